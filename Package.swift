@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "tally",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "tally", targets: ["tally"]),
+    .library(name: "TallyKit", targets: ["TallyKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // All logic lives here: one folder per stage (Extraction, IO, ...).
+    .target(
+      name: "TallyKit",
+      path: "Sources/TallyKit"
+    ),
+    // The thin command-line front end: one file per subcommand.
+    .executableTarget(
+      name: "tally",
+      dependencies: [
+        "TallyKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/tally"
+    ),
+    .testTarget(
+      name: "TallyKitTests",
+      dependencies: ["TallyKit"],
+      path: "Tests/TallyKitTests"
+    ),
+    .testTarget(
+      name: "TallyCLITests",
+      dependencies: [
+        "tally",
+        "TallyKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tests/TallyCLITests"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

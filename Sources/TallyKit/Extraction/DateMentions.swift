@@ -1,0 +1,342 @@
+/// A date expression in a sentence, before it is resolved against the publication date.
+struct DateMention {
+  enum Kind {
+    /// A calendar date; `year` is nil when the text leaves it out ("October 10").
+    case calendar(year: Int?, month: Int, day: Int?)
+    case year(Int)
+    /// "on Saturday": resolved to the nearest such day (codebook section 5, rule 2).
+    case weekday(Int, direction: Int)
+    /// "yesterday" (-1), "today" (0), "last week" (-7), "three days ago".
+    case daysFromPublication(Int)
+    /// "last month" (-1), "this month" (0).
+    case monthsFromPublication(Int)
+    case yearsFromPublication(Int)
+  }
+  /// What the date is to the figures around it.
+  enum Role {
+    /// The day the figure refers to ("on Monday", "yesterday").
+    case point
+    /// The day the data runs to ("as of Friday", "by Sunday").
+    case asOf
+    /// The start of a counted period ("since October 7", "after October 7, 2023").
+    case start
+    /// The day an event began ("the ceasefire took effect on October 11"): a period start for
+    /// running totals, never the figure's date.
+    case eventStart
+    /// Ends of a range ("from February 2 to 9").
+    case rangeStart, rangeEnd
+    /// A date the figure is not about ("before the war").
+    case other
+  }
+  var start: Int
+  var end: Int
+  var kind: Kind
+  var role: Role
+  /// A weekday written with the date ("Saturday, February 11, 2025"), to check it.
+  var statedWeekday: Int? = nil
+}
+
+/// Finds date expressions in a sentence.
+struct DateFinder {
+  let view: TextView
+
+  func find(in sentence: Range<Int>) -> [DateMention] {
+    let v = view
+    var out: [DateMention] = []
+    var i = sentence.lowerBound
+    let end = sentence.upperBound
+    while i < end {
+      if let m = mention(at: i, end: end) {
+        out.append(m)
+        i = m.end
+      } else {
+        i += 1
+      }
+    }
+    // A weekday right before a calendar date states that date's weekday.
+    var merged: [DateMention] = []
+    for m in out {
+      if case .calendar = m.kind, let prev = merged.last, case .weekday(let wd, _) = prev.kind,
+        m.start - prev.end <= 1
+      {
+        var combined = m
+        combined.start = prev.start
+        combined.statedWeekday = wd
+        merged[merged.count - 1] = combined
+      } else {
+        merged.append(m)
+      }
+    }
+    // Roles from the words before each date.
+    for k in merged.indices {
+      merged[k].role = role(of: merged[k], sentence: sentence)
+    }
+    // "from X to Y", "between X and Y": a range.
+    for k in merged.indices.dropLast() {
+      let a = merged[k]
+      let b = merged[k + 1]
+      let gap = b.start - a.end
+      guard gap == 1 else { continue }
+      let joiner = a.end
+      let isRange =
+        (a.role == .rangeStart
+          && (v.isWord(joiner, v.w.to) || v.isWord(joiner, v.w.until) || v.isPunct(joiner, "-")
+            || v.isWord(joiner, v.w.through)))
+        || (v.isWord(joiner, v.w.and) && v.isWord(a.start - 1, v.w.between))
+      if isRange {
+        merged[k].role = .rangeStart
+        merged[k + 1].role = .rangeEnd
+      }
+    }
+    for k in merged.indices where merged[k].role == .rangeStart {
+      if k + 1 >= merged.count || merged[k + 1].role != .rangeEnd { merged[k].role = .start }
+    }
+    return merged
+  }
+
+  private func isMonth(_ i: Int) -> Int? {
+    let v = view
+    guard i < v.count, v.flags(i).contains(.month), v.tokens[i].flags.contains(.capitalized)
+    else { return nil }
+    return Int(v.info(i)!.number)
+  }
+
+  private func dayNumber(_ i: Int) -> Int? {
+    let v = view
+    guard v.isNumber(i), let d = v.digitValue(i), v.digitShape(i).digits <= 2, !v.digitShape(i).decimal,
+      d >= 1, d <= 31
+    else { return nil }
+    return Int(d)
+  }
+
+  private func yearNumber(_ i: Int) -> Int? {
+    let v = view
+    guard v.isNumber(i), let y = v.digitValue(i), v.digitShape(i).digits == 4,
+      !v.digitShape(i).comma, !v.digitShape(i).decimal, y >= 1900, y <= 2100
+    else { return nil }
+    return Int(y)
+  }
+
+  private func mention(at i: Int, end: Int) -> DateMention? {
+    let v = view
+    // 2026-01-25
+    if let y = yearNumber(i), v.isPunct(i + 1, "-"), v.isNumber(i + 2), v.isPunct(i + 3, "-"),
+      v.isNumber(i + 4), v.glued(i + 1), v.glued(i + 2), v.glued(i + 3), v.glued(i + 4),
+      let m = v.digitValue(i + 2), let d = v.digitValue(i + 4), i + 4 < end
+    {
+      return DateMention(
+        start: i, end: i + 5, kind: .calendar(year: y, month: Int(m), day: Int(d)), role: .point)
+    }
+    // Month first: "October 10", "Oct. 7, 2023", "February11, 2025", "May 2024", "in March"
+    if let month = isMonth(i) {
+      var k = i + 1
+      if v.isPunct(k, "."), v.glued(k) { k += 1 }
+      if let d = dayNumber(k), k < end, !(v.isPunct(k + 1, ",") && v.isNumber(k + 2) && v.digitShape(k + 2).digits == 3) {
+        var stop = k + 1
+        var year: Int? = nil
+        if v.isPunct(stop, ","), let y = yearNumber(stop + 1), stop + 1 < end {
+          year = y
+          stop += 2
+        } else if let y = yearNumber(stop), stop < end {
+          year = y
+          stop += 1
+        }
+        return DateMention(
+          start: i, end: stop, kind: .calendar(year: year, month: month, day: d), role: .point)
+      }
+      if let y = yearNumber(k), k < end {
+        return DateMention(
+          start: i, end: k + 1, kind: .calendar(year: y, month: month, day: nil), role: .point)
+      }
+      // A bare month name only after a word that makes it a time ("in March", "early October").
+      let before = i - 1
+      if v.isWord(before, v.w.in_) || v.isWord(before, v.w.since) || v.isWord(before, v.w.early)
+        || v.isWord(before, v.w.late) || v.isWord(before, v.w.mid) || v.isWord(before, v.w.during)
+        || v.isWord(before, v.w.by) || v.isWord(before, v.w.until) || v.isWord(before, v.w.from)
+        || v.isWord(before, v.w.last) || v.isWord(before, v.w.this) || v.isWord(before, v.w.of)
+        || v.isPunct(before, "-")
+      {
+        return DateMention(
+          start: i, end: i + 1, kind: .calendar(year: nil, month: month, day: nil), role: .point)
+      }
+      return nil
+    }
+    // Day first: "7 October 2023", "10 October"
+    if let d = dayNumber(i), let month = isMonth(i + 1), i + 1 < end {
+      var stop = i + 2
+      var year: Int? = nil
+      if let y = yearNumber(stop), stop < end {
+        year = y
+        stop += 1
+      }
+      return DateMention(
+        start: i, end: stop, kind: .calendar(year: year, month: month, day: d), role: .point)
+    }
+    // A year on its own after a preposition: "in 2024", "since 2007"
+    if let y = yearNumber(i), !v.isPunct(i + 1, "-") || !v.glued(i + 1) {
+      let before = i - 1
+      if v.isWord(before, v.w.in_) || v.isWord(before, v.w.since) || v.isWord(before, v.w.during)
+        || v.isWord(before, v.w.by) || v.isWord(before, v.w.until) || v.isWord(before, v.w.from)
+        || v.isWord(before, v.w.early) || v.isWord(before, v.w.late) || v.isWord(before, v.w.mid)
+        || v.isWord(before, v.w.of) || v.isWord(before, v.w.after) || v.isWord(before, v.w.before)
+      {
+        return DateMention(start: i, end: i + 1, kind: .year(y), role: .point)
+      }
+      return nil
+    }
+    guard v.tokens[i].kind == .word else { return nil }
+    // Weekdays: "Saturday", "on Monday", "next Monday", "last Friday"
+    if v.flags(i).contains(.weekday), v.tokens[i].flags.contains(.capitalized) {
+      let wd = Int(v.info(i)!.number)
+      var direction = 0
+      var start = i
+      if v.isWord(i - 1, v.w.next) {
+        direction = 1
+        start = i - 1
+      } else if v.isWord(i - 1, v.w.last) {
+        direction = -1
+        start = i - 1
+      }
+      return DateMention(start: start, end: i + 1, kind: .weekday(wd, direction: direction), role: .point)
+    }
+    let id = v.tokens[i].word
+    if id == v.w.yesterday {
+      return DateMention(start: i, end: i + 1, kind: .daysFromPublication(-1), role: .point)
+    }
+    if id == v.w.today || id == v.w.tonight {
+      return DateMention(start: i, end: i + 1, kind: .daysFromPublication(0), role: .point)
+    }
+    if id == v.w.last || id == v.w.this {
+      let next = i + 1
+      let sign = id == v.w.last ? -1 : 0
+      if v.isWord(next, v.w.night) {
+        return DateMention(start: i, end: i + 2, kind: .daysFromPublication(sign == 0 ? 0 : -1), role: .point)
+      }
+      if v.isWord(next, v.w.morning) || v.isWord(next, v.w.evening) || v.isWord(next, v.w.afternoon) {
+        return DateMention(start: i, end: i + 2, kind: .daysFromPublication(0), role: .point)
+      }
+      if v.isWord(next, v.w.week) {
+        return DateMention(start: i, end: i + 2, kind: .daysFromPublication(sign * 7), role: .point)
+      }
+      if v.isWord(next, v.w.month) {
+        return DateMention(start: i, end: i + 2, kind: .monthsFromPublication(sign), role: .point)
+      }
+      if v.isWord(next, v.w.year) {
+        return DateMention(start: i, end: i + 2, kind: .yearsFromPublication(sign), role: .point)
+      }
+    }
+    return nil
+  }
+
+  /// The role a date plays, from the words before it.
+  private func role(of m: DateMention, sentence: Range<Int>) -> DateMention.Role {
+    let v = view
+    var k = m.start - 1
+    // Skip "on", "in", "early", "late", "the", "earlier"
+    while k >= sentence.lowerBound,
+      v.isWord(k, v.w.on) || v.isWord(k, v.w.in_) || v.isWord(k, v.w.early)
+        || v.isWord(k, v.w.late) || v.isWord(k, v.w.mid) || v.isWord(k, v.w.the)
+        || v.isWord(k, v.w.earlier) || v.isPunct(k, "-")
+    {
+      k -= 1
+    }
+    guard k >= sentence.lowerBound else { return .point }
+    if v.isWord(k, v.w.since) || v.isWord(k, v.w.after) { return .start }
+    if v.isWord(k, v.w.from) { return .rangeStart }
+    if v.isWord(k, v.w.before) { return .other }
+    if v.isWord(k, v.w.of), v.isWord(k - 1, v.w.as_) { return .asOf }
+    if v.isWord(k, v.w.by) || v.isWord(k, v.w.until) || v.isWord(k, v.w.through)
+      || v.isWord(k, v.w.till)
+    {
+      return .asOf
+    }
+    // "began on", "took effect in", "entered on", "came into force on", "signed on"
+    var j = k
+    var looked = 0
+    while j >= sentence.lowerBound, looked < 3 {
+      let id = v.tokens[j].word
+      if id == v.w.began || id == v.w.begun || id == v.w.started || id == v.w.effect
+        || id == v.w.entered || id == v.w.force || id == v.w.signed || id == v.w.erupted
+        || id == v.w.launched || (id == v.w.out && v.isWord(j - 1, v.w.broke))
+      {
+        return .eventStart
+      }
+      if v.tokens[j].kind != .word { break }
+      j -= 1
+      looked += 1
+    }
+    return .point
+  }
+}
+
+/// Resolves date mentions against the publication date (codebook section 5).
+struct DateResolver {
+  let published: CivilDate?
+
+  /// The date a mention stands for. `lookAhead` is true for a figure in the future tense,
+  /// which takes the next such weekday rather than the last. Returns the date and, when the
+  /// stated weekday contradicts the calendar date, a warning.
+  func resolve(_ m: DateMention, lookAhead: Bool) -> (date: ReportedDate?, warning: String?) {
+    switch m.kind {
+    case .calendar(let year, let month, let day):
+      guard let y = year ?? inferYear(month: month, day: day ?? 1, lookAhead: lookAhead) else {
+        return (nil, nil)
+      }
+      guard let d = CivilDate(year: y, month: month, day: day ?? 1) else { return (nil, nil) }
+      let date = ReportedDate(d, precision: day == nil ? .month : .day)
+      if let wd = m.statedWeekday, day != nil, d.weekday != wd {
+        let name = CivilDate.weekdayNames[wd]
+        guard let resolved = weekday(wd, direction: 0, lookAhead: lookAhead) else {
+          return (date, "the weekday \(name) contradicts \(d), a \(CivilDate.weekdayNames[d.weekday])")
+        }
+        return (
+          ReportedDate(resolved),
+          "the weekday \(name) contradicts \(d), a \(CivilDate.weekdayNames[d.weekday]); resolved to the \(name) nearest publication, \(resolved)"
+        )
+      }
+      return (date, nil)
+    case .year(let y):
+      guard let d = CivilDate(year: y, month: 1, day: 1) else { return (nil, nil) }
+      return (ReportedDate(d, precision: .year), nil)
+    case .weekday(let wd, let direction):
+      return (weekday(wd, direction: direction, lookAhead: lookAhead).map { ReportedDate($0) }, nil)
+    case .daysFromPublication(let n):
+      return (published.map { ReportedDate($0.adding(days: n)) }, nil)
+    case .monthsFromPublication(let n):
+      guard let p = published else { return (nil, nil) }
+      var y = p.year
+      var mo = p.month + n
+      while mo < 1 {
+        mo += 12
+        y -= 1
+      }
+      return (CivilDate(year: y, month: mo, day: 1).map { ReportedDate($0, precision: .month) }, nil)
+    case .yearsFromPublication(let n):
+      guard let p = published else { return (nil, nil) }
+      return (CivilDate(year: p.year + n, month: 1, day: 1).map { ReportedDate($0, precision: .year) }, nil)
+    }
+  }
+
+  /// The most recent such weekday on or before publication, or for the future tense (or
+  /// "next Monday") the next one on or after it.
+  func weekday(_ wd: Int, direction: Int, lookAhead: Bool) -> CivilDate? {
+    guard let p = published else { return nil }
+    if direction > 0 || (direction == 0 && lookAhead) {
+      var delta = (wd - p.weekday + 7) % 7
+      if direction > 0 && delta == 0 { delta = 7 }
+      return p.adding(days: delta)
+    }
+    var delta = (p.weekday - wd + 7) % 7
+    if direction < 0 && delta == 0 { delta = 7 }
+    return p.adding(days: -delta)
+  }
+
+  /// A date written without its year is in the publication's year, unless that puts it more
+  /// than a month after publication in a past-tense report: then it is the year before.
+  func inferYear(month: Int, day: Int, lookAhead: Bool) -> Int? {
+    guard let p = published else { return nil }
+    guard let d = CivilDate(year: p.year, month: month, day: min(day, 28)) else { return nil }
+    if !lookAhead && d.dayNumber - p.dayNumber > 31 { return p.year - 1 }
+    return p.year
+  }
+}

@@ -1,0 +1,113 @@
+/// The codebook's document-level checks (section 6): parts that do not add up to a stated
+/// total, and running totals that fall. Each finding is added to the figure it concerns and
+/// to the document's warnings.
+enum DocumentChecks {
+  /// Totals and the parts that make them up, for movements through a crossing. A total of
+  /// `crossings` is people in plus people out; people out are patients plus companions.
+  static let partitions: [(total: Indicator, parts: [[Indicator]])] = [
+    (.crossings, [[.crossedIn], [.crossedOut], [.medevacCompleted, .medevacCompanions]]),
+    (.crossedOut, [[.medevacCompleted], [.medevacCompanions]]),
+  ]
+
+  static func run(_ figures: inout [PendingFigure], calendarDocumentWarnings warnings: inout [String]) {
+    checkParts(&figures, &warnings)
+    checkRunningTotals(&figures, &warnings)
+  }
+
+  /// The count a figure contributes to a sum: "each accompanied by two" after "five patients"
+  /// contributes ten.
+  private static func contribution(_ f: PendingFigure) -> Double? {
+    guard f.figure.qualifier == .exact, let v = f.figure.value else { return nil }
+    return v * (f.perEachOf ?? 1)
+  }
+
+  private static func checkParts(_ figures: inout [PendingFigure], _ warnings: inout [String]) {
+    struct Key: Hashable {
+      var indicator: Indicator
+      var date: ReportedDate?
+    }
+    // Actual, exact figures by indicator and date, in document order.
+    var byKey: [Key: [Int]] = [:]
+    for (i, p) in figures.enumerated()
+    where p.figure.modality == .actual && contribution(p) != nil {
+      byKey[Key(indicator: p.figure.indicator, date: p.figure.date), default: []].append(i)
+    }
+    for (t, f) in figures.enumerated() {
+      guard f.figure.modality == .actual, f.figure.qualifier == .exact,
+        let total = f.figure.value,
+        let rule = partitions.first(where: { $0.total == f.figure.indicator })
+      else { continue }
+      // Parts: the nearest actual exact figure of each part indicator with the same date, at
+      // or before the total's sentence. Where a slot has alternatives (crossed_out, or
+      // patients plus companions), a crossed_out figure is used alone, so nothing counts twice.
+      var sum: Double = 0
+      var terms: [String] = []
+      var slotsFilled = 0
+      var usedCrossedOut = false
+      for slot in rule.parts {
+        if slot == [.medevacCompleted, .medevacCompanions] && usedCrossedOut { continue }
+        var filled = false
+        for part in slot {
+          let candidates = byKey[Key(indicator: part, date: f.figure.date)] ?? []
+          guard
+            let i = candidates.last(where: { $0 != t && figures[$0].sentenceIndex <= f.sentenceIndex }),
+            let c = contribution(figures[i])
+          else { continue }
+          sum += c
+          terms.append("\(part.rawValue) \(formatNumber(c))")
+          filled = true
+          if part == .crossedOut { usedCrossedOut = true }
+        }
+        if filled { slotsFilled += 1 }
+      }
+      guard slotsFilled >= 2, sum != total else { continue }
+      let warning =
+        "parts do not add up: \(terms.joined(separator: " + ")) = \(formatNumber(sum)), but the stated \(f.figure.indicator.rawValue) total is \(formatNumber(total))"
+      figures[t].figure.warnings.append(warning)
+      warnings.append(warning)
+    }
+  }
+
+  /// A running total lower than an earlier running total of the same indicator, group and
+  /// period. Figures are grouped and sorted by date, so a long document costs n log n.
+  private static func checkRunningTotals(_ figures: inout [PendingFigure], _ warnings: inout [String])
+  {
+    struct Key: Hashable {
+      var indicator: Indicator
+      var group: String?
+      var periodStart: ReportedDate?
+    }
+    var series: [Key: [Int]] = [:]
+    for (i, p) in figures.enumerated() {
+      let f = p.figure
+      guard f.periodStart != nil, f.value != nil, f.date != nil, f.modality == .actual,
+        f.indicator != .other
+      else { continue }
+      series[Key(indicator: f.indicator, group: f.group, periodStart: f.periodStart), default: []]
+        .append(i)
+    }
+    for key in series.keys.sorted(by: { $0.indicator.rawValue < $1.indicator.rawValue }) {
+      let members = series[key]!.sorted { (figures[$0].figure.date!.day, $0) < (figures[$1].figure.date!.day, $1) }
+      // The highest lower bound reported on any earlier date.
+      var earlierBest: (value: Double, date: ReportedDate)? = nil
+      var dayBest: (value: Double, date: ReportedDate)? = nil
+      for i in members {
+        let f = figures[i].figure
+        let date = f.date!
+        if let d = dayBest, d.date.day < date.day {
+          if earlierBest == nil || d.value > earlierBest!.value { earlierBest = d }
+          dayBest = nil
+        }
+        if let e = earlierBest, let v = f.high ?? f.value, v < e.value {
+          let warning =
+            "running total falls: \(f.indicator.rawValue) \(formatNumber(v)) on \(date) is below \(formatNumber(e.value)) on \(e.date)"
+          figures[i].figure.warnings.append(warning)
+          warnings.append(warning)
+        }
+        if let low = f.low ?? f.value, dayBest == nil || low > dayBest!.value {
+          dayBest = (low, date)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,677 @@
+/// Finds and codes every reported figure of a document, following the codebook.
+///
+/// The work per document: tokenize, split into sentences, find numbers and drop non-figures,
+/// read what each number counts, then code each one (indicator, modality, date, period,
+/// attribution) and finally run the document-level checks. `Extractor` is a value with no
+/// mutable state, so one instance serves many threads.
+public struct Extractor: Sendable {
+  public let options: ExtractionOptions
+  let vocabulary: Vocabulary
+  let words: NamedWords
+  let periodKeywords: [String: String]
+
+  public init(options: ExtractionOptions = ExtractionOptions()) {
+    self.options = options
+    vocabulary = Vocabulary.shared
+    words = NamedWords(vocabulary)
+    periodKeywords = options.calendar.kindsByKeyword
+  }
+
+  /// Extracts the figures of one document, in document order.
+  public func extract(_ document: Document) -> DocumentFigures {
+    var tokens: [Token] = []
+    var sentences: [Range<Int>] = []
+    return document.text.withUnsafeBufferPointer { bytes in
+      Tokenizer(vocabulary: vocabulary).tokenize(bytes, into: &tokens)
+      return tokens.withUnsafeBufferPointer { tokenBuffer in
+        let view = TextView(bytes: bytes, tokens: tokenBuffer, vocabulary: vocabulary, w: words)
+        SentenceSplitter(vocabulary: vocabulary).split(tokenBuffer, into: &sentences)
+        var run = DocumentRun(
+          extractor: self, view: view, document: document, sentences: sentences)
+        return run.extract()
+      }
+    }
+  }
+}
+
+/// A cue found in a sentence.
+struct CueMatch {
+  var start: Int
+  var end: Int
+  var event: Event
+}
+
+/// A coded figure before its offsets are converted to code points.
+struct PendingFigure {
+  var figure: Figure
+  var byteStart: Int
+  var byteEnd: Int
+  var quantity: Quantity
+  /// "each accompanied by two": the count this one is per ("five patients").
+  var perEachOf: Double?
+  var sentenceIndex: Int
+}
+
+/// The state of extracting one document.
+struct DocumentRun {
+  let extractor: Extractor
+  let view: TextView
+  let document: Document
+  let sentences: [Range<Int>]
+  var figures: [PendingFigure] = []
+  var documentWarnings: [String] = []
+  var cueCache: [Int: [CueMatch]] = [:]
+  var lastAttribution: String? = nil
+  /// "As of Friday" in a sentence with no figures applies to the next sentence's figures.
+  var carriedAsOf: ReportedDate? = nil
+
+  var w: NamedWords { view.w }
+
+  init(extractor: Extractor, view: TextView, document: Document, sentences: [Range<Int>]) {
+    self.extractor = extractor
+    self.view = view
+    self.document = document
+    self.sentences = sentences
+  }
+
+  mutating func extract() -> DocumentFigures {
+    if document.published == nil {
+      documentWarnings.append(
+        "no publication date: dates relative to publication are left empty")
+    }
+    let finder = QuantityFinder(view: view)
+    for (index, sentence) in sentences.enumerated() {
+      if view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore) { carriedAsOf = nil }
+      var quantities = finder.find(in: sentence)
+      let dates = DateFinder(view: view).find(in: sentence)
+      if quantities.isEmpty {
+        carriedAsOf = asOfDate(dates) ?? (dates.isEmpty ? carriedAsOf : nil)
+        // A contradiction is worth a warning even where no figure uses the date.
+        for d in dates where d.statedWeekday != nil {
+          if let warning = DateResolver(published: document.published).resolve(d, lookAhead: false).warning {
+            documentWarnings.append(warning)
+          }
+        }
+        continue
+      }
+      let reader = NounPhraseReader(view: view)
+      for k in quantities.indices {
+        let limit = k + 1 < quantities.count ? quantities[k + 1].spanStart : sentence.upperBound
+        reader.read(&quantities[k], sentence: sentence, limit: limit)
+        markRemainsBefore(&quantities[k])
+      }
+      quantities.removeAll { $0.noun == .things }
+      if quantities.isEmpty { continue }
+      codeSentence(index, sentence, quantities, dates)
+    }
+    DocumentChecks.run(&figures, calendarDocumentWarnings: &documentWarnings)
+    return finish()
+  }
+
+  /// "the remains of 23", "the bodies of 28": the number counts the dead.
+  private func markRemainsBefore(_ q: inout Quantity) {
+    let k = q.spanStart
+    if view.isWord(k - 1, w.of), let info = view.info(k - 2), info.nounClass == .bodies {
+      q.dead = true
+    }
+  }
+
+  // MARK: Coding one sentence
+
+  private mutating func codeSentence(
+    _ index: Int, _ sentence: Range<Int>, _ qs: [Quantity], _ dates: [DateMention]
+  ) {
+    let cues = cues(of: index)
+    let claims = qs.map { adjacentCue(to: $0, cues: cues, sentence: sentence) }
+    var claimed = Set<Int>()
+    for c in claims { if let c { claimed.insert(c) } }
+    let hints = self.hints(in: sentence)
+    let sources = self.sources(in: sentence)
+    let sentenceText = view.text(from: sentence.lowerBound, to: sentence.upperBound)
+    var coded: [(indicator: Indicator, quantity: Quantity, modality: Modality, past: Bool)] = []
+    let resolver = DateResolver(published: document.published)
+
+    for (k, original) in qs.enumerated() {
+      var q = original
+      let prev: Quantity? = k > 0 ? qs[k - 1] : nil
+      let coordinated = prev.map { isCoordinated($0, q) } ?? false
+      if coordinated, let p = prev {
+        if p.dead { q.dead = true }
+        if q.elliptical || q.noun == .none || q.noun == .nationals && p.noun != .nationals && q.nounToken == nil {
+          q.noun = p.noun
+          q.group = q.group ?? p.group
+        }
+      }
+      // An elliptical count ("50 permitted to enter") counts what the figure before it counted.
+      // Its group too when that figure is in the same sentence or it is a part of it
+      // ("injured over 171,000"); otherwise the group is left to the indicator ("A further 38
+      // failed ..." counts people).
+      if q.noun == .none {
+        let antecedent = q.partitive ? partitiveAntecedent(q, k, qs) : lastCounted(k, qs)
+        if let (a, sameSentence) = antecedent {
+          q.noun = a.noun
+          if sameSentence || q.partitive {
+            q.group = q.group ?? a.group
+            q.nationality = q.nationality ?? a.nationality
+          }
+        }
+      }
+
+      // 1-11: the indicator.
+      let decide = { (e: Event) -> Indicator? in
+        IndicatorRules.decide(
+          e, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: hints)
+      }
+      var indicator: Indicator? = nil
+      // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
+      if let c = claims[k] { indicator = decide(cues[c].event) }
+      // 2. a verb shared with the conjunct before: "return 20 hostages and the bodies of 28"
+      if indicator == nil, coordinated, let c = claims[k - 1] { indicator = decide(cues[c].event) }
+      // 3. the predicate after the noun phrase: "235 patients have been evacuated"
+      if indicator == nil {
+        let limit = k + 1 < qs.count ? qs[k + 1].spanStart : sentence.upperBound
+        let stop = clauseEnd(from: q.phraseEnd, limit: min(limit, q.phraseEnd + 15))
+        for (ci, c) in cues.enumerated()
+        where c.start >= q.phraseEnd && c.start < stop && !claimed.contains(ci) {
+          if let ind = decide(c.event) {
+            indicator = ind
+            break
+          }
+        }
+      }
+      // 4. a part of an earlier figure: "including 1,400", "73 of these", "seven of them"
+      if indicator == nil, let a = partOf(q, k, qs, coded.map { $0.indicator }) {
+        indicator = a
+      }
+      // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"
+      if indicator == nil, coordinated, let last = coded.last, last.indicator != .other {
+        indicator = last.indicator
+      }
+      // 6. cues further left in the clause: "have killed ... 509"
+      if indicator == nil {
+        let from = prev?.numberEnd ?? sentence.lowerBound
+        for (ci, c) in cues.enumerated().reversed()
+        where c.end <= q.spanStart && c.start >= from && !claimed.contains(ci) {
+          if let ind = decide(c.event) {
+            indicator = ind
+            break
+          }
+        }
+      }
+      // 7. words describing the counted people: "two remaining hostages"
+      if indicator == nil {
+        for c in cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
+          if c.event == .kill, view.flags(c.start).contains(.dead) { continue }
+          if let ind = decide(c.event) {
+            indicator = ind
+            break
+          }
+        }
+      }
+      // 8. any unclaimed cue of the sentence, nearest first
+      if indicator == nil {
+        let center = q.spanStart
+        let ordered = cues.indices.filter { !claimed.contains($0) }.sorted {
+          abs(cues[$0].start - center) < abs(cues[$1].start - center)
+        }
+        for ci in ordered where !(cues[ci].start >= q.numberEnd && cues[ci].end <= q.phraseEnd) {
+          if let ind = decide(cues[ci].event) {
+            indicator = ind
+            break
+          }
+        }
+      }
+      // 9. the next sentence, then the one before: "... 32 Palestinians from Ofer prison
+      //    reached Ramallah. Among those released ..."
+      if indicator == nil {
+        for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
+          for c in self.cues(of: other) {
+            if let ind = decide(c.event) {
+              indicator = ind
+              break
+            }
+          }
+          if indicator != nil { break }
+        }
+      }
+      // 10. what the counted noun implies on its own: patients in need, aid trucks
+      if indicator == nil { indicator = IndicatorRules.defaultIndicator(for: q.noun) }
+      let finalIndicator = indicator ?? .other
+
+      // Modality and tense.
+      var (modality, past) = self.modality(q, sentence: sentence)
+      if coordinated, let last = coded.last, modality == .actual {
+        modality = last.modality
+        past = last.past
+      }
+      let lookAhead = modality == .planned && !past
+
+      // Date and period.
+      var warnings: [String] = []
+      var date: ReportedDate? = nil
+      var periodStart: ReportedDate? = nil
+      if let m = nearestDate(q, dates) {
+        let r = resolver.resolve(m, lookAhead: lookAhead)
+        date = r.date
+        if let warning = r.warning {
+          warnings.append(warning)
+          if !documentWarnings.contains(warning) { documentWarnings.append(warning) }
+        }
+        if m.role == .rangeEnd, let startMention = dates.last(where: { $0.role == .rangeStart && $0.end <= m.start }) {
+          periodStart = resolver.resolve(startMention, lookAhead: lookAhead).date
+        }
+      }
+      if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
+      if periodStart == nil {
+        periodStart = cumulativeStart(q, finalIndicator, sentence, dates, resolver, asOf: date)
+      }
+      if document.published == nil {
+        warnings.append("no publication date: dates relative to publication are left empty")
+      }
+
+      // Group, unit, bounds.
+      let group = self.group(q, finalIndicator)
+      let unit: CountUnit =
+        q.isRatio ? .ratio : q.noun == .trucks ? .trucks : q.noun == .convoys ? .convoys : .people
+      let (value, low, high) = bounds(q)
+      let byteStart = Int(view.tokens[q.spanStart].start)
+      let byteEnd = Int(view.tokens[q.spanEnd - 1].end)
+      let figure = Figure(
+        doc: document.id, start: 0, end: 0, text: view.text(from: q.spanStart, to: q.spanEnd),
+        value: value, low: low, high: high, qualifier: q.qualifier, unit: unit,
+        indicator: finalIndicator, group: group, modality: modality, date: date,
+        periodStart: periodStart, attribution: attribution(for: q, sources), sentence: sentenceText, per: q.per,
+        warnings: warnings)
+      var perEach: Double? = nil
+      if let p = prev, (max(sentence.lowerBound, q.spanStart - 4)..<q.spanStart).contains(where: { view.isWord($0, w.each) }) {
+        perEach = p.value
+      }
+      figures.append(
+        PendingFigure(
+          figure: figure, byteStart: byteStart, byteEnd: byteEnd, quantity: q, perEachOf: perEach,
+          sentenceIndex: index))
+      coded.append((finalIndicator, q, modality, past))
+    }
+  }
+
+  // MARK: Cues
+
+  /// Every cue of sentence `index`, in order (cached: neighbouring sentences are read again).
+  private mutating func cues(of index: Int) -> [CueMatch] {
+    if let c = cueCache[index] { return c }
+    let range = sentences[index]
+    var out: [CueMatch] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if view.tokens[i].kind == .word,
+        let m = extractor.vocabulary.cues.longestMatch(in: view.tokens, at: i, limit: range.upperBound)
+      {
+        out.append(CueMatch(start: i, end: m.end, event: m.payload))
+        i = m.end
+      } else {
+        i += 1
+      }
+    }
+    cueCache[index] = out
+    return out
+  }
+
+  /// The cue that ends right before the mention, with only glue words between
+  /// ("killed at least 509", "bodies of", "in either direction to 27").
+  private func adjacentCue(to q: Quantity, cues: [CueMatch], sentence: Range<Int>) -> Int? {
+    var best: Int? = nil
+    for (ci, c) in cues.enumerated() where c.end <= q.spanStart {
+      var k = c.end
+      var glue = 0
+      var ok = true
+      while k < q.spanStart {
+        let f = view.flags(k)
+        guard view.tokens[k].kind == .word, f.contains(.glue) || f.contains(.determiner) else {
+          ok = false
+          break
+        }
+        glue += 1
+        k += 1
+      }
+      if ok && glue <= 3 { best = ci }
+    }
+    return best
+  }
+
+  /// Where the clause after a noun phrase ends: a semicolon, colon, dash or bracket.
+  private func clauseEnd(from: Int, limit: Int) -> Int {
+    var k = from
+    while k < limit {
+      if view.tokens[k].kind == .punct {
+        let p = view.tokens[k].punct
+        if p == UInt8(ascii: ";") || p == UInt8(ascii: ":") || p == UInt8(ascii: "(")
+          || (p == UInt8(ascii: "-") && view.tokens[k].flags.contains(.spaceBefore))
+        {
+          return k
+        }
+      }
+      k += 1
+    }
+    return limit
+  }
+
+  private func hints(in sentence: Range<Int>) -> IndicatorRules.Hints {
+    var h: IndicatorRules.Hints = []
+    let v = extractor.vocabulary
+    for i in sentence {
+      let id = view.tokens[i].word
+      if id < 0 { continue }
+      if v.prisonerHints.contains(id) { h.insert(.prisoners) }
+      if v.hostageHints.contains(id) { h.insert(.hostages) }
+      if v.info[Int(id)].group == "palestinians" { h.insert(.palestinians) }
+    }
+    return h
+  }
+
+  // MARK: How figures relate
+
+  /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28": two numbers
+  /// joined by "and" (or a comma) with nothing but determiners, nationality words and "the
+  /// bodies of" between them.
+  private func isCoordinated(_ a: Quantity, _ b: Quantity) -> Bool {
+    var k = a.phraseEnd
+    guard b.spanStart - k <= 5 else { return false }
+    var sawJoin = false
+    while k < b.spanStart {
+      let t = view.tokens[k]
+      if t.kind == .punct {
+        guard t.punct == UInt8(ascii: ",") else { return false }
+        sawJoin = true
+      } else if t.word == w.and || t.word == w.or {
+        sawJoin = true
+      } else if t.word == w.of || view.flags(k).contains(.determiner)
+        || view.flags(k).contains(.nationality) || view.info(k)?.nounClass == .bodies
+      {
+        // allowed
+      } else {
+        return false
+      }
+      k += 1
+    }
+    return sawJoin
+  }
+
+  /// The indicator a part takes from its whole: "including 1,400" (the figure before it in
+  /// the sentence), "73 of these" and "seven of them" (the last figure of the document), "Of
+  /// the 183 ..., 111" (the sentence's first figure).
+  private func partOf(_ q: Quantity, _ k: Int, _ qs: [Quantity], _ codedHere: [Indicator])
+    -> Indicator?
+  {
+    let start = q.spanStart
+    let including =
+      (max(0, start - 2)..<start).contains { view.isWord($0, w.including) }
+      || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
+    if including, k > 0, codedHere[k - 1] != .other { return codedHere[k - 1] }
+    if q.partitive {
+      if view.isWord(sentences.first { $0.contains(start) }?.lowerBound ?? -1, w.of)
+        || view.isWord(sentences.first { $0.contains(start) }?.lowerBound ?? -1, w.among), k > 0
+      {
+        return codedHere[0] != .other ? codedHere[0] : nil
+      }
+      if let last = figures.last?.figure.indicator, last != .other { return last }
+    }
+    return nil
+  }
+
+  private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
+    if k > 0 { return (qs[0], true) }
+    return figures.last.map { ($0.quantity, false) }
+  }
+
+  /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
+  private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
+    var j = k - 1
+    while j >= 0 {
+      if qs[j].noun != .none { return (qs[j], true) }
+      j -= 1
+    }
+    return figures.last { $0.quantity.noun != .none }.map { ($0.quantity, false) }
+  }
+
+  // MARK: Modality
+
+  /// Planned when a future, modal or scheduling word governs the number ("would return 20",
+  /// "expected to leave", "to be released", "50 permitted to enter"); `past` when the plan is
+  /// told in the past tense ("were expected"), which decides which weekday is meant.
+  private func modality(_ q: Quantity, sentence: Range<Int>) -> (Modality, Bool) {
+    var planned = false
+    var past = false
+    var k = q.spanStart - 1
+    var steps = 0
+    while k >= sentence.lowerBound, steps < 4, view.tokens[k].kind == .word {
+      let id = view.tokens[k].word
+      if view.flags(k).contains(.future) { planned = true }
+      if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
+      k -= 1
+      steps += 1
+    }
+    k = q.spanEnd
+    steps = 0
+    let end = sentence.upperBound
+    while k < end, steps < 10, view.tokens[k].kind == .word {
+      let id = view.tokens[k].word
+      if view.flags(k).contains(.future) { planned = true }
+      // "to be released" is planned; "ready to be evacuated" is a present need.
+      if id == w.to, view.isWord(k + 1, w.be), !view.isWord(k - 1, w.ready) { planned = true }
+      // "50 permitted to enter": a permitted number (codebook: modality).
+      if id == w.permitted || id == w.allowed, view.isWord(k + 1, w.to) { planned = true }
+      if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
+      k += 1
+      steps += 1
+    }
+    return (planned ? .planned : .actual, past)
+  }
+
+  // MARK: Dates
+
+  private func asOfDate(_ dates: [DateMention]) -> ReportedDate? {
+    guard let m = dates.first(where: { $0.role == .asOf }) else { return nil }
+    return DateResolver(published: document.published).resolve(m, lookAhead: false).date
+  }
+
+  /// The date expression nearest the figure that dates it (a point, an "as of", a range end).
+  private func nearestDate(_ q: Quantity, _ dates: [DateMention]) -> DateMention? {
+    var best: DateMention? = nil
+    var bestDistance = Int.max
+    for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
+      let d = m.end <= q.spanStart ? q.spanStart - m.end : max(0, m.start - q.spanEnd)
+      if d < bestDistance {
+        best = m
+        bestDistance = d
+      }
+    }
+    return best
+  }
+
+  /// For a running total, when its period began (codebook section 5, rule 4): an explicit
+  /// "since" date, or a named period of the calendar ("since the ceasefire began", "in the
+  /// war"), refined by the date the sentence gives the event ("took effect in early October").
+  private func cumulativeStart(
+    _ q: Quantity, _ indicator: Indicator, _ sentence: Range<Int>, _ dates: [DateMention],
+    _ resolver: DateResolver, asOf: ReportedDate?
+  ) -> ReportedDate? {
+    if let m = dates.first(where: { $0.role == .start }) {
+      return resolver.resolve(m, lookAhead: false).date
+    }
+    // Named periods in the sentence.
+    var sinceKind: String? = nil
+    var nearestKind: String? = nil
+    var nearestDistance = Int.max
+    var cumulative = false
+    for i in sentence where view.tokens[i].kind == .word {
+      let id = view.tokens[i].word
+      if id == w.far && view.isWord(i - 1, w.so) { cumulative = true }
+      if id == w.date && view.isWord(i - 1, w.to) { cumulative = true }
+      if id == w.overall || id == w.cumulative || id == w.toll || id == w.total { cumulative = true }
+      guard !extractor.periodKeywords.isEmpty else { continue }
+      let text = view.text(i).lowercased()
+      guard let kind = extractor.periodKeywords[text] else { continue }
+      // "since the ceasefire", "since the start of the war"
+      var j = i - 1
+      var back = 0
+      while j >= sentence.lowerBound, back < 5, view.tokens[j].kind == .word {
+        if view.tokens[j].word == w.since {
+          sinceKind = kind
+          break
+        }
+        j -= 1
+        back += 1
+      }
+      let distance = abs(i - q.spanStart)
+      if distance < nearestDistance {
+        nearestDistance = distance
+        nearestKind = kind
+      }
+      if kind == "war" && (indicator == .killed || indicator == .injured || indicator == .missing) {
+        cumulative = true
+      }
+    }
+    let hasSince = (sentence).contains { view.tokens[$0].word == w.since }
+    guard let kind = sinceKind ?? ((cumulative || hasSince) ? nearestKind : nil) else { return nil }
+    let reference = asOf?.day ?? document.published
+    if let m = dates.first(where: { $0.role == .eventStart }),
+      let d = resolver.resolve(m, lookAhead: false).date
+    {
+      if d.precision == .day { return d }
+      if let p = extractor.options.calendar.period(kind, beganIn: d.day.year, month: d.day.month) {
+        return ReportedDate(p.start)
+      }
+      return d
+    }
+    guard let ref = reference, let p = extractor.options.calendar.latest(kind, onOrBefore: ref)
+    else { return nil }
+    return ReportedDate(p.start)
+  }
+
+  // MARK: Attribution
+
+  /// A source named in a sentence: where, who, and how it was introduced.
+  struct Source {
+    var position: Int
+    var name: String
+    /// "according to X" applies to the whole sentence; "X said" to what follows it.
+    var according: Bool
+    /// ", officials said." at the end of the sentence: applies to what precedes it.
+    var trailing: Bool
+  }
+
+  /// Who gave the figures of a sentence: "according to X", "X said", "X told Reuters".
+  private mutating func sources(in sentence: Range<Int>) -> [Source] {
+    let v = view
+    let s = sentence.lowerBound
+    let e = sentence.upperBound
+    var out: [Source] = []
+    for i in sentence where v.isWord(i, w.according) && v.isWord(i + 1, w.to) {
+      var a = i + 2
+      while a < e, v.flags(a).contains(.determiner) { a += 1 }
+      var b = a
+      while b < e, b - a < 8, v.tokens[b].kind == .word || v.isPunct(b, "-") { b += 1 }
+      if b > a { out.append(Source(position: i, name: v.text(from: a, to: b), according: true, trailing: false)) }
+    }
+    for i in sentence where v.flags(i).contains(.speech) && !v.isWord(i, w.according) {
+      // The subject before the verb, skipping an appositive: "Mohammed Zaqout, the Director of
+      // hospitals ..., said".
+      var b = i
+      if v.isPunct(b - 1, ",") {
+        var j = b - 2
+        while j > s, !v.isPunct(j, ",") { j -= 1 }
+        guard j > s, v.isPunct(j, ",") else { continue }
+        b = j
+      }
+      var a = b
+      while a > s, b - a < 8, v.tokens[a - 1].kind == .word || v.isPunct(a - 1, "-") {
+        let f = v.flags(a - 1)
+        if f.contains(.speech) || f.contains(.phraseEnd) || v.tokens[a - 1].word == w.and { break }
+        a -= 1
+      }
+      while a < b, v.flags(a).contains(.determiner) { a += 1 }
+      guard a < b else { continue }
+      let subject = v.text(from: a, to: b)
+      let lower = subject.lowercased()
+      let trailing = v.isPunct(a - 1, ",") && (i + 1 >= e || v.tokens[i + 1].kind == .punct)
+      if ["he", "she", "they", "it", "we", "i"].contains(lower) {
+        if let last = lastAttribution {
+          out.append(Source(position: i, name: last, according: false, trailing: trailing))
+        }
+        continue
+      }
+      guard v.tokens[a].flags.contains(.capitalized) || v.tokens[a].flags.contains(.allCaps) || a > s
+      else { continue }
+      out.append(Source(position: i, name: subject, according: false, trailing: trailing))
+    }
+    if let last = out.last { lastAttribution = last.name }
+    return out
+  }
+
+  /// The source of one figure: the nearest "X said" before it, else "according to", else a
+  /// trailing ", X said." after it.
+  private func attribution(for q: Quantity, _ sources: [Source]) -> String? {
+    if let s = sources.last(where: { !$0.according && !$0.trailing && $0.position < q.spanStart }) {
+      return s.name
+    }
+    if let s = sources.first(where: { $0.according }) { return s.name }
+    return sources.first { $0.trailing && $0.position > q.spanEnd }?.name
+  }
+
+  // MARK: Values
+
+  private func group(_ q: Quantity, _ indicator: Indicator) -> String {
+    var g = q.group ?? q.nationality
+    switch indicator {
+    case .prisonersReleased, .prisonersHeld, .deported:
+      if g == nil || g == "palestinians" || g == "people" { g = "prisoners" }
+    case .hostagesReleased, .hostagesHeld:
+      if g == nil || g == "people" { g = "hostages" }
+    case .medevacNeeded, .medevacCompleted, .diedAwaitingEvacuation:
+      if g == nil || g == "people" { g = "patients" }
+    case .medevacCompanions:
+      g = "companions"
+    default: break
+    }
+    return g ?? "people"
+  }
+
+  private func bounds(_ q: Quantity) -> (Double?, Double?, Double?) {
+    switch q.qualifier {
+    case .exact: return (q.value, q.value, q.value)
+    case .atLeast, .moreThan: return (q.value, q.value, nil)
+    case .atMost, .fewerThan: return (q.value, nil, q.value)
+    case .approximately: return (q.value, nil, nil)
+    case .range: return (q.rangeLow, q.rangeLow, q.rangeHigh)
+    case .vague:
+      let low = q.rangeLow ?? q.value
+      let high = q.rangeHigh ?? q.value
+      return (extractor.options.vague.value(low: low, high: high), low, high)
+    }
+  }
+
+  // MARK: Output
+
+  /// Converts byte offsets to code point offsets (one pass, figures are in order) and returns
+  /// the figures.
+  private func finish() -> DocumentFigures {
+    var out: [Figure] = []
+    out.reserveCapacity(figures.count)
+    var bytePos = 0
+    var cpPos = 0
+    let order = figures.indices.sorted {
+      (figures[$0].byteStart, figures[$0].byteEnd) < (figures[$1].byteStart, figures[$1].byteEnd)
+    }
+    for i in order {
+      let p = figures[i]
+      cpPos += UTF8Bytes.codePointCount(view.bytes, from: bytePos, to: p.byteStart)
+      bytePos = p.byteStart
+      let length = UTF8Bytes.codePointCount(view.bytes, from: p.byteStart, to: p.byteEnd)
+      var f = p.figure
+      f.start = cpPos
+      f.end = cpPos + length
+      out.append(f)
+    }
+    return DocumentFigures(document: document.id, figures: out, warnings: documentWarnings)
+  }
+}

@@ -1,0 +1,132 @@
+/// How a reported number is bounded (codebook section 3).
+public enum Qualifier: String, Sendable, CaseIterable, Codable {
+  case exact
+  case atLeast = "at_least"
+  case moreThan = "more_than"
+  case atMost = "at_most"
+  case fewerThan = "fewer_than"
+  case approximately
+  case range
+  case vague
+}
+
+/// What a figure counts (codebook section 2).
+public enum CountUnit: String, Sendable, CaseIterable, Codable {
+  case people, ratio, trucks, convoys
+}
+
+/// Whether a figure reports what happened or what is scheduled, agreed, expected or permitted.
+public enum Modality: String, Sendable, CaseIterable, Codable {
+  case actual, planned
+}
+
+/// The indicator codes of codebook section 4.
+public enum Indicator: String, Sendable, CaseIterable, Codable {
+  case killed
+  case injured
+  case missing
+  case bodiesRecovered = "bodies_recovered"
+  case diedAwaitingEvacuation = "died_awaiting_evacuation"
+  case medevacNeeded = "medevac_needed"
+  case medevacCompleted = "medevac_completed"
+  case medevacCompanions = "medevac_companions"
+  case crossedOut = "crossed_out"
+  case crossedIn = "crossed_in"
+  case crossings
+  case crossingDenied = "crossing_denied"
+  case hostagesReleased = "hostages_released"
+  case hostagesHeld = "hostages_held"
+  case remainsReturned = "remains_returned"
+  case prisonersReleased = "prisoners_released"
+  case prisonersHeld = "prisoners_held"
+  case detained
+  case deported
+  case displaced
+  case aidTrucks = "aid_trucks"
+  case other
+}
+
+/// A date at the precision the text gives: a day, a month or a year.
+public struct ReportedDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public enum Precision: Int, Sendable, Comparable {
+    case year, month, day
+    public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+  }
+  public var day: CivilDate
+  public var precision: Precision
+
+  public init(_ day: CivilDate, precision: Precision = .day) {
+    self.day = day
+    self.precision = precision
+  }
+
+  /// ISO 8601: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+  public var description: String {
+    switch precision {
+    case .day: return day.description
+    case .month: return String(day.description.prefix(7))
+    case .year: return String(day.description.prefix(4))
+    }
+  }
+
+  public static func < (a: ReportedDate, b: ReportedDate) -> Bool { a.day < b.day }
+}
+
+/// One reported figure: one mention of a number in one document, coded by the codebook.
+/// Offsets are Unicode code point offsets into the document text, `[start, end)`.
+public struct Figure: Sendable, Equatable {
+  public var doc: String
+  public var start: Int
+  public var end: Int
+  /// The mention as written, qualifier included ("at least 16,500").
+  public var text: String
+  public var value: Double?
+  public var low: Double?
+  public var high: Double?
+  public var qualifier: Qualifier
+  public var unit: CountUnit
+  public var indicator: Indicator
+  /// Who is counted, a lower-case plural noun ("patients", "palestinians").
+  public var group: String?
+  public var modality: Modality
+  public var date: ReportedDate?
+  /// For a running total, when the counted period began.
+  public var periodStart: ReportedDate?
+  public var attribution: String?
+  public var sentence: String
+  /// `day` or `week` for a rate ("600 trucks a day").
+  public var per: String?
+  public var warnings: [String]
+
+  public init(
+    doc: String, start: Int, end: Int, text: String, value: Double?, low: Double?, high: Double?,
+    qualifier: Qualifier, unit: CountUnit, indicator: Indicator, group: String?,
+    modality: Modality, date: ReportedDate?, periodStart: ReportedDate?, attribution: String?,
+    sentence: String, per: String?, warnings: [String]
+  ) {
+    self.doc = doc
+    self.start = start
+    self.end = end
+    self.text = text
+    self.value = value
+    self.low = low
+    self.high = high
+    self.qualifier = qualifier
+    self.unit = unit
+    self.indicator = indicator
+    self.group = group
+    self.modality = modality
+    self.date = date
+    self.periodStart = periodStart
+    self.attribution = attribution
+    self.sentence = sentence
+    self.per = per
+    self.warnings = warnings
+  }
+
+  /// The record's columns, in the order JSON Lines and CSV output use (codebook section 2).
+  public static let columns = [
+    "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "indicator",
+    "group", "modality", "date", "period_start", "attribution", "sentence", "per", "warnings",
+  ]
+}

@@ -1,0 +1,107 @@
+/// Output formats for figures.
+public enum FigureFormat: String, Sendable, CaseIterable {
+  /// One JSON object per line, fields in the codebook's order.
+  case jsonl
+  /// RFC 4180 CSV with a header row; nulls are empty cells; `warnings` joins the warnings
+  /// with " | ".
+  case csv
+}
+
+/// Encodes figures as bytes, the same bytes for the same figures on every run.
+public struct FigureEncoder: Sendable {
+  public let format: FigureFormat
+
+  public init(format: FigureFormat) { self.format = format }
+
+  /// What starts the output (the CSV header), if anything.
+  public var header: [UInt8] {
+    format == .csv ? Array((Figure.columns.joined(separator: ",") + "\n").utf8) : []
+  }
+
+  public func encode(_ f: Figure, into out: inout [UInt8]) {
+    switch format {
+    case .jsonl: encodeJSON(f, into: &out)
+    case .csv: encodeCSV(f, into: &out)
+    }
+  }
+
+  private func encodeJSON(_ f: Figure, into out: inout [UInt8]) {
+    var j = JSONEncoderBytes()
+    swap(&j.bytes, &out)  // append in place, without copying what is already encoded
+    func key(_ k: StaticString) {
+      j.raw(k)
+    }
+    func optionalString(_ s: String?) {
+      if let s { j.string(s) } else { j.raw("null") }
+    }
+    func optionalNumber(_ v: Double?) {
+      if let v { j.number(v) } else { j.raw("null") }
+    }
+    key("{\"doc\":")
+    j.string(f.doc)
+    key(",\"start\":")
+    j.int(f.start)
+    key(",\"end\":")
+    j.int(f.end)
+    key(",\"text\":")
+    j.string(f.text)
+    key(",\"value\":")
+    optionalNumber(f.value)
+    key(",\"low\":")
+    optionalNumber(f.low)
+    key(",\"high\":")
+    optionalNumber(f.high)
+    key(",\"qualifier\":")
+    j.string(f.qualifier.rawValue)
+    key(",\"unit\":")
+    j.string(f.unit.rawValue)
+    key(",\"indicator\":")
+    j.string(f.indicator.rawValue)
+    key(",\"group\":")
+    optionalString(f.group)
+    key(",\"modality\":")
+    j.string(f.modality.rawValue)
+    key(",\"date\":")
+    optionalString(f.date?.description)
+    key(",\"period_start\":")
+    optionalString(f.periodStart?.description)
+    key(",\"attribution\":")
+    optionalString(f.attribution)
+    key(",\"sentence\":")
+    j.string(f.sentence)
+    key(",\"per\":")
+    optionalString(f.per)
+    key(",\"warnings\":[")
+    for (i, w) in f.warnings.enumerated() {
+      if i > 0 { j.raw(",") }
+      j.string(w)
+    }
+    key("]}\n")
+    swap(&j.bytes, &out)
+  }
+
+  private func encodeCSV(_ f: Figure, into out: inout [UInt8]) {
+    func field(_ s: String?, last: Bool = false) {
+      if let s { CSVFormat.appendField(s.utf8, to: &out) }
+      out.append(last ? 0x0A : 0x2C)
+    }
+    field(f.doc)
+    field(String(f.start))
+    field(String(f.end))
+    field(f.text)
+    field(f.value.map(formatNumber))
+    field(f.low.map(formatNumber))
+    field(f.high.map(formatNumber))
+    field(f.qualifier.rawValue)
+    field(f.unit.rawValue)
+    field(f.indicator.rawValue)
+    field(f.group)
+    field(f.modality.rawValue)
+    field(f.date?.description)
+    field(f.periodStart?.description)
+    field(f.attribution)
+    field(f.sentence)
+    field(f.per)
+    field(f.warnings.isEmpty ? nil : f.warnings.joined(separator: " | "), last: true)
+  }
+}

@@ -1,0 +1,214 @@
+// Indicator rules (codebook section 4), as data and per-indicator code.
+//
+// Coding a figure takes two steps. First the words around it are searched for *event cues*:
+// what happened to the people counted (killed, released, left Gaza, ...). Then the event and
+// the *counted noun* (patients, hostages, prisoners, bodies, trucks, ...) decide the indicator
+// through `IndicatorRules.decide`, so "released 3 captives" and "released 183 Palestinians"
+// code differently from the same cue. Which cue applies to which figure (the one right before
+// it, the predicate after it, a shared verb, a neighbouring sentence) is the extractor's job;
+// the order is documented in docs/extraction.md.
+
+/// What happened to the people a figure counts, as the text's cue words say.
+public enum Event: UInt8, Sendable, CaseIterable {
+  case kill, injure, missing, recover, dieAwaiting, needMedevac, evacuate, accompany
+  case exit, enter, returnTo, bothWays, denied, release, hold, arrest, deport, displace, lose
+}
+
+enum IndicatorRules {
+  /// Cue phrases for each event (phrase syntax: see Lexicon.swift). When two cues start at the
+  /// same word the longer one wins, so "died while awaiting evacuation" is `dieAwaiting`, not
+  /// `kill`, and "ready to be evacuated" is `needMedevac`, not `evacuate`.
+  static let cues: [(Event, [String])] = [
+    (.kill, [
+      "kill*", "dead", "died", "die", "dies", "dying", "death toll", "deaths", "death", "toll",
+      "lives lost", "lost their lives", "slain", "perished", "fatalities", "massacre*",
+      "martyr*", "shot dead", "murder*", "executed",
+    ]),
+    (.injure, ["injur*", "wound*", "hurt", "maimed", "amputees"]),
+    (.missing, [
+      "missing", "under the rubble", "under rubble", "beneath the rubble", "unaccounted",
+      "disappeared",
+    ]),
+    (.recover, [
+      "recover*", "retriev*", "exhum*", "pulled from", "unearthed", "dug out", "found",
+    ]),
+    (.dieAwaiting, [
+      "died ~3 await*|waiting", "die ~3 await*|waiting", "dying ~3 await*|waiting",
+      "death* ~3 await*|waiting", "died before ~2 evacuat*", "died ~2 waiting",
+    ]),
+    (.needMedevac, [
+      "need* ~3 evacuat*|treatment|care|transfer|surgery|medevac*", "in need",
+      "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
+      "waiting ~2 evacuat*|treatment|transfer", "waiting list", "waitlist*",
+      "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
+      "seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
+      "eligible for evacuation", "list* for evacuation", "approved for evacuation",
+    ]),
+    (.evacuate, [
+      "evacuat*", "medevac*", "medically evacuated", "airlifted", "flown out",
+      "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
+    ]),
+    (.accompany, ["accompan*", "companion*", "escort*", "chaperon*"]),
+    (.exit, [
+      "left", "leave", "leaving", "leaves", "exit", "exited", "exiting", "exits", "depart*",
+      "crossed", "cross into|out|over|through", "crossing into|out|over", "crossed into",
+      "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
+      "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
+      "fled to egypt", "fled gaza",
+    ]),
+    (.enter, [
+      "enter", "entered", "entering", "enters", "entry", "allowed back", "came back",
+      "back into", "back to gaza", "arriv* in|into gaza", "re-enter*", "reentered",
+      "went back", "go back", "allowed in", "let in", "into gaza|the strip|the enclave",
+    ]),
+    (.returnTo, ["return", "returned", "returning", "returns", "returnees", "repatriat*"]),
+    (.bothWays, [
+      "in either direction", "in both directions", "both ways", "each direction",
+      "in each direction", "two-way",
+    ]),
+    (.denied, [
+      "fail* ~3 security|check*|clear*", "turned back", "turned away", "denied", "refused",
+      "rejected", "barred", "prevented from", "blocked from", "sent back", "not allowed",
+      "unable to cross|leave|exit|travel", "could not cross|leave|exit", "forced to remain",
+    ]),
+    (.release, [
+      "releas*", "free", "freed", "freeing", "set free", "handed over", "hand* over",
+      "handover", "walked free", "exchang*", "swap*", "let go", "liberat*",
+    ]),
+    (.hold, [
+      "held", "holding", "being held", "captivity", "remaining", "still in gaza", "detention",
+      "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
+    ]),
+    (.arrest, ["arrest*", "detained", "detaining", "rounded up", "taken into custody", "seized"]),
+    (.deport, ["deport*", "exiled", "expelled", "banished", "sent into exile", "sent abroad"]),
+    (.displace, [
+      "displac*", "fled", "forced from their homes", "uprooted", "forced to flee", "homeless",
+      "evicted",
+    ]),
+    (.lose, ["lost"]),
+  ]
+
+  /// Words anywhere in a sentence that tell prisoners from hostages when the counted noun does
+  /// not ("183 were released": released from where?).
+  static let prisonerHints =
+    "prisoner|prisoners|detainee|detainees|prison|prisons|jail|jails|jailed|detention|inmates|sentences|sentence"
+  static let hostageHints = "hostage|hostages|captive|captives|abductee|abductees|captivity"
+
+  /// What a sentence says about whose release or detention it reports.
+  struct Hints: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let prisoners = Hints(rawValue: 1)
+    static let hostages = Hints(rawValue: 2)
+    static let palestinians = Hints(rawValue: 4)
+  }
+
+  /// The indicator for an event and a counted noun, or `nil` when this pair codes nothing and
+  /// the search for a cue should go on.
+  ///
+  /// - Parameters:
+  ///   - dead: the counted noun is described as dead ("deceased", "bodies of").
+  ///   - nationality: the demonym of the counted people, if any ("palestinians").
+  static func decide(
+    _ event: Event, noun: NounClass, dead: Bool, nationality: String?, hints: Hints
+  ) -> Indicator? {
+    if noun == .things { return nil }
+    // Trucks and convoys only move; officials, leaders and sides count as figures only as
+    // victims ("two officials were killed"), not as the actors of a sentence.
+    if noun == .trucks || noun == .convoys,
+      ![.enter, .exit, .returnTo, .bothWays, .denied].contains(event)
+    {
+      return nil
+    }
+    if noun == .actors, ![.kill, .injure, .missing, .arrest].contains(event) { return nil }
+    switch event {
+    case .kill:
+      return noun == .bodies ? nil : .killed
+    case .injure: return .injured
+    case .missing: return .missing
+    case .recover:
+      return (noun == .bodies || dead) ? .bodiesRecovered : nil
+    case .dieAwaiting: return .diedAwaitingEvacuation
+    case .needMedevac:
+      return noun == .trucks || noun == .convoys ? nil : .medevacNeeded
+    case .evacuate:
+      switch noun {
+      case .companions: return .medevacCompanions
+      case .trucks, .convoys, .bodies: return nil
+      case .foreigners: return .crossedOut
+      default: return .medevacCompleted
+      }
+    case .accompany: return noun == .trucks ? nil : .medevacCompanions
+    case .exit:
+      switch noun {
+      case .patients: return .medevacCompleted
+      case .companions: return .medevacCompanions
+      case .trucks, .convoys, .bodies: return nil
+      case .hostages: return nil
+      default: return .crossedOut
+      }
+    case .enter:
+      switch noun {
+      case .trucks, .convoys: return .aidTrucks
+      case .bodies: return .remainsReturned
+      case .hostages: return nil
+      default: return .crossedIn
+      }
+    case .returnTo:
+      if noun == .bodies || dead { return .remainsReturned }
+      switch noun {
+      case .hostages, .foreigners: return .hostagesReleased
+      case .prisoners: return .prisonersReleased
+      case .trucks, .convoys: return .aidTrucks
+      default:
+        if hints.contains(.hostages) && nationality != "palestinians" { return .hostagesReleased }
+        return .crossedIn
+      }
+    case .bothWays: return noun == .trucks ? .aidTrucks : .crossings
+    case .denied: return .crossingDenied
+    case .release:
+      if noun == .bodies || dead { return .remainsReturned }
+      return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: true)
+    case .hold:
+      return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: false)
+    case .arrest: return .detained
+    case .deport: return .deported
+    case .displace: return .displaced
+    case .lose: return noun == .lives ? .killed : nil
+    }
+  }
+
+  /// Released or held: hostages on one side, prisoners and detainees on the other.
+  private static func releasedOrHeld(
+    noun: NounClass, nationality: String?, hints: Hints, released: Bool
+  ) -> Indicator? {
+    let hostage: Indicator = released ? .hostagesReleased : .hostagesHeld
+    let prisoner: Indicator = released ? .prisonersReleased : .prisonersHeld
+    switch noun {
+    case .hostages, .foreigners: return hostage
+    case .prisoners: return prisoner
+    case .trucks, .convoys, .things, .actors: return nil
+    default:
+      if nationality == "palestinians" { return prisoner }
+      if let n = nationality, n != "palestinians" { return hostage }
+      if hints.contains(.prisoners) && !hints.contains(.hostages) { return prisoner }
+      if hints.contains(.hostages) && !hints.contains(.prisoners) { return hostage }
+      if hints.contains(.palestinians) { return prisoner }
+      return nil
+    }
+  }
+
+  /// The indicator a counted noun implies when no cue says what happened: patients counted
+  /// in a humanitarian report are patients in need of evacuation, trucks are aid trucks,
+  /// "lives" are lives lost.
+  static func defaultIndicator(for noun: NounClass) -> Indicator? {
+    switch noun {
+    case .patients: return .medevacNeeded
+    case .trucks, .convoys: return .aidTrucks
+    case .lives: return .killed
+    case .hostages: return .hostagesHeld
+    case .prisoners: return .prisonersHeld
+    case .bodies: return .remainsReturned
+    default: return nil
+    }
+  }
+}

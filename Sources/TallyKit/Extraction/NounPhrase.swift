@@ -1,0 +1,136 @@
+/// Reads what a number counts from the words after it: "16,500 severely ill or injured
+/// Palestinians", "dozens of foreign passport holders", "73 of these Palestinians",
+/// "seven of them". The counted noun is the last counted-noun word before the phrase ends (a
+/// verb, a preposition, punctuation or another number), so adjectives and participles in
+/// front of it ("injured Palestinians") describe it without being counted.
+struct NounPhraseReader {
+  let view: TextView
+  /// How many words a noun phrase may run to.
+  var maxWords = 6
+
+  /// Reads the noun phrase after `q`, up to `limit` (the next number's mention or the end of
+  /// the sentence).
+  func read(_ q: inout Quantity, sentence: Range<Int>, limit: Int) {
+    let v = view
+    let end = min(sentence.upperBound, limit)
+    var k = q.spanEnd
+    // "Of the 183 Palestinians ..., 111 were": a part of the first number.
+    if isPartOfEarlierFigure(q, sentence: sentence) { q.partitive = true }
+    // A rate right after the number: "600 a day", "72 per day", "50 daily".
+    q.per = rate(at: k, end: end)
+    // "of them", "of these", "of those", "of whom", "of the", "of these Palestinians"
+    if v.isWord(k, v.w.of) {
+      let next = k + 1
+      if v.flags(next).contains(.pronoun) {
+        q.partitive = true
+        k = next + 1
+        if !(next < end && (v.isWord(next, v.w.these) || v.isWord(next, v.w.those))
+          && v.info(next + 1)?.nounClass ?? .none != .none)
+        {
+          q.elliptical = true
+          q.phraseEnd = k
+          return
+        }
+      } else if v.flags(next).contains(.determiner) || q.isVague || q.value >= 1_000_000 {
+        k = next
+        if v.flags(k).contains(.determiner) { k += 1 }
+      }
+    }
+    var words = 0
+    var lastNoun: Int? = nil
+    var nationality: String? = nil
+    while k < end, words < maxWords {
+      let t = v.tokens[k]
+      if t.kind != .word {
+        // An inner hyphen or apostrophe joins; anything else ends the phrase.
+        break
+      }
+      if t.word == v.w.s { break }
+      let info = v.info(k)
+      let flags = info?.flags ?? []
+      if let info, info.nounClass != .none, !(info.singular && q.value != 1 && !info.flags.contains(.nationality)) {
+        if flags.contains(.nationality) && v.info(k + 1)?.nounClass ?? .none != .none
+          && v.tokens[k + 1].kind == .word
+        {
+          // "Palestinian patients": the adjective names the group, the noun is counted.
+          nationality = info.group
+        } else {
+          lastNoun = k
+        }
+      } else if flags.contains(.nationality) {
+        nationality = info?.group
+      }
+      if flags.contains(.dead) { q.dead = true }
+      if flags.contains(.phraseEnd) && !(info?.nounClass ?? .none != .none) { break }
+      if flags.contains(.conjunction) || t.word == v.w.and || t.word == v.w.or {
+        // "children and adults" goes on; "23 Israeli and three foreign hostages" stops.
+        if v.isNumber(k + 1) || v.flags(k + 1).contains(.numberWord)
+          || v.flags(k + 1).contains(.determiner) || v.flags(k + 1).contains(.phraseEnd)
+        {
+          break
+        }
+      }
+      words += 1
+      k += 1
+    }
+    q.phraseEnd = k
+    if let n = lastNoun, let info = v.info(n) {
+      q.nounToken = n
+      q.noun = info.nounClass
+      q.group = info.group
+      if info.nounClass == .nationals { q.nationality = info.group }
+      if q.noun == .bodies { q.dead = true }
+    } else {
+      q.elliptical = true
+    }
+    if let nationality {
+      q.nationality = nationality
+      if q.noun == .people || q.noun == .none || q.noun == .nationals {
+        q.group = nationality
+        if q.noun == .none { q.noun = .nationals }
+      }
+    }
+    // "Palestinians from Israel's Ofer prison": people counted as prisoners.
+    if q.noun == .nationals || q.noun == .people {
+      var j = k
+      while j < min(end, k + 6) {
+        let id = v.tokens[j].word
+        if id == v.w.prison || id == v.w.prisons || id == v.w.jail || id == v.w.jails
+          || id == v.w.detention
+        {
+          q.noun = .prisoners
+          break
+        }
+        j += 1
+      }
+    }
+    if q.per == nil { q.per = rate(at: k, end: end) }
+  }
+
+  /// "Of the 183 Palestinians to be released on Saturday, 111 were taken ...": the sentence
+  /// opens with "Of the N" (or "Among the N") and this number follows the comma.
+  private func isPartOfEarlierFigure(_ q: Quantity, sentence: Range<Int>) -> Bool {
+    let v = view
+    let s = sentence.lowerBound
+    guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return false }
+    guard v.isPunct(q.spanStart - 1, ",") else { return false }
+    var k = s + 1
+    if v.flags(k).contains(.determiner) { k += 1 }
+    return k < q.spanStart - 1 && (v.isNumber(k) || v.flags(k).contains(.numberWord))
+  }
+
+  private func rate(at k: Int, end: Int) -> String? {
+    let v = view
+    guard k < end else { return nil }
+    if v.isWord(k, v.w.daily) { return "day" }
+    if v.isWord(k, v.w.weekly) { return "week" }
+    if k + 1 < end,
+      v.isWord(k, v.w.a) || v.isWord(k, v.w.per) || v.isWord(k, v.w.each)
+        || v.isWord(k, v.w.every)
+    {
+      if v.isWord(k + 1, v.w.day) { return "day" }
+      if v.isWord(k + 1, v.w.week) { return "week" }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,392 @@
+/// A number found in a sentence, before it is coded: where it is, its value and bounds, and
+/// what it counts.
+struct Quantity {
+  /// Tokens of the number itself ("16,500", "tens of thousands", "one in five").
+  var numberStart: Int
+  var numberEnd: Int
+  /// Tokens of the mention, qualifier included ("at least 16,500").
+  var spanStart: Int
+  var spanEnd: Int
+  var value: Double
+  var qualifier: Qualifier = .exact
+  /// For a range: its ends. For a vague quantity: its literal interval.
+  var rangeLow: Double? = nil
+  var rangeHigh: Double? = nil
+  var isVague = false
+  var isRatio = false
+  var isWords = false
+
+  // What the number counts (filled by `NounPhrase`).
+  var noun: NounClass = .none
+  var nounToken: Int? = nil
+  var group: String? = nil
+  var nationality: String? = nil
+  /// Described as dead: "deceased Palestinians", "dead hostages", "the bodies of".
+  var dead = false
+  /// "of them", "of these", "Of the 183 ..., 111": a part of an earlier figure.
+  var partitive = false
+  /// No counted noun follows ("50 permitted to enter", "injured over 171,000").
+  var elliptical = false
+  /// First token after the noun phrase.
+  var phraseEnd: Int = 0
+  /// `day` or `week` for a rate.
+  var per: String? = nil
+}
+
+/// Finds the numbers of a sentence that may be figures, and drops those the codebook says are
+/// not (section 1): dates, years, clock times, durations, ages, ordinals, compound modifiers,
+/// money, labels ("Resolution 2334").
+struct QuantityFinder {
+  let view: TextView
+
+  func find(in sentence: Range<Int>) -> [Quantity] {
+    var found: [Quantity] = []
+    var i = sentence.lowerBound
+    let end = sentence.upperBound
+    while i < end {
+      if let q = number(at: i, end: end) {
+        found.append(q)
+        i = q.numberEnd
+      } else {
+        i += 1
+      }
+    }
+    found = mergeRanges(found, sentence: sentence)
+    var kept: [Quantity] = []
+    for var q in found {
+      guard !isNonFigure(q, sentence: sentence) else { continue }
+      attachQualifier(&q, sentence: sentence)
+      kept.append(q)
+    }
+    return kept
+  }
+
+  // MARK: Numbers in digits and words
+
+  private func number(at i: Int, end: Int) -> Quantity? {
+    let v = view
+    let t = v.tokens[i]
+    if t.kind == .number {
+      guard var value = v.digitValue(i) else { return nil }
+      var numberEnd = i + 1
+      var isRatio = false
+      let shape = v.digitShape(i)
+      // "27%", "27 percent", "27 per cent"
+      if numberEnd < end, v.isPunct(numberEnd, "%") {
+        isRatio = true
+        numberEnd += 1
+      } else if numberEnd < end, v.isWord(numberEnd, v.w.percent) {
+        isRatio = true
+        numberEnd += 1
+      } else if numberEnd + 1 < end, v.isWord(numberEnd, v.w.per), v.isWord(numberEnd + 1, v.w.cent) {
+        isRatio = true
+        numberEnd += 2
+      }
+      if isRatio {
+        return Quantity(
+          numberStart: i, numberEnd: numberEnd, spanStart: i, spanEnd: numberEnd,
+          value: value / 100, isRatio: true)
+      }
+      // "1.2 million", "3 thousand"
+      if numberEnd < end, v.flags(numberEnd).contains(.scale), let info = v.info(numberEnd),
+        info.number >= 1000
+      {
+        value *= info.number
+        numberEnd += 1
+      } else if shape.decimal {
+        return nil  // a decimal that is neither a percentage nor millions counts no one
+      }
+      var q = Quantity(
+        numberStart: i, numberEnd: numberEnd, spanStart: i, spanEnd: numberEnd, value: value)
+      ratio(&q, end: end)
+      return q
+    }
+    guard t.kind == .word else { return nil }
+    // Vague quantities: "dozens", "tens of thousands", "a handful of".
+    if let m = v.vocabulary.vague.longestMatch(in: v.tokens, at: i, limit: end) {
+      var stop = m.end
+      if v.isWord(stop - 1, v.w.of) { stop -= 1 }
+      return Quantity(
+        numberStart: i, numberEnd: stop, spanStart: i, spanEnd: stop, value: m.payload.lowerBound,
+        rangeLow: m.payload.lowerBound, rangeHigh: m.payload.upperBound, isVague: true)
+    }
+    // Number words: "five", "twenty-three", "a hundred", "two thousand", "a dozen".
+    enum Last { case none, unit, tens, scale, and }
+    var k = i
+    var total: Double = 0
+    var current: Double = 0
+    var any = false
+    var last = Last.none
+    if v.isWord(k, v.w.a) || v.isWord(k, v.w.an) {
+      guard k + 1 < end, v.flags(k + 1).contains(.scale) else { return nil }
+      current = 1
+      k += 1
+    }
+    while k < end {
+      let flags = v.flags(k)
+      let word: Double? =
+        flags.contains(.numberWord) ? v.info(k)!.number : v.hyphenatedNumber(k)
+      if let value = word {
+        let isTens = value >= 20 && value.truncatingRemainder(dividingBy: 10) == 0
+        let fits: Bool
+        switch last {
+        case .none, .scale, .and: fits = true
+        case .tens: fits = value < 10 && flags.contains(.numberWord)
+        case .unit: fits = false
+        }
+        guard fits else { break }
+        current += value
+        last = isTens && flags.contains(.numberWord) ? .tens : .unit
+        any = true
+        k += 1
+      } else if flags.contains(.scale) {
+        guard last != .and else { break }
+        let s = v.info(k)!.number
+        if s == 100 || s == 12 {
+          current = max(current, 1) * s
+        } else {
+          total += max(current, 1) * s
+          current = 0
+        }
+        last = .scale
+        any = true
+        k += 1
+      } else if last == .scale, v.isWord(k, v.w.and), k + 1 < end,
+        v.flags(k + 1).contains(.numberWord) || v.hyphenatedNumber(k + 1) != nil
+      {
+        last = .and  // "one hundred and fifty"
+        k += 1
+      } else {
+        break
+      }
+    }
+    guard any else { return nil }
+    var q = Quantity(
+      numberStart: i, numberEnd: k, spanStart: i, spanEnd: k, value: total + current,
+      isWords: true)
+    ratio(&q, end: end)
+    return q
+  }
+
+  /// "one in five", "one in every five", "three out of four": a ratio.
+  private func ratio(_ q: inout Quantity, end: Int) {
+    let v = view
+    var k = q.numberEnd
+    if k < end, v.isWord(k, v.w.in_) {
+      k += 1
+      if k < end, v.isWord(k, v.w.every) { k += 1 }
+    } else if k + 1 < end, v.isWord(k, v.w.out), v.isWord(k + 1, v.w.of) {
+      k += 2
+    } else {
+      return
+    }
+    guard k < end, let d = number(at: k, end: end), !d.isVague, !d.isRatio, d.value > q.value,
+      d.value <= 1000, v.tokens[k].kind == .word || (v.digitShape(k).digits < 4)
+    else { return }
+    q.value = q.value / d.value
+    q.numberEnd = d.numberEnd
+    q.spanEnd = d.numberEnd
+    q.isRatio = true
+  }
+
+  // MARK: Ranges
+
+  /// "between 60,000 and 80,000", "60,000-80,000", "60,000 to 80,000".
+  private func mergeRanges(_ qs: [Quantity], sentence: Range<Int>) -> [Quantity] {
+    guard qs.count > 1 else { return qs }
+    let v = view
+    var out: [Quantity] = []
+    var k = 0
+    while k < qs.count {
+      var a = qs[k]
+      if k + 1 < qs.count {
+        let b = qs[k + 1]
+        let gap = b.numberStart - a.numberEnd
+        let plain = !a.isVague && !b.isVague && !a.isRatio && !b.isRatio && a.value < b.value
+        var isRange = false
+        var start = a.numberStart
+        if plain && gap == 1 {
+          let mid = a.numberEnd
+          let dash = v.isPunct(mid, "-")
+          let to = v.isWord(mid, v.w.to) && !v.isWord(a.numberStart - 1, v.w.from)
+            && !v.isWord(a.numberStart - 2, v.w.from)
+          let and = v.isWord(mid, v.w.and) && v.isWord(a.numberStart - 1, v.w.between)
+          if dash && !isISODate(a.numberStart) && v.isNumber(a.numberStart) == v.isNumber(b.numberStart) {
+            isRange = true
+          } else if to || and {
+            isRange = true
+            if and { start -= 1 }
+          }
+        }
+        if isRange {
+          a.spanStart = start
+          a.numberEnd = b.numberEnd
+          a.spanEnd = b.numberEnd
+          a.rangeLow = a.value
+          a.rangeHigh = b.value
+          a.qualifier = .range
+          out.append(a)
+          k += 2
+          continue
+        }
+      }
+      out.append(a)
+      k += 1
+    }
+    return out
+  }
+
+  private func isISODate(_ i: Int) -> Bool {
+    let v = view
+    guard v.isNumber(i), v.digitShape(i).digits == 4, v.isPunct(i + 1, "-"), v.isNumber(i + 2),
+      v.glued(i + 1), v.glued(i + 2)
+    else { return false }
+    return true
+  }
+
+  // MARK: Not figures
+
+  private func isNonFigure(_ q: Quantity, sentence: Range<Int>) -> Bool {
+    let v = view
+    let i = q.numberStart
+    let next = q.numberEnd
+    let end = sentence.upperBound
+    let digits = v.isNumber(i)
+    if q.value > 10_000_000_000 { return true }
+
+    if digits {
+      let shape = v.digitShape(i)
+      // A year: four digits without a comma, unless people are counted right after it.
+      if shape.digits == 4, !shape.comma, !shape.decimal, (1900...2100).contains(q.value),
+        q.qualifier == .exact, q.numberEnd == i + 1
+      {
+        let noun = next < end ? v.info(next)?.nounClass ?? .none : .none
+        if !(noun != .none && noun != .things && noun != .actors) { return true }
+      }
+      // Dates: next to a month name ("October 10", "10 October", "Oct. 7", "February11").
+      if v.flags(i - 1).contains(.month) && v.tokens[i - 1].flags.contains(.capitalized) {
+        return true
+      }
+      if v.isPunct(i - 1, "."), v.flags(i - 2).contains(.month) { return true }
+      if next < end, v.flags(next).contains(.month), v.tokens[next].flags.contains(.capitalized) {
+        return true
+      }
+      // ISO and numeric dates: 2026-01-25, 1/2/2025, 25.01.2026
+      if isISODate(i) || (i >= 4 && isISODate(i - 4)) || (i >= 2 && isISODate(i - 2)) {
+        return true
+      }
+      if (v.isPunct(next, "/") && v.glued(next) && v.isNumber(next + 1))
+        || (v.isPunct(i - 1, "/") && v.glued(i) && v.isNumber(i - 2))
+      {
+        return true
+      }
+      // Clock times: 10:30, 3 p.m., 3pm
+      if (v.isPunct(next, ":") && v.glued(next) && v.isNumber(next + 1))
+        || (v.isPunct(i - 1, ":") && v.glued(i) && v.isNumber(i - 2))
+      {
+        return true
+      }
+      if v.isWord(next, v.w.pm) || v.isWord(next, v.w.am)
+        || ((v.isWord(next, v.w.p) || v.isWord(next, v.w.a))
+          && v.isPunct(next + 1, ".") && v.isWord(next + 2, v.w.m))
+      {
+        return true
+      }
+      // Ordinals: 7th, 21st
+      if next < v.count, v.glued(next), v.flags(next).contains(.ordinalSuffix) { return true }
+      // Glued to letters or a letter-hyphen: G7, COVID-19, F-16
+      if i > sentence.lowerBound, v.glued(i), v.tokens[i - 1].kind == .word { return true }
+      if v.isPunct(i - 1, "-"), v.glued(i - 1), v.glued(i), v.tokens[i - 2].kind == .word {
+        return true
+      }
+      // Money: $50, €3 million
+      if i > sentence.lowerBound, v.tokens[i - 1].kind == .punct, v.glued(i) {
+        let p = v.tokens[i - 1].punct
+        if p == UInt8(ascii: "$") || p == UInt8(ascii: "£") || p == 0x80 { return true }
+      }
+      // Ages: "Dalia Abu Kashef, 28, died", "aged 28"
+      if q.value < 120, q.qualifier == .exact, v.isPunct(i - 1, ","),
+        v.tokens[i - 2].kind == .word, v.tokens[i - 2].flags.contains(.capitalized),
+        next >= end || v.isPunct(next, ",") || v.isPunct(next, ")") || v.isPunct(next, ".")
+      {
+        return true
+      }
+      // A numbered item at the start of a line: "1. ...", "2) ..."
+      if i == sentence.lowerBound, v.isPunct(next, ".") || v.isPunct(next, ")"), q.value < 100 {
+        return true
+      }
+    }
+    if q.value < 130, v.flags(i - 1).contains(.age) || (v.isWord(i - 1, v.w.of) && v.isWord(i - 2, v.w.age)) {
+      return true
+    }
+    // "one" counts only people named right after it: "one person", "one in five".
+    if q.isWords, q.value == 1, !q.isRatio {
+      guard next < end, let info = v.info(next), info.nounClass != .none,
+        info.nounClass != .things, !v.isWord(i - 1, v.w.no)
+      else { return true }
+    }
+    // Money in words: "50 million dollars"
+    if v.flags(next).contains(.currency) { return true }
+    // Labels: "Resolution 2334", "Gate 4", "phase 2"
+    if digits, i > sentence.lowerBound, v.flags(i - 1).contains(.label), q.qualifier == .exact {
+      return true
+    }
+    // Durations and compound modifiers: "72 hours", "seven weeks ago", "15-month war",
+    // "20-point plan", "several days".
+    var k = next
+    if v.isPunct(k, "-"), v.glued(k), k + 1 < v.count, v.glued(k + 1) {
+      if v.tokens[k + 1].kind == .word { return true }
+    }
+    if q.isVague, v.isWord(k, v.w.of) { k += 1 }
+    if k < end, v.flags(k).contains(.timeUnit) { return true }
+    if k < end, v.tokens[k].kind == .word, v.tokens[k].word < 0 {
+      // hyphenated unit words the lexicon does not list: "year-old", "day-long"
+      let t = v.text(k).lowercased()
+      if t.hasSuffix("-old") || t.hasSuffix("-long") || t.hasPrefix("year") || t.hasPrefix("month")
+        || t.hasPrefix("week") || t.hasPrefix("day") || t.hasPrefix("hour")
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  // MARK: Qualifiers
+
+  /// The qualifier phrase that ends right before the number, if any (codebook section 3), and
+  /// the "or more" / "or so" that may follow it.
+  private func attachQualifier(_ q: inout Quantity, sentence: Range<Int>) {
+    let v = view
+    guard q.qualifier != .range else { return }
+    var k = max(sentence.lowerBound, q.numberStart - 4)
+    while k < q.numberStart {
+      if let m = v.vocabulary.qualifiers.longestMatch(in: v.tokens, at: k, limit: q.numberStart),
+        m.end == q.numberStart
+      {
+        q.spanStart = k
+        q.qualifier = q.isVague && m.payload == .approximately ? .vague : m.payload
+        if q.isVague && q.qualifier != .vague {
+          // "more than a dozen" is a number; "more than several" stays vague.
+          q.qualifier = .vague
+          q.spanStart = q.numberStart
+        }
+        break
+      }
+      k += 1
+    }
+    if q.isVague {
+      q.qualifier = .vague
+      return
+    }
+    let after = q.numberEnd
+    if after + 1 < sentence.upperBound, v.isWord(after, v.w.or) {
+      if v.isWord(after + 1, v.w.more) {
+        q.qualifier = .atLeast
+        q.spanEnd = after + 2
+      } else if v.isWord(after + 1, v.w.so) {
+        q.qualifier = .approximately
+        q.spanEnd = after + 2
+      }
+    }
+  }
+}

@@ -1,0 +1,171 @@
+/// Read access to one tokenised document: the UTF-8 bytes, the tokens, and the facts the
+/// lexicon holds about each word. Every extraction step works through this view.
+struct TextView {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let tokens: UnsafeBufferPointer<Token>
+  let vocabulary: Vocabulary
+  let w: NamedWords
+
+  var count: Int { tokens.count }
+
+  @inline(__always) func info(_ i: Int) -> WordInfo? {
+    let id = tokens[i].word
+    return id >= 0 ? vocabulary.info[Int(id)] : nil
+  }
+
+  @inline(__always) func flags(_ i: Int) -> WordFlags {
+    guard i >= 0, i < tokens.count else { return [] }
+    let id = tokens[i].word
+    return id >= 0 ? vocabulary.info[Int(id)].flags : []
+  }
+
+  @inline(__always) func isWord(_ i: Int, _ id: Int32) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].word == id && id >= 0
+  }
+
+  @inline(__always) func isPunct(_ i: Int, _ c: Character) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].punct == c.asciiValue!
+  }
+
+  @inline(__always) func isNumber(_ i: Int) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .number
+  }
+
+  /// Whether token `i` follows token `i - 1` with no space between them.
+  @inline(__always) func glued(_ i: Int) -> Bool {
+    i > 0 && i < tokens.count && !tokens[i].flags.contains(.spaceBefore)
+  }
+
+  func text(_ i: Int) -> String { text(from: i, to: i + 1) }
+
+  /// The original text from the start of token `from` to the end of token `to - 1`.
+  func text(from: Int, to: Int) -> String {
+    guard from < to else { return "" }
+    let a = Int(tokens[from].start)
+    let b = Int(tokens[to - 1].end)
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+  }
+
+  /// The value of a digit token ("16,500" is 16500), or `nil` if it is not a plain number.
+  func digitValue(_ i: Int) -> Double? {
+    let t = tokens[i]
+    guard t.kind == .number else { return nil }
+    var intPart: Double = 0
+    var frac: Double = 0
+    var scale: Double = 1
+    var inFraction = false
+    for k in Int(t.start)..<Int(t.end) {
+      let b = bytes[k]
+      if b == 0x2C { continue }
+      if b == 0x2E {
+        inFraction = true
+        continue
+      }
+      let d = Double(b - 0x30)
+      if inFraction {
+        scale /= 10
+        frac += d * scale
+      } else {
+        intPart = intPart * 10 + d
+      }
+    }
+    return intPart + frac
+  }
+
+  /// Number of digit characters and whether there is a comma or decimal point.
+  func digitShape(_ i: Int) -> (digits: Int, comma: Bool, decimal: Bool) {
+    let t = tokens[i]
+    var digits = 0
+    var comma = false
+    var decimal = false
+    for k in Int(t.start)..<Int(t.end) {
+      switch bytes[k] {
+      case 0x2C: comma = true
+      case 0x2E: decimal = true
+      default: digits += 1
+      }
+    }
+    return (digits, comma, decimal)
+  }
+
+  /// The value of a hyphenated number word ("twenty-three"), if the token is one.
+  func hyphenatedNumber(_ i: Int) -> Double? {
+    let t = tokens[i]
+    guard t.kind == .word, t.word < 0 else { return nil }
+    var total: Double = 0
+    var parts = 0
+    var partStart = Int(t.start)
+    let end = Int(t.end)
+    var k = partStart
+    while k <= end {
+      if k == end || bytes[k] == 0x2D {
+        var h = fnvSeed
+        for j in partStart..<k { h = fnvStep(h, bytes[j]) }
+        let id = vocabulary.table.lookup(hash: h, in: bytes, start: partStart, end: k)
+        guard id >= 0, vocabulary.info[Int(id)].flags.contains(.numberWord) else { return nil }
+        let v = vocabulary.info[Int(id)].number
+        // Only tens followed by a unit: "twenty-three", not "three-twenty".
+        if parts == 1 && !(total >= 20 && total.truncatingRemainder(dividingBy: 10) == 0 && v < 10) {
+          return nil
+        }
+        total += v
+        parts += 1
+        partStart = k + 1
+      }
+      k += 1
+    }
+    return parts == 2 ? total : nil
+  }
+}
+
+/// Lexicon ids of the words the extraction code tests for by name.
+struct NamedWords: Sendable {
+  let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
+    until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
+    earlier, later, week, month, year, morning, night, evening, afternoon, percent, per, cent,
+    pm, am, p, m, daily, weekly, each, day, average, more, so, plus, including, among, them,
+    these, those, whom, one, no, according, that, war, far, date, total, all, overall,
+    cumulative, throughout, during, now, were, was, had, would, is_, are, be, been, will, shall,
+    ll, permitted, allowed, s, half, out, old, aged, age, under, over, above, at, who, which,
+    where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
+    force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
+    prisons, jail, jails, detention, ready: Int32
+
+  init(_ v: Vocabulary) {
+    func id(_ s: String) -> Int32 {
+      let i = v.id(s)
+      precondition(i >= 0, "lexicon word missing: \(s)")
+      return i
+    }
+    of = id("of"); and = id("and"); or = id("or"); the = id("the"); a = id("a"); an = id("an")
+    in_ = id("in"); every = id("every"); to = id("to"); from = id("from")
+    between = id("between"); since = id("since"); after = id("after"); before = id("before")
+    as_ = id("as"); on = id("on"); by = id("by"); until = id("until"); through = id("through")
+    till = id("till"); early = id("early"); late = id("late"); mid = id("mid"); last = id("last")
+    this = id("this"); next = id("next"); yesterday = id("yesterday"); today = id("today")
+    tonight = id("tonight"); ago = id("ago"); earlier = id("earlier"); later = id("later")
+    week = id("week"); month = id("month"); year = id("year"); morning = id("morning")
+    night = id("night"); evening = id("evening"); afternoon = id("afternoon")
+    percent = id("percent"); per = id("per"); cent = id("cent"); pm = id("pm"); am = id("am")
+    p = id("p"); m = id("m"); daily = id("daily"); weekly = id("weekly"); each = id("each")
+    day = id("day"); average = id("average"); more = id("more"); so = id("so"); plus = id("plus")
+    including = id("including"); among = id("among"); them = id("them"); these = id("these")
+    those = id("those"); whom = id("whom"); one = id("one"); no = id("no")
+    according = id("according"); that = id("that"); war = id("war"); far = id("far")
+    date = id("date"); total = id("total"); all = id("all"); overall = id("overall")
+    cumulative = id("cumulative"); throughout = id("throughout"); during = id("during")
+    now = id("now"); were = id("were"); was = id("was"); had = id("had"); would = id("would")
+    is_ = id("is"); are = id("are"); be = id("be"); been = id("been"); will = id("will")
+    shall = id("shall"); ll = id("'ll"); permitted = id("permitted"); allowed = id("allowed")
+    s = id("'s"); half = id("half"); out = id("out"); old = id("old"); aged = id("aged")
+    age = id("age"); under = id("under"); over = id("over"); above = id("above"); at = id("at")
+    who = id("who"); which = id("which"); where_ = id("where"); while_ = id("while")
+    than = id("than"); with = id("with"); began = id("began"); begun = id("begun")
+    started = id("started"); start = id("start"); took = id("took"); effect = id("effect")
+    entered = id("entered"); came = id("came"); into = id("into"); force = id("force")
+    signed = id("signed"); erupted = id("erupted"); broke = id("broke")
+    launched = id("launched"); went = id("went"); beginning = id("beginning")
+    currently = id("currently"); second = id("second"); toll = id("toll"); prison = id("prison")
+    prisons = id("prisons"); jail = id("jail"); jails = id("jails"); detention = id("detention"); ready = id("ready")
+  }
+}

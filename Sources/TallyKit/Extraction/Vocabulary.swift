@@ -1,0 +1,363 @@
+// The compiled form of the lexicon and rule tables: every word gets a dense integer id, facts
+// about it sit in an array, and phrases are matched word id by word id. Built once per process.
+
+/// FNV-1a over ASCII-lower-cased bytes: the tokenizer computes it while it scans a word.
+@inline(__always)
+func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 {
+  let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+  return (h ^ UInt64(lower)) &* 0x100_0000_01b3
+}
+let fnvSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+/// An open-addressing table from lower-cased words to ids. A hand-written table rather than a
+/// `Dictionary<String, Int>` because the tokenizer looks up every word of every article, and
+/// building a `String` per word costs more than the rest of tokenizing.
+struct WordTable: Sendable {
+  private var slots: [Int32]
+  private var hashes: [UInt64] = []
+  private(set) var words: [[UInt8]] = []
+  private var mask: Int
+
+  init(capacity: Int = 1 << 14) {
+    slots = Array(repeating: -1, count: capacity)
+    mask = capacity - 1
+  }
+
+  static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+    var h = fnvSeed
+    for b in bytes { h = fnvStep(h, b) }
+    return h
+  }
+
+  /// The id of `word` (lower-cased), adding it if new.
+  mutating func intern(_ word: String) -> Int32 {
+    let bytes = Array(word.lowercased().utf8)
+    let h = WordTable.hash(bytes)
+    if let id = find(hash: h, matches: { $0 == bytes }) { return id }
+    if words.count * 2 >= slots.count { grow() }
+    let id = Int32(words.count)
+    words.append(bytes)
+    hashes.append(h)
+    insert(id: id, hash: h)
+    return id
+  }
+
+  private mutating func insert(id: Int32, hash h: UInt64) {
+    var i = Int(truncatingIfNeeded: h) & mask
+    while slots[i] >= 0 { i = (i + 1) & mask }
+    slots[i] = id
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: -1, count: slots.count * 2)
+    mask = slots.count - 1
+    for (id, h) in hashes.enumerated() { insert(id: Int32(id), hash: h) }
+  }
+
+  private func find(hash h: UInt64, matches: ([UInt8]) -> Bool) -> Int32? {
+    var i = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let id = slots[i]
+      if id < 0 { return nil }
+      if hashes[Int(id)] == h && matches(words[Int(id)]) { return id }
+      i = (i + 1) & mask
+    }
+  }
+
+  /// The id of the word in `text[start..<end]`, compared case-insensitively, or -1.
+  @inline(__always)
+  func lookup(hash h: UInt64, in text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int32 {
+    var i = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let id = slots[i]
+      if id < 0 { return -1 }
+      if hashes[Int(id)] == h {
+        let w = words[Int(id)]
+        if w.count == end - start {
+          var same = true
+          var k = 0
+          while k < w.count {
+            var b = text[start + k]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b != w[k] {
+              same = false
+              break
+            }
+            k += 1
+          }
+          if same { return id }
+        }
+      }
+      i = (i + 1) & mask
+    }
+  }
+}
+
+/// One step of a phrase: a set of word ids, or a gap of up to `n` words.
+enum PhraseElement: Sendable {
+  case words([Int32])
+  case gap(Int)
+}
+
+/// Phrases compiled for matching, each with a payload (an event, a qualifier, ...).
+struct PhraseSet<Payload: Sendable>: Sendable {
+  struct Phrase: Sendable {
+    var elements: [PhraseElement]
+    var payload: Payload
+  }
+  var phrases: [Phrase] = []
+  /// For each word id, the phrases that start with it.
+  var byFirstWord: [[Int32]] = []
+
+  /// The longest phrase that matches starting at token `i`, as (end token, payload).
+  func longestMatch(in tokens: UnsafeBufferPointer<Token>, at i: Int, limit: Int) -> (
+    end: Int, payload: Payload
+  )? {
+    let id = tokens[i].word
+    guard id >= 0, Int(id) < byFirstWord.count else { return nil }
+    let candidates = byFirstWord[Int(id)]
+    if candidates.isEmpty { return nil }
+    var best: (end: Int, payload: Payload)? = nil
+    for p in candidates {
+      let phrase = phrases[Int(p)]
+      if let end = PhraseSet.match(phrase.elements, 1, tokens, i + 1, limit) {
+        if best == nil || end > best!.end { best = (end, phrase.payload) }
+      }
+    }
+    return best
+  }
+
+  private static func match(
+    _ elements: [PhraseElement], _ e: Int, _ tokens: UnsafeBufferPointer<Token>, _ t: Int,
+    _ limit: Int
+  ) -> Int? {
+    if e == elements.count { return t }
+    switch elements[e] {
+    case .words(let ids):
+      guard t < limit, tokens[t].kind == .word, ids.contains(tokens[t].word) else { return nil }
+      return match(elements, e + 1, tokens, t + 1, limit)
+    case .gap(let n):
+      var k = 0
+      var pos = t
+      while true {
+        if let end = match(elements, e + 1, tokens, pos, limit) { return end }
+        guard k < n, pos < limit, tokens[pos].kind == .word else { return nil }
+        k += 1
+        pos += 1
+      }
+    }
+  }
+}
+
+/// The compiled vocabulary shared by every extractor.
+final class Vocabulary: Sendable {
+  static let shared = Vocabulary()
+
+  let table: WordTable
+  let info: [WordInfo]
+  let qualifiers: PhraseSet<Qualifier>
+  let vague: PhraseSet<ClosedRange<Double>>
+  let exactMarkers: PhraseSet<Bool>
+  let cues: PhraseSet<Event>
+  let prisonerHints: Set<Int32>
+  let hostageHints: Set<Int32>
+  let ids: [String: Int32]
+
+  /// Word endings a `stem*` pattern stands for.
+  static let suffixes = [
+    "", "s", "es", "e", "ed", "d", "ing", "ings", "ion", "ions", "ation", "ations", "ee", "ees",
+    "y", "ies", "ied", "ying", "er", "ers", "al", "als", "ment", "ments", "ement", "ements",
+    "ure", "ures", "ance", "ped", "ping",
+  ]
+
+  private init() {
+    var builder = Builder()
+    builder.build()
+    table = builder.table
+    info = builder.info
+    qualifiers = builder.qualifiers
+    vague = builder.vague
+    exactMarkers = builder.exactMarkers
+    cues = builder.cues
+    prisonerHints = builder.prisonerHints
+    hostageHints = builder.hostageHints
+    ids = builder.ids
+  }
+
+  /// The id of a lexicon word, or -1.
+  func id(_ word: String) -> Int32 { ids[word] ?? -1 }
+
+  private struct Builder {
+    var table = WordTable()
+    var info: [WordInfo] = []
+    var ids: [String: Int32] = [:]
+    var qualifiers = PhraseSet<Qualifier>()
+    var vague = PhraseSet<ClosedRange<Double>>()
+    var exactMarkers = PhraseSet<Bool>()
+    var cues = PhraseSet<Event>()
+    var prisonerHints: Set<Int32> = []
+    var hostageHints: Set<Int32> = []
+
+    mutating func word(_ w: String) -> Int32 {
+      let id = table.intern(w)
+      if Int(id) >= info.count { info.append(WordInfo()) }
+      ids[w.lowercased()] = id
+      return id
+    }
+
+    mutating func flag(_ list: String, _ f: WordFlags) {
+      for w in list.split(separator: "|") where !w.contains(" ") {
+        let id = word(String(w))
+        info[Int(id)].flags.insert(f)
+      }
+    }
+
+    /// Expands `stem*` into the stem with each common ending.
+    func expand(_ alt: Substring) -> [String] {
+      if alt.hasSuffix("*") {
+        let stem = alt.dropLast()
+        return Vocabulary.suffixes.map { stem + $0 }
+      }
+      return [String(alt)]
+    }
+
+    mutating func compile(_ pattern: String) -> [PhraseElement] {
+      var elements: [PhraseElement] = []
+      for part in pattern.split(separator: " ") {
+        if part.hasPrefix("~"), let n = Int(part.dropFirst()) {
+          elements.append(.gap(n))
+          continue
+        }
+        var alternatives: [Int32] = []
+        for alt in part.split(separator: "|") {
+          for w in expand(alt) { alternatives.append(word(w)) }
+        }
+        elements.append(.words(alternatives))
+      }
+      return elements
+    }
+
+    static func append<P>(_ elements: [PhraseElement], _ payload: P, to set: inout PhraseSet<P>) {
+      let index = Int32(set.phrases.count)
+      set.phrases.append(.init(elements: elements, payload: payload))
+      guard case .words(let first) = elements[0] else { return }
+      for id in first {
+        while set.byFirstWord.count <= Int(id) { set.byFirstWord.append([]) }
+        set.byFirstWord[Int(id)].append(index)
+      }
+    }
+
+    mutating func build() {
+      for (w, v) in Lexicon.units {
+        let id = word(w)
+        info[Int(id)].flags.insert(.numberWord)
+        info[Int(id)].number = v
+      }
+      for (w, v) in Lexicon.scales {
+        let id = word(w)
+        info[Int(id)].flags.insert(.scale)
+        info[Int(id)].number = v
+      }
+      for (w, m) in Lexicon.months {
+        let id = word(w)
+        info[Int(id)].flags.insert(.month)
+        info[Int(id)].number = Double(m)
+      }
+      for (w, d) in Lexicon.weekdays {
+        let id = word(w)
+        info[Int(id)].flags.insert(.weekday)
+        info[Int(id)].number = Double(d)
+      }
+      flag(Lexicon.timeUnits, .timeUnit)
+      flag(Lexicon.glue, .glue)
+      flag(Lexicon.labels, .label)
+      flag(Lexicon.currency, .currency)
+      flag(Lexicon.abbreviations, .abbreviation)
+      flag(Lexicon.phraseEnd, .phraseEnd)
+      flag(Lexicon.determiners, .determiner)
+      flag(Lexicon.future, .future)
+      flag(Lexicon.pronouns, .pronoun)
+      flag(Lexicon.dead, .dead)
+      flag(Lexicon.conjunctions, .conjunction)
+      flag(Lexicon.speech, .speech)
+      flag(Lexicon.ages, .age)
+      flag(Lexicon.ordinalSuffixes, .ordinalSuffix)
+      for (words, cls, group) in Lexicon.nouns {
+        for w in words.split(separator: "|") {
+          let id = word(String(w))
+          info[Int(id)].nounClass = cls
+          info[Int(id)].group = group
+        }
+      }
+      for singular in [
+        "person", "child", "patient", "hostage", "prisoner", "detainee", "soldier", "journalist",
+        "man", "woman", "baby", "doctor", "medic", "nurse", "body", "truck", "convoy",
+        "palestinian", "israeli", "official", "leader", "side", "captive", "civilian", "resident",
+        "companion", "relative",
+      ] {
+        info[Int(word(singular))].singular = true
+      }
+      for (singular, plural) in [
+        ("captive", NounClass.hostages), ("civilian", .people), ("resident", .people),
+        ("companion", .companions), ("relative", .companions), ("hostage", .hostages),
+      ] {
+        let id = word(singular)
+        info[Int(id)].nounClass = plural
+        info[Int(id)].group = info[Int(word(singular + "s"))].group
+      }
+      for (adjective, plural) in Lexicon.demonyms {
+        let a = word(adjective)
+        info[Int(a)].flags.insert(.nationality)
+        info[Int(a)].group = plural
+        let p = word(plural)
+        if info[Int(p)].nounClass == .none {
+          info[Int(p)].nounClass = adjective == "foreign" ? .foreigners : .nationals
+          info[Int(p)].group = adjective == "foreign" ? "foreign nationals" : plural
+        }
+      }
+      info[Int(word("foreign"))].group = "foreign nationals"
+      info[Int(word("palestinian"))].nounClass = .nationals
+      info[Int(word("israeli"))].nounClass = .nationals
+      info[Int(word("palestinian"))].singular = true
+      info[Int(word("israeli"))].singular = true
+
+      for (phrase, q) in Lexicon.qualifiers { Builder.append(compile(phrase), q, to: &qualifiers) }
+      for (phrase, low, high) in Lexicon.vagueQuantities {
+        Builder.append(compile(phrase), low...high, to: &vague)
+      }
+      for phrase in Lexicon.exactMarkers { Builder.append(compile(phrase), true, to: &exactMarkers) }
+      for (event, patterns) in IndicatorRules.cues {
+        for p in patterns { Builder.append(compile(p), event, to: &cues) }
+      }
+      for w in IndicatorRules.prisonerHints.split(separator: "|") {
+        prisonerHints.insert(word(String(w)))
+      }
+      for w in IndicatorRules.hostageHints.split(separator: "|") {
+        hostageHints.insert(word(String(w)))
+      }
+      // Words the extractor refers to by name.
+      for w in Vocabulary.namedWords { _ = word(w) }
+      while info.count < table.words.count { info.append(WordInfo()) }
+    }
+  }
+
+  /// Words the extraction code tests for directly (not through a table).
+  static let namedWords = [
+    "of", "and", "or", "the", "a", "an", "in", "out", "every", "to", "from", "between", "since",
+    "after", "before", "as", "on", "by", "until", "through", "till", "early", "late", "mid",
+    "last", "this", "next", "yesterday", "today", "tonight", "ago", "earlier", "later", "week",
+    "month", "year", "morning", "night", "evening", "afternoon", "day", "days", "weeks",
+    "months", "years", "percent", "per", "cent", "pm", "am", "p", "m", "daily", "weekly",
+    "each", "average", "more", "or", "so", "plus", "including", "among", "them", "these",
+    "those", "whom", "which", "one", "no", "according", "said", "says", "told", "that",
+    "he", "she", "they", "it", "we", "i", "war", "ceasefire", "truce", "cease-fire",
+    "conflict", "genocide", "offensive", "fighting", "hostilities", "campaign", "assault",
+    "began", "begun", "started", "start", "took", "effect", "entered", "came", "into", "force",
+    "signed", "erupted", "broke", "launched", "went", "far", "date", "total", "all", "overall",
+    "cumulative", "toll", "throughout", "during", "beginning", "now", "prison", "prisons",
+    "jail", "jails", "detention", "were", "was", "had", "would", "is", "are", "be", "been",
+    "will", "shall", "'ll", "to", "permitted", "allowed", "currently", "s", "'s", "’s", "half",
+    "out", "in", "years-old", "year-old", "old", "aged", "age", "under", "over", "above", "at",
+    "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready",
+  ]
+}

@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// Byte-level file I/O on POSIX descriptors. Foundation's FileHandle allocates a Data per read
+// and cannot tell a short read from end of file cheaply; these few functions are all the
+// toolkit needs and keep every buffer under our control.
+
+/// Reads a whole file into memory.
+public func readFileBytes(_ path: String) throws(InputError) -> [UInt8] {
+  let fd = open(path, O_RDONLY)
+  guard fd >= 0 else {
+    throw .unreadable(SourceLocation(file: path), reason: systemErrorText())
+  }
+  defer { close(fd) }
+  var st = stat()
+  if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+    throw .unreadable(SourceLocation(file: path), reason: "it is a directory")
+  }
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(max(0, Int(st.st_size)))
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      throw .unreadable(SourceLocation(file: path), reason: systemErrorText())
+    }
+    if n == 0 { break }
+    bytes.append(contentsOf: chunk[0..<n])
+  }
+  return bytes
+}
+
+/// Whether a regular file (or anything that is not a directory) exists at `path`.
+public func fileExists(_ path: String) -> Bool {
+  var st = stat()
+  return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
+}
+
+func systemErrorText() -> String {
+  String(cString: strerror(errno))
+}
+
+/// Reads lines (separated by `\n`, with a trailing `\r` removed) from a file descriptor in
+/// large blocks. A line may be any length: a 50 MB document on one line is one line.
+public final class LineReader {
+  private let fd: Int32
+  private let ownsDescriptor: Bool
+  private var buffer: [UInt8]
+  private var start = 0
+  private var end = 0
+  private var atEOF = false
+  public let name: String
+  /// The 1-based number of the line most recently returned.
+  public private(set) var lineNumber = 0
+
+  /// Opens `path` for reading; `-` reads standard input.
+  public init(path: String, blockSize: Int = 1 << 20) throws(InputError) {
+    name = path
+    if path == "-" {
+      fd = 0
+      ownsDescriptor = false
+    } else {
+      let d = open(path, O_RDONLY)
+      guard d >= 0 else { throw .unreadable(SourceLocation(file: path), reason: systemErrorText()) }
+      var st = stat()
+      if fstat(d, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+        close(d)
+        throw .unreadable(SourceLocation(file: path), reason: "it is a directory")
+      }
+      fd = d
+      ownsDescriptor = true
+    }
+    buffer = [UInt8](repeating: 0, count: blockSize)
+  }
+
+  deinit { if ownsDescriptor { close(fd) } }
+
+  /// The next line without its terminator, or `nil` at end of input.
+  public func nextLine() throws(InputError) -> ArraySlice<UInt8>? {
+    var scanFrom = start
+    while true {
+      if let nl = findNewline(from: scanFrom) {
+        let lineEnd = (nl > start && buffer[nl - 1] == 13) ? nl - 1 : nl
+        let line = buffer[start..<lineEnd]
+        start = nl + 1
+        lineNumber += 1
+        return line
+      }
+      if atEOF {
+        if start == end { return nil }
+        let lineEnd = buffer[end - 1] == 13 ? end - 1 : end
+        let line = buffer[start..<lineEnd]
+        start = end
+        lineNumber += 1
+        return line
+      }
+      // `fill` may move the pending bytes to the front; resume after the part already scanned.
+      let scanned = end - start
+      try fill()
+      scanFrom = start + scanned
+    }
+  }
+
+  private func findNewline(from: Int) -> Int? {
+    guard from < end else { return nil }
+    return buffer.withUnsafeBufferPointer { p -> Int? in
+      guard let base = p.baseAddress else { return nil }
+      guard let hit = memchr(base + from, 10, end - from) else { return nil }
+      return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+  }
+
+  /// Moves pending bytes to the front, grows the buffer when a line fills it, and reads more.
+  private func fill() throws(InputError) {
+    let pending = end - start
+    if start > 0 {
+      if pending > 0 {
+        buffer.withUnsafeMutableBytes { p in
+          let base = p.baseAddress!
+          memmove(base, base + start, pending)
+        }
+      }
+      start = 0
+      end = pending
+    }
+    if end == buffer.count {
+      buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+    }
+    while true {
+      let n = buffer.withUnsafeMutableBytes { p in
+        read(fd, p.baseAddress! + end, p.count - end)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(SourceLocation(file: name), reason: systemErrorText())
+      }
+      if n == 0 { atEOF = true } else { end += n }
+      return
+    }
+  }
+}

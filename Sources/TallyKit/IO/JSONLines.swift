@@ -1,0 +1,356 @@
+/// A JSON value as found in a JSON Lines record. Strings stay UTF-8 bytes; nested arrays and
+/// objects are checked for well-formedness and skipped, since no reader here needs them.
+public enum JSONField: Equatable, Sendable {
+  case string([UInt8])
+  case number(Double)
+  case bool(Bool)
+  case null
+  case nested
+
+  public var text: String? {
+    if case .string(let b) = self { return String(decoding: b, as: UTF8.self) }
+    return nil
+  }
+}
+
+/// Parses one JSON Lines line holding an object into its top-level fields.
+///
+/// Written by hand rather than with Foundation's `JSONSerialization`/`JSONDecoder`: those build
+/// an `NSString`/`String` for every value and run several times slower on the large `text`
+/// fields of news corpora, while this parser copies each string's bytes once.
+public struct JSONObjectParser {
+  /// Why a line could not be parsed, with the byte offset where parsing stopped.
+  public struct Failure: Error {
+    public var offset: Int
+    public var reason: String
+  }
+
+  public init() {}
+
+  /// Fields in the order they appear; a repeated key keeps its last value, as in Python.
+  public func parse(_ line: ArraySlice<UInt8>) throws(Failure) -> [(key: String, value: JSONField)] {
+    try line.withUnsafeBufferPointer { (p) throws(Failure) -> [(key: String, value: JSONField)] in
+      var cursor = Cursor(bytes: p)
+      return try cursor.object()
+    }
+  }
+}
+
+private struct Cursor {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var i = 0
+
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  typealias Failure = JSONObjectParser.Failure
+
+  func fail(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
+
+  mutating func skipSpace() {
+    while i < bytes.count {
+      switch bytes[i] {
+      case 0x20, 0x09, 0x0A, 0x0D: i += 1
+      default: return
+      }
+    }
+  }
+
+  mutating func object() throws(Failure) -> [(key: String, value: JSONField)] {
+    // A UTF-8 byte-order mark at the start of a file is tolerated.
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    skipSpace()
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else {
+      throw fail(i < bytes.count ? "expected '{'" : "the line is blank")
+    }
+    i += 1
+    var fields: [(key: String, value: JSONField)] = []
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+      i += 1
+    } else {
+      while true {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+        let key = String(decoding: try string(), as: UTF8.self)
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+        i += 1
+        let value = try self.value(depth: 0)
+        if let k = fields.firstIndex(where: { $0.key == key }) {
+          fields[k].value = value
+        } else {
+          fields.append((key, value))
+        }
+        skipSpace()
+        guard i < bytes.count else { throw fail("unterminated object") }
+        if bytes[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        if bytes[i] == UInt8(ascii: "}") {
+          i += 1
+          break
+        }
+        throw fail("expected ',' or '}'")
+      }
+    }
+    skipSpace()
+    guard i == bytes.count else { throw fail("unexpected text after the object") }
+    return fields
+  }
+
+  mutating func value(depth: Int) throws(Failure) -> JSONField {
+    skipSpace()
+    guard i < bytes.count else { throw fail("expected a value") }
+    guard depth < 512 else { throw fail("nested too deeply") }
+    switch bytes[i] {
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "{"):
+      i += 1
+      skipSpace()
+      if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        return .nested
+      }
+      while true {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+        _ = try string()
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+        i += 1
+        _ = try value(depth: depth + 1)
+        skipSpace()
+        guard i < bytes.count else { throw fail("unterminated object") }
+        if bytes[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        if bytes[i] == UInt8(ascii: "}") {
+          i += 1
+          return .nested
+        }
+        throw fail("expected ',' or '}'")
+      }
+    case UInt8(ascii: "["):
+      i += 1
+      skipSpace()
+      if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+        i += 1
+        return .nested
+      }
+      while true {
+        _ = try value(depth: depth + 1)
+        skipSpace()
+        guard i < bytes.count else { throw fail("unterminated array") }
+        if bytes[i] == UInt8(ascii: ",") {
+          i += 1
+          continue
+        }
+        if bytes[i] == UInt8(ascii: "]") {
+          i += 1
+          return .nested
+        }
+        throw fail("expected ',' or ']'")
+      }
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
+    default:
+      return .number(try number())
+    }
+  }
+
+  mutating func literal(_ word: StaticString) throws(Failure) {
+    let n = word.utf8CodeUnitCount
+    guard i + n <= bytes.count else { throw fail("unexpected end of line") }
+    for k in 0..<n where bytes[i + k] != word.utf8Start[k] { throw fail("unexpected character") }
+    i += n
+  }
+
+  mutating func number() throws(Failure) -> Double {
+    let start = i
+    if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+    var digits = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if (b >= 0x30 && b <= 0x39) {
+        digits += 1
+      } else if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+        || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+      {
+        // part of a number
+      } else {
+        break
+      }
+      i += 1
+    }
+    guard digits > 0, let v = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
+      i = start
+      throw fail("expected a value")
+    }
+    return v
+  }
+
+  /// Reads a string starting at its opening quote and returns its unescaped UTF-8 bytes.
+  mutating func string() throws(Failure) -> [UInt8] {
+    i += 1
+    let start = i
+    // Fast path: no escapes.
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        let out = Array(bytes[start..<i])
+        i += 1
+        return out
+      }
+      if b == UInt8(ascii: "\\") { break }
+      if b < 0x20 { throw fail("a control character inside a string must be escaped") }
+      i += 1
+    }
+    var out = Array(bytes[start..<i])
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        return out
+      }
+      if b < 0x20 { throw fail("a control character inside a string must be escaped") }
+      if b != UInt8(ascii: "\\") {
+        out.append(b)
+        i += 1
+        continue
+      }
+      i += 1
+      guard i < bytes.count else { break }
+      let e = bytes[i]
+      i += 1
+      switch e {
+      case UInt8(ascii: "\""): out.append(0x22)
+      case UInt8(ascii: "\\"): out.append(0x5C)
+      case UInt8(ascii: "/"): out.append(0x2F)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = try hex4()
+        if (0xD800...0xDBFF).contains(scalar) {
+          // A high surrogate must be followed by an escaped low surrogate.
+          if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+            i += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else {
+            throw fail("unpaired surrogate")
+          }
+        } else if (0xDC00...0xDFFF).contains(scalar) {
+          throw fail("unpaired surrogate")
+        }
+        appendUTF8(scalar, to: &out)
+      default: throw fail("unknown escape")
+      }
+    }
+    throw fail("unterminated string")
+  }
+
+  mutating func hex4() throws(Failure) -> UInt32 {
+    guard i + 4 <= bytes.count else { throw fail("short \\u escape") }
+    var v: UInt32 = 0
+    for _ in 0..<4 {
+      let b = bytes[i]
+      let d: UInt32
+      switch b {
+      case 0x30...0x39: d = UInt32(b - 0x30)
+      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+      default: throw fail("bad \\u escape")
+      }
+      v = v << 4 | d
+      i += 1
+    }
+    return v
+  }
+}
+
+func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+  switch scalar {
+  case 0..<0x80: out.append(UInt8(scalar))
+  case 0x80..<0x800:
+    out.append(UInt8(0xC0 | (scalar >> 6)))
+    out.append(UInt8(0x80 | (scalar & 0x3F)))
+  case 0x800..<0x10000:
+    out.append(UInt8(0xE0 | (scalar >> 12)))
+    out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+    out.append(UInt8(0x80 | (scalar & 0x3F)))
+  default:
+    out.append(UInt8(0xF0 | (scalar >> 18)))
+    out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+    out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+    out.append(UInt8(0x80 | (scalar & 0x3F)))
+  }
+}
+
+/// Appends JSON text to a byte buffer. Strings are escaped as RFC 8259 requires and otherwise
+/// written as UTF-8, so output is byte-for-byte deterministic.
+public struct JSONEncoderBytes {
+  public var bytes: [UInt8] = []
+
+  public init() {}
+
+  public mutating func string<C: Collection>(_ s: C) where C.Element == UInt8 {
+    bytes.append(0x22)
+    for b in s {
+      switch b {
+      case 0x22:
+        bytes.append(0x5C)
+        bytes.append(0x22)
+      case 0x5C:
+        bytes.append(0x5C)
+        bytes.append(0x5C)
+      case 0x0A:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "n"))
+      case 0x0D:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "r"))
+      case 0x09:
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "t"))
+      case 0..<0x20:
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(hex[Int(b >> 4)])
+        bytes.append(hex[Int(b & 15)])
+      default:
+        bytes.append(b)
+      }
+    }
+    bytes.append(0x22)
+  }
+
+  public mutating func string(_ s: String) { string(s.utf8) }
+
+  public mutating func raw(_ s: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+  }
+
+  public mutating func number(_ v: Double) { bytes.append(contentsOf: formatNumber(v).utf8) }
+
+  public mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+}
+
+/// A number as the toolkit writes it everywhere: integers without a decimal point, other values
+/// in the shortest form that reads back to the same double ("0.2", not "0.20000000000000001").
+public func formatNumber(_ v: Double) -> String {
+  if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+  return "\(v)"
+}

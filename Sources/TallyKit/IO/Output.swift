@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A buffered byte writer to a file descriptor: output is gathered into large blocks so that a
+/// run makes a few hundred `write(2)` calls, not one per figure.
+public final class ByteWriter {
+  private var buffer: [UInt8] = []
+  private let fd: Int32
+  private let capacity: Int
+  /// The path written to, for messages (`-` for standard output).
+  public let path: String
+
+  init(fd: Int32, path: String, capacity: Int = 1 << 20) {
+    self.fd = fd
+    self.path = path
+    self.capacity = capacity
+    buffer.reserveCapacity(capacity)
+  }
+
+  /// A writer to standard output.
+  public static func standardOutput() -> ByteWriter { ByteWriter(fd: 1, path: "-") }
+
+  public func write(_ bytes: [UInt8]) throws(InputError) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= capacity { try flush() }
+  }
+
+  public func write(_ text: String) throws(InputError) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= capacity { try flush() }
+  }
+
+  /// Writes out everything buffered so far.
+  public func flush() throws(InputError) {
+    var offset = 0
+    while offset < buffer.count {
+      let n = buffer.withUnsafeBytes { p in
+        posixWrite(fd, p.baseAddress! + offset, p.count - offset)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .unwritable(path: path, reason: systemErrorText())
+      }
+      offset += n
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+/// An output file that appears only when complete: bytes go to a temporary file beside the
+/// target, which `commit()` renames into place. If the run fails, `discard()` (or
+/// deinitialisation without a commit) removes the temporary file, so a reader never sees half
+/// a file.
+public final class AtomicFile {
+  public let path: String
+  let temporaryPath: String
+  public let writer: ByteWriter
+  private var finished = false
+
+  public init(path: String) throws(InputError) {
+    self.path = path
+    var template = Array("\(path).tmp-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw .unwritable(path: path, reason: systemErrorText()) }
+    temporaryPath = String(cString: template)
+    // mkstemp creates the file 0600; a dataset file should be readable like any other output.
+    let mask = umask(0)
+    umask(mask)
+    fchmod(fd, 0o666 & ~mask)
+    writer = ByteWriter(fd: fd, path: path)
+  }
+
+  /// Flushes, closes and renames the temporary file into place.
+  public func commit() throws(InputError) {
+    guard !finished else { return }
+    finished = true
+    do {
+      try writer.flush()
+    } catch {
+      unlink(temporaryPath)
+      throw error
+    }
+    closeDescriptor()
+    if rename(temporaryPath, path) != 0 {
+      let reason = systemErrorText()
+      unlink(temporaryPath)
+      throw .unwritable(path: path, reason: reason)
+    }
+  }
+
+  /// Removes the temporary file; the target is left as it was.
+  public func discard() {
+    guard !finished else { return }
+    finished = true
+    closeDescriptor()
+    unlink(temporaryPath)
+  }
+
+  private var descriptorOpen = true
+  private func closeDescriptor() {
+    if descriptorOpen {
+      close(writer.descriptor)
+      descriptorOpen = false
+    }
+  }
+
+  deinit { discard() }
+}
+
+extension ByteWriter {
+  var descriptor: Int32 { fd }
+}
+
+private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+  #if canImport(Darwin)
+    return Darwin.write(fd, p, n)
+  #elseif canImport(Musl)
+    return Musl.write(fd, p, n)
+  #else
+    return Glibc.write(fd, p, n)
+  #endif
+}

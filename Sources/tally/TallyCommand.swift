@@ -1,0 +1,110 @@
+import ArgumentParser
+import TallyKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Options every subcommand shares.
+struct GlobalOptions: ParsableArguments {
+  @Flag(name: .shortAndLong, help: "Print no warnings or summary on standard error.")
+  var quiet = false
+}
+
+/// Where a subcommand writes its main output.
+struct OutputOptions: ParsableArguments {
+  @Option(
+    name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "file"))
+  var output: String?
+}
+
+/// What a running subcommand is given: its output, and the collector its warnings go to.
+final class CommandContext {
+  let warnings = WarningCollector()
+  let quiet: Bool
+  private var atomic: AtomicFile?
+  private(set) var writer: ByteWriter?
+
+  init(quiet: Bool) { self.quiet = quiet }
+
+  /// Opens the output: standard output, or a temporary file renamed into place on success.
+  func openOutput(_ options: OutputOptions) throws(InputError) -> ByteWriter {
+    if let path = options.output, path != "-" {
+      let file = try AtomicFile(path: path)
+      atomic = file
+      writer = file.writer
+      return file.writer
+    }
+    let out = ByteWriter.standardOutput()
+    writer = out
+    return out
+  }
+
+  /// Flushes and, for a file, renames it into place.
+  func commit() throws(InputError) {
+    if let atomic { try atomic.commit() } else { try writer?.flush() }
+  }
+
+  /// Drops a half-written output file.
+  func discard() { atomic?.discard() }
+
+  /// A line for standard error, unless `--quiet`.
+  func note(_ line: String) {
+    if !quiet { FileDescriptorText.standardError.write(line + "\n") }
+  }
+
+  func reportWarnings() {
+    guard !quiet else { return }
+    for line in warnings.report() { FileDescriptorText.standardError.write(line + "\n") }
+  }
+
+  var standardErrorIsTerminal: Bool { isatty(2) != 0 }
+}
+
+/// A subcommand whose common work (opening outputs, flushing, printing warnings, turning
+/// errors into one line and an exit status) is done here, as SwiftPM's `SwiftCommand` does:
+/// a command file only declares its options and calls the library in `execute`.
+protocol TallyCommand: AsyncParsableCommand {
+  var global: GlobalOptions { get }
+  func execute(_ context: CommandContext) async throws
+}
+
+extension TallyCommand {
+  mutating func run() async throws {
+    let context = CommandContext(quiet: global.quiet)
+    do {
+      try await execute(context)
+      try context.commit()
+      context.reportWarnings()
+    } catch let error as InputError {
+      context.discard()
+      context.reportWarnings()
+      FileDescriptorText.standardError.write("tally: error: \(error.localizedDescription)\n")
+      throw ExitCode(1)
+    }
+  }
+}
+
+/// Unbuffered text to a file descriptor, for messages on standard error.
+struct FileDescriptorText {
+  let fd: Int32
+  static let standardError = FileDescriptorText(fd: 2)
+
+  func write(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { p in
+        #if canImport(Glibc)
+          Glibc.write(fd, p.baseAddress! + offset, p.count - offset)
+        #else
+          Darwin.write(fd, p.baseAddress! + offset, p.count - offset)
+        #endif
+      }
+      if n <= 0 { return }
+      offset += n
+    }
+  }
+}
