@@ -100,6 +100,19 @@ struct DocumentRun {
         reader.read(&quantities[k], sentence: sentence, limit: limit)
         markRemainsBefore(&quantities[k])
       }
+      // "22 of the 36 hospitals", "59 of the 251 hostages": the part counts what the whole does.
+      for k in quantities.indices.dropLast() where quantities[k].elliptical {
+        var j = quantities[k].spanEnd
+        guard view.isWord(j, w.of) else { continue }
+        j += 1
+        if view.flags(j).contains(.determiner) { j += 1 }
+        guard j == quantities[k + 1].spanStart else { continue }
+        let whole = quantities[k + 1]
+        quantities[k].noun = whole.noun
+        quantities[k].group = whole.group
+        quantities[k].nationality = whole.nationality
+        quantities[k].dead = quantities[k].dead || whole.dead
+      }
       quantities.removeAll { $0.noun == .things }
       if quantities.isEmpty { continue }
       codeSentence(index, sentence, quantities, dates)
@@ -158,24 +171,48 @@ struct DocumentRun {
       }
 
       // 1-11: the indicator.
-      let decide = { (e: Event) -> Indicator? in
+      let decideEvent = { (e: Event) -> Indicator? in
         IndicatorRules.decide(
           e, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: hints)
       }
+      // "dead" and "deceased" describe hostages who are still held, rather than report a
+      // killing: "35 of whom are believed dead".
+      let view = self.view
+      let decide = { (c: CueMatch) -> Indicator? in
+        if c.event == .kill, q.noun == .hostages, view.flags(c.start).contains(.dead) { return nil }
+        return decideEvent(c.event)
+      }
       var indicator: Indicator? = nil
       // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
-      if let c = claims[k] { indicator = decide(cues[c].event) }
+      if let c = claims[k] { indicator = decide(cues[c]) }
       // 2. a verb shared with the conjunct before: "return 20 hostages and the bodies of 28"
-      if indicator == nil, coordinated, let c = claims[k - 1] { indicator = decide(cues[c].event) }
+      if indicator == nil, coordinated, let c = claims[k - 1] { indicator = decide(cues[c]) }
       // 3. the predicate after the noun phrase: "235 patients have been evacuated"
       if indicator == nil {
         let limit = k + 1 < qs.count ? qs[k + 1].spanStart : sentence.upperBound
         let stop = clauseEnd(from: q.phraseEnd, limit: min(limit, q.phraseEnd + 15))
         for (ci, c) in cues.enumerated()
         where c.start >= q.phraseEnd && c.start < stop && !claimed.contains(ci) {
-          if let ind = decide(c.event) {
+          if let ind = decide(c) {
             indicator = ind
             break
+          }
+        }
+      }
+      // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"
+      if indicator == nil {
+        var last = k
+        while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) { last += 1 }
+        if last > k {
+          let p = qs[last]
+          let limit = last + 1 < qs.count ? qs[last + 1].spanStart : sentence.upperBound
+          let stop = clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
+          for (ci, c) in cues.enumerated()
+          where c.start >= p.phraseEnd && c.start < stop && !claimed.contains(ci) {
+            if let ind = decide(c) {
+              indicator = ind
+              break
+            }
           }
         }
       }
@@ -192,7 +229,7 @@ struct DocumentRun {
         let from = prev?.numberEnd ?? sentence.lowerBound
         for (ci, c) in cues.enumerated().reversed()
         where c.end <= q.spanStart && c.start >= from && !claimed.contains(ci) {
-          if let ind = decide(c.event) {
+          if let ind = decide(c) {
             indicator = ind
             break
           }
@@ -202,7 +239,7 @@ struct DocumentRun {
       if indicator == nil {
         for c in cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
           if c.event == .kill, view.flags(c.start).contains(.dead) { continue }
-          if let ind = decide(c.event) {
+          if let ind = decide(c) {
             indicator = ind
             break
           }
@@ -215,7 +252,7 @@ struct DocumentRun {
           abs(cues[$0].start - center) < abs(cues[$1].start - center)
         }
         for ci in ordered where !(cues[ci].start >= q.numberEnd && cues[ci].end <= q.phraseEnd) {
-          if let ind = decide(cues[ci].event) {
+          if let ind = decide(cues[ci]) {
             indicator = ind
             break
           }
@@ -226,7 +263,7 @@ struct DocumentRun {
       if indicator == nil {
         for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
           for c in self.cues(of: other) {
-            if let ind = decide(c.event) {
+            if let ind = decide(c) {
               indicator = ind
               break
             }
@@ -408,18 +445,16 @@ struct DocumentRun {
       || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
     if including, k > 0, codedHere[k - 1] != .other { return codedHere[k - 1] }
     if q.partitive {
-      if view.isWord(sentences.first { $0.contains(start) }?.lowerBound ?? -1, w.of)
-        || view.isWord(sentences.first { $0.contains(start) }?.lowerBound ?? -1, w.among), k > 0
-      {
-        return codedHere[0] != .other ? codedHere[0] : nil
-      }
-      if let last = figures.last?.figure.indicator, last != .other { return last }
+      // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before.
+      let whole: Indicator? =
+        q.partOfFirst && k > 0 ? codedHere[0] : k > 0 ? codedHere[k - 1] : figures.last?.figure.indicator
+      if let whole, whole != .other { return whole }
     }
     return nil
   }
 
   private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
-    if k > 0 { return (qs[0], true) }
+    if k > 0 { return (q.partOfFirst ? qs[0] : qs[k - 1], true) }
     return figures.last.map { ($0.quantity, false) }
   }
 
@@ -457,7 +492,12 @@ struct DocumentRun {
       let id = view.tokens[k].word
       if view.flags(k).contains(.future) { planned = true }
       // "to be released" is planned; "ready to be evacuated" is a present need.
-      if id == w.to, view.isWord(k + 1, w.be), !view.isWord(k - 1, w.ready) { planned = true }
+      if id == w.to, view.isWord(k + 1, w.be) {
+        let before = view.tokens[k - 1].word
+        if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible].contains(before) {
+          planned = true
+        }
+      }
       // "50 permitted to enter": a permitted number (codebook: modality).
       if id == w.permitted || id == w.allowed, view.isWord(k + 1, w.to) { planned = true }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
@@ -589,11 +629,11 @@ struct DocumentRun {
         if f.contains(.speech) || f.contains(.phraseEnd) || v.tokens[a - 1].word == w.and { break }
         a -= 1
       }
+      let trailing = v.isPunct(a - 1, ",") && (i + 1 >= e || v.tokens[i + 1].kind == .punct)
       while a < b, v.flags(a).contains(.determiner) { a += 1 }
       guard a < b else { continue }
       let subject = v.text(from: a, to: b)
       let lower = subject.lowercased()
-      let trailing = v.isPunct(a - 1, ",") && (i + 1 >= e || v.tokens[i + 1].kind == .punct)
       if ["he", "she", "they", "it", "we", "i"].contains(lower) {
         if let last = lastAttribution {
           out.append(Source(position: i, name: last, according: false, trailing: trailing))

@@ -48,7 +48,7 @@ enum IndicatorRules {
       "evacuat*", "medevac*", "medically evacuated", "airlifted", "flown out",
       "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
     ]),
-    (.accompany, ["accompan*", "companion*", "escort*", "chaperon*"]),
+    (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [
       "left", "leave", "leaving", "leaves", "exit", "exited", "exiting", "exits", "depart*",
       "crossed", "cross into|out|over|through", "crossing into|out|over", "crossed into",
@@ -76,7 +76,8 @@ enum IndicatorRules {
       "handover", "walked free", "exchang*", "swap*", "let go", "liberat*",
     ]),
     (.hold, [
-      "held", "holding", "being held", "captivity", "remaining", "still in gaza", "detention",
+      "held", "holding", "being held", "captivity", "remaining", "remain", "remained",
+      "still in gaza", "detention",
       "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
     ]),
     (.arrest, ["arrest*", "detained", "detaining", "rounded up", "taken into custody", "seized"]),

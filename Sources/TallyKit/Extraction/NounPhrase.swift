@@ -15,7 +15,10 @@ struct NounPhraseReader {
     let end = min(sentence.upperBound, limit)
     var k = q.spanEnd
     // "Of the 183 Palestinians ..., 111 were": a part of the first number.
-    if isPartOfEarlierFigure(q, sentence: sentence) { q.partitive = true }
+    if isPartOfEarlierFigure(q, sentence: sentence) {
+      q.partitive = true
+      q.partOfFirst = true
+    }
     // A rate right after the number: "600 a day", "72 per day", "50 daily".
     q.per = rate(at: k, end: end)
     // "of them", "of these", "of those", "of whom", "of the", "of these Palestinians"
@@ -73,15 +76,19 @@ struct NounPhraseReader {
       words += 1
       k += 1
     }
-    q.phraseEnd = k
     if let n = lastNoun, let info = v.info(n) {
+      // Words after the counted noun belong to the predicate ("28 companions crossed ...").
+      q.phraseEnd = n + 1
       q.nounToken = n
       q.noun = info.nounClass
       q.group = info.group
       if info.nounClass == .nationals { q.nationality = info.group }
       if q.noun == .bodies { q.dead = true }
     } else {
+      // No counted noun: the words read were the predicate ("120 wounded in ..."), so the
+      // phrase ends at the number.
       q.elliptical = true
+      q.phraseEnd = q.spanEnd
     }
     if let nationality {
       q.nationality = nationality

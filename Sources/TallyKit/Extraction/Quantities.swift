@@ -25,6 +25,8 @@ struct Quantity {
   var dead = false
   /// "of them", "of these", "Of the 183 ..., 111": a part of an earlier figure.
   var partitive = false
+  /// The part follows "Of the N ...," at the start of the sentence: N is the whole.
+  var partOfFirst = false
   /// No counted noun follows ("50 permitted to enter", "injured over 171,000").
   var elliptical = false
   /// First token after the noun phrase.
@@ -91,7 +93,7 @@ struct QuantityFinder {
       if numberEnd < end, v.flags(numberEnd).contains(.scale), let info = v.info(numberEnd),
         info.number >= 1000
       {
-        value *= info.number
+        value = v.digitValue(i, times: info.number) ?? value
         numberEnd += 1
       } else if shape.decimal {
         return nil  // a decimal that is neither a percentage nor millions counts no one
@@ -316,7 +318,11 @@ struct QuantityFinder {
         return true
       }
     }
-    if q.value < 130, v.flags(i - 1).contains(.age) || (v.isWord(i - 1, v.w.of) && v.isWord(i - 2, v.w.age)) {
+    // "aged 28", "the age of 28", "aged between 21 and 85"
+    if q.value < 130,
+      v.flags(i - 1).contains(.age) || v.flags(q.spanStart - 1).contains(.age)
+        || (v.isWord(i - 1, v.w.of) && v.isWord(i - 2, v.w.age))
+    {
       return true
     }
     // "one" counts only people named right after it: "one person", "one in five".

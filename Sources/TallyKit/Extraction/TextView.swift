@@ -47,12 +47,13 @@ struct TextView {
   }
 
   /// The value of a digit token ("16,500" is 16500), or `nil` if it is not a plain number.
-  func digitValue(_ i: Int) -> Double? {
+  func digitValue(_ i: Int, times multiplier: Double = 1) -> Double? {
     let t = tokens[i]
     guard t.kind == .number else { return nil }
-    var intPart: Double = 0
-    var frac: Double = 0
-    var scale: Double = 1
+    // All digits as one integer, then one division by a power of ten: "1.7" million is
+    // 17 * 1,000,000 / 10, exactly 1700000, where adding 0.7 would give 1700000.0000000002.
+    var digits: Double = 0
+    var fractionDigits = 0
     var inFraction = false
     for k in Int(t.start)..<Int(t.end) {
       let b = bytes[k]
@@ -61,15 +62,12 @@ struct TextView {
         inFraction = true
         continue
       }
-      let d = Double(b - 0x30)
-      if inFraction {
-        scale /= 10
-        frac += d * scale
-      } else {
-        intPart = intPart * 10 + d
-      }
+      digits = digits * 10 + Double(b - 0x30)
+      if inFraction { fractionDigits += 1 }
     }
-    return intPart + frac
+    var divisor: Double = 1
+    for _ in 0..<fractionDigits { divisor *= 10 }
+    return digits * multiplier / divisor
   }
 
   /// Number of digit characters and whether there is a comma or decimal point.
@@ -129,7 +127,7 @@ struct NamedWords: Sendable {
     ll, permitted, allowed, s, half, out, old, aged, age, under, over, above, at, who, which,
     where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
-    prisons, jail, jails, detention, ready: Int32
+    prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -167,5 +165,7 @@ struct NamedWords: Sendable {
     launched = id("launched"); went = id("went"); beginning = id("beginning")
     currently = id("currently"); second = id("second"); toll = id("toll"); prison = id("prison")
     prisons = id("prisons"); jail = id("jail"); jails = id("jails"); detention = id("detention"); ready = id("ready")
+    need = id("need"); needs = id("needs"); needed = id("needed"); waiting = id("waiting")
+    eligible = id("eligible")
   }
 }

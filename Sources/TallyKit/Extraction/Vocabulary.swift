@@ -358,6 +358,6 @@ final class Vocabulary: Sendable {
     "jail", "jails", "detention", "were", "was", "had", "would", "is", "are", "be", "been",
     "will", "shall", "'ll", "to", "permitted", "allowed", "currently", "s", "'s", "’s", "half",
     "out", "in", "years-old", "year-old", "old", "aged", "age", "under", "over", "above", "at",
-    "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready",
+    "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready", "need", "needs", "needed", "waiting", "eligible",
   ]
 }
