@@ -150,7 +150,7 @@ struct DocumentRun {
       let coordinated = prev.map { isCoordinated($0, q) } ?? false
       if coordinated, let p = prev {
         if p.dead { q.dead = true }
-        if q.elliptical || q.noun == .none || q.noun == .nationals && p.noun != .nationals && q.nounToken == nil {
+        if q.elliptical || q.noun == .unknown || q.noun == .nationals && p.noun != .nationals && q.nounToken == nil {
           q.noun = p.noun
           q.group = q.group ?? p.group
         }
@@ -159,7 +159,7 @@ struct DocumentRun {
       // Its group too when that figure is in the same sentence or it is a part of it
       // ("injured over 171,000"); otherwise the group is left to the indicator ("A further 38
       // failed ..." counts people).
-      if q.noun == .none {
+      if q.noun == .unknown {
         let antecedent = q.partitive ? partitiveAntecedent(q, k, qs) : lastCounted(k, qs)
         if let (a, sameSentence) = antecedent {
           q.noun = a.noun
@@ -188,16 +188,22 @@ struct DocumentRun {
       // 2. a verb shared with the conjunct before: "return 20 hostages and the bodies of 28"
       if indicator == nil, coordinated, let c = claims[k - 1] { indicator = decide(cues[c]) }
       // 3. the predicate after the noun phrase: "235 patients have been evacuated"
+      //    A specific event (a need, an evacuation, both directions) wins over a nearer
+      //    death, injury or movement.
       if indicator == nil {
         let limit = k + 1 < qs.count ? qs[k + 1].spanStart : sentence.upperBound
         let stop = clauseEnd(from: q.phraseEnd, limit: min(limit, q.phraseEnd + 15))
+        var first: Indicator? = nil
         for (ci, c) in cues.enumerated()
         where c.start >= q.phraseEnd && c.start < stop && !claimed.contains(ci) {
-          if let ind = decide(c) {
-            indicator = ind
+          guard let ind = decide(c) else { continue }
+          if c.event.isSpecific {
+            first = ind
             break
           }
+          if first == nil { first = ind }
         }
+        indicator = first
       }
       // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"
       if indicator == nil {
@@ -260,9 +266,12 @@ struct DocumentRun {
       }
       // 9. the next sentence, then the one before: "... 32 Palestinians from Ofer prison
       //    reached Ramallah. Among those released ..."
-      if indicator == nil {
+      //    Only for who is released, held, or moved, and never where the noun says enough
+      //    on its own (patients counted without a verb are patients in need).
+      if indicator == nil, q.noun != .patients, q.noun != .trucks, q.noun != .convoys {
         for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
-          for c in self.cues(of: other) {
+          for c in self.cues(of: other)
+          where [.release, .hold, .returnTo, .deport, .exit, .enter].contains(c.event) {
             if let ind = decide(c) {
               indicator = ind
               break
@@ -462,10 +471,10 @@ struct DocumentRun {
   private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
     var j = k - 1
     while j >= 0 {
-      if qs[j].noun != .none { return (qs[j], true) }
+      if qs[j].noun != .unknown { return (qs[j], true) }
       j -= 1
     }
-    return figures.last { $0.quantity.noun != .none }.map { ($0.quantity, false) }
+    return figures.last { $0.quantity.noun != .unknown }.map { ($0.quantity, false) }
   }
 
   // MARK: Modality
@@ -481,6 +490,9 @@ struct DocumentRun {
     while k >= sentence.lowerBound, steps < 4, view.tokens[k].kind == .word {
       let id = view.tokens[k].word
       if view.flags(k).contains(.future) { planned = true }
+      if id == w.to, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
+        planned = true  // "Hamas was to hand back 20"
+      }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
       k -= 1
       steps += 1
@@ -492,6 +504,9 @@ struct DocumentRun {
       let id = view.tokens[k].word
       if view.flags(k).contains(.future) { planned = true }
       // "to be released" is planned; "ready to be evacuated" is a present need.
+      if id == w.to, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
+        planned = true  // "150 people were to leave"
+      }
       if id == w.to, view.isWord(k + 1, w.be) {
         let before = view.tokens[k - 1].word
         if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible].contains(before) {

@@ -12,6 +12,20 @@
 public enum Event: UInt8, Sendable, CaseIterable {
   case kill, injure, missing, recover, dieAwaiting, needMedevac, evacuate, accompany
   case exit, enter, returnTo, bothWays, denied, release, hold, arrest, deport, displace, lose
+  /// Words that look like a cue but are not one ("evacuation orders", "held talks"): matching
+  /// them keeps a shorter cue inside them from matching.
+  case ignore
+
+  /// Events that say more than a death, an injury or a movement, and so win over those when
+  /// both follow a number: "Palestinians who are wounded need medical evacuation" is a need,
+  /// "27 people passed through the crossing in either direction" are crossings.
+  var isSpecific: Bool {
+    switch self {
+    case .dieAwaiting, .needMedevac, .evacuate, .accompany, .bothWays, .denied, .deport, .recover:
+      return true
+    default: return false
+    }
+  }
 }
 
 enum IndicatorRules {
@@ -39,7 +53,7 @@ enum IndicatorRules {
     (.needMedevac, [
       "need* ~3 evacuat*|treatment|care|transfer|surgery|medevac*", "in need",
       "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
-      "waiting ~2 evacuat*|treatment|transfer", "waiting list", "waitlist*",
+      "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
       "seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
@@ -61,7 +75,10 @@ enum IndicatorRules {
       "back into", "back to gaza", "arriv* in|into gaza", "re-enter*", "reentered",
       "went back", "go back", "allowed in", "let in", "into gaza|the strip|the enclave",
     ]),
-    (.returnTo, ["return", "returned", "returning", "returns", "returnees", "repatriat*"]),
+    (.returnTo, [
+      "return", "returned", "returning", "returns", "returnees", "repatriat*", "hand* back",
+      "give back", "gave back", "giving back", "given back",
+    ]),
     (.bothWays, [
       "in either direction", "in both directions", "both ways", "each direction",
       "in each direction", "two-way",
@@ -87,6 +104,11 @@ enum IndicatorRules {
       "evicted",
     ]),
     (.lose, ["lost"]),
+    (.ignore, [
+      "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
+      "held talks", "held a meeting", "held meetings", "held a news|press conference",
+      "remain closed|open|shut|unclear|unknown|intact", "remained closed|open|shut",
+    ]),
   ]
 
   /// Words anywhere in a sentence that tell prisoners from hostages when the counted noun does
@@ -175,6 +197,7 @@ enum IndicatorRules {
     case .deport: return .deported
     case .displace: return .displaced
     case .lose: return noun == .lives ? .killed : nil
+    case .ignore: return nil
     }
   }
 

@@ -12,7 +12,8 @@
 
 /// Who a counted noun refers to. Drives which indicator an event maps to and the `group` field.
 public enum NounClass: UInt8, Sendable {
-  case none
+  /// No counted noun, or one the lexicon does not know.
+  case unknown
   /// patients, the sick, the wounded (as a noun)
   case patients
   /// relatives, companions, escorts
@@ -82,7 +83,7 @@ struct WordInfo: Sendable {
   var flags: WordFlags = []
   /// Value of a number word or scale word; month number (1-12); weekday (0 = Sunday).
   var number: Double = 0
-  var nounClass: NounClass = .none
+  var nounClass: NounClass = .unknown
   /// The `group` a counted noun gives ("captives" gives "hostages").
   var group: String? = nil
   /// A singular noun ("person", "child"): counts only with "one".
@@ -119,6 +120,8 @@ enum Lexicon {
     ("more than", .moreThan), ("over", .moreThan), ("in excess of", .moreThan),
     ("upwards of", .moreThan), ("upward of", .moreThan), ("topped", .moreThan),
     ("exceeded", .moreThan), ("exceeding", .moreThan), ("surpassed", .moreThan),
+    ("exceeds", .moreThan), ("surpasses", .moreThan), ("passes", .moreThan), ("passed", .moreThan),
+    ("tops", .moreThan), ("topping", .moreThan),
     ("well over", .moreThan), ("just over", .moreThan), ("greater than", .moreThan),
     ("well above", .moreThan), ("above", .moreThan),
     ("as many as", .atMost), ("up to", .atMost), ("at most", .atMost), ("no more than", .atMost),

@@ -28,13 +28,15 @@ struct NounPhraseReader {
         q.partitive = true
         k = next + 1
         if !(next < end && (v.isWord(next, v.w.these) || v.isWord(next, v.w.those))
-          && v.info(next + 1)?.nounClass ?? .none != .none)
+          && v.nounClass(next + 1) != .unknown)
         {
           q.elliptical = true
           q.phraseEnd = k
           return
         }
       } else if v.flags(next).contains(.determiner) || q.isVague || q.value >= 1_000_000 {
+        // "73 of the prisoners": a part of people counted before.
+        if !q.isVague && q.value < 1_000_000 { q.partitive = true }
         k = next
         if v.flags(k).contains(.determiner) { k += 1 }
       }
@@ -51,8 +53,15 @@ struct NounPhraseReader {
       if t.word == v.w.s { break }
       let info = v.info(k)
       let flags = info?.flags ?? []
-      if let info, info.nounClass != .none, !(info.singular && q.value != 1 && !info.flags.contains(.nationality)) {
-        if flags.contains(.nationality) && v.info(k + 1)?.nounClass ?? .none != .none
+      // After the counted noun only "and"/"or" and more nouns go on: "people holding
+      // referrals" counts people.
+      if lastNoun != nil, (info?.nounClass ?? NounClass.unknown) == .unknown, !flags.contains(.conjunction),
+        t.word != v.w.and, t.word != v.w.or
+      {
+        break
+      }
+      if let info, info.nounClass != .unknown, !(info.singular && q.value != 1 && !info.flags.contains(.nationality)) {
+        if flags.contains(.nationality) && v.nounClass(k + 1) != .unknown
           && v.tokens[k + 1].kind == .word
         {
           // "Palestinian patients": the adjective names the group, the noun is counted.
@@ -64,7 +73,7 @@ struct NounPhraseReader {
         nationality = info?.group
       }
       if flags.contains(.dead) { q.dead = true }
-      if flags.contains(.phraseEnd) && !(info?.nounClass ?? .none != .none) { break }
+      if flags.contains(.phraseEnd) && (info?.nounClass ?? NounClass.unknown) == .unknown { break }
       if flags.contains(.conjunction) || t.word == v.w.and || t.word == v.w.or {
         // "children and adults" goes on; "23 Israeli and three foreign hostages" stops.
         if v.isNumber(k + 1) || v.flags(k + 1).contains(.numberWord)
@@ -92,9 +101,9 @@ struct NounPhraseReader {
     }
     if let nationality {
       q.nationality = nationality
-      if q.noun == .people || q.noun == .none || q.noun == .nationals {
+      if q.noun == .people || q.noun == .unknown || q.noun == .nationals {
         q.group = nationality
-        if q.noun == .none { q.noun = .nationals }
+        if q.noun == .unknown { q.noun = .nationals }
       }
     }
     // "Palestinians from Israel's Ofer prison": people counted as prisoners.

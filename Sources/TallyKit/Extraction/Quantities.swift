@@ -17,7 +17,7 @@ struct Quantity {
   var isWords = false
 
   // What the number counts (filled by `NounPhrase`).
-  var noun: NounClass = .none
+  var noun: NounClass = .unknown
   var nounToken: Int? = nil
   var group: String? = nil
   var nationality: String? = nil
@@ -262,8 +262,8 @@ struct QuantityFinder {
       if shape.digits == 4, !shape.comma, !shape.decimal, (1900...2100).contains(q.value),
         q.qualifier == .exact, q.numberEnd == i + 1
       {
-        let noun = next < end ? v.info(next)?.nounClass ?? .none : .none
-        if !(noun != .none && noun != .things && noun != .actors) { return true }
+        let noun: NounClass = next < end ? v.info(next)?.nounClass ?? .unknown : .unknown
+        if !(noun != .unknown && noun != .things && noun != .actors) { return true }
       }
       // Dates: next to a month name ("October 10", "10 October", "Oct. 7", "February11").
       if v.flags(i - 1).contains(.month) && v.tokens[i - 1].flags.contains(.capitalized) {
@@ -327,7 +327,8 @@ struct QuantityFinder {
     }
     // "one" counts only people named right after it: "one person", "one in five".
     if q.isWords, q.value == 1, !q.isRatio {
-      guard next < end, let info = v.info(next), info.nounClass != .none,
+      guard next < end, let info = v.info(next),
+        info.nounClass != .unknown || info.flags.contains(.nationality),
         info.nounClass != .things, !v.isWord(i - 1, v.w.no)
       else { return true }
     }

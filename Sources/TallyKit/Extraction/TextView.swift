@@ -13,6 +13,12 @@ struct TextView {
     return id >= 0 ? vocabulary.info[Int(id)] : nil
   }
 
+  /// The noun class of token `i` (`.unknown` for a non-word or a word the lexicon lacks).
+  @inline(__always) func nounClass(_ i: Int) -> NounClass {
+    guard i >= 0, i < tokens.count, tokens[i].word >= 0 else { return .unknown }
+    return vocabulary.info[Int(tokens[i].word)].nounClass
+  }
+
   @inline(__always) func flags(_ i: Int) -> WordFlags {
     guard i >= 0, i < tokens.count else { return [] }
     let id = tokens[i].word

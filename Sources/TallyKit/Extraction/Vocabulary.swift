@@ -310,7 +310,7 @@ final class Vocabulary: Sendable {
         info[Int(a)].flags.insert(.nationality)
         info[Int(a)].group = plural
         let p = word(plural)
-        if info[Int(p)].nounClass == .none {
+        if info[Int(p)].nounClass == .unknown {
           info[Int(p)].nounClass = adjective == "foreign" ? .foreigners : .nationals
           info[Int(p)].group = adjective == "foreign" ? "foreign nationals" : plural
         }
