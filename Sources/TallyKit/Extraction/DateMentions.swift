@@ -46,12 +46,37 @@ struct DateFinder {
     var i = sentence.lowerBound
     let end = sentence.upperBound
     while i < end {
-      if let m = mention(at: i, end: end) {
+      // Only numbers, month and weekday names and a few words can start a date.
+      let t = v.tokens[i]
+      let canStart =
+        t.kind == .number
+        || (t.kind == .word
+          && (!v.flags(i).isDisjoint(with: [.month, .weekday])
+            || t.word == v.w.yesterday || t.word == v.w.today || t.word == v.w.tonight
+            || t.word == v.w.last || t.word == v.w.this))
+      if canStart, let m = mention(at: i, end: end) {
         out.append(m)
         i = m.end
       } else {
         i += 1
       }
+    }
+    // "January 20 to 30": the second day is in the same month.
+    var k = 0
+    while k < out.count {
+      let m = out[k]
+      if case .calendar(let year, let month, let day?) = m.kind, m.end + 1 < end,
+        v.isWord(m.end, v.w.to) || v.isPunct(m.end, "-") || v.isWord(m.end, v.w.until)
+          || v.isWord(m.end, v.w.through),
+        let d = dayNumber(m.end + 1), d > day, isMonth(m.end + 2) == nil,
+        !out.contains(where: { $0.start == m.end + 1 })
+      {
+        out.insert(
+          DateMention(
+            start: m.end + 1, end: m.end + 2, kind: .calendar(year: year, month: month, day: d),
+            role: .point), at: k + 1)
+      }
+      k += 1
     }
     // A weekday right before a calendar date states that date's weekday.
     var merged: [DateMention] = []
@@ -131,7 +156,7 @@ struct DateFinder {
     if let month = isMonth(i) {
       var k = i + 1
       if v.isPunct(k, "."), v.glued(k) { k += 1 }
-      if let d = dayNumber(k), k < end, !(v.isPunct(k + 1, ",") && v.isNumber(k + 2) && v.digitShape(k + 2).digits == 3) {
+      if let d = dayNumber(k), k < end {
         var stop = k + 1
         var year: Int? = nil
         if v.isPunct(stop, ","), let y = yearNumber(stop + 1), stop + 1 < end {

@@ -10,8 +10,12 @@ enum DocumentChecks {
   ]
 
   static func run(_ figures: inout [PendingFigure], calendarDocumentWarnings warnings: inout [String]) {
-    checkParts(&figures, &warnings)
-    checkRunningTotals(&figures, &warnings)
+    if figures.contains(where: { f in partitions.contains { $0.total == f.figure.indicator } }) {
+      checkParts(&figures, &warnings)
+    }
+    if figures.lazy.filter({ $0.figure.periodStart != nil }).prefix(2).count == 2 {
+      checkRunningTotals(&figures, &warnings)
+    }
   }
 
   /// The count a figure contributes to a sum: "each accompanied by two" after "five patients"
@@ -32,7 +36,10 @@ enum DocumentChecks {
     where p.figure.modality == .actual && contribution(p) != nil {
       byKey[Key(indicator: p.figure.indicator, date: p.figure.date), default: []].append(i)
     }
-    for (t, f) in figures.enumerated() {
+    // Indices, not `enumerated()`: iterating the array while changing one of its elements
+    // would copy the whole array on every change.
+    for t in figures.indices {
+      let f = figures[t]
       guard f.figure.modality == .actual, f.figure.qualifier == .exact,
         let total = f.figure.value,
         let rule = partitions.first(where: { $0.total == f.figure.indicator })
@@ -49,8 +56,7 @@ enum DocumentChecks {
         var filled = false
         for part in slot {
           let candidates = byKey[Key(indicator: part, date: f.figure.date)] ?? []
-          guard
-            let i = candidates.last(where: { $0 != t && figures[$0].sentenceIndex <= f.sentenceIndex }),
+          guard let i = lastCandidate(candidates, atOrBefore: f.sentenceIndex, figures),
             let c = contribution(figures[i])
           else { continue }
           sum += c
@@ -66,6 +72,20 @@ enum DocumentChecks {
       figures[t].figure.warnings.append(warning)
       warnings.append(warning)
     }
+  }
+
+  /// The last of `candidates` (figure indices in document order) whose sentence is at or
+  /// before `sentence`: a binary search, so that long documents stay fast.
+  private static func lastCandidate(
+    _ candidates: [Int], atOrBefore sentence: Int, _ figures: [PendingFigure]
+  ) -> Int? {
+    var lo = 0
+    var hi = candidates.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if figures[candidates[mid]].sentenceIndex <= sentence { lo = mid + 1 } else { hi = mid }
+    }
+    return lo > 0 ? candidates[lo - 1] : nil
   }
 
   /// A running total lower than an earlier running total of the same indicator, group and

@@ -8,13 +8,22 @@ public struct Extractor: Sendable {
   public let options: ExtractionOptions
   let vocabulary: Vocabulary
   let words: NamedWords
-  let periodKeywords: [String: String]
+  /// The calendar's keywords ("ceasefire", "war") and the kind of period each names.
+  let periodTable: WordTable
+  let periodKinds: [String]
 
   public init(options: ExtractionOptions = ExtractionOptions()) {
     self.options = options
     vocabulary = Vocabulary.shared
     words = NamedWords(vocabulary)
-    periodKeywords = options.calendar.kindsByKeyword
+    var table = WordTable(capacity: 64)
+    var kinds: [String] = []
+    for (keyword, kind) in options.calendar.kindsByKeyword.sorted(by: { $0.key < $1.key }) {
+      let id = table.intern(keyword)
+      if Int(id) == kinds.count { kinds.append(kind) }
+    }
+    periodTable = table
+    periodKinds = kinds
   }
 
   /// Extracts the figures of one document, in document order.
@@ -60,7 +69,8 @@ struct DocumentRun {
   let sentences: [Range<Int>]
   var figures: [PendingFigure] = []
   var documentWarnings: [String] = []
-  var cueCache: [Int: [CueMatch]] = [:]
+  /// Cues of each sentence, found once (neighbouring sentences are read again).
+  var cueCache: [[CueMatch]?]
   var lastAttribution: String? = nil
   /// "As of Friday" in a sentence with no figures applies to the next sentence's figures.
   var carriedAsOf: ReportedDate? = nil
@@ -72,6 +82,7 @@ struct DocumentRun {
     self.view = view
     self.document = document
     self.sentences = sentences
+    cueCache = Array(repeating: nil, count: sentences.count)
   }
 
   mutating func extract() -> DocumentFigures {
@@ -136,10 +147,11 @@ struct DocumentRun {
   ) {
     let cues = cues(of: index)
     let claims = qs.map { adjacentCue(to: $0, cues: cues, sentence: sentence) }
-    var claimed = Set<Int>()
-    for c in claims { if let c { claimed.insert(c) } }
+    var claimed = [Bool](repeating: false, count: cues.count)
+    for c in claims { if let c { claimed[c] = true } }
     let hints = self.hints(in: sentence)
     let sources = self.sources(in: sentence)
+    let periods = periodWords(in: sentence)
     let sentenceText = view.text(from: sentence.lowerBound, to: sentence.upperBound)
     var coded: [(indicator: Indicator, quantity: Quantity, modality: Modality, past: Bool)] = []
     let resolver = DateResolver(published: document.published)
@@ -171,16 +183,16 @@ struct DocumentRun {
       }
 
       // 1-11: the indicator.
-      let decideEvent = { (e: Event) -> Indicator? in
-        IndicatorRules.decide(
-          e, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: hints)
-      }
-      // "dead" and "deceased" describe hostages who are still held, rather than report a
-      // killing: "35 of whom are believed dead".
-      let view = self.view
-      let decide = { (c: CueMatch) -> Indicator? in
-        if c.event == .kill, q.noun == .hostages, view.flags(c.start).contains(.dead) { return nil }
-        return decideEvent(c.event)
+      let subject = q
+      func decide(_ c: CueMatch) -> Indicator? {
+        // "dead" and "deceased" describe hostages who are still held, rather than report a
+        // killing: "35 of whom are believed dead".
+        if c.event == .kill, subject.noun == .hostages, view.flags(c.start).contains(.dead) {
+          return nil
+        }
+        return IndicatorRules.decide(
+          c.event, noun: subject.noun, dead: subject.dead, nationality: subject.nationality,
+          hints: hints)
       }
       var indicator: Indicator? = nil
       // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
@@ -195,7 +207,7 @@ struct DocumentRun {
         let stop = clauseEnd(from: q.phraseEnd, limit: min(limit, q.phraseEnd + 15))
         var first: Indicator? = nil
         for (ci, c) in cues.enumerated()
-        where c.start >= q.phraseEnd && c.start < stop && !claimed.contains(ci) {
+        where c.start >= q.phraseEnd && c.start < stop && !claimed[ci] {
           guard let ind = decide(c) else { continue }
           if c.event.isSpecific {
             first = ind
@@ -214,7 +226,7 @@ struct DocumentRun {
           let limit = last + 1 < qs.count ? qs[last + 1].spanStart : sentence.upperBound
           let stop = clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
           for (ci, c) in cues.enumerated()
-          where c.start >= p.phraseEnd && c.start < stop && !claimed.contains(ci) {
+          where c.start >= p.phraseEnd && c.start < stop && !claimed[ci] {
             if let ind = decide(c) {
               indicator = ind
               break
@@ -234,7 +246,7 @@ struct DocumentRun {
       if indicator == nil {
         let from = prev?.numberEnd ?? sentence.lowerBound
         for (ci, c) in cues.enumerated().reversed()
-        where c.end <= q.spanStart && c.start >= from && !claimed.contains(ci) {
+        where c.end <= q.spanStart && c.start >= from && !claimed[ci] {
           if let ind = decide(c) {
             indicator = ind
             break
@@ -254,7 +266,7 @@ struct DocumentRun {
       // 8. any unclaimed cue of the sentence, nearest first
       if indicator == nil {
         let center = q.spanStart
-        let ordered = cues.indices.filter { !claimed.contains($0) }.sorted {
+        let ordered = cues.indices.filter { !claimed[$0] }.sorted {
           abs(cues[$0].start - center) < abs(cues[$1].start - center)
         }
         for ci in ordered where !(cues[ci].start >= q.numberEnd && cues[ci].end <= q.phraseEnd) {
@@ -266,9 +278,9 @@ struct DocumentRun {
       }
       // 9. the next sentence, then the one before: "... 32 Palestinians from Ofer prison
       //    reached Ramallah. Among those released ..."
-      //    Only for who is released, held, or moved, and never where the noun says enough
-      //    on its own (patients counted without a verb are patients in need).
-      if indicator == nil, q.noun != .patients, q.noun != .trucks, q.noun != .convoys {
+      //    Only for prisoners, hostages and bodies, whose release, detention or return a
+      //    report often tells in the next sentence; other nouns are too loose to follow.
+      if indicator == nil, [.prisoners, .hostages, .bodies].contains(q.noun) {
         for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
           for c in self.cues(of: other)
           where [.release, .hold, .returnTo, .deport, .exit, .enter].contains(c.event) {
@@ -309,7 +321,7 @@ struct DocumentRun {
       }
       if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
       if periodStart == nil {
-        periodStart = cumulativeStart(q, finalIndicator, sentence, dates, resolver, asOf: date)
+        periodStart = cumulativeStart(q, finalIndicator, sentence, dates, periods, resolver, asOf: date)
       }
       if document.published == nil {
         warnings.append("no publication date: dates relative to publication are left empty")
@@ -403,15 +415,26 @@ struct DocumentRun {
 
   private func hints(in sentence: Range<Int>) -> IndicatorRules.Hints {
     var h: IndicatorRules.Hints = []
-    let v = extractor.vocabulary
     for i in sentence {
-      let id = view.tokens[i].word
-      if id < 0 { continue }
-      if v.prisonerHints.contains(id) { h.insert(.prisoners) }
-      if v.hostageHints.contains(id) { h.insert(.hostages) }
-      if v.info[Int(id)].group == "palestinians" { h.insert(.palestinians) }
+      let f = view.flags(i)
+      if f.contains(.prisonerHint) { h.insert(.prisoners) }
+      if f.contains(.hostageHint) { h.insert(.hostages) }
+      if f.contains(.palestinianHint) { h.insert(.palestinians) }
     }
     return h
+  }
+
+  /// The words of a sentence that name a period of the calendar, with the period's kind.
+  private func periodWords(in sentence: Range<Int>) -> [(index: Int, kind: String)] {
+    var out: [(index: Int, kind: String)] = []
+    for i in sentence where view.tokens[i].kind == .word {
+      let t = view.tokens[i]
+      var h = fnvSeed
+      for k in Int(t.start)..<Int(t.end) { h = fnvStep(h, view.bytes[k]) }
+      let id = extractor.periodTable.lookup(hash: h, in: view.bytes, start: Int(t.start), end: Int(t.end))
+      if id >= 0 { out.append((i, extractor.periodKinds[Int(id)])) }
+    }
+    return out
   }
 
   // MARK: How figures relate
@@ -474,7 +497,14 @@ struct DocumentRun {
       if qs[j].noun != .unknown { return (qs[j], true) }
       j -= 1
     }
-    return figures.last { $0.quantity.noun != .unknown }.map { ($0.quantity, false) }
+    // Only the figures of the last two sentences: a pronoun does not reach further, and a
+    // document of nothing but numbers must not make this search quadratic.
+    let current = figures.last?.sentenceIndex ?? 0
+    for p in figures.reversed() {
+      if p.sentenceIndex < current - 2 { break }
+      if p.quantity.noun != .unknown { return (p.quantity, false) }
+    }
+    return nil
   }
 
   // MARK: Modality
@@ -548,7 +578,7 @@ struct DocumentRun {
   /// war"), refined by the date the sentence gives the event ("took effect in early October").
   private func cumulativeStart(
     _ q: Quantity, _ indicator: Indicator, _ sentence: Range<Int>, _ dates: [DateMention],
-    _ resolver: DateResolver, asOf: ReportedDate?
+    _ periods: [(index: Int, kind: String)], _ resolver: DateResolver, asOf: ReportedDate?
   ) -> ReportedDate? {
     if let m = dates.first(where: { $0.role == .start }) {
       return resolver.resolve(m, lookAhead: false).date
@@ -563,9 +593,8 @@ struct DocumentRun {
       if id == w.far && view.isWord(i - 1, w.so) { cumulative = true }
       if id == w.date && view.isWord(i - 1, w.to) { cumulative = true }
       if id == w.overall || id == w.cumulative || id == w.toll || id == w.total { cumulative = true }
-      guard !extractor.periodKeywords.isEmpty else { continue }
-      let text = view.text(i).lowercased()
-      guard let kind = extractor.periodKeywords[text] else { continue }
+    }
+    for (i, kind) in periods {
       // "since the ceasefire", "since the start of the war"
       var j = i - 1
       var back = 0

@@ -76,6 +76,12 @@ struct WordFlags: OptionSet, Sendable {
   /// Speech verbs that introduce who gave a figure ("said", "reported").
   static let speech = WordFlags(rawValue: 1 << 18)
   static let age = WordFlags(rawValue: 1 << 19)
+  /// Words that say a release or detention is of prisoners ("prison", "detainees").
+  static let prisonerHint = WordFlags(rawValue: 1 << 20)
+  /// Words that say it is of hostages ("captives").
+  static let hostageHint = WordFlags(rawValue: 1 << 21)
+  /// "Palestinian", "Palestinians".
+  static let palestinianHint = WordFlags(rawValue: 1 << 22)
 }
 
 /// Facts about one lexicon word.

@@ -43,6 +43,7 @@ struct NounPhraseReader {
     }
     var words = 0
     var lastNoun: Int? = nil
+    var nounClasses = Set<NounClass>()
     var nationality: String? = nil
     while k < end, words < maxWords {
       let t = v.tokens[k]
@@ -68,6 +69,7 @@ struct NounPhraseReader {
           nationality = info.group
         } else {
           lastNoun = k
+          nounClasses.insert(info.nounClass)
         }
       } else if flags.contains(.nationality) {
         nationality = info?.group
@@ -98,6 +100,10 @@ struct NounPhraseReader {
       // phrase ends at the number.
       q.elliptical = true
       q.phraseEnd = q.spanEnd
+    }
+    // "Israeli civilians and soldiers": a mixed list is counted as the nationality, or as people.
+    if nounClasses.count > 1 {
+      q.group = nationality ?? "people"
     }
     if let nationality {
       q.nationality = nationality

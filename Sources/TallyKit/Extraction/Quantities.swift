@@ -104,6 +104,12 @@ struct QuantityFinder {
       return q
     }
     guard t.kind == .word else { return nil }
+    // Most words start no number: only number words, scale words ("a hundred"), vague words
+    // and hyphenated words ("twenty-three") can.
+    let startFlags = v.flags(i)
+    guard !startFlags.isDisjoint(with: [.numberWord, .scale, .vague]) || t.flags.contains(.hyphenated)
+      || t.word == v.w.a || t.word == v.w.an
+    else { return nil }
     // Vague quantities: "dozens", "tens of thousands", "a handful of".
     if let m = v.vocabulary.vague.longestMatch(in: v.tokens, at: i, limit: end) {
       var stop = m.end
@@ -127,7 +133,7 @@ struct QuantityFinder {
     while k < end {
       let flags = v.flags(k)
       let word: Double? =
-        flags.contains(.numberWord) ? v.info(k)!.number : v.hyphenatedNumber(k)
+        flags.contains(.numberWord) ? v.wordValue(k) : v.hyphenatedNumber(k)
       if let value = word {
         let isTens = value >= 20 && value.truncatingRemainder(dividingBy: 10) == 0
         let fits: Bool
@@ -143,7 +149,7 @@ struct QuantityFinder {
         k += 1
       } else if flags.contains(.scale) {
         guard last != .and else { break }
-        let s = v.info(k)!.number
+        let s = v.wordValue(k)
         if s == 100 || s == 12 {
           current = max(current, 1) * s
         } else {
@@ -270,6 +276,12 @@ struct QuantityFinder {
         return true
       }
       if v.isPunct(i - 1, "."), v.flags(i - 2).contains(.month) { return true }
+      // The end of a range of days: "January 20 to 30", "February 2-9"
+      if v.isWord(i - 1, v.w.to) || v.isPunct(i - 1, "-") || v.isWord(i - 1, v.w.until),
+        v.isNumber(i - 2), v.flags(i - 3).contains(.month), q.value <= 31
+      {
+        return true
+      }
       if next < end, v.flags(next).contains(.month), v.tokens[next].flags.contains(.capitalized) {
         return true
       }

@@ -16,13 +16,13 @@ struct TextView {
   /// The noun class of token `i` (`.unknown` for a non-word or a word the lexicon lacks).
   @inline(__always) func nounClass(_ i: Int) -> NounClass {
     guard i >= 0, i < tokens.count, tokens[i].word >= 0 else { return .unknown }
-    return vocabulary.info[Int(tokens[i].word)].nounClass
+    return vocabulary.classTable[Int(tokens[i].word)]
   }
 
   @inline(__always) func flags(_ i: Int) -> WordFlags {
     guard i >= 0, i < tokens.count else { return [] }
     let id = tokens[i].word
-    return id >= 0 ? vocabulary.info[Int(id)].flags : []
+    return id >= 0 ? vocabulary.flagTable[Int(id)] : []
   }
 
   @inline(__always) func isWord(_ i: Int, _ id: Int32) -> Bool {
@@ -92,10 +92,16 @@ struct TextView {
     return (digits, comma, decimal)
   }
 
+  /// The value of a number word or scale word.
+  @inline(__always) func wordValue(_ i: Int) -> Double {
+    vocabulary.numberTable[Int(tokens[i].word)]
+  }
+
   /// The value of a hyphenated number word ("twenty-three"), if the token is one.
   func hyphenatedNumber(_ i: Int) -> Double? {
+    guard i >= 0, i < tokens.count else { return nil }
     let t = tokens[i]
-    guard t.kind == .word, t.word < 0 else { return nil }
+    guard t.kind == .word, t.word < 0, t.flags.contains(.hyphenated) else { return nil }
     var total: Double = 0
     var parts = 0
     var partStart = Int(t.start)
@@ -106,8 +112,8 @@ struct TextView {
         var h = fnvSeed
         for j in partStart..<k { h = fnvStep(h, bytes[j]) }
         let id = vocabulary.table.lookup(hash: h, in: bytes, start: partStart, end: k)
-        guard id >= 0, vocabulary.info[Int(id)].flags.contains(.numberWord) else { return nil }
-        let v = vocabulary.info[Int(id)].number
+        guard id >= 0, vocabulary.flagTable[Int(id)].contains(.numberWord) else { return nil }
+        let v = vocabulary.numberTable[Int(id)]
         // Only tens followed by a unit: "twenty-three", not "three-twenty".
         if parts == 1 && !(total >= 20 && total.truncatingRemainder(dividingBy: 10) == 0 && v < 10) {
           return nil
@@ -122,8 +128,9 @@ struct TextView {
   }
 }
 
-/// Lexicon ids of the words the extraction code tests for by name.
-struct NamedWords: Sendable {
+/// Lexicon ids of the words the extraction code tests for by name. A class, so that the
+/// views and finders that carry it stay small to copy.
+final class NamedWords: Sendable {
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
     earlier, later, week, month, year, morning, night, evening, afternoon, percent, per, cent,

@@ -16,6 +16,8 @@ struct Token: Sendable {
     static let newlineBefore = Flags(rawValue: 8)
     /// A blank line (paragraph break) stands before the token.
     static let paragraphBefore = Flags(rawValue: 16)
+    /// A word with an inner hyphen ("twenty-three", "cease-fire").
+    static let hyphenated = Flags(rawValue: 32)
   }
   var start: Int32
   var end: Int32
@@ -136,6 +138,7 @@ struct Tokenizer {
           }
           if (c == 0x2D || c == 0x27), i + 1 < n, isLetter(text, i + 1), i > start {
             if c == 0x27 && isPossessive(text, i + 1, n) { break }
+            if c == 0x2D { flags.insert(.hyphenated) }
             h = fnvStep(h, c)
             i += 1
             continue

@@ -150,7 +150,10 @@ struct PhraseSet<Payload: Sendable>: Sendable {
 }
 
 /// The compiled vocabulary shared by every extractor.
-final class Vocabulary: Sendable {
+///
+/// `@unchecked Sendable`: every property is set once in `init` and only read afterwards; the
+/// hot tables are raw buffers that live as long as the process (the vocabulary is a singleton).
+final class Vocabulary: @unchecked Sendable {
   static let shared = Vocabulary()
 
   let table: WordTable
@@ -162,6 +165,11 @@ final class Vocabulary: Sendable {
   let prisonerHints: Set<Int32>
   let hostageHints: Set<Int32>
   let ids: [String: Int32]
+  /// Per word id, the fields the tokenizer-level loops read for every token, as raw buffers so
+  /// that reading them costs no reference counting.
+  let flagTable: UnsafeBufferPointer<WordFlags>
+  let classTable: UnsafeBufferPointer<NounClass>
+  let numberTable: UnsafeBufferPointer<Double>
 
   /// Word endings a `stem*` pattern stands for.
   static let suffixes = [
@@ -182,6 +190,14 @@ final class Vocabulary: Sendable {
     prisonerHints = builder.prisonerHints
     hostageHints = builder.hostageHints
     ids = builder.ids
+    func permanent<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+      _ = buffer.initialize(from: values)
+      return UnsafeBufferPointer(buffer)
+    }
+    flagTable = permanent(info.map(\.flags))
+    classTable = permanent(info.map(\.nounClass))
+    numberTable = permanent(info.map(\.number))
   }
 
   /// The id of a lexicon word, or -1.
@@ -323,18 +339,27 @@ final class Vocabulary: Sendable {
 
       for (phrase, q) in Lexicon.qualifiers { Builder.append(compile(phrase), q, to: &qualifiers) }
       for (phrase, low, high) in Lexicon.vagueQuantities {
-        Builder.append(compile(phrase), low...high, to: &vague)
+        let elements = compile(phrase)
+        Builder.append(elements, low...high, to: &vague)
+        if case .words(let first) = elements[0] {
+          for id in first { info[Int(id)].flags.insert(.vague) }
+        }
       }
       for phrase in Lexicon.exactMarkers { Builder.append(compile(phrase), true, to: &exactMarkers) }
       for (event, patterns) in IndicatorRules.cues {
         for p in patterns { Builder.append(compile(p), event, to: &cues) }
       }
       for w in IndicatorRules.prisonerHints.split(separator: "|") {
-        prisonerHints.insert(word(String(w)))
+        let id = word(String(w))
+        prisonerHints.insert(id)
+        info[Int(id)].flags.insert(.prisonerHint)
       }
       for w in IndicatorRules.hostageHints.split(separator: "|") {
-        hostageHints.insert(word(String(w)))
+        let id = word(String(w))
+        hostageHints.insert(id)
+        info[Int(id)].flags.insert(.hostageHint)
       }
+      for w in ["palestinian", "palestinians"] { info[Int(word(w))].flags.insert(.palestinianHint) }
       // Words the extractor refers to by name.
       for w in Vocabulary.namedWords { _ = word(w) }
       while info.count < table.words.count { info.append(WordInfo()) }

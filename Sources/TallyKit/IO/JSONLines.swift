@@ -307,37 +307,44 @@ public struct JSONEncoderBytes {
   public init() {}
 
   public mutating func string<C: Collection>(_ s: C) where C.Element == UInt8 {
-    bytes.append(0x22)
-    for b in s {
-      switch b {
-      case 0x22:
-        bytes.append(0x5C)
-        bytes.append(0x22)
-      case 0x5C:
-        bytes.append(0x5C)
-        bytes.append(0x5C)
-      case 0x0A:
-        bytes.append(0x5C)
-        bytes.append(UInt8(ascii: "n"))
-      case 0x0D:
-        bytes.append(0x5C)
-        bytes.append(UInt8(ascii: "r"))
-      case 0x09:
-        bytes.append(0x5C)
-        bytes.append(UInt8(ascii: "t"))
-      case 0..<0x20:
-        bytes.append(contentsOf: Array("\\u00".utf8))
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(hex[Int(b >> 4)])
-        bytes.append(hex[Int(b & 15)])
-      default:
-        bytes.append(b)
+    // Fast path: copy runs of bytes that need no escape in one append.
+    let done: Bool? = s.withContiguousStorageIfAvailable { p -> Bool in
+      bytes.append(0x22)
+      var runStart = 0
+      for (k, b) in p.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<k]))
+        appendEscaped(b)
+        runStart = k + 1
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<p.count]))
+      bytes.append(0x22)
+      return true
     }
+    if done == true { return }
+    bytes.append(0x22)
+    for b in s { appendEscaped(b) }
     bytes.append(0x22)
   }
 
-  public mutating func string(_ s: String) { string(s.utf8) }
+  private mutating func appendEscaped(_ b: UInt8) {
+    switch b {
+    case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+    case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+    case 0..<0x20:
+      let hex = Array("0123456789abcdef".utf8)
+      bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+    default:
+      bytes.append(b)
+    }
+  }
+
+  public mutating func string(_ s: String) {
+    var s = s
+    s.withUTF8 { string($0) }
+  }
 
   public mutating func raw(_ s: StaticString) {
     bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import TallyKit
+
+@Suite("Dates and periods (codebook section 5)")
+struct DateTests {
+  static let cases: [(published: String?, sentence: String, mention: String, date: String?)] = [
+    ("2025-12-03", "On October 10, Hamas released 20 hostages.", "20", "2025-10-10"),
+    ("2026-02-02", "On Saturday, strikes killed at least 32 people.", "32", "2026-01-31"),
+    ("2026-02-02", "Strikes killed at least 32 people on Monday.", "32", "2026-02-02"),
+    ("2026-02-02", "About 150 people will leave Gaza on Wednesday.", "150", "2026-02-04"),
+    ("2026-02-02", "About 150 people were scheduled to leave on Wednesday.", "150", "2026-01-28"),
+    ("2026-02-02", "Strikes killed 20 people yesterday.", "20", "2026-02-01"),
+    ("2026-02-02", "Strikes killed 20 people last week.", "20", "2026-01-26"),
+    ("2026-02-02", "Strikes killed 20 people last month.", "20", "2026-01"),
+    ("2026-02-02", "As of Friday, 500 people had been killed.", "500", "2026-01-30"),
+    ("2026-02-02", "Strikes killed 20 people in March 2025.", "20", "2025-03"),
+    ("2025-01-05", "On December 28, strikes killed 10 people.", "10", "2024-12-28"),
+    ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-30"),
+    ("2026-02-02", "Some 50 patients left Gaza.", "50", "2026-02-02"),
+    (nil, "Some 50 patients left Gaza.", "50", nil),
+    (nil, "On October 10, 2025, Hamas released 20 hostages.", "20", "2025-10-10"),
+  ]
+
+  @Test(arguments: cases)
+  func date(_ published: String?, _ sentence: String, _ mention: String, _ expected: String?) throws {
+    let f = try #require(figure(sentence, mention, published: published))
+    #expect(f.date?.description == expected)
+  }
+
+  static let periods: [(published: String, sentence: String, mention: String, start: String?)] = [
+    ("2025-12-03", "Only 235 patients have been evacuated since the ceasefire began.", "235", "2025-10-10"),
+    ("2025-02-10", "Some 120 patients have been evacuated since the ceasefire began.", "120", "2025-01-19"),
+    ("2026-02-02", "Since the ceasefire took effect on October 11, 509 people were killed.", "509", "2025-10-11"),
+    ("2026-02-02", "Since the ceasefire took effect in early October, 509 people were killed.", "509", "2025-10-10"),
+    ("2024-03-10", "At least 73 journalists have been killed since October 7, 2023.", "73", "2023-10-07"),
+    ("2023-11-01", "As many as 9,900 people have been killed in the war.", "9,900", "2023-10-07"),
+    ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-20"),
+    ("2026-02-02", "On Saturday, strikes killed at least 32 people.", "32", nil),
+  ]
+
+  @Test(arguments: periods)
+  func periodStart(_ published: String, _ sentence: String, _ mention: String, _ expected: String?) throws {
+    let f = try #require(figure(sentence, mention, published: published))
+    #expect(f.periodStart?.description == expected)
+  }
+
+  @Test func aRunningTotalIsAsOfPublication() throws {
+    let f = try #require(figure("Only 235 patients have been evacuated since the ceasefire began.", "235", published: "2025-12-03"))
+    #expect(f.date?.description == "2025-12-03")
+  }
+
+  @Test func anEditedCalendarChangesNamedPeriods() throws {
+    let csv = """
+      kind,start,end,name,keywords
+      ceasefire,2025-11-01,,A later truce,ceasefire|truce
+
+      """
+    let calendar = try EventCalendar.parse(Array(csv.utf8), file: "cal.csv")
+    let found = figures(
+      "Only 235 patients have been evacuated since the ceasefire began.", published: "2025-12-03",
+      options: ExtractionOptions(calendar: calendar))
+    #expect(found.first?.periodStart?.description == "2025-11-01")
+  }
+
+  @Test func calendarArithmetic() throws {
+    let d = try #require(CivilDate(iso: "2025-02-11"))
+    #expect(d.weekday == 2)  // Tuesday
+    #expect(d.adding(days: -10).description == "2025-02-01")
+    #expect(CivilDate(iso: "2024-02-29") != nil)
+    #expect(CivilDate(iso: "2025-02-29") == nil)
+    #expect(CivilDate(iso: "2025-2-1") == nil)
+    #expect(CivilDate(dayNumber: d.dayNumber) == d)
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import TallyKit
+
+@Suite("Shared input and output")
+struct IOTests {
+  @Test func jsonObjectsWithEscapes() throws {
+    let line = #"{"id": "a\"1", "text": "caf\u00e9 \ud83d\ude00\n", "n": 3.5, "x": [1, {"y": null}], "ok": true}"#
+    let fields = try JSONObjectParser().parse(ArraySlice(Array(line.utf8)))
+    let map = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.value) })
+    #expect(map["id"]?.text == "a\"1")
+    #expect(map["text"]?.text == "café 😀\n")
+    #expect(map["n"] == .number(3.5))
+    #expect(map["x"] == .nested)
+    #expect(map["ok"] == .bool(true))
+  }
+
+  @Test(arguments: [
+    "[1, 2]", "{\"id\": \"a\"", "{\"id\" \"a\"}", "{\"id\": \"a\"} x", "{\"t\": \"\\ud83d\"}",
+    "{\"t\": \"a\tb\"}", "", "{\"t\": tru}",
+  ])
+  func malformedJSONIsRejected(_ line: String) {
+    #expect(throws: JSONObjectParser.Failure.self) {
+      try JSONObjectParser().parse(ArraySlice(Array(line.utf8)))
+    }
+  }
+
+  @Test func jsonStringsAreEscapedForOutput() {
+    var j = JSONEncoderBytes()
+    j.string("a\"b\\c\nd\u{01}é")
+    #expect(String(decoding: j.bytes, as: UTF8.self) == #""a\"b\\c\nd\u0001é""#)
+  }
+
+  @Test func numbersAreWrittenInTheirShortestForm() {
+    #expect(formatNumber(16500) == "16500")
+    #expect(formatNumber(0.2) == "0.2")
+    #expect(formatNumber(1_700_000) == "1700000")
+  }
+
+  @Test func csvQuotesCommasAndLineBreaks() throws {
+    let text = "id,path\r\n\"a,1\",\"x \"\"y\"\"\nz\"\n\nb,c\n"
+    let records = try CSVReader(file: "m.csv").records(Array(text.utf8))
+    #expect(records.map(\.fields) == [["id", "path"], ["a,1", "x \"y\"\nz"], ["b", "c"]])
+    #expect(records.map(\.line) == [1, 2, 5])
+    var out: [UInt8] = []
+    CSVFormat.appendField("x \"y\", z".utf8, to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "\"x \"\"y\"\", z\"")
+  }
+
+  @Test func csvErrorsNameTheLine() {
+    #expect(throws: InputError.malformedCSV(SourceLocation(file: "m.csv", line: 2, column: 1), reason: "a quoted field is never closed")) {
+      try CSVReader(file: "m.csv").records(Array("id\n\"open\n".utf8))
+    }
+  }
+
+  @Test(arguments: [
+    [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xFF], [0x80],
+  ] as [[UInt8]])
+  func invalidUTF8IsFound(_ bad: [UInt8]) {
+    let bytes = Array("ok ".utf8) + bad
+    #expect(UTF8Bytes.firstInvalidByte(bytes) == 3)
+  }
+
+  @Test func validUTF8Passes() {
+    #expect(UTF8Bytes.firstInvalidByte(Array("Türkiye’s 😀 café".utf8)) == nil)
+  }
+
+  @Test func offsetsCountCodePoints() throws {
+    let text = "Médecins Sans Frontières – “Türkiye” 😀 says 50 patients left."
+    let f = try #require(figures(text).first)
+    let scalars = Array(text.unicodeScalars)
+    let slice = String(String.UnicodeScalarView(scalars[f.start..<f.end]))
+    #expect(slice == "50")
+    #expect(f.text == "50")
+  }
+
+  @Test func lineReaderReadsLongLinesAndCRLF() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tally-lines-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let long = String(repeating: "x", count: 3_000_000)
+    try Data("a\r\n\(long)\nlast".utf8).write(to: url)
+    let reader = try LineReader(path: url.path, blockSize: 4096)
+    #expect(try reader.nextLine().map { Array($0) } == Array("a".utf8))
+    #expect(try reader.nextLine()?.count == long.utf8.count)
+    #expect(try reader.nextLine().map { Array($0) } == Array("last".utf8))
+    #expect(try reader.nextLine() == nil)
+    #expect(reader.lineNumber == 3)
+  }
+
+  @Test func atomicFilesAppearOnlyOnCommit() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("out.jsonl").path
+    let kept = try AtomicFile(path: path)
+    try kept.writer.write("one\n")
+    #expect(!FileManager.default.fileExists(atPath: path))
+    try kept.commit()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
+    let dropped = try AtomicFile(path: path)
+    try dropped.writer.write("two\n")
+    dropped.discard()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.jsonl"])
+  }
+}
+
+@Suite("Calendar of named periods")
+struct CalendarTests {
+  @Test func theShippedFileIsTheBuiltInCalendar() throws {
+    let url = packageRoot.appendingPathComponent("datasets/calendar.csv")
+    let shipped = try String(contentsOf: url, encoding: .utf8)
+    #expect(shipped == EventCalendar.standardCSV)
+    #expect(EventCalendar.standard.latest("war", onOrBefore: CivilDate(iso: "2025-01-01")!)?.start.description == "2023-10-07")
+    #expect(EventCalendar.standard.latest("ceasefire", onOrBefore: CivilDate(iso: "2025-12-03")!)?.start.description == "2025-10-10")
+  }
+
+  @Test func aBadDateNamesItsLine() {
+    let csv = "kind,start,end,name,keywords\nwar,2023-13-07,,War,war\n"
+    #expect(throws: InputError.invalidDate(SourceLocation(file: "c.csv", line: 2, column: 2), field: "start", value: "2023-13-07")) {
+      try EventCalendar.parse(Array(csv.utf8), file: "c.csv")
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import Testing
+
+@testable import TallyKit
+
+@Suite("Indicators (codebook section 4)")
+struct IndicatorTests {
+  /// One sentence per indicator code, and the mention to look at.
+  static let cases: [(String, String, Indicator)] = [
+    ("Israeli strikes killed 45 people on Tuesday.", "45", .killed),
+    ("Over 70,100 lives have been lost in Gaza.", "70,100", .killed),
+    ("At least 120 people were wounded in the strike.", "120", .injured),
+    ("More than 7,000 people are missing under the rubble.", "7,000", .missing),
+    ("Rescuers recovered the bodies of 15 people from the rubble.", "15", .bodiesRecovered),
+    ("At least 900 patients have died while awaiting evacuation.", "900", .diedAwaitingEvacuation),
+    ("More than 12,000 patients are in urgent need of treatment abroad.", "12,000", .medevacNeeded),
+    ("More than 6,000 patients were ready to be evacuated abroad.", "6,000", .medevacNeeded),
+    ("Around 4,000 people with official referrals could not leave.", "4,000", .medevacNeeded),
+    ("Fifty patients were evacuated to Egypt on Saturday.", "Fifty", .medevacCompleted),
+    ("The ministry said 50 Palestinian patients have left through the crossing.", "50", .medevacCompleted),
+    ("Five patients crossed, accompanied by 10 relatives.", "10", .medevacCompanions),
+    ("About 100,000 Palestinians crossed into Egypt.", "100,000", .crossedOut),
+    ("Only 12 Palestinians were allowed back into Gaza.", "12", .crossedIn),
+    ("In all, 27 people moved through the crossing in both directions.", "27", .crossings),
+    ("Another 38 people were turned back at the crossing.", "38", .crossingDenied),
+    ("A further 38 failed to clear security checks.", "38", .crossingDenied),
+    ("Hamas freed three hostages on Saturday.", "three", .hostagesReleased),
+    ("Hamas released three Israeli captives in exchange for 183 Palestinian prisoners.", "three", .hostagesReleased),
+    ("Some 59 hostages remain in Gaza.", "59", .hostagesHeld),
+    ("Hamas handed over the remains of four hostages.", "four", .remainsReturned),
+    ("The remains of 23 Israeli and three foreign hostages were handed over.", "three", .remainsReturned),
+    ("Israel released 183 Palestinian prisoners.", "183", .prisonersReleased),
+    ("Hamas released three Israeli captives in exchange for 183 Palestinian prisoners.", "183", .prisonersReleased),
+    ("Israel holds an estimated 4,500 Palestinian prisoners.", "4,500", .prisonersHeld),
+    ("Israeli forces arrested 25 Palestinians in raids.", "25", .detained),
+    ("Seven of the freed prisoners will be deported to Egypt.", "Seven", .deported),
+    ("Nearly 1.9 million people have been displaced.", "1.9 million", .displaced),
+    ("About 600 aid trucks entered Gaza on Sunday.", "600", .aidTrucks),
+  ]
+
+  @Test(arguments: cases)
+  func indicator(_ sentence: String, _ mention: String, _ expected: Indicator) throws {
+    let f = try #require(figure(sentence, mention), "no figure \(mention)")
+    #expect(f.indicator == expected)
+  }
+
+  @Test func everyIndicatorHasATest() {
+    let tested = Set(Self.cases.map { $0.2 })
+    let missing = Indicator.allCases.filter { $0 != .other && !tested.contains($0) }
+    #expect(missing.isEmpty, "untested: \(missing)")
+  }
+
+  @Test func aCountOfPeopleThatFitsNoIndicatorIsOther() throws {
+    let f = try #require(figure("Some 300 students sat the exams.", "300"))
+    #expect(f.indicator == .other)
+  }
+
+  @Test func breakdownsTakeTheIndicatorOfTheirTotal() throws {
+    let text = "As many as 9,900 people have been killed in the war, including at least 1,400 Israelis and 32 Americans."
+    let found = figures(text, published: "2023-11-01")
+    #expect(found.map(\.indicator) == [.killed, .killed, .killed])
+    #expect(found.map(\.group) == ["people", "israelis", "americans"])
+  }
+
+  @Test func partsTakeTheIndicatorOfTheWhole() throws {
+    let text = """
+      Israel freed 183 Palestinian prisoners on Saturday. At least 73 of these Palestinians had been serving life sentences.
+      """
+    let found = figures(text)
+    #expect(found.map(\.indicator) == [.prisonersReleased, .prisonersReleased])
+  }
+
+  @Test func sharedVerbsReachEveryItemOfAList() throws {
+    let found = figures("On Thursday, 19 patients and 28 companions crossed into Egypt.")
+    #expect(found.map(\.indicator) == [.medevacCompleted, .medevacCompanions])
+    let both = figures("Israeli forces have killed at least 509 Palestinians and wounded more than 1,400 others.")
+    #expect(both.map(\.indicator) == [.killed, .injured])
+  }
+
+  @Test func modalityMarksScheduledNumbers() throws {
+    #expect(try #require(figure("About 150 people were expected to leave Gaza.", "150")).modality == .planned)
+    #expect(try #require(figure("Hamas would return 20 living hostages.", "20")).modality == .planned)
+    #expect(try #require(figure("Of the 183 Palestinians to be released, 111 were from Gaza.", "183")).modality == .planned)
+    #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
+    #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
+    #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)
+  }
+
+  @Test func attributionNamesWhoGaveTheFigure() throws {
+    #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
+    #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
+    #expect(try #require(figure("Three soldiers were wounded, the military said.", "Three")).attribution == "military")
+    #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).attribution == nil)
+  }
+
+  @Test func groupsNameWhoIsCounted() throws {
+    #expect(try #require(figure("At least 12 Israeli soldiers have been killed.", "12")).group == "soldiers")
+    #expect(try #require(figure("Israel released 90 Palestinian prisoners.", "90")).group == "prisoners")
+    #expect(try #require(figure("Dozens of foreign passport holders left Gaza.", "Dozens")).group == "foreign nationals")
+    #expect(try #require(figure("Israeli strikes killed 45 Palestinians.", "45")).group == "palestinians")
+  }
+}

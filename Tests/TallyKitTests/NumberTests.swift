@@ -1,0 +1,132 @@
+import Testing
+
+@testable import TallyKit
+
+@Suite("Numbers, qualifiers and bounds (codebook section 3)")
+struct NumberTests {
+  struct Case: Sendable, CustomStringConvertible {
+    var sentence: String
+    var text: String
+    var value: Double?
+    var low: Double?
+    var high: Double?
+    var qualifier: Qualifier
+    var description: String { sentence }
+  }
+
+  static let cases: [Case] = [
+    Case(sentence: "At least 16,500 patients need evacuation.", text: "At least 16,500", value: 16500, low: 16500, high: nil, qualifier: .atLeast),
+    Case(sentence: "No fewer than 40 patients left.", text: "No fewer than 40", value: 40, low: 40, high: nil, qualifier: .atLeast),
+    Case(sentence: "More than 180 prisoners were freed.", text: "More than 180", value: 180, low: 180, high: nil, qualifier: .moreThan),
+    Case(sentence: "Over 70,100 people have been killed.", text: "Over 70,100", value: 70100, low: 70100, high: nil, qualifier: .moreThan),
+    Case(sentence: "The death toll topped 70,000.", text: "topped 70,000", value: 70000, low: 70000, high: nil, qualifier: .moreThan),
+    Case(sentence: "As many as 9,900 people have been killed.", text: "As many as 9,900", value: 9900, low: nil, high: 9900, qualifier: .atMost),
+    Case(sentence: "Up to 300 patients could leave.", text: "Up to 300", value: 300, low: nil, high: 300, qualifier: .atMost),
+    Case(sentence: "Fewer than 50 aid trucks entered.", text: "Fewer than 50", value: 50, low: nil, high: 50, qualifier: .fewerThan),
+    Case(sentence: "About 150 people were expected to leave.", text: "About 150", value: 150, low: nil, high: nil, qualifier: .approximately),
+    Case(sentence: "There are an estimated 4,500 prisoners held.", text: "an estimated 4,500", value: 4500, low: nil, high: nil, qualifier: .approximately),
+    Case(sentence: "Nearly 2,000 patients have been evacuated.", text: "Nearly 2,000", value: 2000, low: nil, high: nil, qualifier: .approximately),
+    Case(sentence: "Between 60,000 and 80,000 people fled.", text: "Between 60,000 and 80,000", value: 60000, low: 60000, high: 80000, qualifier: .range),
+    Case(sentence: "Some 60,000-80,000 people fled.", text: "60,000-80,000", value: 60000, low: 60000, high: 80000, qualifier: .range),
+    Case(sentence: "Only 235 patients have been evacuated.", text: "235", value: 235, low: 235, high: 235, qualifier: .exact),
+    Case(sentence: "Twenty-three people were killed.", text: "Twenty-three", value: 23, low: 23, high: 23, qualifier: .exact),
+    Case(sentence: "One hundred and fifty people crossed into Egypt.", text: "One hundred and fifty", value: 150, low: 150, high: 150, qualifier: .exact),
+    Case(sentence: "A hundred patients left Gaza.", text: "A hundred", value: 100, low: 100, high: 100, qualifier: .exact),
+    Case(sentence: "At least 1.7 million people have been displaced.", text: "At least 1.7 million", value: 1_700_000, low: 1_700_000, high: nil, qualifier: .atLeast),
+    Case(sentence: "Two thousand people were displaced.", text: "Two thousand", value: 2000, low: 2000, high: 2000, qualifier: .exact),
+    Case(sentence: "A dozen patients left.", text: "A dozen", value: 12, low: 12, high: 12, qualifier: .exact),
+    Case(sentence: "About two dozen patients left.", text: "About two dozen", value: 24, low: nil, high: nil, qualifier: .approximately),
+    Case(sentence: "50 or more people were killed.", text: "50 or more", value: 50, low: 50, high: nil, qualifier: .atLeast),
+    Case(sentence: "Dozens of people were killed.", text: "Dozens", value: 24, low: 24, high: 99, qualifier: .vague),
+    Case(sentence: "Several children were wounded.", text: "Several", value: 3, low: 3, high: 9, qualifier: .vague),
+    Case(sentence: "A handful of patients left.", text: "A handful", value: 3, low: 3, high: 9, qualifier: .vague),
+    Case(sentence: "Scores of people were wounded.", text: "Scores", value: 40, low: 40, high: 99, qualifier: .vague),
+    Case(sentence: "Hundreds of journalists have been killed.", text: "Hundreds", value: 200, low: 200, high: 999, qualifier: .vague),
+    Case(sentence: "Thousands of civilians have fled.", text: "Thousands", value: 2000, low: 2000, high: 9999, qualifier: .vague),
+    Case(sentence: "Tens of thousands of Palestinians were wounded.", text: "Tens of thousands", value: 20000, low: 20000, high: 99999, qualifier: .vague),
+    Case(sentence: "Hundreds of thousands of people have returned.", text: "Hundreds of thousands", value: 200_000, low: 200_000, high: 999_999, qualifier: .vague),
+    Case(sentence: "A few dozen patients left.", text: "A few dozen", value: 24, low: 24, high: 99, qualifier: .vague),
+    Case(sentence: "More than one in five are children.", text: "More than one in five", value: 0.2, low: 0.2, high: nil, qualifier: .moreThan),
+    Case(sentence: "About 27% of the population faces famine.", text: "About 27%", value: 0.27, low: nil, high: nil, qualifier: .approximately),
+    Case(sentence: "Some 40 percent of children are malnourished.", text: "Some 40 percent", value: 0.4, low: nil, high: nil, qualifier: .approximately),
+  ]
+
+  @Test(arguments: cases)
+  func valueAndBounds(_ c: Case) throws {
+    let found = figures(c.sentence)
+    let f = try #require(found.first, "no figure found")
+    #expect(f.text == c.text)
+    #expect(f.value == c.value)
+    #expect(f.low == c.low)
+    #expect(f.high == c.high)
+    #expect(f.qualifier == c.qualifier)
+  }
+
+  @Test func ratiosHaveTheRatioUnit() throws {
+    let f = try #require(figure("More than one in five are children.", "one in five"))
+    #expect(f.unit == .ratio)
+    let p = try #require(figure("About 27% of the population faces famine.", "27%"))
+    #expect(p.unit == .ratio)
+  }
+
+  @Test(arguments: [
+    (VagueProfile.conservative, 24.0 as Double?), (.midpoint, 61), (.bounds, nil),
+  ])
+  func vagueProfiles(_ profile: VagueProfile, _ value: Double?) throws {
+    let f = try #require(
+      figures("Dozens of people were killed.", options: ExtractionOptions(vague: profile)).first)
+    #expect(f.value == value)
+    #expect(f.low == 24 && f.high == 99, "every profile keeps the literal interval")
+  }
+
+  @Test func trucksAndConvoysHaveTheirUnits() throws {
+    #expect(try #require(figure("About 600 aid trucks entered Gaza.", "600")).unit == .trucks)
+    #expect(try #require(figure("Four aid convoys entered Gaza.", "Four")).unit == .convoys)
+    #expect(try #require(figure("Five patients left Gaza.", "Five")).unit == .people)
+  }
+
+  @Test func ratesArePerDayOrWeek() throws {
+    #expect(try #require(figure("About 600 trucks a day entered Gaza.", "600")).per == "day")
+    #expect(try #require(figure("Some 50 patients per week left Gaza.", "50")).per == "week")
+    #expect(try #require(figure("Some 50 patients left Gaza.", "50")).per == nil)
+  }
+}
+
+@Suite("Not figures (codebook section 1)")
+struct NonFigureTests {
+  @Test(arguments: [
+    "The crossing opened on October 10 after talks.",
+    "It has been closed since May 2024.",
+    "In the 15-month war, hospitals were destroyed.",
+    "The ceasefire began seven weeks ago.",
+    "Hamas must answer within 72 hours.",
+    "Dalia Abu Kashef, 28, died last week.",
+    "The second phase begins now.",
+    "Trump's 20-point plan was discussed.",
+    "The 7th round of talks ended.",
+    "The meeting began at 10:30 in Cairo.",
+    "Aid worth $50 million arrived.",
+    "The council cited Resolution 2334 again.",
+    "The report was dated 2026-01-25.",
+    "At 3 p.m. the gates opened.",
+    "The attack of 7 October 2023 shocked the region.",
+    "COVID-19 cases rose in the camps.",
+    "A 28-year-old man was wounded.",
+    "One of the officials spoke.",
+    "The hostages, aged between 21 and 85, were handed over.",
+    "Only 22 of the 36 hospitals are working.",
+    "Fighting lasted more than 20 months.",
+    "The Oct. 7 attack changed everything.",
+    "The crossing reopened on Saturday, February11, 2025, after talks.",
+  ])
+  func noFigure(_ sentence: String) {
+    let found = figures(sentence)
+    #expect(found.isEmpty, "found \(found.map(\.text))")
+  }
+
+  @Test func officialsMeetingAreNotCodedAsAnIndicator() {
+    for f in figures("The two officials discussed bilateral relations.") {
+      #expect(f.indicator == .other)
+    }
+  }
+}
