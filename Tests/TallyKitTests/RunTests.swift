@@ -62,15 +62,15 @@ struct RunTests {
   }
 
   @Test func aDocumentOfOnlyNumbersEnds() {
-    let text = (1...200_000).map(String.init).joined(separator: " ")
+    let text = (1...20_000).map(String.init).joined(separator: " ")
     let result = extraction(text)
-    #expect(result.figures.count < 200_000)
+    #expect(result.figures.count > 10_000, "plain numbers count (as other)")
   }
 
   @Test func aLongSingleLineDocumentEnds() {
     let sentence = "On Saturday, Israeli strikes killed at least 32 people, including several children, and 27 people crossed in either direction "
-    let text = String(repeating: sentence, count: 20_000)  // 2.5 MB on one line, no full stop
+    let text = String(repeating: sentence, count: 2_000)  // 250 kB on one line, no full stop
     let result = extraction(text, published: "2026-02-02")
-    #expect(result.figures.count >= 20_000)
+    #expect(result.figures.count == 6_000)
   }
 }

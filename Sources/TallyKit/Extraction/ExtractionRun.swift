@@ -9,9 +9,11 @@ public struct ExtractionSummary: Sendable, Equatable {
 
 /// Runs an extractor over a stream of documents and writes the figures in document order.
 ///
-/// Documents are read in batches; with `jobs > 1` the documents of a batch are extracted on
-/// that many threads and written in input order, so the output is the same bytes whatever the
-/// number of threads. Memory holds one batch: it does not grow with the number of documents.
+/// Documents are read in batches. With `jobs > 1` the documents of a batch are parsed,
+/// extracted and encoded on that many threads while the calling thread reads the next batch;
+/// output is written in input order, so it is the same bytes whatever the number of threads.
+/// With `jobs == 1` everything runs on the calling thread. Memory holds at most two batches:
+/// it does not grow with the number of documents.
 public struct ExtractionRun {
   public var extractor: Extractor
   public var encoder: FigureEncoder
@@ -26,66 +28,113 @@ public struct ExtractionRun {
     self.jobs = max(1, jobs)
   }
 
+  /// A batch being worked on: its items, the slots its results go to, and the group to wait on.
+  private struct InFlight {
+    var items: [SourceItem]
+    var results: ResultSlots
+    var group: DispatchGroup
+  }
+
   public func run<S: DocumentSource>(
     _ source: inout S, to writer: ByteWriter, warnings: WarningCollector
   ) throws(InputError) -> ExtractionSummary {
+    // One extractor per worker: threads that shared one would contend on the reference
+    // counts of its tables (measured: a second thread added a quarter to the CPU time).
+    let extractors = [extractor] + (1..<jobs).map { _ in Extractor(options: extractor.options) }
     var summary = ExtractionSummary()
     try writer.write(encoder.header)
-    var batch: [Document] = []
-    var batchSize = 0
+    var pending: InFlight? = nil
     while true {
-      let doc = try source.next()
-      if let doc {
-        batchSize += doc.text.count
-        batch.append(doc)
+      let batch: [SourceItem]
+      let end: Bool
+      do {
+        (batch, end) = try readBatch(&source)
+      } catch {
+        pending?.group.wait()  // let the workers finish before the error unwinds
+        throw error
       }
-      if doc == nil || batch.count >= batchDocuments || batchSize >= batchBytes {
-        try flush(batch, to: writer, warnings: warnings, summary: &summary)
-        batch.removeAll(keepingCapacity: true)
-        batchSize = 0
-      }
-      if doc == nil { break }
+      if let p = pending { try complete(p, to: writer, warnings: warnings, summary: &summary) }
+      pending = batch.isEmpty ? nil : launch(batch, extractors)
+      if end { break }
     }
+    if let p = pending { try complete(p, to: writer, warnings: warnings, summary: &summary) }
     return summary
   }
 
-  private func flush(
-    _ batch: [Document], to writer: ByteWriter, warnings: WarningCollector,
-    summary: inout ExtractionSummary
-  ) throws(InputError) {
-    guard !batch.isEmpty else { return }
-    let results = ResultSlots(count: batch.count)
-    let extractor = self.extractor
-    let encoder = self.encoder
-    let work: @Sendable (Int) -> Void = { i in
-      let figures = extractor.extract(batch[i])
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(figures.figures.count * 600)
-      for f in figures.figures { encoder.encode(f, into: &bytes) }
-      results.store(i, EncodedDocument(bytes: bytes, figures: figures.figures.count, warnings: figures.warnings))
+  private func readBatch<S: DocumentSource>(_ source: inout S) throws(InputError) -> ([SourceItem], Bool) {
+    var batch: [SourceItem] = []
+    var size = 0
+    while batch.count < batchDocuments && size < batchBytes {
+      guard let item = try source.nextItem() else { return (batch, true) }
+      size += item.size
+      batch.append(item)
     }
-    if jobs == 1 || batch.count == 1 {
-      for i in batch.indices { work(i) }
+    return (batch, false)
+  }
+
+  /// Starts work on a batch: on background threads, or (one job) right here.
+  private func launch(_ items: [SourceItem], _ extractors: [Extractor]) -> InFlight {
+    let results = ResultSlots(count: items.count)
+    let group = DispatchGroup()
+    let encoder = self.encoder
+    if jobs == 1 {
+      for i in items.indices { results.store(i, ExtractionRun.process(items[i], extractors[0], encoder)) }
     } else {
-      // Strided: worker w takes documents w, w + jobs, ... so long and short ones mix.
-      let jobs = min(self.jobs, batch.count)
-      DispatchQueue.concurrentPerform(iterations: jobs) { w in
-        var i = w
-        while i < batch.count {
-          work(i)
-          i += jobs
+      // Strided: worker w takes items w, w + workers, ... so long and short documents mix.
+      let workers = min(jobs, items.count)
+      for w in 0..<workers {
+        let extractor = extractors[w]
+        DispatchQueue.global().async(group: group) {
+          var i = w
+          while i < items.count {
+            results.store(i, ExtractionRun.process(items[i], extractor, encoder))
+            i += workers
+          }
         }
       }
     }
-    for (i, doc) in batch.enumerated() {
-      let r = results.take(i)
+    return InFlight(items: items, results: results, group: group)
+  }
+
+  static func process(_ item: SourceItem, _ extractor: Extractor, _ encoder: FigureEncoder)
+    -> Result<EncodedDocument, InputError>
+  {
+    let document: Document
+    switch item {
+    case .document(let d): document = d
+    case .jsonLine(let line, let location):
+      do {
+        document = try JSONLinesDocuments.document(from: line, at: location)
+      } catch {
+        return .failure(error)
+      }
+    }
+    let figures = extractor.extract(document)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(figures.figures.count * 600)
+    for f in figures.figures { encoder.encode(f, into: &bytes) }
+    return .success(
+      EncodedDocument(
+        bytes: bytes, figures: figures.figures.count, warnings: figures.warnings,
+        id: document.id, source: document.source, textBytes: document.text.count))
+  }
+
+  /// Waits for a batch and writes its results in input order; the first bad document ends
+  /// the run with its error.
+  private func complete(
+    _ batch: InFlight, to writer: ByteWriter, warnings: WarningCollector,
+    summary: inout ExtractionSummary
+  ) throws(InputError) {
+    batch.group.wait()
+    for i in batch.items.indices {
+      let r = try batch.results.take(i).get()
       try writer.write(r.bytes)
       for message in r.warnings {
-        warnings.add(message, at: doc.source, subject: "document \(doc.id)")
+        warnings.add(message, at: r.source, subject: "document \(r.id)")
       }
       summary.documents += 1
       summary.figures += r.figures
-      summary.bytes += doc.text.count
+      summary.bytes += r.textBytes
     }
   }
 }
@@ -94,13 +143,16 @@ struct EncodedDocument: Sendable {
   var bytes: [UInt8]
   var figures: Int
   var warnings: [String]
+  var id: String
+  var source: SourceLocation
+  var textBytes: Int
 }
 
 /// One slot per document of a batch; each worker writes only its own slots, and the slots are
 /// read after all workers have finished, so no lock is needed. The storage is a raw buffer,
 /// not an `Array`, whose copy-on-write check is not safe to run from several threads.
 final class ResultSlots: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<EncodedDocument?>
+  private let slots: UnsafeMutableBufferPointer<Result<EncodedDocument, InputError>?>
   init(count: Int) {
     slots = .allocate(capacity: count)
     slots.initialize(repeating: nil)
@@ -109,8 +161,8 @@ final class ResultSlots: @unchecked Sendable {
     slots.deinitialize()
     slots.deallocate()
   }
-  func store(_ i: Int, _ r: EncodedDocument) { slots[i] = r }
-  func take(_ i: Int) -> EncodedDocument {
+  func store(_ i: Int, _ r: Result<EncodedDocument, InputError>) { slots[i] = r }
+  func take(_ i: Int) -> Result<EncodedDocument, InputError> {
     let r = slots[i]!
     slots[i] = nil
     return r

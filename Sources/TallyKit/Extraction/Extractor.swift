@@ -14,7 +14,7 @@ public struct Extractor: Sendable {
 
   public init(options: ExtractionOptions = ExtractionOptions()) {
     self.options = options
-    vocabulary = Vocabulary.shared
+    vocabulary = Vocabulary()
     words = NamedWords(vocabulary)
     var table = WordTable(capacity: 64)
     var kinds: [String] = []

@@ -7,7 +7,7 @@
 /// line) is cut into pieces so that the work per figure stays bounded.
 struct SentenceSplitter {
   let vocabulary: Vocabulary
-  var maxTokens = 400
+  var maxTokens = 150
 
   func split(_ tokens: UnsafeBufferPointer<Token>, into ranges: inout [Range<Int>]) {
     ranges.removeAll(keepingCapacity: true)

@@ -3,8 +3,11 @@
 struct TextView {
   let bytes: UnsafeBufferPointer<UInt8>
   let tokens: UnsafeBufferPointer<Token>
-  let vocabulary: Vocabulary
-  let w: NamedWords
+  // `unowned(unsafe)`: both live longer than any view (the vocabulary for the whole process,
+  // the words as long as the extractor), and a counted reference would be retained and
+  // released on every copy of the view, from every thread, on the same cache line.
+  unowned(unsafe) let vocabulary: Vocabulary
+  unowned(unsafe) let w: NamedWords
 
   var count: Int { tokens.count }
 

@@ -152,8 +152,9 @@ struct PhraseSet<Payload: Sendable>: Sendable {
 /// The compiled vocabulary shared by every extractor.
 ///
 /// `@unchecked Sendable`: every property is set once in `init` and only read afterwards; the
-/// hot tables are raw buffers that live as long as the process (the vocabulary is a singleton).
+/// hot tables are raw buffers freed with the vocabulary.
 final class Vocabulary: @unchecked Sendable {
+  /// The vocabulary for code that needs one outside an extractor (tests, tools).
   static let shared = Vocabulary()
 
   let table: WordTable
@@ -178,7 +179,9 @@ final class Vocabulary: @unchecked Sendable {
     "ure", "ures", "ance", "ped", "ping",
   ]
 
-  private init() {
+  /// Builds a vocabulary (a few milliseconds). Each extractor builds its own, so that threads
+  /// extracting in parallel share no reference-counted storage.
+  init() {
     var builder = Builder()
     builder.build()
     table = builder.table
@@ -198,6 +201,12 @@ final class Vocabulary: @unchecked Sendable {
     flagTable = permanent(info.map(\.flags))
     classTable = permanent(info.map(\.nounClass))
     numberTable = permanent(info.map(\.number))
+  }
+
+  deinit {
+    flagTable.deallocate()
+    classTable.deallocate()
+    numberTable.deallocate()
   }
 
   /// The id of a lexicon word, or -1.

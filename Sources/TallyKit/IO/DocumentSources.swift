@@ -3,6 +3,30 @@
 public protocol DocumentSource {
   /// The next document, or `nil` at the end.
   mutating func next() throws(InputError) -> Document?
+  /// The next document or, for sources that can defer it, the raw record a worker thread
+  /// parses (so that parsing runs in parallel too).
+  mutating func nextItem() throws(InputError) -> SourceItem?
+}
+
+extension DocumentSource {
+  public mutating func nextItem() throws(InputError) -> SourceItem? {
+    try next().map(SourceItem.document)
+  }
+}
+
+/// One item of a document stream.
+public enum SourceItem: Sendable {
+  case document(Document)
+  /// A JSON Lines record not parsed yet, with where it was read.
+  case jsonLine([UInt8], SourceLocation)
+
+  /// Bytes it holds, for batching.
+  var size: Int {
+    switch self {
+    case .document(let d): return d.text.count
+    case .jsonLine(let line, _): return line.count
+    }
+  }
 }
 
 /// Parses a publication date: `YYYY-MM-DD`, or an ISO 8601 timestamp whose date part is that.
@@ -19,7 +43,6 @@ func parsePublished(_ text: String) -> CivilDate? {
 /// skipped. `-` reads standard input, so `tally extract --jsonl -` is a streaming filter.
 public struct JSONLinesDocuments: DocumentSource {
   let reader: LineReader
-  let parser = JSONObjectParser()
   private var sawAny = false
 
   public init(path: String) throws(InputError) {
@@ -27,61 +50,71 @@ public struct JSONLinesDocuments: DocumentSource {
   }
 
   public mutating func next() throws(InputError) -> Document? {
+    guard let item = try nextItem() else { return nil }
+    guard case .jsonLine(let line, let location) = item else { return nil }
+    return try JSONLinesDocuments.document(from: line, at: location)
+  }
+
+  /// The next non-blank line, unparsed.
+  public mutating func nextItem() throws(InputError) -> SourceItem? {
     while let line = try reader.nextLine() {
-      let number = reader.lineNumber
-      let location = SourceLocation(file: reader.name, line: number)
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       sawAny = true
-      if let bad = UTF8Bytes.firstInvalidByte(line) {
-        let column = UTF8Bytes.lineAndColumn(of: bad, in: line).column
-        throw .invalidUTF8(SourceLocation(file: reader.name, line: number, column: column))
-      }
-      let fields: [(key: String, value: JSONField)]
-      do {
-        fields = try parser.parse(line)
-      } catch {
-        let column = UTF8Bytes.lineAndColumn(of: error.offset, in: line).column
-        throw .malformedJSON(
-          SourceLocation(file: reader.name, line: number, column: column), reason: error.reason)
-      }
-      func field(_ name: String) -> JSONField? { fields.first { $0.key == name }?.value }
-      func optionalText(_ name: String) throws(InputError) -> String? {
-        switch field(name) {
-        case nil, .null?: return nil
-        case .string(let b)?: return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
-        default: throw .wrongType(location, field: name, expected: "a string")
-        }
-      }
-      let id: String
-      switch field("id") {
-      case .string(let b)?:
-        guard !b.isEmpty else { throw .missingField(location, field: "id") }
-        id = String(decoding: b, as: UTF8.self)
-      case .number(let n)?: id = formatNumber(n)
-      case nil, .null?: throw .missingField(location, field: "id")
-      default: throw .wrongType(location, field: "id", expected: "a string")
-      }
-      let text: [UInt8]
-      switch field("text") {
-      case .string(let b)?: text = b
-      case nil, .null?: throw .missingField(location, field: "text")
-      default: throw .wrongType(location, field: "text", expected: "a string")
-      }
-      var published: CivilDate? = nil
-      if let p = try optionalText("published") {
-        guard let d = parsePublished(p) else {
-          throw .invalidDate(location, field: "published", value: p)
-        }
-        published = d
-      }
-      return Document(
-        id: id, text: text, published: published, outlet: try optionalText("outlet"),
-        url: try optionalText("url"), source: location)
+      return .jsonLine(Array(line), SourceLocation(file: reader.name, line: reader.lineNumber))
     }
     if !sawAny && reader.name != "-" {
       throw .empty(SourceLocation(file: reader.name))
     }
     return nil
+  }
+
+  /// Parses one JSON Lines record into a document; errors name the file, line and column.
+  static func document(from line: [UInt8], at location: SourceLocation) throws(InputError) -> Document {
+    if let bad = UTF8Bytes.firstInvalidByte(line) {
+      let column = UTF8Bytes.lineAndColumn(of: bad, in: line).column
+      throw .invalidUTF8(SourceLocation(file: location.file, line: location.line, column: column))
+    }
+    let fields: [(key: String, value: JSONField)]
+    do {
+      fields = try JSONObjectParser().parse(line[...])
+    } catch {
+      let column = UTF8Bytes.lineAndColumn(of: error.offset, in: line).column
+      throw .malformedJSON(
+        SourceLocation(file: location.file, line: location.line, column: column), reason: error.reason)
+    }
+    func field(_ name: String) -> JSONField? { fields.first { $0.key == name }?.value }
+    func optionalText(_ name: String) throws(InputError) -> String? {
+      switch field(name) {
+      case nil, .null?: return nil
+      case .string(let b)?: return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
+      default: throw .wrongType(location, field: name, expected: "a string")
+      }
+    }
+    let id: String
+    switch field("id") {
+    case .string(let b)?:
+      guard !b.isEmpty else { throw .missingField(location, field: "id") }
+      id = String(decoding: b, as: UTF8.self)
+    case .number(let n)?: id = formatNumber(n)
+    case nil, .null?: throw .missingField(location, field: "id")
+    default: throw .wrongType(location, field: "id", expected: "a string")
+    }
+    let text: [UInt8]
+    switch field("text") {
+    case .string(let b)?: text = b
+    case nil, .null?: throw .missingField(location, field: "text")
+    default: throw .wrongType(location, field: "text", expected: "a string")
+    }
+    var published: CivilDate? = nil
+    if let p = try optionalText("published") {
+      guard let d = parsePublished(p) else {
+        throw .invalidDate(location, field: "published", value: p)
+      }
+      published = d
+    }
+    return Document(
+      id: id, text: text, published: published, outlet: try optionalText("outlet"),
+      url: try optionalText("url"), source: location)
   }
 }
 
