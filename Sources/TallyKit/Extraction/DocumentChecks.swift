@@ -10,12 +10,16 @@ enum DocumentChecks {
   ]
 
   static func run(_ figures: inout [PendingFigure], calendarDocumentWarnings warnings: inout [String]) {
-    if figures.contains(where: { f in partitions.contains { $0.total == f.figure.indicator } }) {
-      checkParts(&figures, &warnings)
+    // Field reads only: copying whole figures here would retain and release every string.
+    var totals = 0
+    var running = 0
+    for i in figures.indices {
+      let indicator = figures[i].figure.indicator
+      if indicator == .crossings || indicator == .crossedOut { totals += 1 }
+      if figures[i].figure.periodStart != nil { running += 1 }
     }
-    if figures.lazy.filter({ $0.figure.periodStart != nil }).prefix(2).count == 2 {
-      checkRunningTotals(&figures, &warnings)
-    }
+    if totals > 0 { checkParts(&figures, &warnings) }
+    if running > 1 { checkRunningTotals(&figures, &warnings) }
   }
 
   /// The count a figure contributes to a sum: "each accompanied by two" after "five patients"

@@ -29,10 +29,26 @@ public struct ExtractionRun {
   }
 
   /// A batch being worked on: its items, the slots its results go to, and the group to wait on.
-  private struct InFlight {
-    var items: [SourceItem]
-    var results: ResultSlots
-    var group: DispatchGroup
+  private final class InFlight {
+    let items: [SourceItem]
+    let results: ResultSlots
+    let group: DispatchGroup
+    /// A raw view of `items`, valid as long as this object lives.
+    let itemPointer: ItemPointer
+
+    init(items: [SourceItem], results: ResultSlots, group: DispatchGroup) {
+      self.items = items
+      self.results = results
+      self.group = group
+      let buffer = UnsafeMutableBufferPointer<SourceItem>.allocate(capacity: items.count)
+      _ = buffer.initialize(from: items)
+      itemPointer = ItemPointer(base: buffer)
+    }
+
+    deinit {
+      itemPointer.base.deinitialize()
+      itemPointer.base.deallocate()
+    }
   }
 
   public func run<S: DocumentSource>(
@@ -53,8 +69,19 @@ public struct ExtractionRun {
         pending?.group.wait()  // let the workers finish before the error unwinds
         throw error
       }
-      if let p = pending { try complete(p, to: writer, warnings: warnings, summary: &summary) }
-      pending = batch.isEmpty ? nil : launch(batch, extractors)
+      // Start the next batch before writing the last one, so the workers never wait for
+      // the writer.
+      pending?.group.wait()
+      let next = batch.isEmpty ? nil : launch(batch, extractors)
+      if let p = pending {
+        do {
+          try complete(p, to: writer, warnings: warnings, summary: &summary)
+        } catch {
+          next?.group.wait()
+          throw error
+        }
+      }
+      pending = next
       if end { break }
     }
     if let p = pending { try complete(p, to: writer, warnings: warnings, summary: &summary) }
@@ -73,27 +100,40 @@ public struct ExtractionRun {
   }
 
   /// Starts work on a batch: on background threads, or (one job) right here.
+  ///
+  /// Workers reach the items and result slots through raw pointers: capturing the arrays
+  /// would make every access retain and release their shared storage from both threads.
   private func launch(_ items: [SourceItem], _ extractors: [Extractor]) -> InFlight {
     let results = ResultSlots(count: items.count)
     let group = DispatchGroup()
     let encoder = self.encoder
     if jobs == 1 {
       for i in items.indices { results.store(i, ExtractionRun.process(items[i], extractors[0], encoder)) }
-    } else {
-      // Strided: worker w takes items w, w + workers, ... so long and short documents mix.
-      let workers = min(jobs, items.count)
-      for w in 0..<workers {
-        let extractor = extractors[w]
-        DispatchQueue.global().async(group: group) {
-          var i = w
-          while i < items.count {
-            results.store(i, ExtractionRun.process(items[i], extractor, encoder))
-            i += workers
-          }
-        }
+      return InFlight(items: items, results: results, group: group)
+    }
+    let flight = InFlight(items: items, results: results, group: group)
+    let input = flight.itemPointer
+    let output = results.pointer
+    let count = items.count
+    // Contiguous chunks, one per worker, cut so each holds about the same number of bytes.
+    let workers = min(jobs, count)
+    var bounds = [0]
+    let total = items.reduce(0) { $0 + $1.size }
+    var acc = 0
+    for (i, item) in items.enumerated() {
+      acc += item.size
+      if bounds.count < workers, acc * workers >= total * bounds.count { bounds.append(i + 1) }
+    }
+    while bounds.count <= workers { bounds.append(count) }
+    bounds[workers] = count
+    for w in 0..<workers {
+      let extractor = extractors[w]
+      let range = bounds[w]..<bounds[w + 1]
+      DispatchQueue.global().async(group: group) {
+        for i in range { output.store(i, ExtractionRun.process(input.item(i), extractor, encoder)) }
       }
     }
-    return InFlight(items: items, results: results, group: group)
+    return flight
   }
 
   static func process(_ item: SourceItem, _ extractor: Extractor, _ encoder: FigureEncoder)
@@ -112,7 +152,7 @@ public struct ExtractionRun {
     let figures = extractor.extract(document)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(figures.figures.count * 600)
-    for f in figures.figures { encoder.encode(f, into: &bytes) }
+    encoder.encode(figures.figures, into: &bytes)
     return .success(
       EncodedDocument(
         bytes: bytes, figures: figures.figures.count, warnings: figures.warnings,
@@ -153,6 +193,8 @@ struct EncodedDocument: Sendable {
 /// not an `Array`, whose copy-on-write check is not safe to run from several threads.
 final class ResultSlots: @unchecked Sendable {
   private let slots: UnsafeMutableBufferPointer<Result<EncodedDocument, InputError>?>
+  /// A raw view of the slots for the worker threads, valid as long as this object lives.
+  var pointer: SlotPointer { SlotPointer(base: slots) }
   init(count: Int) {
     slots = .allocate(capacity: count)
     slots.initialize(repeating: nil)
@@ -167,4 +209,16 @@ final class ResultSlots: @unchecked Sendable {
     slots[i] = nil
     return r
   }
+}
+
+/// Raw access to a batch's items from worker threads (see `ExtractionRun.launch`).
+struct ItemPointer: @unchecked Sendable {
+  let base: UnsafeMutableBufferPointer<SourceItem>
+  func item(_ i: Int) -> SourceItem { base[i] }
+}
+
+/// Raw access to a batch's result slots from worker threads; each worker writes its own slots.
+struct SlotPointer: @unchecked Sendable {
+  let base: UnsafeMutableBufferPointer<Result<EncodedDocument, InputError>?>
+  func store(_ i: Int, _ r: Result<EncodedDocument, InputError>) { base[i] = r }
 }

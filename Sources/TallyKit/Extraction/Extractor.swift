@@ -183,11 +183,13 @@ struct DocumentRun {
       }
 
       // 1-11: the indicator.
+      // Locals only: a nested function that used `self` would copy the whole run.
       let subject = q
+      let textView = view
       func decide(_ c: CueMatch) -> Indicator? {
         // "dead" and "deceased" describe hostages who are still held, rather than report a
         // killing: "35 of whom are believed dead".
-        if c.event == .kill, subject.noun == .hostages, view.flags(c.start).contains(.dead) {
+        if c.event == .kill, subject.noun == .hostages, textView.flags(c.start).contains(.dead) {
           return nil
         }
         return IndicatorRules.decide(
@@ -338,7 +340,7 @@ struct DocumentRun {
         doc: document.id, start: 0, end: 0, text: view.text(from: q.spanStart, to: q.spanEnd),
         value: value, low: low, high: high, qualifier: q.qualifier, unit: unit,
         indicator: finalIndicator, group: group, modality: modality, date: date,
-        periodStart: periodStart, attribution: attribution(for: q, sources), sentence: sentenceText, per: q.per,
+        periodStart: periodStart, attribution: attribution(for: q, sources), sentence: sentenceText, per: q.per?.rawValue,
         warnings: warnings)
       var perEach: Double? = nil
       if let p = prev, (max(sentence.lowerBound, q.spanStart - 4)..<q.spanStart).contains(where: { view.isWord($0, w.each) }) {
@@ -708,16 +710,16 @@ struct DocumentRun {
     var g = q.group ?? q.nationality
     switch indicator {
     case .prisonersReleased, .prisonersHeld, .deported:
-      if g == nil || g == "palestinians" || g == "people" { g = "prisoners" }
+      if g == nil || g == .palestinians || g == .people { g = .prisoners }
     case .hostagesReleased, .hostagesHeld:
-      if g == nil || g == "people" { g = "hostages" }
+      if g == nil || g == .people { g = .hostages }
     case .medevacNeeded, .medevacCompleted, .diedAwaitingEvacuation:
-      if g == nil || g == "people" { g = "patients" }
+      if g == nil || g == .people { g = .patients }
     case .medevacCompanions:
-      g = "companions"
+      g = .companions
     default: break
     }
-    return g ?? "people"
+    return (g ?? .people).name
   }
 
   private func bounds(_ q: Quantity) -> (Double?, Double?, Double?) {

@@ -19,13 +19,44 @@ public struct FigureEncoder: Sendable {
   }
 
   public func encode(_ f: Figure, into out: inout [UInt8]) {
+    var cache = SentenceCache()
+    encode(f, into: &out, cache: &cache)
+  }
+
+  /// Encodes the figures of one document. Figures of one sentence share its text, which is
+  /// escaped once rather than once per figure.
+  public func encode(_ figures: [Figure], into out: inout [UInt8]) {
+    var cache = SentenceCache()
+    for f in figures { encode(f, into: &out, cache: &cache) }
+  }
+
+  /// The last sentence written and its encoded form.
+  struct SentenceCache {
+    var sentence: String? = nil
+    var encoded: [UInt8] = []
+  }
+
+  func encode(_ f: Figure, into out: inout [UInt8], cache: inout SentenceCache) {
+    if cache.sentence != f.sentence {
+      cache.encoded.removeAll(keepingCapacity: true)
+      switch format {
+      case .jsonl:
+        var j = JSONEncoderBytes()
+        swap(&j.bytes, &cache.encoded)
+        j.string(f.sentence)
+        swap(&j.bytes, &cache.encoded)
+      case .csv:
+        CSVFormat.appendField(f.sentence.utf8, to: &cache.encoded)
+      }
+      cache.sentence = f.sentence
+    }
     switch format {
-    case .jsonl: encodeJSON(f, into: &out)
-    case .csv: encodeCSV(f, into: &out)
+    case .jsonl: encodeJSON(f, into: &out, sentence: cache.encoded)
+    case .csv: encodeCSV(f, into: &out, sentence: cache.encoded)
     }
   }
 
-  private func encodeJSON(_ f: Figure, into out: inout [UInt8]) {
+  private func encodeJSON(_ f: Figure, into out: inout [UInt8], sentence: [UInt8]) {
     var j = JSONEncoderBytes()
     swap(&j.bytes, &out)  // append in place, without copying what is already encoded
     func key(_ k: StaticString) {
@@ -68,7 +99,7 @@ public struct FigureEncoder: Sendable {
     key(",\"attribution\":")
     optionalString(f.attribution)
     key(",\"sentence\":")
-    j.string(f.sentence)
+    j.bytes.append(contentsOf: sentence)
     key(",\"per\":")
     optionalString(f.per)
     key(",\"warnings\":[")
@@ -80,7 +111,7 @@ public struct FigureEncoder: Sendable {
     swap(&j.bytes, &out)
   }
 
-  private func encodeCSV(_ f: Figure, into out: inout [UInt8]) {
+  private func encodeCSV(_ f: Figure, into out: inout [UInt8], sentence: [UInt8]) {
     func field(_ s: String?, last: Bool = false) {
       if let s { CSVFormat.appendField(s.utf8, to: &out) }
       out.append(last ? 0x0A : 0x2C)
@@ -100,7 +131,8 @@ public struct FigureEncoder: Sendable {
     field(f.date?.description)
     field(f.periodStart?.description)
     field(f.attribution)
-    field(f.sentence)
+    out.append(contentsOf: sentence)
+    out.append(0x2C)
     field(f.per)
     field(f.warnings.isEmpty ? nil : f.warnings.joined(separator: " | "), last: true)
   }

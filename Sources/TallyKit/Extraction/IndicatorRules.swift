@@ -132,7 +132,7 @@ enum IndicatorRules {
   ///   - dead: the counted noun is described as dead ("deceased", "bodies of").
   ///   - nationality: the demonym of the counted people, if any ("palestinians").
   static func decide(
-    _ event: Event, noun: NounClass, dead: Bool, nationality: String?, hints: Hints
+    _ event: Event, noun: NounClass, dead: Bool, nationality: GroupName?, hints: Hints
   ) -> Indicator? {
     if noun == .things { return nil }
     // Trucks and convoys only move; officials, leaders and sides count as figures only as
@@ -183,7 +183,7 @@ enum IndicatorRules {
       case .prisoners: return .prisonersReleased
       case .trucks, .convoys: return .aidTrucks
       default:
-        if hints.contains(.hostages) && nationality != "palestinians" { return .hostagesReleased }
+        if hints.contains(.hostages) && nationality != .palestinians { return .hostagesReleased }
         return .crossedIn
       }
     case .bothWays: return noun == .trucks ? .aidTrucks : .crossings
@@ -203,7 +203,7 @@ enum IndicatorRules {
 
   /// Released or held: hostages on one side, prisoners and detainees on the other.
   private static func releasedOrHeld(
-    noun: NounClass, nationality: String?, hints: Hints, released: Bool
+    noun: NounClass, nationality: GroupName?, hints: Hints, released: Bool
   ) -> Indicator? {
     let hostage: Indicator = released ? .hostagesReleased : .hostagesHeld
     let prisoner: Indicator = released ? .prisonersReleased : .prisonersHeld
@@ -212,8 +212,8 @@ enum IndicatorRules {
     case .prisoners: return prisoner
     case .trucks, .convoys, .things, .actors: return nil
     default:
-      if nationality == "palestinians" { return prisoner }
-      if let n = nationality, n != "palestinians" { return hostage }
+      if nationality == .palestinians { return prisoner }
+      if let n = nationality, n != .palestinians { return hostage }
       if hints.contains(.prisoners) && !hints.contains(.hostages) { return prisoner }
       if hints.contains(.hostages) && !hints.contains(.prisoners) { return hostage }
       if hints.contains(.palestinians) { return prisoner }

@@ -84,6 +84,38 @@ struct WordFlags: OptionSet, Sendable {
   static let palestinianHint = WordFlags(rawValue: 1 << 22)
 }
 
+/// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
+/// plain value, so the structures that carry it copy without reference counting.
+struct GroupName: Hashable, Sendable {
+  let index: Int16
+
+  /// Every group name the lexicon and the coding rules use.
+  static let names: [String] = {
+    var all = ["people", "patients", "companions", "hostages", "prisoners", "foreign nationals"]
+    for (_, _, group) in Lexicon.nouns { if let group, !all.contains(group) { all.append(group) } }
+    for (_, plural) in Lexicon.demonyms where !all.contains(plural) { all.append(plural) }
+    return all
+  }()
+  private static let indices: [String: Int16] = Dictionary(
+    uniqueKeysWithValues: names.enumerated().map { ($0.element, Int16($0.offset)) })
+
+  /// The group of that name, which must be one of `names`.
+  init(_ name: String) {
+    guard let i = GroupName.indices[name] else { preconditionFailure("unknown group \(name)") }
+    index = i
+  }
+
+  var name: String { GroupName.names[Int(index)] }
+
+  static let people = GroupName("people")
+  static let patients = GroupName("patients")
+  static let companions = GroupName("companions")
+  static let hostages = GroupName("hostages")
+  static let prisoners = GroupName("prisoners")
+  static let foreignNationals = GroupName("foreign nationals")
+  static let palestinians = GroupName("palestinians")
+}
+
 /// Facts about one lexicon word.
 struct WordInfo: Sendable {
   var flags: WordFlags = []
@@ -91,7 +123,7 @@ struct WordInfo: Sendable {
   var number: Double = 0
   var nounClass: NounClass = .unknown
   /// The `group` a counted noun gives ("captives" gives "hostages").
-  var group: String? = nil
+  var group: GroupName? = nil
   /// A singular noun ("person", "child"): counts only with "one".
   var singular = false
 }

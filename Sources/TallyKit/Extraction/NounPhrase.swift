@@ -44,7 +44,7 @@ struct NounPhraseReader {
     var words = 0
     var lastNoun: Int? = nil
     var nounClasses = Set<NounClass>()
-    var nationality: String? = nil
+    var nationality: GroupName? = nil
     while k < end, words < maxWords {
       let t = v.tokens[k]
       if t.kind != .word {
@@ -103,7 +103,7 @@ struct NounPhraseReader {
     }
     // "Israeli civilians and soldiers": a mixed list is counted as the nationality, or as people.
     if nounClasses.count > 1 {
-      q.group = nationality ?? "people"
+      q.group = nationality ?? .people
     }
     if let nationality {
       q.nationality = nationality
@@ -141,17 +141,17 @@ struct NounPhraseReader {
     return k < q.spanStart - 1 && (v.isNumber(k) || v.flags(k).contains(.numberWord))
   }
 
-  private func rate(at k: Int, end: Int) -> String? {
+  private func rate(at k: Int, end: Int) -> Rate? {
     let v = view
     guard k < end else { return nil }
-    if v.isWord(k, v.w.daily) { return "day" }
-    if v.isWord(k, v.w.weekly) { return "week" }
+    if v.isWord(k, v.w.daily) { return .day }
+    if v.isWord(k, v.w.weekly) { return .week }
     if k + 1 < end,
       v.isWord(k, v.w.a) || v.isWord(k, v.w.per) || v.isWord(k, v.w.each)
         || v.isWord(k, v.w.every)
     {
-      if v.isWord(k + 1, v.w.day) { return "day" }
-      if v.isWord(k + 1, v.w.week) { return "week" }
+      if v.isWord(k + 1, v.w.day) { return .day }
+      if v.isWord(k + 1, v.w.week) { return .week }
     }
     return nil
   }

@@ -1,3 +1,8 @@
+/// The period of a rate ("600 trucks a day").
+enum Rate: String, Sendable {
+  case day, week
+}
+
 /// A number found in a sentence, before it is coded: where it is, its value and bounds, and
 /// what it counts.
 struct Quantity {
@@ -19,8 +24,8 @@ struct Quantity {
   // What the number counts (filled by `NounPhrase`).
   var noun: NounClass = .unknown
   var nounToken: Int? = nil
-  var group: String? = nil
-  var nationality: String? = nil
+  var group: GroupName? = nil
+  var nationality: GroupName? = nil
   /// Described as dead: "deceased Palestinians", "dead hostages", "the bodies of".
   var dead = false
   /// "of them", "of these", "Of the 183 ..., 111": a part of an earlier figure.
@@ -32,7 +37,7 @@ struct Quantity {
   /// First token after the noun phrase.
   var phraseEnd: Int = 0
   /// `day` or `week` for a rate.
-  var per: String? = nil
+  var per: Rate? = nil
 }
 
 /// Finds the numbers of a sentence that may be figures, and drops those the codebook says are

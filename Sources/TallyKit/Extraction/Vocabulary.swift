@@ -100,51 +100,130 @@ enum PhraseElement: Sendable {
 }
 
 /// Phrases compiled for matching, each with a payload (an event, a qualifier, ...).
-struct PhraseSet<Payload: Sendable>: Sendable {
+///
+/// `append` collects phrases; `freeze` lays them out in flat raw buffers (word ids, elements,
+/// the phrases each word starts), so that matching, which runs at every word of every
+/// sentence with a number, touches no reference-counted storage.
+struct PhraseSet<Payload: Sendable>: @unchecked Sendable {
   struct Phrase: Sendable {
     var elements: [PhraseElement]
     var payload: Payload
   }
   var phrases: [Phrase] = []
-  /// For each word id, the phrases that start with it.
-  var byFirstWord: [[Int32]] = []
+
+  /// A step of a frozen phrase: `gap >= 0` is a gap of that many words; otherwise the step
+  /// matches the word ids `words[start..<end]`.
+  struct Step {
+    var gap: Int32
+    var start: Int32
+    var end: Int32
+  }
+  private var steps = UnsafeMutableBufferPointer<Step>(start: nil, count: 0)
+  private var stepRanges = UnsafeMutableBufferPointer<(Int32, Int32)>(start: nil, count: 0)
+  private var words = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+  private var payloads = UnsafeMutableBufferPointer<Payload>(start: nil, count: 0)
+  /// For word id w, the phrases starting with it: `starters[firstRanges[w].0 ..< .1]`.
+  private var firstRanges = UnsafeMutableBufferPointer<(Int32, Int32)>(start: nil, count: 0)
+  private var starters = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+
+  /// Frees the buffers `freeze` made (called once, when the owning vocabulary goes away).
+  func release() {
+    for b in [steps.baseAddress.map(UnsafeMutableRawPointer.init), stepRanges.baseAddress.map(UnsafeMutableRawPointer.init),
+      words.baseAddress.map(UnsafeMutableRawPointer.init), firstRanges.baseAddress.map(UnsafeMutableRawPointer.init),
+      starters.baseAddress.map(UnsafeMutableRawPointer.init)]
+    {
+      b?.deallocate()
+    }
+    if payloads.baseAddress != nil {
+      payloads.deinitialize()
+      payloads.baseAddress?.deallocate()
+    }
+  }
+
+  /// Lays the phrases out for matching; `wordCount` is the number of word ids in use.
+  /// The owner calls `release()` when done with them.
+  mutating func freeze(wordCount: Int) {
+    var stepList: [Step] = []
+    var rangeList: [(Int32, Int32)] = []
+    var wordList: [Int32] = []
+    var byFirst = [[Int32]](repeating: [], count: wordCount)
+    for (p, phrase) in phrases.enumerated() {
+      let first = Int32(stepList.count)
+      for e in phrase.elements {
+        switch e {
+        case .gap(let n): stepList.append(Step(gap: Int32(n), start: 0, end: 0))
+        case .words(let ids):
+          stepList.append(Step(gap: -1, start: Int32(wordList.count), end: Int32(wordList.count + ids.count)))
+          wordList.append(contentsOf: ids)
+        }
+      }
+      rangeList.append((first, Int32(stepList.count)))
+      if case .words(let ids) = phrase.elements[0] {
+        for id in Set(ids) { byFirst[Int(id)].append(Int32(p)) }
+      }
+    }
+    var firsts: [(Int32, Int32)] = []
+    var starterList: [Int32] = []
+    for list in byFirst {
+      firsts.append((Int32(starterList.count), Int32(starterList.count + list.count)))
+      starterList.append(contentsOf: list)
+    }
+    func buffer<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+      let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
+      _ = b.initialize(from: a)
+      return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
+    }
+    steps = buffer(stepList)
+    stepRanges = buffer(rangeList)
+    words = buffer(wordList)
+    payloads = buffer(phrases.map(\.payload))
+    firstRanges = buffer(firsts)
+    starters = buffer(starterList)
+  }
 
   /// The longest phrase that matches starting at token `i`, as (end token, payload).
   func longestMatch(in tokens: UnsafeBufferPointer<Token>, at i: Int, limit: Int) -> (
     end: Int, payload: Payload
   )? {
     let id = tokens[i].word
-    guard id >= 0, Int(id) < byFirstWord.count else { return nil }
-    let candidates = byFirstWord[Int(id)]
-    if candidates.isEmpty { return nil }
-    var best: (end: Int, payload: Payload)? = nil
-    for p in candidates {
-      let phrase = phrases[Int(p)]
-      if let end = PhraseSet.match(phrase.elements, 1, tokens, i + 1, limit) {
-        if best == nil || end > best!.end { best = (end, phrase.payload) }
+    guard id >= 0, Int(id) < firstRanges.count else { return nil }
+    let (from, to) = firstRanges[Int(id)]
+    if from == to { return nil }
+    var bestEnd = -1
+    var bestPhrase: Int32 = -1
+    for k in Int(from)..<Int(to) {
+      let p = starters[k]
+      let (s, e) = stepRanges[Int(p)]
+      if let end = match(Int(s) + 1, Int(e), tokens, i + 1, limit), end > bestEnd {
+        bestEnd = end
+        bestPhrase = p
       }
     }
-    return best
+    return bestPhrase >= 0 ? (bestEnd, payloads[Int(bestPhrase)]) : nil
   }
 
-  private static func match(
-    _ elements: [PhraseElement], _ e: Int, _ tokens: UnsafeBufferPointer<Token>, _ t: Int,
-    _ limit: Int
+  private func match(
+    _ step: Int, _ stop: Int, _ tokens: UnsafeBufferPointer<Token>, _ t: Int, _ limit: Int
   ) -> Int? {
-    if e == elements.count { return t }
-    switch elements[e] {
-    case .words(let ids):
-      guard t < limit, tokens[t].kind == .word, ids.contains(tokens[t].word) else { return nil }
-      return match(elements, e + 1, tokens, t + 1, limit)
-    case .gap(let n):
-      var k = 0
-      var pos = t
-      while true {
-        if let end = match(elements, e + 1, tokens, pos, limit) { return end }
-        guard k < n, pos < limit, tokens[pos].kind == .word else { return nil }
+    if step == stop { return t }
+    let s = steps[step]
+    if s.gap < 0 {
+      guard t < limit, tokens[t].kind == .word else { return nil }
+      let w = tokens[t].word
+      var k = Int(s.start)
+      while k < Int(s.end) {
+        if words[k] == w { return match(step + 1, stop, tokens, t + 1, limit) }
         k += 1
-        pos += 1
       }
+      return nil
+    }
+    var skipped = 0
+    var pos = t
+    while true {
+      if let end = match(step + 1, stop, tokens, pos, limit) { return end }
+      guard skipped < Int(s.gap), pos < limit, tokens[pos].kind == .word else { return nil }
+      skipped += 1
+      pos += 1
     }
   }
 }
@@ -204,6 +283,10 @@ final class Vocabulary: @unchecked Sendable {
   }
 
   deinit {
+    qualifiers.release()
+    vague.release()
+    exactMarkers.release()
+    cues.release()
     flagTable.deallocate()
     classTable.deallocate()
     numberTable.deallocate()
@@ -263,13 +346,7 @@ final class Vocabulary: @unchecked Sendable {
     }
 
     static func append<P>(_ elements: [PhraseElement], _ payload: P, to set: inout PhraseSet<P>) {
-      let index = Int32(set.phrases.count)
       set.phrases.append(.init(elements: elements, payload: payload))
-      guard case .words(let first) = elements[0] else { return }
-      for id in first {
-        while set.byFirstWord.count <= Int(id) { set.byFirstWord.append([]) }
-        set.byFirstWord[Int(id)].append(index)
-      }
     }
 
     mutating func build() {
@@ -311,7 +388,7 @@ final class Vocabulary: @unchecked Sendable {
         for w in words.split(separator: "|") {
           let id = word(String(w))
           info[Int(id)].nounClass = cls
-          info[Int(id)].group = group
+          info[Int(id)].group = group.map(GroupName.init)
         }
       }
       for singular in [
@@ -333,14 +410,14 @@ final class Vocabulary: @unchecked Sendable {
       for (adjective, plural) in Lexicon.demonyms {
         let a = word(adjective)
         info[Int(a)].flags.insert(.nationality)
-        info[Int(a)].group = plural
+        info[Int(a)].group = GroupName(plural)
         let p = word(plural)
         if info[Int(p)].nounClass == .unknown {
           info[Int(p)].nounClass = adjective == "foreign" ? .foreigners : .nationals
-          info[Int(p)].group = adjective == "foreign" ? "foreign nationals" : plural
+          info[Int(p)].group = adjective == "foreign" ? .foreignNationals : GroupName(plural)
         }
       }
-      info[Int(word("foreign"))].group = "foreign nationals"
+      info[Int(word("foreign"))].group = .foreignNationals
       info[Int(word("palestinian"))].nounClass = .nationals
       info[Int(word("israeli"))].nounClass = .nationals
       info[Int(word("palestinian"))].singular = true
@@ -372,6 +449,11 @@ final class Vocabulary: @unchecked Sendable {
       // Words the extractor refers to by name.
       for w in Vocabulary.namedWords { _ = word(w) }
       while info.count < table.words.count { info.append(WordInfo()) }
+      let n = table.words.count
+      qualifiers.freeze(wordCount: n)
+      vague.freeze(wordCount: n)
+      exactMarkers.freeze(wordCount: n)
+      cues.freeze(wordCount: n)
     }
   }
 

@@ -223,8 +223,15 @@ private struct Cursor {
       }
       if b < 0x20 { throw fail("a control character inside a string must be escaped") }
       if b != UInt8(ascii: "\\") {
-        out.append(b)
-        i += 1
+        // Copy the run up to the next quote, backslash or control byte in one append.
+        var j = i + 1
+        while j < bytes.count {
+          let c = bytes[j]
+          if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+          j += 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+        i = j
         continue
       }
       i += 1
