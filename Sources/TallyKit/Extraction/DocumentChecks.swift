@@ -9,44 +9,52 @@ enum DocumentChecks {
     (.crossedOut, [[.medevacCompleted], [.medevacCompanions]]),
   ]
 
-  static func run(_ figures: inout [PendingFigure], calendarDocumentWarnings warnings: inout [String]) {
+  /// Checks `figures`, whose extraction details are `details` (same indices), adding
+  /// warnings to the figures and to `warnings`.
+  static func run(
+    _ figures: inout [Figure], _ details: [PendingFigure], documentWarnings warnings: inout [String]
+  ) {
     // Field reads only: copying whole figures here would retain and release every string.
     var totals = 0
     var running = 0
     for i in figures.indices {
-      let indicator = figures[i].figure.indicator
+      let indicator = figures[i].indicator
       if indicator == .crossings || indicator == .crossedOut { totals += 1 }
-      if figures[i].figure.periodStart != nil { running += 1 }
+      if figures[i].periodStart != nil { running += 1 }
     }
-    if totals > 0 { checkParts(&figures, &warnings) }
-    if running > 1 { checkRunningTotals(&figures, &warnings) }
+    if totals > 0 { checkParts(&figures, details, &warnings) }
+    if running > 1 { checkRunningTotals(&figures, details, &warnings) }
   }
 
   /// The count a figure contributes to a sum: "each accompanied by two" after "five patients"
   /// contributes ten.
-  private static func contribution(_ f: PendingFigure) -> Double? {
-    guard f.figure.qualifier == .exact, let v = f.figure.value else { return nil }
-    return v * (f.perEachOf ?? 1)
+  private static func contribution(_ f: Figure, _ d: PendingFigure) -> Double? {
+    guard f.qualifier == .exact, let v = f.value else { return nil }
+    return v * (d.perEachOf ?? 1)
   }
 
-  private static func checkParts(_ figures: inout [PendingFigure], _ warnings: inout [String]) {
-    struct Key: Hashable {
-      var indicator: Indicator
-      var date: ReportedDate?
+  private static func checkParts(
+    _ figures: inout [Figure], _ details: [PendingFigure], _ warnings: inout [String]
+  ) {
+    // Actual, exact figures by indicator and date, in document order. The key packs both
+    // into one integer, which hashes far faster than a struct of enums and dates.
+    func key(_ indicator: Indicator, _ date: ReportedDate?) -> Int {
+      let d = date.map { $0.day.dayNumber * 4 + $0.precision.rawValue + 1 } ?? 0
+      return d &* 64 &+ Int(Indicator.allCases.firstIndex(of: indicator)!)
     }
-    // Actual, exact figures by indicator and date, in document order.
-    var byKey: [Key: [Int]] = [:]
-    for (i, p) in figures.enumerated()
-    where p.figure.modality == .actual && contribution(p) != nil {
-      byKey[Key(indicator: p.figure.indicator, date: p.figure.date), default: []].append(i)
+    var byKey: [Int: [Int]] = [:]
+    for i in figures.indices
+    where figures[i].modality == .actual && contribution(figures[i], details[i]) != nil {
+      byKey[key(figures[i].indicator, figures[i].date), default: []].append(i)
     }
     // Indices, not `enumerated()`: iterating the array while changing one of its elements
     // would copy the whole array on every change.
     for t in figures.indices {
-      let f = figures[t]
-      guard f.figure.modality == .actual, f.figure.qualifier == .exact,
-        let total = f.figure.value,
-        let rule = partitions.first(where: { $0.total == f.figure.indicator })
+      let indicator = figures[t].indicator
+      let date = figures[t].date
+      guard figures[t].modality == .actual, figures[t].qualifier == .exact,
+        let total = figures[t].value,
+        let rule = partitions.first(where: { $0.total == indicator })
       else { continue }
       // Parts: the nearest actual exact figure of each part indicator with the same date, at
       // or before the total's sentence. Where a slot has alternatives (crossed_out, or
@@ -59,9 +67,9 @@ enum DocumentChecks {
         if slot == [.medevacCompleted, .medevacCompanions] && usedCrossedOut { continue }
         var filled = false
         for part in slot {
-          let candidates = byKey[Key(indicator: part, date: f.figure.date)] ?? []
-          guard let i = lastCandidate(candidates, atOrBefore: f.sentenceIndex, figures),
-            let c = contribution(figures[i])
+          let candidates = byKey[key(part, date)] ?? []
+          guard let i = lastCandidate(candidates, atOrBefore: details[t].sentenceIndex, details),
+            let c = contribution(figures[i], details[i])
           else { continue }
           sum += c
           terms.append("\(part.rawValue) \(formatNumber(c))")
@@ -72,8 +80,8 @@ enum DocumentChecks {
       }
       guard slotsFilled >= 2, sum != total else { continue }
       let warning =
-        "parts do not add up: \(terms.joined(separator: " + ")) = \(formatNumber(sum)), but the stated \(f.figure.indicator.rawValue) total is \(formatNumber(total))"
-      figures[t].figure.warnings.append(warning)
+        "parts do not add up: \(terms.joined(separator: " + ")) = \(formatNumber(sum)), but the stated \(indicator.rawValue) total is \(formatNumber(total))"
+      figures[t].warnings.append(warning)
       warnings.append(warning)
     }
   }
@@ -81,42 +89,39 @@ enum DocumentChecks {
   /// The last of `candidates` (figure indices in document order) whose sentence is at or
   /// before `sentence`: a binary search, so that long documents stay fast.
   private static func lastCandidate(
-    _ candidates: [Int], atOrBefore sentence: Int, _ figures: [PendingFigure]
+    _ candidates: [Int], atOrBefore sentence: Int, _ details: [PendingFigure]
   ) -> Int? {
     var lo = 0
     var hi = candidates.count
     while lo < hi {
       let mid = (lo + hi) / 2
-      if figures[candidates[mid]].sentenceIndex <= sentence { lo = mid + 1 } else { hi = mid }
+      if details[candidates[mid]].sentenceIndex <= sentence { lo = mid + 1 } else { hi = mid }
     }
     return lo > 0 ? candidates[lo - 1] : nil
   }
 
   /// A running total lower than an earlier running total of the same indicator, group and
   /// period. Figures are grouped and sorted by date, so a long document costs n log n.
-  private static func checkRunningTotals(_ figures: inout [PendingFigure], _ warnings: inout [String])
-  {
-    struct Key: Hashable {
-      var indicator: Indicator
-      var group: String?
-      var periodStart: ReportedDate?
-    }
-    var series: [Key: [Int]] = [:]
-    for (i, p) in figures.enumerated() {
-      let f = p.figure
-      guard f.periodStart != nil, f.value != nil, f.date != nil, f.modality == .actual,
-        f.indicator != .other
+  private static func checkRunningTotals(
+    _ figures: inout [Figure], _ details: [PendingFigure], _ warnings: inout [String]
+  ) {
+    // One integer key per indicator, group and period start.
+    var series: [Int: [Int]] = [:]
+    for i in figures.indices {
+      guard let start = figures[i].periodStart, figures[i].value != nil, figures[i].date != nil,
+        figures[i].modality == .actual, figures[i].indicator != .other
       else { continue }
-      series[Key(indicator: f.indicator, group: f.group, periodStart: f.periodStart), default: []]
-        .append(i)
+      let indicator = Indicator.allCases.firstIndex(of: figures[i].indicator)!
+      let key = (start.day.dayNumber &* 1024 &+ Int(details[i].group.index)) &* 64 &+ indicator
+      series[key, default: []].append(i)
     }
-    for key in series.keys.sorted(by: { $0.indicator.rawValue < $1.indicator.rawValue }) {
-      let members = series[key]!.sorted { (figures[$0].figure.date!.day, $0) < (figures[$1].figure.date!.day, $1) }
+    for key in series.keys.sorted() {
+      let members = series[key]!.sorted { (figures[$0].date!.day, $0) < (figures[$1].date!.day, $1) }
       // The highest lower bound reported on any earlier date.
       var earlierBest: (value: Double, date: ReportedDate)? = nil
       var dayBest: (value: Double, date: ReportedDate)? = nil
       for i in members {
-        let f = figures[i].figure
+        let f = figures[i]
         let date = f.date!
         if let d = dayBest, d.date.day < date.day {
           if earlierBest == nil || d.value > earlierBest!.value { earlierBest = d }
@@ -125,7 +130,7 @@ enum DocumentChecks {
         if let e = earlierBest, let v = f.high ?? f.value, v < e.value {
           let warning =
             "running total falls: \(f.indicator.rawValue) \(formatNumber(v)) on \(date) is below \(formatNumber(e.value)) on \(e.date)"
-          figures[i].figure.warnings.append(warning)
+          figures[i].warnings.append(warning)
           warnings.append(warning)
         }
         if let low = f.low ?? f.value, dayBest == nil || low > dayBest!.value {

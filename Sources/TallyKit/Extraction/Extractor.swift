@@ -11,6 +11,8 @@ public struct Extractor: Sendable {
   /// The calendar's keywords ("ceasefire", "war") and the kind of period each names.
   let periodTable: WordTable
   let periodKinds: [String]
+  /// Bit n is set when some keyword is n bytes long: most words are skipped without hashing.
+  let periodLengths: UInt64
 
   public init(options: ExtractionOptions = ExtractionOptions()) {
     self.options = options
@@ -24,11 +26,14 @@ public struct Extractor: Sendable {
     }
     periodTable = table
     periodKinds = kinds
+    periodLengths = table.words.reduce(0) { $0 | ($1.count < 64 ? 1 << UInt64($1.count) : 0) }
   }
 
   /// Extracts the figures of one document, in document order.
   public func extract(_ document: Document) -> DocumentFigures {
     var tokens: [Token] = []
+    // About one token per five bytes of news text: reserving avoids regrowing the array.
+    tokens.reserveCapacity(document.text.count / 5 + 16)
     var sentences: [Range<Int>] = []
     return document.text.withUnsafeBufferPointer { bytes in
       Tokenizer(vocabulary: vocabulary).tokenize(bytes, into: &tokens)
@@ -50,15 +55,17 @@ struct CueMatch {
   var event: Event
 }
 
-/// A coded figure before its offsets are converted to code points.
+/// What extraction knows about a coded figure beyond its record: byte offsets (converted to
+/// code points at the end), the quantity it came from, and what the checks need.
 struct PendingFigure {
-  var figure: Figure
   var byteStart: Int
   var byteEnd: Int
   var quantity: Quantity
   /// "each accompanied by two": the count this one is per ("five patients").
   var perEachOf: Double?
   var sentenceIndex: Int
+  /// `figure.group` as a plain value, for the checks' keys.
+  var group: GroupName
 }
 
 /// The state of extracting one document.
@@ -67,6 +74,8 @@ struct DocumentRun {
   let view: TextView
   let document: Document
   let sentences: [Range<Int>]
+  /// The coded figures, in document order, and beside them (same indices) their details.
+  var output: [Figure] = []
   var figures: [PendingFigure] = []
   var documentWarnings: [String] = []
   /// Cues of each sentence, found once (neighbouring sentences are read again).
@@ -128,7 +137,7 @@ struct DocumentRun {
       if quantities.isEmpty { continue }
       codeSentence(index, sentence, quantities, dates)
     }
-    DocumentChecks.run(&figures, calendarDocumentWarnings: &documentWarnings)
+    DocumentChecks.run(&output, figures, documentWarnings: &documentWarnings)
     return finish()
   }
 
@@ -152,6 +161,7 @@ struct DocumentRun {
     let hints = self.hints(in: sentence)
     let sources = self.sources(in: sentence)
     let periods = periodWords(in: sentence)
+    let totalWords = runningTotalWords(in: sentence)
     let sentenceText = view.text(from: sentence.lowerBound, to: sentence.upperBound)
     var coded: [(indicator: Indicator, quantity: Quantity, modality: Modality, past: Bool)] = []
     let resolver = DateResolver(published: document.published)
@@ -323,7 +333,8 @@ struct DocumentRun {
       }
       if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
       if periodStart == nil {
-        periodStart = cumulativeStart(q, finalIndicator, sentence, dates, periods, resolver, asOf: date)
+        periodStart = cumulativeStart(
+          q, finalIndicator, sentence, dates, periods, totalWords, resolver, asOf: date)
       }
       if document.published == nil {
         warnings.append("no publication date: dates relative to publication are left empty")
@@ -339,17 +350,20 @@ struct DocumentRun {
       let figure = Figure(
         doc: document.id, start: 0, end: 0, text: view.text(from: q.spanStart, to: q.spanEnd),
         value: value, low: low, high: high, qualifier: q.qualifier, unit: unit,
-        indicator: finalIndicator, group: group, modality: modality, date: date,
+        indicator: finalIndicator, group: group.name, modality: modality, date: date,
         periodStart: periodStart, attribution: attribution(for: q, sources), sentence: sentenceText, per: q.per?.rawValue,
         warnings: warnings)
       var perEach: Double? = nil
-      if let p = prev, (max(sentence.lowerBound, q.spanStart - 4)..<q.spanStart).contains(where: { view.isWord($0, w.each) }) {
-        perEach = p.value
+      if let p = prev {
+        for k in max(sentence.lowerBound, q.spanStart - 4)..<q.spanStart where view.isWord(k, w.each) {
+          perEach = p.value
+        }
       }
+      output.append(figure)
       figures.append(
         PendingFigure(
-          figure: figure, byteStart: byteStart, byteEnd: byteEnd, quantity: q, perEachOf: perEach,
-          sentenceIndex: index))
+          byteStart: byteStart, byteEnd: byteEnd, quantity: q, perEachOf: perEach,
+          sentenceIndex: index, group: group))
       coded.append((finalIndicator, q, modality, past))
     }
   }
@@ -429,8 +443,11 @@ struct DocumentRun {
   /// The words of a sentence that name a period of the calendar, with the period's kind.
   private func periodWords(in sentence: Range<Int>) -> [(index: Int, kind: String)] {
     var out: [(index: Int, kind: String)] = []
+    let lengths = extractor.periodLengths
     for i in sentence where view.tokens[i].kind == .word {
       let t = view.tokens[i]
+      let length = Int(t.end - t.start)
+      guard length < 64, lengths & (1 << UInt64(length)) != 0 else { continue }
       var h = fnvSeed
       for k in Int(t.start)..<Int(t.end) { h = fnvStep(h, view.bytes[k]) }
       let id = extractor.periodTable.lookup(hash: h, in: view.bytes, start: Int(t.start), end: Int(t.end))
@@ -475,13 +492,13 @@ struct DocumentRun {
   {
     let start = q.spanStart
     let including =
-      (max(0, start - 2)..<start).contains { view.isWord($0, w.including) }
+      view.isWord(start - 1, w.including) || view.isWord(start - 2, w.including)
       || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
     if including, k > 0, codedHere[k - 1] != .other { return codedHere[k - 1] }
     if q.partitive {
       // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before.
       let whole: Indicator? =
-        q.partOfFirst && k > 0 ? codedHere[0] : k > 0 ? codedHere[k - 1] : figures.last?.figure.indicator
+        q.partOfFirst && k > 0 ? codedHere[0] : k > 0 ? codedHere[k - 1] : output.last?.indicator
       if let whole, whole != .other { return whole }
     }
     return nil
@@ -578,9 +595,30 @@ struct DocumentRun {
   /// For a running total, when its period began (codebook section 5, rule 4): an explicit
   /// "since" date, or a named period of the calendar ("since the ceasefire began", "in the
   /// war"), refined by the date the sentence gives the event ("took effect in early October").
+  /// What a sentence says about running totals, read once per sentence.
+  struct RunningTotalWords {
+    /// "so far", "to date", "overall", "cumulative", "toll", "total"
+    var cumulative = false
+    /// "since" anywhere in the sentence
+    var since = false
+  }
+
+  private func runningTotalWords(in sentence: Range<Int>) -> RunningTotalWords {
+    var r = RunningTotalWords()
+    for i in sentence where view.tokens[i].kind == .word {
+      let id = view.tokens[i].word
+      if id == w.far && view.isWord(i - 1, w.so) { r.cumulative = true }
+      if id == w.date && view.isWord(i - 1, w.to) { r.cumulative = true }
+      if id == w.overall || id == w.cumulative || id == w.toll || id == w.total { r.cumulative = true }
+      if id == w.since { r.since = true }
+    }
+    return r
+  }
+
   private func cumulativeStart(
     _ q: Quantity, _ indicator: Indicator, _ sentence: Range<Int>, _ dates: [DateMention],
-    _ periods: [(index: Int, kind: String)], _ resolver: DateResolver, asOf: ReportedDate?
+    _ periods: [(index: Int, kind: String)], _ words: RunningTotalWords,
+    _ resolver: DateResolver, asOf: ReportedDate?
   ) -> ReportedDate? {
     if let m = dates.first(where: { $0.role == .start }) {
       return resolver.resolve(m, lookAhead: false).date
@@ -589,13 +627,7 @@ struct DocumentRun {
     var sinceKind: String? = nil
     var nearestKind: String? = nil
     var nearestDistance = Int.max
-    var cumulative = false
-    for i in sentence where view.tokens[i].kind == .word {
-      let id = view.tokens[i].word
-      if id == w.far && view.isWord(i - 1, w.so) { cumulative = true }
-      if id == w.date && view.isWord(i - 1, w.to) { cumulative = true }
-      if id == w.overall || id == w.cumulative || id == w.toll || id == w.total { cumulative = true }
-    }
+    var cumulative = words.cumulative
     for (i, kind) in periods {
       // "since the ceasefire", "since the start of the war"
       var j = i - 1
@@ -617,8 +649,7 @@ struct DocumentRun {
         cumulative = true
       }
     }
-    let hasSince = (sentence).contains { view.tokens[$0].word == w.since }
-    guard let kind = sinceKind ?? ((cumulative || hasSince) ? nearestKind : nil) else { return nil }
+    guard let kind = sinceKind ?? ((cumulative || words.since) ? nearestKind : nil) else { return nil }
     let reference = asOf?.day ?? document.published
     if let m = dates.first(where: { $0.role == .eventStart }),
       let d = resolver.resolve(m, lookAhead: false).date
@@ -706,7 +737,7 @@ struct DocumentRun {
 
   // MARK: Values
 
-  private func group(_ q: Quantity, _ indicator: Indicator) -> String {
+  private func group(_ q: Quantity, _ indicator: Indicator) -> GroupName {
     var g = q.group ?? q.nationality
     switch indicator {
     case .prisonersReleased, .prisonersHeld, .deported:
@@ -719,7 +750,7 @@ struct DocumentRun {
       g = .companions
     default: break
     }
-    return (g ?? .people).name
+    return g ?? .people
   }
 
   private func bounds(_ q: Quantity) -> (Double?, Double?, Double?) {
@@ -740,24 +771,22 @@ struct DocumentRun {
 
   /// Converts byte offsets to code point offsets (one pass, figures are in order) and returns
   /// the figures.
-  private func finish() -> DocumentFigures {
-    var out: [Figure] = []
-    out.reserveCapacity(figures.count)
+  private mutating func finish() -> DocumentFigures {
+    // Figures are coded sentence by sentence and number by number, so they are already in
+    // document order; offsets are converted in one pass and the records moved out.
     var bytePos = 0
     var cpPos = 0
-    let order = figures.indices.sorted {
-      (figures[$0].byteStart, figures[$0].byteEnd) < (figures[$1].byteStart, figures[$1].byteEnd)
+    for i in figures.indices {
+      let start = figures[i].byteStart
+      let end = figures[i].byteEnd
+      cpPos += UTF8Bytes.codePointCount(view.bytes, from: bytePos, to: start)
+      bytePos = start
+      output[i].start = cpPos
+      output[i].end = cpPos + UTF8Bytes.codePointCount(view.bytes, from: start, to: end)
     }
-    for i in order {
-      let p = figures[i]
-      cpPos += UTF8Bytes.codePointCount(view.bytes, from: bytePos, to: p.byteStart)
-      bytePos = p.byteStart
-      let length = UTF8Bytes.codePointCount(view.bytes, from: p.byteStart, to: p.byteEnd)
-      var f = p.figure
-      f.start = cpPos
-      f.end = cpPos + length
-      out.append(f)
-    }
-    return DocumentFigures(document: document.id, figures: out, warnings: documentWarnings)
+    var result: [Figure] = []
+    swap(&result, &output)
+    return DocumentFigures(document: document.id, figures: result, warnings: documentWarnings)
   }
+
 }

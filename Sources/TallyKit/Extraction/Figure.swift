@@ -70,6 +70,11 @@ public struct ReportedDate: Sendable, Hashable, Comparable, CustomStringConverti
   }
 
   public static func < (a: ReportedDate, b: ReportedDate) -> Bool { a.day < b.day }
+
+  /// Appends the ISO 8601 text of `description` to a byte buffer.
+  func appendISO(to bytes: inout [UInt8]) {
+    day.appendISO(to: &bytes, precision: precision == .day ? 10 : precision == .month ? 7 : 4)
+  }
 }
 
 /// One reported figure: one mention of a number in one document, coded by the codebook.

@@ -65,6 +65,12 @@ public struct FigureEncoder: Sendable {
     func optionalString(_ s: String?) {
       if let s { j.string(s) } else { j.raw("null") }
     }
+    func optionalDate(_ d: ReportedDate?) {
+      guard let d else { return j.raw("null") }
+      j.bytes.append(0x22)
+      d.appendISO(to: &j.bytes)
+      j.bytes.append(0x22)
+    }
     func optionalNumber(_ v: Double?) {
       if let v { j.number(v) } else { j.raw("null") }
     }
@@ -93,9 +99,9 @@ public struct FigureEncoder: Sendable {
     key(",\"modality\":")
     j.string(f.modality.rawValue)
     key(",\"date\":")
-    optionalString(f.date?.description)
+    optionalDate(f.date)
     key(",\"period_start\":")
-    optionalString(f.periodStart?.description)
+    optionalDate(f.periodStart)
     key(",\"attribution\":")
     optionalString(f.attribution)
     key(",\"sentence\":")
@@ -128,8 +134,10 @@ public struct FigureEncoder: Sendable {
     field(f.indicator.rawValue)
     field(f.group)
     field(f.modality.rawValue)
-    field(f.date?.description)
-    field(f.periodStart?.description)
+    for d in [f.date, f.periodStart] {
+      d?.appendISO(to: &out)
+      out.append(0x2C)
+    }
     field(f.attribution)
     out.append(contentsOf: sentence)
     out.append(0x2C)

@@ -244,7 +244,7 @@ enum Lexicon {
   static let dead = "dead|deceased|slain|fallen|lifeless"
   static let conjunctions = "and|or|plus|as well as|along with"
   static let speech =
-    "said|says|say|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
+    "said|says|say|estimate|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
   static let ordinalSuffixes = "st|nd|rd|th"
 }

@@ -51,7 +51,7 @@ struct QuantityFinder {
     var i = sentence.lowerBound
     let end = sentence.upperBound
     while i < end {
-      if let q = number(at: i, end: end) {
+      if canStartNumber(i), let q = number(at: i, end: end) {
         found.append(q)
         i = q.numberEnd
       } else {
@@ -69,6 +69,18 @@ struct QuantityFinder {
   }
 
   // MARK: Numbers in digits and words
+
+  /// Whether token `i` can start a number: digits, a number, scale or vague word, a
+  /// hyphenated word ("twenty-three") or "a"/"an" ("a dozen"). Most tokens cannot, and this
+  /// test is far cheaper than trying.
+  @inline(__always) private func canStartNumber(_ i: Int) -> Bool {
+    let t = view.tokens[i]
+    if t.kind == .number { return true }
+    guard t.kind == .word else { return false }
+    if t.word < 0 { return t.flags.contains(.hyphenated) }
+    return !view.flags(i).isDisjoint(with: [.numberWord, .scale, .vague]) || t.word == view.w.a
+      || t.word == view.w.an
+  }
 
   private func number(at i: Int, end: Int) -> Quantity? {
     let v = view

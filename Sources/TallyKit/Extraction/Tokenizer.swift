@@ -29,6 +29,23 @@ struct Token: Sendable {
   var word: Int32
 }
 
+/// What a byte can start, for the tokenizer's dispatch.
+enum ByteClass: UInt8 {
+  case space, newline, digit, letter, high, other
+}
+
+/// The class of every byte value, looked up instead of a chain of comparisons.
+let byteClasses: [ByteClass] = (0..<256).map { b in
+  switch b {
+  case 0x20, 0x09, 0x0D: return .space
+  case 0x0A: return .newline
+  case 0x30...0x39: return .digit
+  case 0x41...0x5A, 0x61...0x7A: return .letter
+  case 0x80...0xFF: return .high
+  default: return .other
+  }
+}
+
 /// Splits UTF-8 text into tokens in one pass over the bytes.
 ///
 /// Words are letters (any non-ASCII letter too) with inner hyphens and apostrophes
@@ -45,15 +62,17 @@ struct Tokenizer {
     var pendingSpace = false
     var pendingNewlines = 0
     let table = vocabulary.table
+    let classes = byteClasses
     while i < n {
       let b = text[i]
+      let cls = classes[Int(b)]
       // White space, including the no-break space U+00A0 and other Unicode spaces.
-      if b == 0x20 || b == 0x09 || b == 0x0D {
+      if cls == .space {
         pendingSpace = true
         i += 1
         continue
       }
-      if b == 0x0A {
+      if cls == .newline {
         pendingSpace = true
         pendingNewlines += 1
         i += 1
@@ -78,7 +97,7 @@ struct Tokenizer {
       pendingNewlines = 0
       let start = i
 
-      if b >= 0x30 && b <= 0x39 {
+      if cls == .digit {
         i += 1
         while i < n {
           let c = text[i]
@@ -104,14 +123,14 @@ struct Tokenizer {
         continue
       }
 
-      if isWordStart(text, i) {
+      if cls == .letter || (cls == .high && isWordStart(text, i)) {
         var h = fnvSeed
         var upperCount = 0
         var letterCount = 0
         if b >= 0x41 && b <= 0x5A { flags.insert(.capitalized) }
         while i < n {
           let c = text[i]
-          if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) {
+          if classes[Int(c)] == .letter {
             if c <= 0x5A { upperCount += 1 }
             letterCount += 1
             h = fnvStep(h, c)

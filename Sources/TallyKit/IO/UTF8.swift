@@ -8,6 +8,18 @@ public enum UTF8Bytes {
   where C.Element == UInt8, C.Index == Int {
     var i = bytes.startIndex
     let end = bytes.endIndex
+    // ASCII fast path: skip eight bytes at a time while none has its high bit set.
+    let skipped: Int? = bytes.withContiguousStorageIfAvailable { p -> Int in
+      var k = 0
+      guard p.count >= 8, let base = p.baseAddress else { return 0 }
+      let raw = UnsafeRawPointer(base)
+      while k + 8 <= p.count {
+        if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+        k += 8
+      }
+      return k
+    }
+    i += skipped ?? 0
     while i < end {
       let b0 = bytes[i]
       if b0 < 0x80 {

@@ -80,11 +80,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
   public var description: String {
-    func pad(_ v: Int, _ n: Int) -> String {
-      let s = String(v)
-      return String(repeating: "0", count: max(0, n - s.count)) + s
-    }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    var bytes: [UInt8] = []
+    appendISO(to: &bytes, precision: 10)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `YYYY-MM-DD`, or its first `precision` characters (7 for `YYYY-MM`, 4 for
+  /// `YYYY`), without building a string: output writes millions of dates.
+  func appendISO(to bytes: inout [UInt8], precision: Int) {
+    let y = max(0, min(9999, year))
+    let digits: [UInt8] = [
+      UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10),
+      45, UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10),
+    ]
+    bytes.append(contentsOf: digits[0..<precision])
   }
 
   public static func < (a: CivilDate, b: CivilDate) -> Bool {
