@@ -113,6 +113,7 @@ struct BadInputTests {
     Case(name: "an empty text file", files: [("m.csv", Array((manifestHeader + "a,a.txt,2025-02-01,,\n").utf8)), ("a.txt", [])], arguments: ["extract", "--manifest", "m.csv"], status: 1, message: "a.txt: the file is empty"),
     Case(name: "an empty text file without a manifest", files: [("a.txt", Array(" \n".utf8))], arguments: ["extract", "a.txt"], status: 1, message: "a.txt: the file is empty"),
     Case(name: "a JSON Lines line that is not an object", files: [("d.jsonl", Array("{\"id\": \"a\", \"text\": \"x\"}\n[1, 2]\n".utf8))], arguments: ["extract", "--jsonl", "d.jsonl"], status: 1, message: "d.jsonl:2:1: not a JSON object"),
+    Case(name: "a JSON Lines line that is not an object, one thread", files: [("d.jsonl", Array("{\"id\": \"a\", \"text\": \"x\"}\n\n[1, 2]\n".utf8))], arguments: ["extract", "--jsonl", "d.jsonl", "--jobs", "1"], status: 1, message: "d.jsonl:3:1: not a JSON object"),
     Case(name: "a JSON Lines line that is not JSON", files: [("d.jsonl", Array("{\"id\": \"a\", \"text\": \"x\"\n".utf8))], arguments: ["extract", "--jsonl", "d.jsonl"], status: 1, message: "d.jsonl:1:"),
     Case(name: "a document without an id", files: [("d.jsonl", Array("{\"text\": \"x\"}\n".utf8))], arguments: ["extract", "--jsonl", "d.jsonl"], status: 1, message: "d.jsonl:1: the document has no \"id\" field"),
     Case(name: "a document without text", files: [("d.jsonl", Array("{\"id\": \"a\"}\n".utf8))], arguments: ["extract", "--jsonl", "d.jsonl"], status: 1, message: "d.jsonl:1: the document has no \"text\" field"),

@@ -92,7 +92,10 @@ public struct ExtractionRun {
     var batch: [SourceItem] = []
     var size = 0
     while batch.count < batchDocuments && size < batchBytes {
-      guard let item = try source.nextItem() else { return (batch, true) }
+      // One job parses as it reads (no copy of the raw line); several defer parsing to the
+      // workers.
+      let next = jobs == 1 ? try source.next().map(SourceItem.document) : try source.nextItem()
+      guard let item = next else { return (batch, true) }
       size += item.size
       batch.append(item)
     }
@@ -144,7 +147,7 @@ public struct ExtractionRun {
     case .document(let d): document = d
     case .jsonLine(let line, let location):
       do {
-        document = try JSONLinesDocuments.document(from: line, at: location)
+        document = try JSONLinesDocuments.document(from: line[...], at: location)
       } catch {
         return .failure(error)
       }

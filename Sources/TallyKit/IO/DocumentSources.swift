@@ -49,10 +49,18 @@ public struct JSONLinesDocuments: DocumentSource {
     reader = try LineReader(path: path)
   }
 
+  /// The next document, parsed straight from the reader's buffer.
   public mutating func next() throws(InputError) -> Document? {
-    guard let item = try nextItem() else { return nil }
-    guard case .jsonLine(let line, let location) = item else { return nil }
-    return try JSONLinesDocuments.document(from: line, at: location)
+    while let line = try reader.nextLine() {
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+      sawAny = true
+      return try JSONLinesDocuments.document(
+        from: line, at: SourceLocation(file: reader.name, line: reader.lineNumber))
+    }
+    if !sawAny && reader.name != "-" {
+      throw .empty(SourceLocation(file: reader.name))
+    }
+    return nil
   }
 
   /// The next non-blank line, unparsed.
@@ -69,14 +77,14 @@ public struct JSONLinesDocuments: DocumentSource {
   }
 
   /// Parses one JSON Lines record into a document; errors name the file, line and column.
-  static func document(from line: [UInt8], at location: SourceLocation) throws(InputError) -> Document {
+  static func document(from line: ArraySlice<UInt8>, at location: SourceLocation) throws(InputError) -> Document {
     if let bad = UTF8Bytes.firstInvalidByte(line) {
       let column = UTF8Bytes.lineAndColumn(of: bad, in: line).column
       throw .invalidUTF8(SourceLocation(file: location.file, line: location.line, column: column))
     }
     let fields: [(key: String, value: JSONField)]
     do {
-      fields = try JSONObjectParser().parse(line[...])
+      fields = try JSONObjectParser().parse(line)
     } catch {
       let column = UTF8Bytes.lineAndColumn(of: error.offset, in: line).column
       throw .malformedJSON(
