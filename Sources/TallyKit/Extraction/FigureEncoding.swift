@@ -30,10 +30,12 @@ public struct FigureEncoder: Sendable {
     for f in figures { encode(f, into: &out, cache: &cache) }
   }
 
-  /// The last sentence written and its encoded form.
+  /// The last sentence written and its encoded form, and the same for the document id.
   struct SentenceCache {
     var sentence: String? = nil
     var encoded: [UInt8] = []
+    var doc: String? = nil
+    var encodedDoc: [UInt8] = []
   }
 
   func encode(_ f: Figure, into out: inout [UInt8], cache: inout SentenceCache) {
@@ -50,13 +52,26 @@ public struct FigureEncoder: Sendable {
       }
       cache.sentence = f.sentence
     }
+    if cache.doc != f.doc {
+      cache.encodedDoc.removeAll(keepingCapacity: true)
+      switch format {
+      case .jsonl:
+        var j = JSONEncoderBytes()
+        swap(&j.bytes, &cache.encodedDoc)
+        j.string(f.doc)
+        swap(&j.bytes, &cache.encodedDoc)
+      case .csv:
+        CSVFormat.appendField(f.doc.utf8, to: &cache.encodedDoc)
+      }
+      cache.doc = f.doc
+    }
     switch format {
-    case .jsonl: encodeJSON(f, into: &out, sentence: cache.encoded)
-    case .csv: encodeCSV(f, into: &out, sentence: cache.encoded)
+    case .jsonl: encodeJSON(f, into: &out, doc: cache.encodedDoc, sentence: cache.encoded)
+    case .csv: encodeCSV(f, into: &out, doc: cache.encodedDoc, sentence: cache.encoded)
     }
   }
 
-  private func encodeJSON(_ f: Figure, into out: inout [UInt8], sentence: [UInt8]) {
+  private func encodeJSON(_ f: Figure, into out: inout [UInt8], doc: [UInt8], sentence: [UInt8]) {
     var j = JSONEncoderBytes()
     swap(&j.bytes, &out)  // append in place, without copying what is already encoded
     func key(_ k: StaticString) {
@@ -75,7 +90,7 @@ public struct FigureEncoder: Sendable {
       if let v { j.number(v) } else { j.raw("null") }
     }
     key("{\"doc\":")
-    j.string(f.doc)
+    j.bytes.append(contentsOf: doc)
     key(",\"start\":")
     j.int(f.start)
     key(",\"end\":")
@@ -117,18 +132,22 @@ public struct FigureEncoder: Sendable {
     swap(&j.bytes, &out)
   }
 
-  private func encodeCSV(_ f: Figure, into out: inout [UInt8], sentence: [UInt8]) {
+  private func encodeCSV(_ f: Figure, into out: inout [UInt8], doc: [UInt8], sentence: [UInt8]) {
     func field(_ s: String?, last: Bool = false) {
       if let s { CSVFormat.appendField(s.utf8, to: &out) }
       out.append(last ? 0x0A : 0x2C)
     }
-    field(f.doc)
-    field(String(f.start))
-    field(String(f.end))
+    out.append(contentsOf: doc)
+    out.append(0x2C)
+    appendInteger(Int64(f.start), to: &out)
+    out.append(0x2C)
+    appendInteger(Int64(f.end), to: &out)
+    out.append(0x2C)
     field(f.text)
-    field(f.value.map(formatNumber))
-    field(f.low.map(formatNumber))
-    field(f.high.map(formatNumber))
+    for v in [f.value, f.low, f.high] {
+      if let v { appendNumber(v, to: &out) }
+      out.append(0x2C)
+    }
     field(f.qualifier.rawValue)
     field(f.unit.rawValue)
     field(f.indicator.rawValue)

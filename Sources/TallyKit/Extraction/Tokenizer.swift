@@ -34,17 +34,25 @@ enum ByteClass: UInt8 {
   case space, newline, digit, letter, high, other
 }
 
-/// The class of every byte value, looked up instead of a chain of comparisons.
-let byteClasses: [ByteClass] = (0..<256).map { b in
-  switch b {
-  case 0x20, 0x09, 0x0D: return .space
-  case 0x0A: return .newline
-  case 0x30...0x39: return .digit
-  case 0x41...0x5A, 0x61...0x7A: return .letter
-  case 0x80...0xFF: return .high
-  default: return .other
+/// The class of every byte value, looked up instead of a chain of comparisons. A raw
+/// buffer (made once, never freed) so that the lookup in the per-byte loop has no bounds
+/// check and no reference count.
+nonisolated(unsafe) let byteClasses: UnsafeBufferPointer<ByteClass> = {
+  let table = UnsafeMutableBufferPointer<ByteClass>.allocate(capacity: 256)
+  for b in 0..<256 {
+    let cls: ByteClass
+    switch b {
+    case 0x20, 0x09, 0x0D: cls = .space
+    case 0x0A: cls = .newline
+    case 0x30...0x39: cls = .digit
+    case 0x41...0x5A, 0x61...0x7A: cls = .letter
+    case 0x80...0xFF: cls = .high
+    default: cls = .other
+    }
+    table.initializeElement(at: b, to: cls)
   }
-}
+  return UnsafeBufferPointer(table)
+}()
 
 /// Splits UTF-8 text into tokens in one pass over the bytes.
 ///

@@ -62,41 +62,51 @@ private struct Cursor {
     guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else {
       throw fail(i < bytes.count ? "expected '{'" : "the line is blank")
     }
-    i += 1
     var fields: [(key: String, value: JSONField)] = []
-    skipSpace()
-    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-      i += 1
-    } else {
-      while true {
-        skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
-        let key = String(decoding: try string(), as: UTF8.self)
-        skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
-        i += 1
-        let value = try self.value(depth: 0)
-        if let k = fields.firstIndex(where: { $0.key == key }) {
-          fields[k].value = value
-        } else {
-          fields.append((key, value))
-        }
-        skipSpace()
-        guard i < bytes.count else { throw fail("unterminated object") }
-        if bytes[i] == UInt8(ascii: ",") {
-          i += 1
-          continue
-        }
-        if bytes[i] == UInt8(ascii: "}") {
-          i += 1
-          break
-        }
-        throw fail("expected ',' or '}'")
+    try members(depth: 0) { key, value in
+      if let k = fields.firstIndex(where: { $0.key == key }) {
+        fields[k].value = value
+      } else {
+        fields.append((key, value))
       }
     }
     skipSpace()
     guard i == bytes.count else { throw fail("unexpected text after the object") }
     return fields
+  }
+
+  /// Reads an object from its `{`, handing each member to `member`.
+  mutating func members(
+    depth: Int, _ member: (String, JSONField) throws(Failure) -> Void
+  ) throws(Failure) {
+    i += 1
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+      i += 1
+      return
+    }
+    repeat {
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+      let key = String(decoding: try string(), as: UTF8.self)
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+      i += 1
+      try member(key, try value(depth: depth + 1))
+    } while try separator(closing: UInt8(ascii: "}"), what: "object")
+  }
+
+  /// After a member or element: `true` at a comma (more follow), `false` at the closing
+  /// bracket, an error otherwise.
+  mutating func separator(closing: UInt8, what: String) throws(Failure) -> Bool {
+    skipSpace()
+    guard i < bytes.count else { throw fail("unterminated \(what)") }
+    let b = bytes[i]
+    i += 1
+    if b == UInt8(ascii: ",") { return true }
+    if b == closing { return false }
+    i -= 1
+    throw fail("expected ',' or '\(Character(Unicode.Scalar(closing)))'")
   }
 
   mutating func value(depth: Int) throws(Failure) -> JSONField {
@@ -106,32 +116,8 @@ private struct Cursor {
     switch bytes[i] {
     case UInt8(ascii: "\""): return .string(try string())
     case UInt8(ascii: "{"):
-      i += 1
-      skipSpace()
-      if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-        i += 1
-        return .nested
-      }
-      while true {
-        skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
-        _ = try string()
-        skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
-        i += 1
-        _ = try value(depth: depth + 1)
-        skipSpace()
-        guard i < bytes.count else { throw fail("unterminated object") }
-        if bytes[i] == UInt8(ascii: ",") {
-          i += 1
-          continue
-        }
-        if bytes[i] == UInt8(ascii: "}") {
-          i += 1
-          return .nested
-        }
-        throw fail("expected ',' or '}'")
-      }
+      try members(depth: depth) { _, _ in }
+      return .nested
     case UInt8(ascii: "["):
       i += 1
       skipSpace()
@@ -139,20 +125,10 @@ private struct Cursor {
         i += 1
         return .nested
       }
-      while true {
+      repeat {
         _ = try value(depth: depth + 1)
-        skipSpace()
-        guard i < bytes.count else { throw fail("unterminated array") }
-        if bytes[i] == UInt8(ascii: ",") {
-          i += 1
-          continue
-        }
-        if bytes[i] == UInt8(ascii: "]") {
-          i += 1
-          return .nested
-        }
-        throw fail("expected ',' or ']'")
-      }
+      } while try separator(closing: UInt8(ascii: "]"), what: "array")
+      return .nested
     case UInt8(ascii: "t"):
       try literal("true")
       return .bool(true)
@@ -357,9 +333,41 @@ public struct JSONEncoderBytes {
     bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }
 
-  public mutating func number(_ v: Double) { bytes.append(contentsOf: formatNumber(v).utf8) }
+  public mutating func number(_ v: Double) { appendNumber(v, to: &bytes) }
 
-  public mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+  public mutating func int(_ v: Int) { appendInteger(Int64(v), to: &bytes) }
+}
+
+/// Appends a number as `formatNumber` writes it. Integers, which are nearly all the values
+/// written, go straight to bytes: building a `String` for each was a tenth of extraction time.
+public func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
+  if v == v.rounded(), abs(v) < 1e15 {
+    appendInteger(Int64(v), to: &bytes)
+  } else {
+    bytes.append(contentsOf: "\(v)".utf8)
+  }
+}
+
+/// Appends the decimal digits of `v`.
+public func appendInteger(_ v: Int64, to bytes: inout [UInt8]) {
+  if v < 0 { bytes.append(UInt8(ascii: "-")) }
+  var m = v.magnitude
+  if m < 10 {
+    bytes.append(UInt8(48 + m))
+    return
+  }
+  var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+    UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  var n = 0
+  withUnsafeMutableBytes(of: &digits) { d in
+    while m > 0 {
+      d[19 - n] = UInt8(48 + m % 10)
+      m /= 10
+      n += 1
+    }
+    bytes.append(contentsOf: d[(20 - n)...])
+  }
 }
 
 /// A number as the toolkit writes it everywhere: integers without a decimal point, other values
