@@ -172,7 +172,7 @@ struct DocumentRun {
       let coordinated = prev.map { isCoordinated($0, q) } ?? false
       if coordinated, let p = prev {
         if p.dead { q.dead = true }
-        if q.elliptical || q.noun == .unknown || q.noun == .nationals && p.noun != .nationals && q.nounToken == nil {
+        if q.elliptical || q.noun == .unknown {
           q.noun = p.noun
           q.group = q.group ?? p.group
         }

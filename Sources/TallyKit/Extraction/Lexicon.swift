@@ -174,8 +174,6 @@ enum Lexicon {
     ("an approximate", .approximately), ("about an estimated", .approximately),
   ]
 
-  /// Words before a number that say it is exact but are not part of the mention.
-  static let exactMarkers = ["only", "just", "a total of", "a further", "another", "all"]
 
   /// Counted nouns: the class and the group they give. Plural forms count; singular forms
   /// (marked) count only after "one".

@@ -240,10 +240,7 @@ final class Vocabulary: @unchecked Sendable {
   let info: [WordInfo]
   let qualifiers: PhraseSet<Qualifier>
   let vague: PhraseSet<ClosedRange<Double>>
-  let exactMarkers: PhraseSet<Bool>
   let cues: PhraseSet<Event>
-  let prisonerHints: Set<Int32>
-  let hostageHints: Set<Int32>
   let ids: [String: Int32]
   /// Per word id, the fields the tokenizer-level loops read for every token, as raw buffers so
   /// that reading them costs no reference counting.
@@ -267,10 +264,7 @@ final class Vocabulary: @unchecked Sendable {
     info = builder.info
     qualifiers = builder.qualifiers
     vague = builder.vague
-    exactMarkers = builder.exactMarkers
     cues = builder.cues
-    prisonerHints = builder.prisonerHints
-    hostageHints = builder.hostageHints
     ids = builder.ids
     func permanent<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
@@ -285,7 +279,6 @@ final class Vocabulary: @unchecked Sendable {
   deinit {
     qualifiers.release()
     vague.release()
-    exactMarkers.release()
     cues.release()
     flagTable.deallocate()
     classTable.deallocate()
@@ -301,10 +294,7 @@ final class Vocabulary: @unchecked Sendable {
     var ids: [String: Int32] = [:]
     var qualifiers = PhraseSet<Qualifier>()
     var vague = PhraseSet<ClosedRange<Double>>()
-    var exactMarkers = PhraseSet<Bool>()
     var cues = PhraseSet<Event>()
-    var prisonerHints: Set<Int32> = []
-    var hostageHints: Set<Int32> = []
 
     mutating func word(_ w: String) -> Int32 {
       let id = table.intern(w)
@@ -431,18 +421,15 @@ final class Vocabulary: @unchecked Sendable {
           for id in first { info[Int(id)].flags.insert(.vague) }
         }
       }
-      for phrase in Lexicon.exactMarkers { Builder.append(compile(phrase), true, to: &exactMarkers) }
       for (event, patterns) in IndicatorRules.cues {
         for p in patterns { Builder.append(compile(p), event, to: &cues) }
       }
       for w in IndicatorRules.prisonerHints.split(separator: "|") {
         let id = word(String(w))
-        prisonerHints.insert(id)
         info[Int(id)].flags.insert(.prisonerHint)
       }
       for w in IndicatorRules.hostageHints.split(separator: "|") {
         let id = word(String(w))
-        hostageHints.insert(id)
         info[Int(id)].flags.insert(.hostageHint)
       }
       for w in ["palestinian", "palestinians"] { info[Int(word(w))].flags.insert(.palestinianHint) }
@@ -452,7 +439,6 @@ final class Vocabulary: @unchecked Sendable {
       let n = table.words.count
       qualifiers.freeze(wordCount: n)
       vague.freeze(wordCount: n)
-      exactMarkers.freeze(wordCount: n)
       cues.freeze(wordCount: n)
     }
   }
