@@ -4,10 +4,13 @@
 enum DocumentChecks {
   /// Totals and the parts that make them up, for movements through a crossing. A total of
   /// `crossings` is people in plus people out; people out are patients plus companions.
-  static let partitions: [(total: Indicator, parts: [[Indicator]])] = [
-    (.crossings, [[.crossedIn], [.crossedOut], [.medevacCompleted, .medevacCompanions]]),
-    (.crossedOut, [[.medevacCompleted], [.medevacCompanions]]),
-  ]
+  static func parts(of total: Indicator) -> [[Indicator]]? {
+    switch total {
+    case .crossings: return [[.crossedIn], [.crossedOut], [.medevacCompleted, .medevacCompanions]]
+    case .crossedOut: return [[.medevacCompleted], [.medevacCompanions]]
+    default: return nil
+    }
+  }
 
   /// Checks `figures`, whose extraction details are `details` (same indices), adding
   /// warnings to the figures and to `warnings`.
@@ -40,7 +43,7 @@ enum DocumentChecks {
     // into one integer, which hashes far faster than a struct of enums and dates.
     func key(_ indicator: Indicator, _ date: ReportedDate?) -> Int {
       let d = date.map { $0.day.dayNumber * 4 + $0.precision.rawValue + 1 } ?? 0
-      return d &* 64 &+ Int(Indicator.allCases.firstIndex(of: indicator)!)
+      return d &* 64 &+ indicator.ordinal
     }
     var byKey: [Int: [Int]] = [:]
     for i in figures.indices
@@ -54,7 +57,7 @@ enum DocumentChecks {
       let date = figures[t].date
       guard figures[t].modality == .actual, figures[t].qualifier == .exact,
         let total = figures[t].value,
-        let rule = partitions.first(where: { $0.total == indicator })
+        let slots = parts(of: indicator)
       else { continue }
       // Parts: the nearest actual exact figure of each part indicator with the same date, at
       // or before the total's sentence. Where a slot has alternatives (crossed_out, or
@@ -63,7 +66,7 @@ enum DocumentChecks {
       var terms: [String] = []
       var slotsFilled = 0
       var usedCrossedOut = false
-      for slot in rule.parts {
+      for slot in slots {
         if slot == [.medevacCompleted, .medevacCompanions] && usedCrossedOut { continue }
         var filled = false
         for part in slot {
@@ -111,7 +114,7 @@ enum DocumentChecks {
       guard let start = figures[i].periodStart, figures[i].value != nil, figures[i].date != nil,
         figures[i].modality == .actual, figures[i].indicator != .other
       else { continue }
-      let indicator = Indicator.allCases.firstIndex(of: figures[i].indicator)!
+      let indicator = figures[i].indicator.ordinal
       let key = (start.day.dayNumber &* 1024 &+ Int(details[i].group.index)) &* 64 &+ indicator
       series[key, default: []].append(i)
     }

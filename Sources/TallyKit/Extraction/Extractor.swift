@@ -11,6 +11,10 @@ public struct Extractor: Sendable {
   /// The calendar's keywords ("ceasefire", "war") and the kind of period each names.
   let periodTable: WordTable
   let periodKinds: [String]
+  /// Start dates of the calendar's periods by kind, sorted; and the group names. Both are this
+  /// extractor's own copies, so threads with their own extractors share no counted storage.
+  let periodStarts: [String: [CivilDate]]
+  let groupNames: [String]
   /// Bit n is set when some keyword is n bytes long: most words are skipped without hashing.
   let periodLengths: UInt64
 
@@ -27,6 +31,10 @@ public struct Extractor: Sendable {
     periodTable = table
     periodKinds = kinds
     periodLengths = table.words.reduce(0) { $0 | ($1.count < 64 ? 1 << UInt64($1.count) : 0) }
+    var starts: [String: [CivilDate]] = [:]
+    for p in options.calendar.periods { starts[String(decoding: Array(p.kind.utf8), as: UTF8.self), default: []].append(p.start) }
+    periodStarts = starts.mapValues { $0.sorted() }
+    groupNames = GroupName.names.map { String(decoding: Array($0.utf8), as: UTF8.self) }
   }
 
   /// Extracts the figures of one document, in document order.
@@ -350,7 +358,8 @@ struct DocumentRun {
       let figure = Figure(
         doc: document.id, start: 0, end: 0, text: view.text(from: q.spanStart, to: q.spanEnd),
         value: value, low: low, high: high, qualifier: q.qualifier, unit: unit,
-        indicator: finalIndicator, group: group.name, modality: modality, date: date,
+        indicator: finalIndicator, group: extractor.groupNames[Int(group.index)], modality: modality,
+        date: date,
         periodStart: periodStart, attribution: attribution(for: q, sources), sentence: sentenceText, per: q.per?.rawValue,
         warnings: warnings)
       var perEach: Double? = nil
@@ -655,14 +664,16 @@ struct DocumentRun {
       let d = resolver.resolve(m, lookAhead: false).date
     {
       if d.precision == .day { return d }
-      if let p = extractor.options.calendar.period(kind, beganIn: d.day.year, month: d.day.month) {
-        return ReportedDate(p.start)
+      if let start = extractor.periodStarts[kind]?.first(where: {
+        $0.year == d.day.year && $0.month == d.day.month
+      }) {
+        return ReportedDate(start)
       }
       return d
     }
-    guard let ref = reference, let p = extractor.options.calendar.latest(kind, onOrBefore: ref)
+    guard let ref = reference, let start = extractor.periodStarts[kind]?.last(where: { $0 <= ref })
     else { return nil }
-    return ReportedDate(p.start)
+    return ReportedDate(start)
   }
 
   // MARK: Attribution

@@ -46,6 +46,37 @@ public enum Indicator: String, Sendable, CaseIterable, Codable {
   case other
 }
 
+extension Indicator {
+  /// The position of the code in `allCases`, computed without reading the shared `allCases`
+  /// array (worker threads would contend on its reference count).
+  var ordinal: Int {
+    switch self {
+    case .killed: return 0
+    case .injured: return 1
+    case .missing: return 2
+    case .bodiesRecovered: return 3
+    case .diedAwaitingEvacuation: return 4
+    case .medevacNeeded: return 5
+    case .medevacCompleted: return 6
+    case .medevacCompanions: return 7
+    case .crossedOut: return 8
+    case .crossedIn: return 9
+    case .crossings: return 10
+    case .crossingDenied: return 11
+    case .hostagesReleased: return 12
+    case .hostagesHeld: return 13
+    case .remainsReturned: return 14
+    case .prisonersReleased: return 15
+    case .prisonersHeld: return 16
+    case .detained: return 17
+    case .deported: return 18
+    case .displaced: return 19
+    case .aidTrucks: return 20
+    case .other: return 21
+    }
+  }
+}
+
 /// A date at the precision the text gives: a day, a month or a year.
 public struct ReportedDate: Sendable, Hashable, Comparable, CustomStringConvertible {
   public enum Precision: Int, Sendable, Comparable {
