@@ -32,6 +32,14 @@ struct IOTests {
     #expect(String(decoding: j.bytes, as: UTF8.self) == #""a\"b\\c\nd\u0001é""#)
   }
 
+  @Test func codesAreWrittenAsTheirRawValues() {
+    func text(_ s: StaticString) -> String { s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
+    for c in Indicator.allCases { #expect(text(c.json) == "\"\(c.rawValue)\"") }
+    for c in Qualifier.allCases { #expect(text(c.json) == "\"\(c.rawValue)\"") }
+    for c in CountUnit.allCases { #expect(text(c.json) == "\"\(c.rawValue)\"") }
+    for c in Modality.allCases { #expect(text(c.json) == "\"\(c.rawValue)\"") }
+  }
+
   @Test func numbersAreWrittenInTheirShortestForm() {
     #expect(formatNumber(16500) == "16500")
     #expect(formatNumber(0.2) == "0.2")
