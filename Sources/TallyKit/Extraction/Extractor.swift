@@ -9,7 +9,7 @@ public struct Extractor: Sendable {
   let vocabulary: Vocabulary
   let words: NamedWords
   /// The calendar's keywords ("ceasefire", "war") and the kind of period each names.
-  let periodTable: WordTable
+  let periodTable: FrozenWordTable
   let periodKinds: [String]
   /// Start dates of the calendar's periods by kind, sorted; and the group names. Both are this
   /// extractor's own copies, so threads with their own extractors share no counted storage.
@@ -28,7 +28,7 @@ public struct Extractor: Sendable {
       let id = table.intern(keyword)
       if Int(id) == kinds.count { kinds.append(kind) }
     }
-    periodTable = table
+    periodTable = table.frozen()
     periodKinds = kinds
     periodLengths = table.words.reduce(0) { $0 | ($1.count < 64 ? 1 << UInt64($1.count) : 0) }
     var starts: [String: [CivilDate]] = [:]

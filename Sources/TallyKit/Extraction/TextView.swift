@@ -114,7 +114,7 @@ struct TextView {
       if k == end || bytes[k] == 0x2D {
         var h = fnvSeed
         for j in partStart..<k { h = fnvStep(h, bytes[j]) }
-        let id = vocabulary.table.lookup(hash: h, in: bytes, start: partStart, end: k)
+        let id = vocabulary.frozenTable.lookup(hash: h, in: bytes, start: partStart, end: k)
         guard id >= 0, vocabulary.flagTable[Int(id)].contains(.numberWord) else { return nil }
         let v = vocabulary.numberTable[Int(id)]
         // Only tens followed by a unit: "twenty-three", not "three-twenty".

@@ -69,7 +69,7 @@ struct Tokenizer {
     var i = 0
     var pendingSpace = false
     var pendingNewlines = 0
-    let table = vocabulary.table
+    let table = vocabulary.frozenTable
     let classes = byteClasses
     while i < n {
       let b = text[i]

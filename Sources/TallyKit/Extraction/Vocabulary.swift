@@ -93,6 +93,75 @@ struct WordTable: Sendable {
   }
 }
 
+extension WordTable {
+  /// The table laid out flat for lookups.
+  func frozen() -> FrozenWordTable { FrozenWordTable(self) }
+
+  var slotCount: Int { slots.count }
+  func slot(_ i: Int) -> Int32 { slots[i] }
+  func storedHash(_ id: Int) -> UInt64 { hashes[id] }
+}
+
+/// A `WordTable` in flat raw buffers: the tokenizer looks up every word of every article, and
+/// reading nested arrays there costs a retain and a release per word.
+final class FrozenWordTable: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Int32>
+  private let hashes: UnsafeMutableBufferPointer<UInt64>
+  private let starts: UnsafeMutableBufferPointer<Int32>
+  private let bytes: UnsafeMutableBufferPointer<UInt8>
+  private let mask: Int
+
+  init(_ table: WordTable) {
+    slots = .allocate(capacity: table.slotCount)
+    for i in 0..<table.slotCount { slots.initializeElement(at: i, to: table.slot(i)) }
+    mask = table.slotCount - 1
+    let words = table.words
+    hashes = .allocate(capacity: max(1, words.count))
+    starts = .allocate(capacity: words.count + 1)
+    var flat: [UInt8] = []
+    for (i, w) in words.enumerated() {
+      hashes.initializeElement(at: i, to: table.storedHash(i))
+      starts.initializeElement(at: i, to: Int32(flat.count))
+      flat.append(contentsOf: w)
+    }
+    starts.initializeElement(at: words.count, to: Int32(flat.count))
+    bytes = .allocate(capacity: max(1, flat.count))
+    _ = bytes.initialize(from: flat)
+  }
+
+  deinit {
+    slots.deallocate()
+    hashes.deallocate()
+    starts.deallocate()
+    bytes.deallocate()
+  }
+
+  /// The id of the word in `text[start..<end]`, compared case-insensitively, or -1.
+  @inline(__always)
+  func lookup(hash h: UInt64, in text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int32 {
+    var i = Int(truncatingIfNeeded: h) & mask
+    let length = end - start
+    while true {
+      let id = slots[i]
+      if id < 0 { return -1 }
+      if hashes[Int(id)] == h {
+        let s = Int(starts[Int(id)])
+        if Int(starts[Int(id) + 1]) - s == length {
+          var k = 0
+          while k < length {
+            var b = text[start + k]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b != bytes[s + k] { break }
+            k += 1
+          }
+          if k == length { return id }
+        }
+      }
+      i = (i + 1) & mask
+    }
+  }
+}
+
 /// One step of a phrase: a set of word ids, or a gap of up to `n` words.
 enum PhraseElement: Sendable {
   case words([Int32])
@@ -237,6 +306,8 @@ final class Vocabulary: @unchecked Sendable {
   static let shared = Vocabulary()
 
   let table: WordTable
+  /// `table` laid out for the lookups of the tokenizer.
+  let frozenTable: FrozenWordTable
   let info: [WordInfo]
   let qualifiers: PhraseSet<Qualifier>
   let vague: PhraseSet<ClosedRange<Double>>
@@ -261,6 +332,7 @@ final class Vocabulary: @unchecked Sendable {
     var builder = Builder()
     builder.build()
     table = builder.table
+    frozenTable = builder.table.frozen()
     info = builder.info
     qualifiers = builder.qualifiers
     vague = builder.vague
