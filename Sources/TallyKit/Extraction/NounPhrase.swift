@@ -43,14 +43,12 @@ struct NounPhraseReader {
     }
     var words = 0
     var lastNoun: Int? = nil
-    var nounClasses = Set<NounClass>()
+    var nounClasses: UInt32 = 0  // one bit per noun class seen
     var nationality: GroupName? = nil
     while k < end, words < maxWords {
       let t = v.tokens[k]
-      if t.kind != .word {
-        // An inner hyphen or apostrophe joins; anything else ends the phrase.
-        break
-      }
+      // Punctuation ends the phrase (inner hyphens and apostrophes are inside word tokens).
+      if t.kind != .word { break }
       if t.word == v.w.s { break }
       let info = v.info(k)
       let flags = info?.flags ?? []
@@ -69,7 +67,7 @@ struct NounPhraseReader {
           nationality = info.group
         } else {
           lastNoun = k
-          nounClasses.insert(info.nounClass)
+          nounClasses |= 1 << UInt32(info.nounClass.rawValue)
         }
       } else if flags.contains(.nationality) {
         nationality = info?.group
@@ -102,7 +100,7 @@ struct NounPhraseReader {
       q.phraseEnd = q.spanEnd
     }
     // "Israeli civilians and soldiers": a mixed list is counted as the nationality, or as people.
-    if nounClasses.count > 1 {
+    if nounClasses.nonzeroBitCount > 1 {
       q.group = nationality ?? .people
     }
     if let nationality {
