@@ -30,44 +30,40 @@ public struct FigureEncoder: Sendable {
     for f in figures { encode(f, into: &out, cache: &cache) }
   }
 
-  /// The last sentence written and its encoded form, and the same for the document id.
-  struct SentenceCache {
-    var sentence: String? = nil
+  /// A text field written as JSON or CSV once and reused while the text stays the same (the
+  /// figures of one sentence share it; those of one document share its id).
+  struct CachedField {
+    var text: String? = nil
     var encoded: [UInt8] = []
-    var doc: String? = nil
-    var encodedDoc: [UInt8] = []
+
+    mutating func update(_ value: String, _ format: FigureFormat) {
+      guard text != value else { return }
+      encoded.removeAll(keepingCapacity: true)
+      switch format {
+      case .jsonl:
+        var j = JSONEncoderBytes()
+        swap(&j.bytes, &encoded)
+        j.string(value)
+        swap(&j.bytes, &encoded)
+      case .csv:
+        CSVFormat.appendField(value.utf8, to: &encoded)
+      }
+      text = value
+    }
+  }
+
+  /// The encoded sentence and document id of the last figure.
+  struct SentenceCache {
+    var sentence = CachedField()
+    var doc = CachedField()
   }
 
   func encode(_ f: Figure, into out: inout [UInt8], cache: inout SentenceCache) {
-    if cache.sentence != f.sentence {
-      cache.encoded.removeAll(keepingCapacity: true)
-      switch format {
-      case .jsonl:
-        var j = JSONEncoderBytes()
-        swap(&j.bytes, &cache.encoded)
-        j.string(f.sentence)
-        swap(&j.bytes, &cache.encoded)
-      case .csv:
-        CSVFormat.appendField(f.sentence.utf8, to: &cache.encoded)
-      }
-      cache.sentence = f.sentence
-    }
-    if cache.doc != f.doc {
-      cache.encodedDoc.removeAll(keepingCapacity: true)
-      switch format {
-      case .jsonl:
-        var j = JSONEncoderBytes()
-        swap(&j.bytes, &cache.encodedDoc)
-        j.string(f.doc)
-        swap(&j.bytes, &cache.encodedDoc)
-      case .csv:
-        CSVFormat.appendField(f.doc.utf8, to: &cache.encodedDoc)
-      }
-      cache.doc = f.doc
-    }
+    cache.sentence.update(f.sentence, format)
+    cache.doc.update(f.doc, format)
     switch format {
-    case .jsonl: encodeJSON(f, into: &out, doc: cache.encodedDoc, sentence: cache.encoded)
-    case .csv: encodeCSV(f, into: &out, doc: cache.encodedDoc, sentence: cache.encoded)
+    case .jsonl: encodeJSON(f, into: &out, doc: cache.doc.encoded, sentence: cache.sentence.encoded)
+    case .csv: encodeCSV(f, into: &out, doc: cache.doc.encoded, sentence: cache.sentence.encoded)
     }
   }
 
