@@ -35,6 +35,11 @@ struct IndicatorTests {
     ("Seven of the freed prisoners will be deported to Egypt.", "Seven", .deported),
     ("Nearly 1.9 million people have been displaced.", "1.9 million", .displaced),
     ("About 600 aid trucks entered Gaza on Sunday.", "600", .aidTrucks),
+    ("The ministry said 58 bodies had been brought to hospitals in the past 24 hours.", "58", .killed),
+    ("Israel says 1,200 people were killed and 251 taken hostage.", "251", .hostagesHeld),
+    ("Since Rafah reopened, around 1,500 patients and companions have crossed into Egypt.", "1,500", .crossedOut),
+    ("The first group of 50 sick and wounded children crossed into Egypt.", "50", .medevacCompleted),
+    ("At least 16,500 Palestinians who are seriously ill or wounded need medical evacuation.", "16,500", .medevacNeeded),
   ]
 
   @Test(arguments: cases)
@@ -83,12 +88,16 @@ struct IndicatorTests {
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
     #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)
+    #expect(try #require(figure("Of the 94 hostages in Gaza, 34 are believed to be dead.", "34")).modality == .actual)
+    let exchange = "Under the deal, 33 hostages will be released in exchange for about 1,900 Palestinian prisoners."
+    #expect(try #require(figure(exchange, "1,900")).modality == .planned)
   }
 
   @Test func attributionNamesWhoGaveTheFigure() throws {
     #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
     #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
     #expect(try #require(figure("Three soldiers were wounded, the military said.", "Three")).attribution == "military")
+    #expect(try #require(figure("The Health Ministry in Gaza said 46,006 people were killed.", "46,006")).attribution == "Health Ministry in Gaza")
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).attribution == nil)
   }
 

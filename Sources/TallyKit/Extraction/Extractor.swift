@@ -318,7 +318,10 @@ struct DocumentRun {
 
       // Modality and tense.
       var (modality, past) = self.modality(q, sentence: sentence)
-      if coordinated, let last = coded.last, modality == .actual {
+      // A list item, or the other side of an exchange ("33 hostages will be released ... in
+      // exchange for about 1,900 prisoners"), shares the modality of the figure before it.
+      let exchange = claims[k].map { view.isWord(cues[$0].start, w.exchange) } ?? false
+      if coordinated || exchange, let last = coded.last, modality == .actual {
         modality = last.modality
         past = last.past
       }
@@ -567,7 +570,9 @@ struct DocumentRun {
       }
       if id == w.to, view.isWord(k + 1, w.be) {
         let before = view.tokens[k - 1].word
-        if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible].contains(before) {
+        if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible, w.believed, w.thought,
+          w.feared, w.said, w.reported, w.known, w.presumed, w.likely].contains(before)
+        {
           planned = true
         }
       }
@@ -714,7 +719,15 @@ struct DocumentRun {
       var a = b
       while a > s, b - a < 8, v.tokens[a - 1].kind == .word || v.isPunct(a - 1, "-") {
         let f = v.flags(a - 1)
-        if f.contains(.speech) || f.contains(.phraseEnd) || v.tokens[a - 1].word == w.and { break }
+        // "The Health Ministry in Gaza", "Ministry of Health": a preposition between
+        // capitalised words stays in the name.
+        let inName =
+          (v.tokens[a - 1].word == w.in_ || v.tokens[a - 1].word == w.of) && a < b
+          && v.tokens[a].flags.contains(.capitalized) && a - 2 >= s
+          && v.tokens[a - 2].flags.contains(.capitalized)
+        if !inName && (f.contains(.speech) || f.contains(.phraseEnd) || v.tokens[a - 1].word == w.and) {
+          break
+        }
         a -= 1
       }
       let trailing = v.isPunct(a - 1, ",") && (i + 1 >= e || v.tokens[i + 1].kind == .punct)

@@ -12,6 +12,8 @@
 public enum Event: UInt8, Sendable, CaseIterable {
   case kill, injure, missing, recover, dieAwaiting, needMedevac, evacuate, accompany
   case exit, enter, returnTo, bothWays, denied, release, hold, arrest, deport, displace, lose
+  /// "brought to hospitals": the dead counted as they arrive are deaths
+  case hospital
   /// Words that look like a cue but are not one ("evacuation orders", "held talks"): matching
   /// them keeps a shorter cue inside them from matching.
   case ignore
@@ -94,6 +96,7 @@ enum IndicatorRules {
     ]),
     (.hold, [
       "held", "holding", "being held", "captivity", "remaining", "remain", "remained",
+      "taken hostage|captive", "abducted", "kidnapped", "seized as hostages",
       "still in gaza", "detention",
       "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
     ]),
@@ -104,6 +107,7 @@ enum IndicatorRules {
       "evicted",
     ]),
     (.lose, ["lost"]),
+    (.hospital, ["brought|taken|arrived|transferred ~2 hospital|hospitals|morgue|morgues"]),
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       "held talks", "held a meeting", "held meetings", "held a news|press conference",
@@ -197,6 +201,7 @@ enum IndicatorRules {
     case .deport: return .deported
     case .displace: return .displaced
     case .lose: return noun == .lives ? .killed : nil
+    case .hospital: return noun == .bodies || dead ? .killed : nil
     case .ignore: return nil
     }
   }

@@ -82,6 +82,8 @@ struct WordFlags: OptionSet, Sendable {
   static let hostageHint = WordFlags(rawValue: 1 << 21)
   /// "Palestinian", "Palestinians".
   static let palestinianHint = WordFlags(rawValue: 1 << 22)
+  /// Adjectives that make the people counted patients ("sick", "wounded", "ill").
+  static let medical = WordFlags(rawValue: 1 << 23)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
@@ -178,7 +180,7 @@ enum Lexicon {
   /// Counted nouns: the class and the group they give. Plural forms count; singular forms
   /// (marked) count only after "one".
   static let nouns: [(words: String, cls: NounClass, group: String?)] = [
-    ("patients|sick|evacuees|patient", .patients, "patients"),
+    ("patients|evacuees|patient", .patients, "patients"),
     ("relatives|companions|escorts|caregivers|carers|attendants|chaperones", .companions, "companions"),
     ("hostages|captives|abductees", .hostages, "hostages"),
     ("prisoners|detainees|inmates|prisoner|detainee", .prisoners, "prisoners"),
@@ -244,5 +246,6 @@ enum Lexicon {
   static let speech =
     "said|says|say|estimate|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
+  static let medical = "sick|ill|wounded|injured|critically|seriously|severely|chronically"
   static let ordinalSuffixes = "st|nd|rd|th"
 }

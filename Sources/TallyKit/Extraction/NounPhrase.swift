@@ -45,6 +45,7 @@ struct NounPhraseReader {
     var lastNoun: Int? = nil
     var nounClasses: UInt32 = 0  // one bit per noun class seen
     var nationality: GroupName? = nil
+    var medical = false
     while k < end, words < maxWords {
       let t = v.tokens[k]
       // Punctuation ends the phrase (inner hyphens and apostrophes are inside word tokens).
@@ -73,6 +74,7 @@ struct NounPhraseReader {
         nationality = info?.group
       }
       if flags.contains(.dead) { q.dead = true }
+      if lastNoun == nil, flags.contains(.medical) { medical = true }
       if flags.contains(.phraseEnd) && (info?.nounClass ?? NounClass.unknown) == .unknown { break }
       if flags.contains(.conjunction) || t.word == v.w.and || t.word == v.w.or {
         // "children and adults" goes on; "23 Israeli and three foreign hostages" stops.
@@ -99,9 +101,15 @@ struct NounPhraseReader {
       q.elliptical = true
       q.phraseEnd = q.spanEnd
     }
-    // "Israeli civilians and soldiers": a mixed list is counted as the nationality, or as people.
+    // "Israeli civilians and soldiers", "patients and companions": a mixed list counts people
+    // (a total of patients and companions is a crossing total, not either part).
     if nounClasses.nonzeroBitCount > 1 {
       q.group = nationality ?? .people
+      q.noun = .people
+    }
+    // "sick and wounded children", "seriously ill Palestinians": people counted as patients.
+    if medical, q.noun == .children || q.noun == .people || q.noun == .nationals {
+      q.noun = .patients
     }
     if let nationality {
       q.nationality = nationality
@@ -110,8 +118,9 @@ struct NounPhraseReader {
         if q.noun == .unknown { q.noun = .nationals }
       }
     }
-    // "Palestinians from Israel's Ofer prison": people counted as prisoners.
-    if q.noun == .nationals || q.noun == .people {
+    // "Palestinians from Israel's Ofer prison", "Thousands still in Israeli prisons": people
+    // counted as prisoners.
+    if q.noun == .nationals || q.noun == .people || q.noun == .unknown {
       var j = k
       while j < min(end, k + 6) {
         let id = v.tokens[j].word

@@ -143,7 +143,8 @@ final class NamedWords: Sendable {
     ll, permitted, allowed, s, half, out, old, aged, age, under, over, above, at, who, which,
     where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
-    prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible: Int32
+    prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
+    feared, said, reported, known, presumed, likely, exchange: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -182,6 +183,8 @@ final class NamedWords: Sendable {
     currently = id("currently"); second = id("second"); toll = id("toll"); prison = id("prison")
     prisons = id("prisons"); jail = id("jail"); jails = id("jails"); detention = id("detention"); ready = id("ready")
     need = id("need"); needs = id("needs"); needed = id("needed"); waiting = id("waiting")
-    eligible = id("eligible")
+    eligible = id("eligible"); believed = id("believed"); thought = id("thought")
+    feared = id("feared"); said = id("said"); reported = id("reported"); known = id("known")
+    presumed = id("presumed"); likely = id("likely"); exchange = id("exchange")
   }
 }

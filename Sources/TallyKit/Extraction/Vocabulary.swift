@@ -445,6 +445,7 @@ final class Vocabulary: @unchecked Sendable {
       flag(Lexicon.conjunctions, .conjunction)
       flag(Lexicon.speech, .speech)
       flag(Lexicon.ages, .age)
+      flag(Lexicon.medical, .medical)
       flag(Lexicon.ordinalSuffixes, .ordinalSuffix)
       for (words, cls, group) in Lexicon.nouns {
         for w in words.split(separator: "|") {
@@ -533,5 +534,6 @@ final class Vocabulary: @unchecked Sendable {
     "will", "shall", "'ll", "to", "permitted", "allowed", "currently", "s", "'s", "’s", "half",
     "out", "in", "years-old", "year-old", "old", "aged", "age", "under", "over", "above", "at",
     "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready", "need", "needs", "needed", "waiting", "eligible",
+    "believed", "thought", "feared", "reported", "known", "presumed", "likely", "exchange",
   ]
 }
