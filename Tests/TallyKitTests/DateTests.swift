@@ -35,6 +35,8 @@ struct DateTests {
     ("2026-02-02", "Since the ceasefire took effect in early October, 509 people were killed.", "509", "2025-10-10"),
     ("2024-03-10", "At least 73 journalists have been killed since October 7, 2023.", "73", "2023-10-07"),
     ("2023-11-01", "As many as 9,900 people have been killed in the war.", "9,900", "2023-10-07"),
+    ("2025-08-10", "At least 61,000 people have been killed in Gaza since October 2023.", "61,000", "2023-10-07"),
+    ("2025-08-10", "The UN recorded 1,373 people killed while seeking food since May 27.", "1,373", "2025-05-27"),
     ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-20"),
     ("2026-02-02", "On Saturday, strikes killed at least 32 people.", "32", nil),
   ]

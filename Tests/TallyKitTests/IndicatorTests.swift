@@ -40,6 +40,7 @@ struct IndicatorTests {
     ("Since Rafah reopened, around 1,500 patients and companions have crossed into Egypt.", "1,500", .crossedOut),
     ("The first group of 50 sick and wounded children crossed into Egypt.", "50", .medevacCompleted),
     ("At least 16,500 Palestinians who are seriously ill or wounded need medical evacuation.", "16,500", .medevacNeeded),
+    ("Hamas handed over the bodies of Shiri Bibas and her two sons.", "two", .remainsReturned),
   ]
 
   @Test(arguments: cases)

@@ -126,7 +126,7 @@ struct DocumentRun {
       for k in quantities.indices {
         let limit = k + 1 < quantities.count ? quantities[k + 1].spanStart : sentence.upperBound
         reader.read(&quantities[k], sentence: sentence, limit: limit)
-        markRemainsBefore(&quantities[k])
+        markRemainsBefore(&quantities[k], from: sentence.lowerBound)
       }
       // "22 of the 36 hospitals", "59 of the 251 hostages": the part counts what the whole does.
       for k in quantities.indices.dropLast() where quantities[k].elliptical {
@@ -149,11 +149,24 @@ struct DocumentRun {
     return finish()
   }
 
-  /// "the remains of 23", "the bodies of 28": the number counts the dead.
-  private func markRemainsBefore(_ q: inout Quantity) {
-    let k = q.spanStart
-    if view.isWord(k - 1, w.of), let info = view.info(k - 2), info.nounClass == .bodies {
-      q.dead = true
+  /// "the remains of 23", "the bodies of 28", "the bodies of Shiri Bibas and her two sons":
+  /// the number counts the dead. Looks back over names, determiners, "and" and commas only.
+  private func markRemainsBefore(_ q: inout Quantity, from start: Int) {
+    var k = q.spanStart - 1
+    while k > start, q.spanStart - k <= 8 {
+      if view.isWord(k, w.of), view.nounClass(k - 1) == .bodies {
+        q.dead = true
+        return
+      }
+      let t = view.tokens[k]
+      let passable =
+        (t.kind == .punct && t.punct == UInt8(ascii: ","))
+        || (t.kind == .word
+          && (t.word == w.and || t.word == w.s || t.word == w.of
+            || view.flags(k).contains(.determiner)
+            || (t.flags.contains(.capitalized) && view.nounClass(k) == .unknown)))
+      guard passable else { return }
+      k -= 1
     }
   }
 
@@ -634,8 +647,18 @@ struct DocumentRun {
     _ periods: [(index: Int, kind: String)], _ words: RunningTotalWords,
     _ resolver: DateResolver, asOf: ReportedDate?
   ) -> ReportedDate? {
-    if let m = dates.first(where: { $0.role == .start }) {
-      return resolver.resolve(m, lookAhead: false).date
+    if let m = dates.first(where: { $0.role == .start }),
+      let d = resolver.resolve(m, lookAhead: false).date
+    {
+      // "since October 2023": the calendar says which day of that month the period began.
+      if d.precision == .month,
+        let start = extractor.periodStarts.values.joined().filter({
+          $0.year == d.day.year && $0.month == d.day.month
+        }).min()
+      {
+        return ReportedDate(start)
+      }
+      return d
     }
     // Named periods in the sentence.
     var sinceKind: String? = nil
