@@ -213,7 +213,7 @@ struct DocumentRun {
         }
       }
 
-      // 1-11: the indicator.
+      // The indicator: each place a cue can stand is tried in turn (docs/extraction.md).
       // Locals only: a nested function that used `self` would copy the whole run.
       let subject = q
       let textView = view
@@ -227,45 +227,34 @@ struct DocumentRun {
           c.event, noun: subject.noun, dead: subject.dead, nationality: subject.nationality,
           hints: hints)
       }
+      /// The indicator the predicate after `i`'s noun phrase gives, up to the next number: a
+      /// specific event (a need, an evacuation, both directions) wins over a nearer death,
+      /// injury or movement.
+      func predicate(of i: Int) -> Indicator? {
+        let p = qs[i]
+        let limit = i + 1 < qs.count ? qs[i + 1].spanStart : sentence.upperBound
+        let stop = textView.clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
+        var first: Indicator? = nil
+        for (ci, c) in cues.enumerated()
+        where c.start >= p.phraseEnd && c.start < stop && !claimed[ci] {
+          guard let ind = decide(c) else { continue }
+          if c.event.isSpecific { return ind }
+          if first == nil { first = ind }
+        }
+        return first
+      }
       var indicator: Indicator? = nil
       // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
       if let c = claims[k] { indicator = decide(cues[c]) }
       // 2. a verb shared with the conjunct before: "return 20 hostages and the bodies of 28"
       if indicator == nil, coordinated, let c = claims[k - 1] { indicator = decide(cues[c]) }
       // 3. the predicate after the noun phrase: "235 patients have been evacuated"
-      //    A specific event (a need, an evacuation, both directions) wins over a nearer
-      //    death, injury or movement.
-      if indicator == nil {
-        let limit = k + 1 < qs.count ? qs[k + 1].spanStart : sentence.upperBound
-        let stop = clauseEnd(from: q.phraseEnd, limit: min(limit, q.phraseEnd + 15))
-        var first: Indicator? = nil
-        for (ci, c) in cues.enumerated()
-        where c.start >= q.phraseEnd && c.start < stop && !claimed[ci] {
-          guard let ind = decide(c) else { continue }
-          if c.event.isSpecific {
-            first = ind
-            break
-          }
-          if first == nil { first = ind }
-        }
-        indicator = first
-      }
+      if indicator == nil { indicator = predicate(of: k) }
       // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"
       if indicator == nil {
         var last = k
         while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) { last += 1 }
-        if last > k {
-          let p = qs[last]
-          let limit = last + 1 < qs.count ? qs[last + 1].spanStart : sentence.upperBound
-          let stop = clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
-          for (ci, c) in cues.enumerated()
-          where c.start >= p.phraseEnd && c.start < stop && !claimed[ci] {
-            if let ind = decide(c) {
-              indicator = ind
-              break
-            }
-          }
-        }
+        if last > k { indicator = predicate(of: last) }
       }
       // 4. a part of an earlier figure: "including 1,400", "73 of these", "seven of them"
       if indicator == nil, let a = partOf(q, k, qs, coded.map { $0.indicator }) {
@@ -435,23 +424,6 @@ struct DocumentRun {
       if ok && glue <= 3 { best = ci }
     }
     return best
-  }
-
-  /// Where the clause after a noun phrase ends: a semicolon, colon, dash or bracket.
-  private func clauseEnd(from: Int, limit: Int) -> Int {
-    var k = from
-    while k < limit {
-      if view.tokens[k].kind == .punct {
-        let p = view.tokens[k].punct
-        if p == UInt8(ascii: ";") || p == UInt8(ascii: ":") || p == UInt8(ascii: "(")
-          || (p == UInt8(ascii: "-") && view.tokens[k].flags.contains(.spaceBefore))
-        {
-          return k
-        }
-      }
-      k += 1
-    }
-    return limit
   }
 
   private func hints(in sentence: Range<Int>) -> IndicatorRules.Hints {

@@ -95,6 +95,25 @@ struct TextView {
     return (digits, comma, decimal)
   }
 
+  /// Where the clause after token `from` ends: a semicolon, colon, bracket or spaced dash, or
+  /// `limit`.
+  func clauseEnd(from: Int, limit: Int) -> Int {
+    var k = from
+    while k < limit {
+      let t = tokens[k]
+      if t.kind == .punct {
+        let p = t.punct
+        if p == UInt8(ascii: ";") || p == UInt8(ascii: ":") || p == UInt8(ascii: "(")
+          || (p == UInt8(ascii: "-") && t.flags.contains(.spaceBefore))
+        {
+          return k
+        }
+      }
+      k += 1
+    }
+    return limit
+  }
+
   /// The value of a number word or scale word.
   @inline(__always) func wordValue(_ i: Int) -> Double {
     vocabulary.numberTable[Int(tokens[i].word)]
