@@ -118,10 +118,18 @@ struct NonFigureTests {
     "Fighting lasted more than 20 months.",
     "The Oct. 7 attack changed everything.",
     "The crossing reopened on Saturday, February11, 2025, after talks.",
+    "Aid worth £3 million and €2 million arrived.",
+    "The strikes began at 6 p.m. local time (1600 GMT).",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)
     #expect(found.isEmpty, "found \(found.map(\.text))")
+  }
+
+  @Test func aNumberAfterABracketIsRead() throws {
+    // Punctuation glued before a number once reached a check that trapped on "£".
+    let f = try #require(figure("The toll (50 people) rose after the strike killed them.", "50"))
+    #expect(f.value == 50)
   }
 
   @Test func officialsMeetingAreNotCodedAsAnIndicator() {

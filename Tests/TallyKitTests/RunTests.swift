@@ -74,3 +74,53 @@ struct RunTests {
     #expect(result.figures.count == 6_000)
   }
 }
+
+@Suite("Robustness")
+struct RobustnessTests {
+  /// A fixed-seed generator, so a failure can be replayed.
+  struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static let pieces = [
+    "0", "1", "7", "12", "2,000", "1.5", "16,500", "2026-01-25", "1/2/2025", "10:30", "$", "£", "€",
+    "%", "(", ")", "-", "–", "“", "”", "’s", ",", ".", ";", "\n", "\n\n", "at", "least", "more",
+    "than", "about", "between", "and", "to", "of", "the", "a", "dozen", "dozens", "tens",
+    "thousands", "one", "two", "twenty-three", "hundred", "million", "killed", "wounded",
+    "released", "hostages", "prisoners", "patients", "Palestinians", "trucks", "on", "Saturday",
+    "October", "Oct", "since", "ceasefire", "war", "began", "in", "2024", "last", "week",
+    "yesterday", "said", "according", "remains", "bodies", "each", "accompanied", "by",
+    "including", "them", "é", "😀", "\u{00A0}", "per", "cent", "percent", "day", "or", "so",
+    "under", "aged", "year-old", "p.m.", "GMT", "Of", "Among", "from", "7th", "F-16", "No.",
+  ]
+
+  @Test func randomTextNeitherCrashesNorMisplacesASpan() {
+    var rng = SplitMix(state: 20261122)
+    let extractor = Extractor()
+    var figures = 0
+    for n in 0..<4_000 {
+      let count = Int.random(in: 0...60, using: &rng)
+      let separator = [" ", "", " ", "\n"].randomElement(using: &rng)!
+      let text = (0..<count).map { _ in Self.pieces.randomElement(using: &rng)! }.joined(separator: separator)
+      let published = ["2025-02-01", "2026-02-02", nil].randomElement(using: &rng)!
+      let result = extractor.extract(
+        Document(id: "r\(n)", text: text, published: published.flatMap { CivilDate(iso: $0) }))
+      let scalars = Array(text.unicodeScalars)
+      for f in result.figures {
+        figures += 1
+        #expect(f.start >= 0 && f.start < f.end && f.end <= scalars.count)
+        if f.end <= scalars.count {
+          #expect(String(String.UnicodeScalarView(scalars[f.start..<f.end])) == f.text)
+        }
+      }
+    }
+    #expect(figures > 1000)
+  }
+}

@@ -536,7 +536,7 @@ struct DocumentRun {
     while k >= sentence.lowerBound, steps < 4, view.tokens[k].kind == .word {
       let id = view.tokens[k].word
       if view.flags(k).contains(.future) { planned = true }
-      if id == w.to, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
+      if id == w.to, k > 0, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
         planned = true  // "Hamas was to hand back 20"
       }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }

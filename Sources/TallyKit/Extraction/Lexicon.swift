@@ -226,7 +226,7 @@ enum Lexicon {
     ("friday", 5), ("saturday", 6),
   ]
   static let timeUnits =
-    "second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|night|nights|weekend|weekends|hrs|mins|century|centuries|fortnight|fortnights|morning|mornings|afternoon|evening"
+    "second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|night|nights|weekend|weekends|hrs|mins|century|centuries|fortnight|fortnights|morning|mornings|afternoon|evening|gmt|utc|bst|cet|cest|edt|est|pst|idt|ist"
 
   static let glue =
     "the|a|an|to|of|by|for|another|further|its|their|his|her|these|those|total|totalling|totaling|number|figure|tally|toll|reached|reaching|rose|rising|risen|climbed|climbing|stood|stands|stand|at|was|were|is|are|now|has|have|had|been|be|being|with|some"

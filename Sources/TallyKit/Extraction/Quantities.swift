@@ -330,13 +330,13 @@ struct QuantityFinder {
       if v.isPunct(i - 1, "-"), v.glued(i - 1), v.glued(i), v.tokens[i - 2].kind == .word {
         return true
       }
-      // Money: $50, €3 million
+      // Money: $50, €3 million, £2 (non-ASCII signs such as € and £ have the stand-in 0x80)
       if i > sentence.lowerBound, v.tokens[i - 1].kind == .punct, v.glued(i) {
         let p = v.tokens[i - 1].punct
-        if p == UInt8(ascii: "$") || p == UInt8(ascii: "£") || p == 0x80 { return true }
+        if p == UInt8(ascii: "$") || p == 0x80 { return true }
       }
       // Ages: "Dalia Abu Kashef, 28, died", "aged 28"
-      if q.value < 120, q.qualifier == .exact, v.isPunct(i - 1, ","),
+      if q.value < 120, q.qualifier == .exact, i >= 2, v.isPunct(i - 1, ","),
         v.tokens[i - 2].kind == .word, v.tokens[i - 2].flags.contains(.capitalized),
         next >= end || v.isPunct(next, ",") || v.isPunct(next, ")") || v.isPunct(next, ".")
       {

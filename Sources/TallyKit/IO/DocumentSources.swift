@@ -113,6 +113,7 @@ public struct JSONLinesDocuments: DocumentSource {
     case nil, .null?: throw .missingField(location, field: "text")
     default: throw .wrongType(location, field: "text", expected: "a string")
     }
+    try checkDocumentSize(text.count, location)
     var published: CivilDate? = nil
     if let p = try optionalText("published") {
       guard let d = parsePublished(p) else {
@@ -126,9 +127,17 @@ public struct JSONLinesDocuments: DocumentSource {
   }
 }
 
+/// Token offsets are 32-bit: a single document of 2 GB or more is refused, not truncated.
+func checkDocumentSize(_ count: Int, _ location: SourceLocation) throws(InputError) {
+  if count >= Int(Int32.max) {
+    throw .unreadable(location, reason: "a single document of 2 GB or more; split it into articles")
+  }
+}
+
 /// Reads one text file as a document's text, checking that it is non-empty UTF-8.
 func readDocumentText(_ path: String) throws(InputError) -> [UInt8] {
   let bytes = try readFileBytes(path)
+  try checkDocumentSize(bytes.count, SourceLocation(file: path))
   if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
     throw .empty(SourceLocation(file: path))
   }
