@@ -41,6 +41,8 @@ struct IndicatorTests {
     ("The first group of 50 sick and wounded children crossed into Egypt.", "50", .medevacCompleted),
     ("At least 16,500 Palestinians who are seriously ill or wounded need medical evacuation.", "16,500", .medevacNeeded),
     ("Hamas handed over the bodies of Shiri Bibas and her two sons.", "two", .remainsReturned),
+    ("Only a fraction of the 14,000 patients on the WHO's list have left.", "14,000", .medevacNeeded),
+    ("Twelve patients, including six children, were transferred to hospitals in Egypt.", "Twelve", .medevacCompleted),
   ]
 
   @Test(arguments: cases)
@@ -90,6 +92,8 @@ struct IndicatorTests {
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
     #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)
     #expect(try #require(figure("Of the 94 hostages in Gaza, 34 are believed to be dead.", "34")).modality == .actual)
+    #expect(try #require(figure("About 7,000 people have registered to return to Gaza.", "7,000")).modality == .planned)
+    #expect(try #require(figure("Many of the 300 people registered for evacuation are children.", "300")).modality == .actual)
     let exchange = "Under the deal, 33 hostages will be released in exchange for about 1,900 Palestinian prisoners."
     #expect(try #require(figure(exchange, "1,900")).modality == .planned)
   }

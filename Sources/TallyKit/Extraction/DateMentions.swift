@@ -267,6 +267,12 @@ struct DateFinder {
     }
     guard k >= sentence.lowerBound else { return .point }
     if v.isWord(k, v.w.since) || v.isWord(k, v.w.after) { return .start }
+    // "Since the crossing closed in May 2024": the date of a since-clause starts a period.
+    var back = k
+    while back >= sentence.lowerBound, k - back < 6, v.tokens[back].kind == .word {
+      if v.isWord(back, v.w.since) { return .start }
+      back -= 1
+    }
     if v.isWord(k, v.w.from) { return .rangeStart }
     if v.isWord(k, v.w.before) { return .other }
     if v.isWord(k, v.w.of), v.isWord(k - 1, v.w.as_) { return .asOf }

@@ -561,8 +561,10 @@ struct DocumentRun {
           planned = true
         }
       }
-      // "50 permitted to enter": a permitted number (codebook: modality).
-      if id == w.permitted || id == w.allowed, view.isWord(k + 1, w.to) { planned = true }
+      // "50 permitted to enter", "7,000 registered to return": a permitted or intended number.
+      if id == w.permitted || id == w.allowed || id == w.registered, view.isWord(k + 1, w.to) {
+        planned = true
+      }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
       k += 1
       steps += 1

@@ -59,10 +59,12 @@ enum IndicatorRules {
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
       "seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
+      "on ~3 list|lists|waitlist", "on the waiting list",
     ]),
     (.evacuate, [
       "evacuat*", "medevac*", "medically evacuated", "airlifted", "flown out",
       "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
+      "transferred|taken|moved ~4 egypt|abroad|jordan|turkey|türkiye|qatar|emirates|uae",
     ]),
     (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [
