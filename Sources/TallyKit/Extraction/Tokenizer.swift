@@ -133,14 +133,10 @@ struct Tokenizer {
 
       if cls == .letter || (cls == .high && isWordStart(text, i)) {
         var h = fnvSeed
-        var upperCount = 0
-        var letterCount = 0
         if b >= 0x41 && b <= 0x5A { flags.insert(.capitalized) }
         while i < n {
           let c = text[i]
           if classes[Int(c)] == .letter {
-            if c <= 0x5A { upperCount += 1 }
-            letterCount += 1
             h = fnvStep(h, c)
             i += 1
             continue
@@ -159,7 +155,6 @@ struct Tokenizer {
               break
             }
             h = fnvStep(h, c)
-            letterCount += 1
             i += 1
             continue
           }
@@ -172,7 +167,20 @@ struct Tokenizer {
           }
           break
         }
-        if letterCount >= 2 && upperCount == letterCount { flags.insert(.allCaps) }
+        // All capitals ("NYU", "REP"): checked only for capitalised words, after the scan.
+        if flags.contains(.capitalized), i - start >= 2 {
+          var all = true
+          var k = start + 1
+          while k < i {
+            let c = text[k]
+            if c >= 0x61 && c <= 0x7A || c >= 0x80 {
+              all = false
+              break
+            }
+            k += 1
+          }
+          if all { flags.insert(.allCaps) }
+        }
         let id = table.lookup(hash: h, in: text, start: start, end: i)
         tokens.append(
           Token(start: Int32(start), end: Int32(i), kind: .word, flags: flags, punct: 0, word: id))
