@@ -46,6 +46,8 @@ struct NumberTests {
     Case(sentence: "Tens of thousands of Palestinians were wounded.", text: "Tens of thousands", value: 20000, low: 20000, high: 99999, qualifier: .vague),
     Case(sentence: "Hundreds of thousands of people have returned.", text: "Hundreds of thousands", value: 200_000, low: 200_000, high: 999_999, qualifier: .vague),
     Case(sentence: "A few dozen patients left.", text: "A few dozen", value: 24, low: 24, high: 99, qualifier: .vague),
+    Case(sentence: "A few hundred patients left.", text: "A few hundred", value: 200, low: 200, high: 999, qualifier: .vague),
+    Case(sentence: "Several thousand people fled.", text: "Several thousand", value: 2000, low: 2000, high: 9999, qualifier: .vague),
     Case(sentence: "More than one in five are children.", text: "More than one in five", value: 0.2, low: 0.2, high: nil, qualifier: .moreThan),
     Case(sentence: "About 27% of the population faces famine.", text: "About 27%", value: 0.27, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "Some 40 percent of children are malnourished.", text: "Some 40 percent", value: 0.4, low: nil, high: nil, qualifier: .approximately),

@@ -70,6 +70,7 @@ enum IndicatorRules {
     (.exit, [
       "left", "leave", "leaving", "leaves", "exit", "exited", "exiting", "exits", "depart*",
       "crossed", "cross into|out|over|through", "crossing into|out|over", "crossed into",
+      "to cross", "allowed|permitted to cross|leave|exit",
       "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
       "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
       "fled to egypt", "fled gaza",

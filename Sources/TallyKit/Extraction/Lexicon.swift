@@ -148,7 +148,10 @@ enum Lexicon {
   static let vagueQuantities: [(phrase: String, low: Double, high: Double)] = [
     ("a handful of", 3, 9), ("a handful", 3, 9), ("handful of", 3, 9),
     ("several", 3, 9),
-    ("a few dozen", 24, 99), ("dozens", 24, 99), ("scores of", 40, 99),
+    ("a few dozen", 24, 99), ("several dozen", 24, 99), ("dozens", 24, 99), ("scores of", 40, 99),
+    // Not in the codebook's table; coded like their plurals ("hundreds", "thousands").
+    ("a few hundred", 200, 999), ("several hundred", 200, 999),
+    ("a few thousand", 2_000, 9_999), ("several thousand", 2_000, 9_999),
     ("hundreds of thousands", 200_000, 999_999), ("tens of thousands", 20_000, 99_999),
     ("hundreds", 200, 999), ("thousands", 2_000, 9_999),
   ]
