@@ -19,14 +19,14 @@ public struct FigureEncoder: Sendable {
   }
 
   public func encode(_ f: Figure, into out: inout [UInt8]) {
-    var cache = SentenceCache()
-    encode(f, into: &out, cache: &cache)
+    encode([f], into: &out)
   }
 
   /// Encodes the figures of one document. Figures of one sentence share its text, which is
   /// escaped once rather than once per figure.
   public func encode(_ figures: [Figure], into out: inout [UInt8]) {
     var cache = SentenceCache()
+    defer { cache.record.free() }
     for f in figures { encode(f, into: &out, cache: &cache) }
   }
 
@@ -52,80 +52,83 @@ public struct FigureEncoder: Sendable {
     }
   }
 
-  /// The encoded sentence and document id of the last figure.
+  /// The encoded sentence and document id of the last figure, and the buffer records are
+  /// built in.
   struct SentenceCache {
     var sentence = CachedField()
     var doc = CachedField()
+    var record = RawBytes(capacity: 2048)
   }
 
   func encode(_ f: Figure, into out: inout [UInt8], cache: inout SentenceCache) {
     cache.sentence.update(f.sentence, format)
     cache.doc.update(f.doc, format)
     switch format {
-    case .jsonl: encodeJSON(f, into: &out, doc: cache.doc.encoded, sentence: cache.sentence.encoded)
+    case .jsonl:
+      encodeJSON(f, into: &out, doc: cache.doc.encoded, sentence: cache.sentence.encoded, buffer: &cache.record)
     case .csv: encodeCSV(f, into: &out, doc: cache.doc.encoded, sentence: cache.sentence.encoded)
     }
   }
 
-  private func encodeJSON(_ f: Figure, into out: inout [UInt8], doc: [UInt8], sentence: [UInt8]) {
-    var j = JSONEncoderBytes()
-    swap(&j.bytes, &out)  // append in place, without copying what is already encoded
-    func key(_ k: StaticString) {
-      j.raw(k)
-    }
+  private func encodeJSON(
+    _ f: Figure, into out: inout [UInt8], doc: [UInt8], sentence: [UInt8], buffer w: inout RawBytes
+  ) {
+    // The record is built in a raw buffer and appended to `out` once: an `Array` append per
+    // field pays a uniqueness and capacity check each time (measured: 7-9% of extraction).
+    w.reset()
     func optionalString(_ s: String?) {
-      if let s { j.string(s) } else { j.raw("null") }
+      if let s { w.jsonString(s) } else { w.put("null") }
     }
     func optionalDate(_ d: ReportedDate?) {
-      guard let d else { return j.raw("null") }
-      j.bytes.append(0x22)
-      d.appendISO(to: &j.bytes)
-      j.bytes.append(0x22)
+      guard let d else { return w.put("null") }
+      w.byte(0x22)
+      w.date(d)
+      w.byte(0x22)
     }
     func optionalNumber(_ v: Double?) {
-      if let v { j.number(v) } else { j.raw("null") }
+      if let v { w.number(v) } else { w.put("null") }
     }
-    key("{\"doc\":")
-    j.bytes.append(contentsOf: doc)
-    key(",\"start\":")
-    j.int(f.start)
-    key(",\"end\":")
-    j.int(f.end)
-    key(",\"text\":")
-    j.string(f.text)
-    key(",\"value\":")
+    w.put("{\"doc\":")
+    w.bytes(doc)
+    w.put(",\"start\":")
+    w.integer(Int64(f.start))
+    w.put(",\"end\":")
+    w.integer(Int64(f.end))
+    w.put(",\"text\":")
+    w.jsonString(f.text)
+    w.put(",\"value\":")
     optionalNumber(f.value)
-    key(",\"low\":")
+    w.put(",\"low\":")
     optionalNumber(f.low)
-    key(",\"high\":")
+    w.put(",\"high\":")
     optionalNumber(f.high)
-    key(",\"qualifier\":")
-    j.raw(f.qualifier.json)
-    key(",\"unit\":")
-    j.raw(f.unit.json)
-    key(",\"indicator\":")
-    j.raw(f.indicator.json)
-    key(",\"group\":")
+    w.put(",\"qualifier\":")
+    w.put(f.qualifier.json)
+    w.put(",\"unit\":")
+    w.put(f.unit.json)
+    w.put(",\"indicator\":")
+    w.put(f.indicator.json)
+    w.put(",\"group\":")
     optionalString(f.group)
-    key(",\"modality\":")
-    j.raw(f.modality.json)
-    key(",\"date\":")
+    w.put(",\"modality\":")
+    w.put(f.modality.json)
+    w.put(",\"date\":")
     optionalDate(f.date)
-    key(",\"period_start\":")
+    w.put(",\"period_start\":")
     optionalDate(f.periodStart)
-    key(",\"attribution\":")
+    w.put(",\"attribution\":")
     optionalString(f.attribution)
-    key(",\"sentence\":")
-    j.bytes.append(contentsOf: sentence)
-    key(",\"per\":")
+    w.put(",\"sentence\":")
+    w.bytes(sentence)
+    w.put(",\"per\":")
     optionalString(f.per)
-    key(",\"warnings\":[")
-    for (i, w) in f.warnings.enumerated() {
-      if i > 0 { j.raw(",") }
-      j.string(w)
+    w.put(",\"warnings\":[")
+    for (i, warning) in f.warnings.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.jsonString(warning)
     }
-    key("]}\n")
-    swap(&j.bytes, &out)
+    w.put("]}\n")
+    out.append(contentsOf: UnsafeBufferPointer(start: w.base, count: w.count))
   }
 
   private func encodeCSV(_ f: Figure, into out: inout [UInt8], doc: [UInt8], sentence: [UInt8]) {
@@ -158,5 +161,125 @@ public struct FigureEncoder: Sendable {
     out.append(0x2C)
     field(f.per)
     field(f.warnings.isEmpty ? nil : f.warnings.joined(separator: " | "), last: true)
+  }
+}
+
+/// A growable raw byte buffer for building one record. Every write checks room once; the
+/// caller frees it.
+struct RawBytes {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(64, capacity)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  func free() { base.deallocate() }
+
+  mutating func reset() { count = 0 }
+
+  @inline(__always) mutating func room(_ n: Int) {
+    if count + n <= capacity { return }
+    var c = capacity * 2
+    while c < count + n { c *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+    grown.update(from: base, count: count)
+    base.deallocate()
+    base = grown
+    capacity = c
+  }
+
+  @inline(__always) mutating func byte(_ b: UInt8) {
+    room(1)
+    base[count] = b
+    count += 1
+  }
+
+  mutating func put(_ s: StaticString) {
+    let n = s.utf8CodeUnitCount
+    room(n)
+    (base + count).update(from: s.utf8Start, count: n)
+    count += n
+  }
+
+  mutating func bytes(_ b: [UInt8]) {
+    room(b.count)
+    b.withUnsafeBufferPointer { p in
+      if let a = p.baseAddress { (base + count).update(from: a, count: p.count) }
+    }
+    count += b.count
+  }
+
+  mutating func integer(_ v: Int64) {
+    room(21)
+    if v < 0 { byte(UInt8(ascii: "-")) }
+    var m = v.magnitude
+    var digits = 0
+    var t = m
+    repeat {
+      digits += 1
+      t /= 10
+    } while t > 0
+    var k = count + digits - 1
+    repeat {
+      base[k] = UInt8(48 + m % 10)
+      m /= 10
+      k -= 1
+    } while m > 0
+    count += digits
+  }
+
+  mutating func number(_ v: Double) {
+    if v == v.rounded(), abs(v) < 1e15 {
+      integer(Int64(v))
+    } else {
+      for b in "\(v)".utf8 { byte(b) }
+    }
+  }
+
+  mutating func date(_ d: ReportedDate) {
+    var tmp: [UInt8] = []
+    tmp.reserveCapacity(10)
+    d.appendISO(to: &tmp)
+    bytes(tmp)
+  }
+
+  /// A JSON string: quotes, and escapes for quote, backslash and control characters.
+  mutating func jsonString(_ s: String) {
+    var s = s
+    s.withUTF8 { p in
+      room(p.count * 6 + 2)
+      base[count] = 0x22
+      count += 1
+      var runStart = 0
+      for k in 0..<p.count {
+        let b = p[k]
+        guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+        (base + count).update(from: p.baseAddress! + runStart, count: k - runStart)
+        count += k - runStart
+        switch b {
+        case 0x22: base[count] = 0x5C; base[count + 1] = 0x22; count += 2
+        case 0x5C: base[count] = 0x5C; base[count + 1] = 0x5C; count += 2
+        case 0x0A: base[count] = 0x5C; base[count + 1] = UInt8(ascii: "n"); count += 2
+        case 0x0D: base[count] = 0x5C; base[count + 1] = UInt8(ascii: "r"); count += 2
+        case 0x09: base[count] = 0x5C; base[count + 1] = UInt8(ascii: "t"); count += 2
+        default:
+          let hex: StaticString = "0123456789abcdef"
+          base[count] = 0x5C; base[count + 1] = UInt8(ascii: "u")
+          base[count + 2] = 0x30; base[count + 3] = 0x30
+          base[count + 4] = hex.utf8Start[Int(b >> 4)]; base[count + 5] = hex.utf8Start[Int(b & 15)]
+          count += 6
+        }
+        runStart = k + 1
+      }
+      if let a = p.baseAddress, p.count > runStart {
+        (base + count).update(from: a + runStart, count: p.count - runStart)
+        count += p.count - runStart
+      }
+      base[count] = 0x22
+      count += 1
+    }
   }
 }
