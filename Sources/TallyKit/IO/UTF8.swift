@@ -87,6 +87,16 @@ public enum UTF8Bytes {
   {
     var n = 0
     var i = from
+    // Eight ASCII bytes at a time: each is one code point.
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= to,
+        raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        n &+= 8
+        i += 8
+      }
+    }
     while i < to {
       n &+= (bytes[i] & 0xC0 != 0x80) ? 1 : 0
       i += 1
