@@ -297,13 +297,11 @@ struct PhraseSet<Payload: Sendable>: @unchecked Sendable {
   }
 }
 
-/// The compiled vocabulary shared by every extractor.
+/// The compiled vocabulary; each extractor builds its own.
 ///
 /// `@unchecked Sendable`: every property is set once in `init` and only read afterwards; the
 /// hot tables are raw buffers freed with the vocabulary.
 final class Vocabulary: @unchecked Sendable {
-  /// The vocabulary for code that needs one outside an extractor (tests, tools).
-  static let shared = Vocabulary()
 
   let table: WordTable
   /// `table` laid out for the lookups of the tokenizer.
