@@ -58,14 +58,18 @@ struct QuantityFinder {
         i += 1
       }
     }
-    found = mergeRanges(found, sentence: sentence)
-    var kept: [Quantity] = []
-    for var q in found {
+    mergeRanges(&found, sentence: sentence)
+    // Filtered in place: no second array per sentence.
+    var kept = 0
+    for j in found.indices {
+      var q = found[j]
       guard !isNonFigure(q, sentence: sentence) else { continue }
       attachQualifier(&q, sentence: sentence)
-      kept.append(q)
+      found[kept] = q
+      kept += 1
     }
-    return kept
+    found.removeLast(found.count - kept)
+    return found
   }
 
   // MARK: Numbers in digits and words
@@ -217,10 +221,10 @@ struct QuantityFinder {
   // MARK: Ranges
 
   /// "between 60,000 and 80,000", "60,000-80,000", "60,000 to 80,000".
-  private func mergeRanges(_ qs: [Quantity], sentence: Range<Int>) -> [Quantity] {
-    guard qs.count > 1 else { return qs }
+  private func mergeRanges(_ qs: inout [Quantity], sentence: Range<Int>) {
+    guard qs.count > 1 else { return }
     let v = view
-    var out: [Quantity] = []
+    var written = 0  // merged in place: the merged list is never longer than the input
     var k = 0
     while k < qs.count {
       var a = qs[k]
@@ -250,15 +254,17 @@ struct QuantityFinder {
           a.rangeLow = a.value
           a.rangeHigh = b.value
           a.qualifier = .range
-          out.append(a)
+          qs[written] = a
+          written += 1
           k += 2
           continue
         }
       }
-      out.append(a)
+      qs[written] = a
+      written += 1
       k += 1
     }
-    return out
+    qs.removeLast(qs.count - written)
   }
 
   private func isISODate(_ i: Int) -> Bool {
