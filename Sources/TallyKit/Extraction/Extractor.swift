@@ -184,7 +184,9 @@ struct DocumentRun {
     let periods = periodWords(in: sentence)
     let totalWords = runningTotalWords(in: sentence)
     let sentenceText = view.text(from: sentence.lowerBound, to: sentence.upperBound)
-    var coded: [(indicator: Indicator, quantity: Quantity, modality: Modality, past: Bool)] = []
+    // What each figure of the sentence was coded as, for the figures after it.
+    var coded: [(indicator: Indicator, modality: Modality, past: Bool)] = []
+    coded.reserveCapacity(qs.count)
     let resolver = DateResolver(published: document.published)
 
     for (k, original) in qs.enumerated() {
@@ -257,7 +259,7 @@ struct DocumentRun {
         if last > k { indicator = predicate(of: last) }
       }
       // 4. a part of an earlier figure: "including 1,400", "73 of these", "seven of them"
-      if indicator == nil, let a = partOf(q, k, qs, coded.map { $0.indicator }) {
+      if indicator == nil, q.partitive || k > 0, let a = partOf(q, k, coded.map(\.indicator)) {
         indicator = a
       }
       // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"
@@ -378,7 +380,7 @@ struct DocumentRun {
         PendingFigure(
           byteStart: byteStart, byteEnd: byteEnd, quantity: q, perEachOf: perEach,
           sentenceIndex: index, group: group))
-      coded.append((finalIndicator, q, modality, past))
+      coded.append((finalIndicator, modality, past))
     }
   }
 
@@ -484,7 +486,7 @@ struct DocumentRun {
   /// The indicator a part takes from its whole: "including 1,400" (the figure before it in
   /// the sentence), "73 of these" and "seven of them" (the last figure of the document), "Of
   /// the 183 ..., 111" (the sentence's first figure).
-  private func partOf(_ q: Quantity, _ k: Int, _ qs: [Quantity], _ codedHere: [Indicator])
+  private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [Indicator])
     -> Indicator?
   {
     let start = q.spanStart
