@@ -178,7 +178,23 @@ private struct Cursor {
   mutating func string() throws(Failure) -> [UInt8] {
     i += 1
     let start = i
-    // Fast path: no escapes.
+    // Fast path: no escapes. Skip eight bytes at a time while none is a quote, a backslash
+    // or a control byte (the usual bit tricks: a byte equal to c, or below 0x20, sets its
+    // high bit in the mask; bytes of 0x80 and up are never flagged).
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= bytes.count {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = x ^ (ones &* 0x22)
+        let slash = x ^ (ones &* 0x5C)
+        let special =
+          ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((x &- ones &* 0x20) & ~x)
+        if special & high != 0 { break }
+        i += 8
+      }
+    }
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
