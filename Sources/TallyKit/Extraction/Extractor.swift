@@ -447,9 +447,10 @@ struct DocumentRun {
       let t = view.tokens[i]
       let length = Int(t.end - t.start)
       guard length < 64, lengths & (1 << UInt64(length)) != 0 else { continue }
-      var h = fnvSeed
-      for k in Int(t.start)..<Int(t.end) { h = fnvStep(h, view.bytes[k]) }
-      let id = extractor.periodTable.lookup(hash: h, in: view.bytes, start: Int(t.start), end: Int(t.end))
+      var h = WordHasher()
+      for k in Int(t.start)..<Int(t.end) { h.add(view.bytes[k]) }
+      let id = extractor.periodTable.lookup(
+        hash: h.value, in: view.bytes, start: Int(t.start), end: Int(t.end))
       if id >= 0 { out.append((i, extractor.periodKinds[Int(id)])) }
     }
     return out

@@ -131,9 +131,9 @@ struct TextView {
     var k = partStart
     while k <= end {
       if k == end || bytes[k] == 0x2D {
-        var h = fnvSeed
-        for j in partStart..<k { h = fnvStep(h, bytes[j]) }
-        let id = vocabulary.frozenTable.lookup(hash: h, in: bytes, start: partStart, end: k)
+        var h = WordHasher()
+        for j in partStart..<k { h.add(bytes[j]) }
+        let id = vocabulary.frozenTable.lookup(hash: h.value, in: bytes, start: partStart, end: k)
         guard id >= 0, vocabulary.flagTable[Int(id)].contains(.numberWord) else { return nil }
         let v = vocabulary.numberTable[Int(id)]
         // Only tens followed by a unit: "twenty-three", not "three-twenty".

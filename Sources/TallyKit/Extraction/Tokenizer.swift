@@ -132,12 +132,12 @@ struct Tokenizer {
       }
 
       if cls == .letter || (cls == .high && isWordStart(text, i)) {
-        var h = fnvSeed
+        var h = WordHasher()
         if b >= 0x41 && b <= 0x5A { flags.insert(.capitalized) }
         while i < n {
           let c = text[i]
           if classes[Int(c)] == .letter {
-            h = fnvStep(h, c)
+            h.add(c)
             i += 1
             continue
           }
@@ -148,20 +148,22 @@ struct Tokenizer {
               if isCurlyApostrophe(text, i), i + 3 < n, isLetter(text, i + 3),
                 !isPossessive(text, i + 3, n)
               {
-                h = fnvStep(fnvStep(fnvStep(h, 0xE2), 0x80), 0x99)
+                h.add(0xE2)
+                h.add(0x80)
+                h.add(0x99)
                 i += 3
                 continue
               }
               break
             }
-            h = fnvStep(h, c)
+            h.add(c)
             i += 1
             continue
           }
           if (c == 0x2D || c == 0x27), i + 1 < n, isLetter(text, i + 1), i > start {
             if c == 0x27 && isPossessive(text, i + 1, n) { break }
             if c == 0x2D { flags.insert(.hyphenated) }
-            h = fnvStep(h, c)
+            h.add(c)
             i += 1
             continue
           }
@@ -181,7 +183,7 @@ struct Tokenizer {
           }
           if all { flags.insert(.allCaps) }
         }
-        let id = table.lookup(hash: h, in: text, start: start, end: i)
+        let id = table.lookup(hash: h.value, in: text, start: start, end: i)
         tokens.append(
           Token(start: Int32(start), end: Int32(i), kind: .word, flags: flags, punct: 0, word: id))
         continue
