@@ -298,67 +298,49 @@ func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
   }
 }
 
-/// Appends JSON text to a byte buffer. Strings are escaped as RFC 8259 requires and otherwise
-/// written as UTF-8, so output is byte-for-byte deterministic.
+/// Appends JSON strings to a byte array, escaped as RFC 8259 requires (by `RawBytes`, the
+/// record writer), so output is byte-for-byte deterministic.
 public struct JSONEncoderBytes {
   public var bytes: [UInt8] = []
 
   public init() {}
 
-  public mutating func string<C: Collection>(_ s: C) where C.Element == UInt8 {
-    // Fast path: copy runs of bytes that need no escape in one append.
-    let done: Bool? = s.withContiguousStorageIfAvailable { p -> Bool in
-      bytes.append(0x22)
-      var runStart = 0
-      for (k, b) in p.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<k]))
-        appendEscaped(b)
-        runStart = k + 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<p.count]))
-      bytes.append(0x22)
-      return true
-    }
-    if done == true { return }
-    bytes.append(0x22)
-    for b in s { appendEscaped(b) }
-    bytes.append(0x22)
-  }
-
-  private mutating func appendEscaped(_ b: UInt8) {
-    switch b {
-    case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-    case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-    case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-    case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-    case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-    case 0..<0x20:
-      let hex = Array("0123456789abcdef".utf8)
-      bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-    default:
-      bytes.append(b)
-    }
-  }
-
   public mutating func string(_ s: String) {
-    var s = s
-    s.withUTF8 { string($0) }
+    var w = RawBytes(capacity: s.utf8.count * 6 + 2)
+    defer { w.free() }
+    w.jsonString(s)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: w.base, count: w.count))
   }
+}
 
-  public mutating func raw(_ s: StaticString) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-  }
+/// `v` as an integer when the toolkit writes it as one (a whole number below 10^15).
+@inline(__always) func integralValue(_ v: Double) -> Int64? {
+  v == v.rounded() && abs(v) < 1e15 ? Int64(v) : nil
+}
 
-  public mutating func number(_ v: Double) { appendNumber(v, to: &bytes) }
-
-  public mutating func int(_ v: Int) { appendInteger(Int64(v), to: &bytes) }
+/// Writes the decimal digits of `m` at `p` (room for 20 bytes) and returns how many.
+@inline(__always) func writeDecimal(_ m: UInt64, to p: UnsafeMutablePointer<UInt8>) -> Int {
+  var digits = 0
+  var t = m
+  repeat {
+    digits += 1
+    t /= 10
+  } while t > 0
+  var k = digits - 1
+  var m = m
+  repeat {
+    p[k] = UInt8(48 + m % 10)
+    m /= 10
+    k -= 1
+  } while m > 0
+  return digits
 }
 
 /// Appends a number as `formatNumber` writes it. Integers, which are nearly all the values
 /// written, go straight to bytes: building a `String` for each was a tenth of extraction time.
 public func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
-  if v == v.rounded(), abs(v) < 1e15 {
-    appendInteger(Int64(v), to: &bytes)
+  if let i = integralValue(v) {
+    appendInteger(i, to: &bytes)
   } else {
     bytes.append(contentsOf: "\(v)".utf8)
   }
@@ -367,28 +349,122 @@ public func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
 /// Appends the decimal digits of `v`.
 public func appendInteger(_ v: Int64, to bytes: inout [UInt8]) {
   if v < 0 { bytes.append(UInt8(ascii: "-")) }
-  var m = v.magnitude
-  if m < 10 {
-    bytes.append(UInt8(48 + m))
-    return
-  }
-  var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-    UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-    (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-  var n = 0
-  withUnsafeMutableBytes(of: &digits) { d in
-    while m > 0 {
-      d[19 - n] = UInt8(48 + m % 10)
-      m /= 10
-      n += 1
-    }
-    bytes.append(contentsOf: d[(20 - n)...])
+  withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { d in
+    let n = writeDecimal(v.magnitude, to: d.baseAddress!)
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: d[0..<n]))
   }
 }
 
 /// A number as the toolkit writes it everywhere: integers without a decimal point, other values
 /// in the shortest form that reads back to the same double ("0.2", not "0.20000000000000001").
 public func formatNumber(_ v: Double) -> String {
-  if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+  if let i = integralValue(v) { return String(i) }
   return "\(v)"
+}
+
+/// A growable raw byte buffer for building one record. Every write checks room once; the
+/// caller frees it.
+struct RawBytes {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(64, capacity)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  func free() { base.deallocate() }
+
+  mutating func reset() { count = 0 }
+
+  @inline(__always) mutating func room(_ n: Int) {
+    if count + n <= capacity { return }
+    var c = capacity * 2
+    while c < count + n { c *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+    grown.update(from: base, count: count)
+    base.deallocate()
+    base = grown
+    capacity = c
+  }
+
+  @inline(__always) mutating func byte(_ b: UInt8) {
+    room(1)
+    base[count] = b
+    count += 1
+  }
+
+  mutating func put(_ s: StaticString) {
+    let n = s.utf8CodeUnitCount
+    room(n)
+    (base + count).update(from: s.utf8Start, count: n)
+    count += n
+  }
+
+  mutating func bytes(_ b: [UInt8]) {
+    room(b.count)
+    b.withUnsafeBufferPointer { p in
+      if let a = p.baseAddress { (base + count).update(from: a, count: p.count) }
+    }
+    count += b.count
+  }
+
+  mutating func integer(_ v: Int64) {
+    room(20)
+    if v < 0 { byte(UInt8(ascii: "-")) }
+    count += writeDecimal(v.magnitude, to: base + count)
+  }
+
+  mutating func number(_ v: Double) {
+    if let i = integralValue(v) {
+      integer(i)
+    } else {
+      for b in "\(v)".utf8 { byte(b) }
+    }
+  }
+
+  mutating func date(_ d: ReportedDate) {
+    var tmp: [UInt8] = []
+    tmp.reserveCapacity(10)
+    d.appendISO(to: &tmp)
+    bytes(tmp)
+  }
+
+  /// A JSON string: quotes, and escapes for quote, backslash and control characters.
+  mutating func jsonString(_ s: String) {
+    var s = s
+    s.withUTF8 { p in
+      room(p.count * 6 + 2)
+      base[count] = 0x22
+      count += 1
+      var runStart = 0
+      for k in 0..<p.count {
+        let b = p[k]
+        guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+        (base + count).update(from: p.baseAddress! + runStart, count: k - runStart)
+        count += k - runStart
+        switch b {
+        case 0x22: base[count] = 0x5C; base[count + 1] = 0x22; count += 2
+        case 0x5C: base[count] = 0x5C; base[count + 1] = 0x5C; count += 2
+        case 0x0A: base[count] = 0x5C; base[count + 1] = UInt8(ascii: "n"); count += 2
+        case 0x0D: base[count] = 0x5C; base[count + 1] = UInt8(ascii: "r"); count += 2
+        case 0x09: base[count] = 0x5C; base[count + 1] = UInt8(ascii: "t"); count += 2
+        default:
+          let hex: StaticString = "0123456789abcdef"
+          base[count] = 0x5C; base[count + 1] = UInt8(ascii: "u")
+          base[count + 2] = 0x30; base[count + 3] = 0x30
+          base[count + 4] = hex.utf8Start[Int(b >> 4)]; base[count + 5] = hex.utf8Start[Int(b & 15)]
+          count += 6
+        }
+        runStart = k + 1
+      }
+      if let a = p.baseAddress, p.count > runStart {
+        (base + count).update(from: a + runStart, count: p.count - runStart)
+        count += p.count - runStart
+      }
+      base[count] = 0x22
+      count += 1
+    }
+  }
 }
