@@ -9,12 +9,15 @@ let package = Package(
     .library(name: "TallyKit", targets: ["TallyKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // SHA-256 and SHA-512 for document digests, figure ids and archive manifests.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // All logic lives here: one folder per stage (Extraction, IO, ...).
     .target(
       name: "TallyKit",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
       path: "Sources/TallyKit"
     ),
     // The thin command-line front end: one file per subcommand.

@@ -13,6 +13,7 @@ extension Tally {
         Examples:
           tally extract --manifest corpus/manifest.csv -o figures.jsonl
           tally extract --jsonl docs.jsonl --format csv > figures.csv
+          tally extract --manifest corpus/manifest.csv --documents documents.jsonl -o figures.jsonl
           cat docs.jsonl | tally extract --jsonl - | tally normalize -o dataset/
         """
     )
@@ -38,6 +39,9 @@ extension Tally {
     @Option(help: "Threads to extract with (default: all cores). The output is the same for any number.")
     var jobs: Int = TallyKit.processorCount
 
+    @Option(help: ArgumentHelp("Also write one row per document (id, outlet, url, published, sha256, bytes, figures) to FILE; CSV if it ends in .csv, else JSON Lines. normalize --documents reads it.", valueName: "file"))
+    var documents: String?
+
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var global: GlobalOptions
 
@@ -60,16 +64,20 @@ extension Tally {
       let run = ExtractionRun(
         extractor: Extractor(options: options), encoder: FigureEncoder(format: format), jobs: jobs)
       let writer = try context.openOutput(outputOptions)
+      let table = try documents.map { path throws(InputError) in
+        DocumentTableWriter(
+          writer: try context.openFile(path), format: path.hasSuffix(".csv") ? .csv : .jsonl)
+      }
       let summary: ExtractionSummary
       if let jsonl {
         var source = try JSONLinesDocuments(path: jsonl)
-        summary = try run.run(&source, to: writer, warnings: context.warnings)
+        summary = try run.run(&source, to: writer, documents: table, warnings: context.warnings)
       } else if let manifest {
         var source = try ManifestDocuments(manifest: manifest)
-        summary = try run.run(&source, to: writer, warnings: context.warnings)
+        summary = try run.run(&source, to: writer, documents: table, warnings: context.warnings)
       } else {
         var source = TextFileDocuments(paths: files)
-        summary = try run.run(&source, to: writer, warnings: context.warnings)
+        summary = try run.run(&source, to: writer, documents: table, warnings: context.warnings)
       }
       if context.standardErrorIsTerminal {
         context.note("tally: \(summary.figures) figures from \(summary.documents) documents")

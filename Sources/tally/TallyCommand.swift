@@ -24,7 +24,7 @@ struct OutputOptions: ParsableArguments {
 final class CommandContext {
   let warnings = WarningCollector()
   let quiet: Bool
-  private var atomic: AtomicFile?
+  private var atomics: [AtomicFile] = []
   private(set) var writer: ByteWriter?
 
   init(quiet: Bool) { self.quiet = quiet }
@@ -32,23 +32,37 @@ final class CommandContext {
   /// Opens the output: standard output, or a temporary file renamed into place on success.
   func openOutput(_ options: OutputOptions) throws(InputError) -> ByteWriter {
     if let path = options.output, path != "-" {
-      let file = try AtomicFile(path: path)
-      atomic = file
-      writer = file.writer
-      return file.writer
+      let w = try openFile(path)
+      writer = w
+      return w
     }
     let out = ByteWriter.standardOutput()
     writer = out
     return out
   }
 
-  /// Flushes and, for a file, renames it into place.
-  func commit() throws(InputError) {
-    if let atomic { try atomic.commit() } else { try writer?.flush() }
+  /// A further output file (a side table), renamed into place with the main output.
+  func openFile(_ path: String) throws(InputError) -> ByteWriter {
+    let file = try AtomicFile(path: path)
+    atomics.append(file)
+    return file.writer
   }
 
-  /// Drops a half-written output file.
-  func discard() { atomic?.discard() }
+  /// Flushes and renames output files into place.
+  func commit() throws(InputError) {
+    if writer?.path == "-" { try writer?.flush() }
+    do {
+      for file in atomics { try file.commit() }
+    } catch {
+      discard()
+      throw error
+    }
+  }
+
+  /// Drops half-written output files.
+  func discard() {
+    for file in atomics { file.discard() }
+  }
 
   /// A line for standard error, unless `--quiet`.
   func note(_ line: String) {
@@ -78,7 +92,7 @@ extension TallyCommand {
       try await execute(context)
       try context.commit()
       context.reportWarnings()
-    } catch let error as InputError {
+    } catch let error as any TallyError {
       context.discard()
       context.reportWarnings()
       FileDescriptorText.standardError.write("tally: error: \(error.localizedDescription)\n")

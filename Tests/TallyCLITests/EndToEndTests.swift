@@ -12,7 +12,11 @@ struct EndToEndTests {
     let fifty = figures.first { ($0["doc"] as? String) == "r03" && ($0["text"] as? String) == "50" }
     #expect(fifty?["indicator"] as? String == "medevac_completed")
     #expect(fifty?["date"] as? String == "2025-02-01")
-    #expect(Set(figures[0].keys) == Set(["doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "indicator", "group", "modality", "date", "period_start", "attribution", "sentence", "per", "warnings"]))
+    // The id is the document's digest prefix and the span.
+    let id = try #require(fifty?["id"] as? String)
+    #expect(id.hasSuffix("-\(fifty?["start"] as? Int ?? -1)-\(fifty?["end"] as? Int ?? -1)"))
+    #expect(id.split(separator: "-").first?.count == 16)
+    #expect(Set(figures[0].keys) == Set(["id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "indicator", "group", "modality", "date", "period_start", "attribution", "sentence", "per", "warnings"]))
   }
 
   @Test func csvOutputToAFile() throws {
@@ -23,7 +27,7 @@ struct EndToEndTests {
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.isEmpty)
     let csv = try String(contentsOf: out, encoding: .utf8)
-    #expect(csv.hasPrefix("doc,start,end,text,value,low,high,qualifier,unit,indicator,group,modality,date,period_start,attribution,sentence,per,warnings\n"))
+    #expect(csv.hasPrefix("id,doc,start,end,text,value,low,high,qualifier,unit,indicator,group,modality,date,period_start,attribution,sentence,per,warnings\n"))
   }
 
   @Test func theSameBytesOnEveryRunAndThreadCount() throws {

@@ -62,6 +62,8 @@ public struct ExtractionOptions: Sendable {
 /// The figures of one document and the warnings about the document as a whole.
 public struct DocumentFigures: Sendable {
   public var document: String
+  /// The SHA-256 of the document's text; the figures' ids derive from it.
+  public var digest: DocumentDigest
   public var figures: [Figure]
   /// Warnings a reviewer should see that concern the document (each also appears on the
   /// figures it touches).

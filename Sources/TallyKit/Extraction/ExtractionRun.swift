@@ -51,14 +51,18 @@ public struct ExtractionRun {
     }
   }
 
+  /// Extracts every document of `source`, writing figures to `writer` and, when given, one
+  /// row per document (id, outlet, url, published, SHA-256, bytes, figures) to `documents`.
   public func run<S: DocumentSource>(
-    _ source: inout S, to writer: ByteWriter, warnings: WarningCollector
+    _ source: inout S, to writer: ByteWriter, documents: DocumentTableWriter? = nil,
+    warnings: WarningCollector
   ) throws(InputError) -> ExtractionSummary {
     // One extractor per worker: threads that shared one would contend on the reference
     // counts of its tables (measured: a second thread added a quarter to the CPU time).
     let extractors = [extractor] + (1..<jobs).map { _ in Extractor(options: extractor.options) }
     var summary = ExtractionSummary()
     try writer.write(encoder.header)
+    try documents?.start()
     var pending: InFlight? = nil
     while true {
       let batch: [SourceItem]
@@ -75,7 +79,7 @@ public struct ExtractionRun {
       let next = batch.isEmpty ? nil : launch(batch, extractors)
       if let p = pending {
         do {
-          try complete(p, to: writer, warnings: warnings, summary: &summary)
+          try complete(p, to: writer, documents: documents, warnings: warnings, summary: &summary)
         } catch {
           next?.group.wait()
           throw error
@@ -84,7 +88,7 @@ public struct ExtractionRun {
       pending = next
       if end { break }
     }
-    if let p = pending { try complete(p, to: writer, warnings: warnings, summary: &summary) }
+    if let p = pending { try complete(p, to: writer, documents: documents, warnings: warnings, summary: &summary) }
     return summary
   }
 
@@ -159,19 +163,23 @@ public struct ExtractionRun {
     return .success(
       EncodedDocument(
         bytes: bytes, figures: figures.figures.count, warnings: figures.warnings,
-        id: document.id, source: document.source, textBytes: document.text.count))
+        id: document.id, source: document.source, textBytes: document.text.count,
+        record: DocumentRecord(
+          id: document.id, outlet: document.outlet, url: document.url, published: document.published,
+          sha256: figures.digest.hex, bytes: document.text.count, figures: figures.figures.count)))
   }
 
   /// Waits for a batch and writes its results in input order; the first bad document ends
   /// the run with its error.
   private func complete(
-    _ batch: InFlight, to writer: ByteWriter, warnings: WarningCollector,
+    _ batch: InFlight, to writer: ByteWriter, documents: DocumentTableWriter?, warnings: WarningCollector,
     summary: inout ExtractionSummary
   ) throws(InputError) {
     batch.group.wait()
     for i in batch.items.indices {
       let r = try batch.results.take(i).get()
       try writer.write(r.bytes)
+      try documents?.add(r.record)
       for message in r.warnings {
         warnings.add(message, at: r.source, subject: "document \(r.id)")
       }
@@ -189,6 +197,31 @@ struct EncodedDocument: Sendable {
   var id: String
   var source: SourceLocation
   var textBytes: Int
+  var record: DocumentRecord
+}
+
+/// Writes the documents table as CSV or JSON Lines.
+public struct DocumentTableWriter {
+  public let writer: ByteWriter
+  public let format: FigureFormat
+
+  public init(writer: ByteWriter, format: FigureFormat) {
+    self.writer = writer
+    self.format = format
+  }
+
+  func start() throws(InputError) {
+    if format == .csv { try writer.write(TableLayout.documents.csvHeader) }
+  }
+
+  public func add(_ record: DocumentRecord) throws(InputError) {
+    var out: [UInt8] = []
+    switch format {
+    case .csv: DocumentRecord.encoder.csv(record.cells, into: &out)
+    case .jsonl: DocumentRecord.encoder.json(record.cells, into: &out)
+    }
+    try writer.write(out)
+  }
 }
 
 /// One slot per document of a batch; each worker writes only its own slots, and the slots are

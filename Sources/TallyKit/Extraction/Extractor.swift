@@ -808,9 +808,12 @@ struct DocumentRun {
       output[i].start = cpPos
       output[i].end = cpPos + UTF8Bytes.codePointCount(view.bytes, from: start, to: end)
     }
+    let digest = DocumentDigest(document.text)
+    for i in output.indices { output[i].id = digest.figureID(start: output[i].start, end: output[i].end) }
     var result: [Figure] = []
     swap(&result, &output)
-    return DocumentFigures(document: document.id, figures: result, warnings: documentWarnings)
+    return DocumentFigures(
+      document: document.id, digest: digest, figures: result, warnings: documentWarnings)
   }
 
 }

@@ -1,3 +1,5 @@
+import Crypto
+
 /// How a reported number is bounded (codebook section 3).
 public enum Qualifier: String, Sendable, CaseIterable, Codable {
   case exact
@@ -111,6 +113,10 @@ public struct ReportedDate: Sendable, Hashable, Comparable, CustomStringConverti
 /// One reported figure: one mention of a number in one document, coded by the codebook.
 /// Offsets are Unicode code point offsets into the document text, `[start, end)`.
 public struct Figure: Sendable, Equatable {
+  /// A stable id: the first 16 hex digits of the SHA-256 of the document's text, then the
+  /// span (`3f2a9c1b7d4e5f60-1024-1031`). It survives re-runs and renamed documents, and
+  /// changes only when the text does.
+  public var id: String
   public var doc: String
   public var start: Int
   public var end: Int
@@ -135,11 +141,12 @@ public struct Figure: Sendable, Equatable {
   public var warnings: [String]
 
   public init(
-    doc: String, start: Int, end: Int, text: String, value: Double?, low: Double?, high: Double?,
+    id: String = "", doc: String, start: Int, end: Int, text: String, value: Double?, low: Double?, high: Double?,
     qualifier: Qualifier, unit: CountUnit, indicator: Indicator, group: String?,
     modality: Modality, date: ReportedDate?, periodStart: ReportedDate?, attribution: String?,
     sentence: String, per: String?, warnings: [String]
   ) {
+    self.id = id
     self.doc = doc
     self.start = start
     self.end = end
@@ -162,7 +169,35 @@ public struct Figure: Sendable, Equatable {
 
   /// The record's columns, in the order JSON Lines and CSV output use (codebook section 2).
   public static let columns = [
-    "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "indicator",
+    "id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "indicator",
     "group", "modality", "date", "period_start", "attribution", "sentence", "per", "warnings",
   ]
+}
+
+/// The SHA-256 of a document's text, and the figure ids derived from it.
+public struct DocumentDigest: Sendable, Hashable {
+  /// 64 lower-case hex digits.
+  public let hex: String
+
+  public init(_ text: [UInt8]) {
+    hex = SHA256.hash(data: text).hexString
+  }
+
+  /// The id of the figure at code points `[start, end)` of this document.
+  public func figureID(start: Int, end: Int) -> String {
+    "\(hex.prefix(16))-\(start)-\(end)"
+  }
+}
+
+extension Sequence where Element == UInt8 {
+  /// Lower-case hex digits.
+  var hexString: String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for b in self {
+      out.append(digits[Int(b >> 4)])
+      out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
 }

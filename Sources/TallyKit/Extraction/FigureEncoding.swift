@@ -88,7 +88,9 @@ public struct FigureEncoder: Sendable {
     func optionalNumber(_ v: Double?) {
       if let v { w.number(v) } else { w.put("null") }
     }
-    w.put("{\"doc\":")
+    w.put("{\"id\":")
+    w.jsonString(f.id)
+    w.put(",\"doc\":")
     w.bytes(doc)
     w.put(",\"start\":")
     w.integer(Int64(f.start))
@@ -136,6 +138,7 @@ public struct FigureEncoder: Sendable {
       if let s { CSVFormat.appendField(s.utf8, to: &out) }
       out.append(last ? 0x0A : 0x2C)
     }
+    field(f.id)
     out.append(contentsOf: doc)
     out.append(0x2C)
     appendInteger(Int64(f.start), to: &out)

@@ -22,6 +22,13 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
+/// An error a researcher can act on: one line, naming the file, line and column where there is
+/// one. Every module's error enum conforms, so the command line handles them in one place.
+public protocol TallyError: LocalizedError, Sendable {
+  /// Where the problem is; `nil` when it is not about one input (an unwritable output).
+  var location: SourceLocation? { get }
+}
+
 /// Errors of the shared input and output layer: reading documents, manifests and JSON Lines, and
 /// writing results. Every case carries the location it is about, so the message is one line a
 /// researcher can act on.
@@ -64,7 +71,7 @@ public enum InputError: Error, Sendable, Equatable {
   }
 }
 
-extension InputError: LocalizedError {
+extension InputError: TallyError {
   public var errorDescription: String? {
     switch self {
     case .unreadable(let l, let reason): return "\(l): cannot read: \(reason)"

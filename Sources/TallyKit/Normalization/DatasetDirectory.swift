@@ -1,0 +1,87 @@
+import Foundation
+
+/// A dataset directory written whole or not at all: files go into a temporary directory beside
+/// the target, which `commit()` renames into place (replacing an earlier dataset there).
+/// Without a commit, the temporary directory is removed.
+public final class DatasetDirectory {
+  public let path: String
+  public let temporaryPath: String
+  private var files: [AtomicFile] = []
+  private var finished = false
+
+  /// Names that mark a directory as a tally dataset, which may be replaced.
+  static let markers = ["datapackage.json", "figures.csv", "observations.csv"]
+
+  public init(path: String) throws(NormalizationError) {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+      let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+      guard isDirectory.boolValue, contents.isEmpty || contents.contains(where: DatasetDirectory.markers.contains)
+      else { throw .outputNotDataset(path: path) }
+    }
+    self.path = path
+    var template = Array("\(path).tmp-XXXXXX".utf8CString)
+    guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+      throw .input(.unwritable(path: path, reason: systemErrorText()))
+    }
+    temporaryPath = String(cString: template)
+    chmod(temporaryPath, 0o755)
+  }
+
+  /// A file of the dataset, written in the temporary directory.
+  public func create(_ name: String) throws(NormalizationError) -> ByteWriter {
+    do {
+      let f = try AtomicFile(path: "\(temporaryPath)/\(name)")
+      files.append(f)
+      return f.writer
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  /// Writes a whole file.
+  public func write(_ name: String, _ bytes: [UInt8]) throws(NormalizationError) {
+    let w = try create(name)
+    do { try w.write(bytes) } catch { throw .input(error) }
+  }
+
+  /// Closes every file and moves the directory into place.
+  public func commit() throws(NormalizationError) {
+    guard !finished else { return }
+    do {
+      for f in files { try f.commit() }
+    } catch {
+      discard()
+      throw .input(error)
+    }
+    finished = true
+    let fm = FileManager.default
+    var old: String? = nil
+    if fm.fileExists(atPath: path) {
+      old = "\(temporaryPath).old"
+      if rename(path, old!) != 0 {
+        let reason = systemErrorText()
+        try? fm.removeItem(atPath: temporaryPath)
+        throw .input(.unwritable(path: path, reason: reason))
+      }
+    }
+    if rename(temporaryPath, path) != 0 {
+      let reason = systemErrorText()
+      if let old { rename(old, path) }
+      try? fm.removeItem(atPath: temporaryPath)
+      throw .input(.unwritable(path: path, reason: reason))
+    }
+    if let old { try? fm.removeItem(atPath: old) }
+  }
+
+  /// Removes the temporary directory; the target is left as it was.
+  public func discard() {
+    guard !finished else { return }
+    finished = true
+    for f in files { f.discard() }
+    try? FileManager.default.removeItem(atPath: temporaryPath)
+  }
+
+  deinit { discard() }
+}

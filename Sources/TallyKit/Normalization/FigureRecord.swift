@@ -1,0 +1,502 @@
+/// The fields of a figure record, in the order `extract` writes them.
+public enum FigureField: Int, CaseIterable, Sendable {
+  case id, doc, start, end, text, value, low, high, qualifier, unit, indicator, group, modality,
+    date, periodStart, attribution, sentence, per, warnings
+
+  /// The column name.
+  public var name: String { FigureField.names[rawValue] }
+
+  static let names = [
+    "id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "indicator",
+    "group", "modality", "date", "period_start", "attribution", "sentence", "per", "warnings",
+  ]
+  static let nameBytes: [[UInt8]] = names.map { Array($0.utf8) }
+
+  /// The field with this name; the dataset's own columns `review` and `observation` are
+  /// recognised by `FigureRecord` and recomputed.
+  init?(name: UnsafeBufferPointer<UInt8>) {
+    for (i, candidate) in FigureField.nameBytes.enumerated()
+    where candidate.count == name.count && candidate.elementsEqual(name) {
+      self = FigureField(rawValue: i)!
+      return
+    }
+    return nil
+  }
+
+  var isRequired: Bool {
+    switch self {
+    case .id, .doc, .start, .end, .text, .qualifier, .unit, .indicator, .modality: return true
+    default: return false
+    }
+  }
+}
+
+/// How a figure enters the observations.
+public enum FigureRole: String, Sendable, CaseIterable {
+  /// Merged into its observation.
+  case fact
+  /// A smaller number its document gives under the same indicator, group, date and period as a
+  /// larger one it cannot equal ("32 of them", "the first bus carried 32"): read as a part of
+  /// that fact, linked to its observation but not merged into it.
+  case part
+  /// Indicator `other`: kept, but no observation.
+  case uncoded
+  /// Rejected by a curation file: kept, but no observation.
+  case rejected
+}
+
+/// What a curation file decided about a figure.
+public enum ReviewStatus: String, Sendable {
+  case accepted, rejected, corrected
+}
+
+/// One figure as `normalize` reads and writes it: every field kept as its JSON token (so text
+/// is copied through without being decoded and re-encoded), plus the fields merging needs,
+/// parsed. One record is reused for every line of a run.
+public struct FigureRecord: Sendable {
+  /// The JSON tokens of the fields, one after another.
+  var tokens: [UInt8] = []
+  /// Where each field's token lies in `tokens`; an empty range is a null or absent field.
+  var spans = [Range<Int>](repeating: 0..<0, count: FigureField.allCases.count)
+  /// Whether a string token holds an escape sequence.
+  var escaped = [Bool](repeating: false, count: FigureField.allCases.count)
+
+  public var start = 0
+  public var end = 0
+  public var value: Double?
+  public var low: Double?
+  public var high: Double?
+  public var qualifier = Qualifier.exact
+  public var unit = CountUnit.people
+  public var indicator = Indicator.other
+  public var modality = Modality.actual
+  public var date: ReportedDate?
+  public var periodStart: ReportedDate?
+  public var per: RatePer?
+  public var review: ReviewStatus?
+  /// Set by `Normalizer` when the record's document is complete.
+  var role = FigureRole.fact
+  var observation: Int32 = -1
+
+  /// The figures table's own columns, which normalize computes (and ignores on input).
+  static let derivedColumns: Set<String> = ["review", "role", "observation"]
+
+  public init() {}
+
+  /// `per` codes.
+  public enum RatePer: String, Sendable, CaseIterable {
+    case day, week
+  }
+
+  mutating func reset() {
+    tokens.removeAll(keepingCapacity: true)
+    for i in spans.indices {
+      spans[i] = 0..<0
+      escaped[i] = false
+    }
+    review = nil
+  }
+
+  func has(_ f: FigureField) -> Bool { !spans[f.rawValue].isEmpty }
+
+  /// The token bytes of a field (empty when null).
+  func withToken<R, E: Error>(
+    _ f: FigureField, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
+  ) throws(E) -> R {
+    try tokens.withUnsafeBufferPointer { p throws(E) in
+      try body(UnsafeBufferPointer(rebasing: p[spans[f.rawValue]]))
+    }
+  }
+
+  /// The text of a string field, decoded; `nil` when null.
+  public func string(_ f: FigureField) -> String? {
+    guard has(f) else { return nil }
+    return withToken(f) { t in
+      if escaped[f.rawValue] { return String(decoding: decodeJSONString(t), as: UTF8.self) }
+      return String(decoding: UnsafeBufferPointer(rebasing: t[1..<(t.count - 1)]), as: UTF8.self)
+    }
+  }
+
+  /// The bytes of a string field's text, decoded.
+  func textBytes(_ f: FigureField) -> [UInt8] {
+    guard has(f) else { return [] }
+    return withToken(f) { t in
+      escaped[f.rawValue] ? decodeJSONString(t) : Array(t[1..<(t.count - 1)])
+    }
+  }
+
+  /// Replaces a field's token.
+  mutating func setToken(_ f: FigureField, _ token: [UInt8], escaped e: Bool) {
+    let s = tokens.count
+    tokens.append(contentsOf: token)
+    spans[f.rawValue] = s..<tokens.count
+    escaped[f.rawValue] = e
+  }
+
+  /// Sets a string field from text (or null).
+  mutating func setString(_ f: FigureField, _ text: String?) {
+    guard let text else {
+      spans[f.rawValue] = 0..<0
+      return
+    }
+    var j = JSONEncoderBytes()
+    j.string(text)
+    setToken(f, j.bytes, escaped: j.bytes.count != text.utf8.count + 2)
+  }
+
+  // MARK: Reading JSON Lines
+
+  /// Reads the figure on one JSON Lines line. `members` is scratch space reused between lines.
+  mutating func read(
+    jsonLine line: UnsafeBufferPointer<UInt8>, members: inout [JSONMember], at location: SourceLocation
+  ) throws(NormalizationError) {
+    reset()
+    func here(_ offset: Int) -> SourceLocation {
+      let (_, column) = UTF8Bytes.lineAndColumn(of: offset, in: line)
+      return SourceLocation(file: location.file, line: location.line, column: column)
+    }
+    do {
+      try JSONRecordScanner().members(line, into: &members)
+    } catch {
+      throw .input(.malformedJSON(here(error.offset), reason: error.reason))
+    }
+    var seen: UInt32 = 0
+    for m in members {
+      let keyBytes =
+        m.keyHasEscape
+        ? decodeJSONString(UnsafeBufferPointer(rebasing: line[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)]))
+        : Array(line[m.key])
+      let field = keyBytes.withUnsafeBufferPointer { FigureField(name: $0) }
+      guard let field else {
+        let name = String(decoding: keyBytes, as: UTF8.self)
+        // The dataset's own columns: recomputed on every run.
+        if FigureRecord.derivedColumns.contains(name) { continue }
+        throw .unknownField(here(m.key.lowerBound), field: name)
+      }
+      guard seen & (1 << field.rawValue) == 0 else {
+        throw .input(.malformedJSON(here(m.key.lowerBound), reason: "field \"\(field.name)\" appears twice"))
+      }
+      seen |= 1 << field.rawValue
+      let loc = here(m.value.lowerBound)
+      switch (field, m.kind) {
+      case (_, .null) where !field.isRequired:
+        continue
+      case (.start, .number), (.end, .number), (.value, .number), (.low, .number), (.high, .number):
+        break
+      case (.start, _), (.end, _):
+        throw .wrongType(loc, field: field.name, expected: "a whole number of code points")
+      case (.value, _), (.low, _), (.high, _):
+        throw .wrongType(loc, field: field.name, expected: "a number or null")
+      case (.warnings, .array):
+        break
+      case (.warnings, _):
+        throw .wrongType(loc, field: field.name, expected: "a list of strings")
+      case (_, .string):
+        break
+      default:
+        throw .wrongType(loc, field: field.name, expected: field.isRequired ? "a string" : "a string or null")
+      }
+      let s = tokens.count
+      tokens.append(contentsOf: UnsafeBufferPointer(rebasing: line[m.value]))
+      spans[field.rawValue] = s..<tokens.count
+      escaped[field.rawValue] = m.hasEscape
+      if field == .warnings {
+        try checkStringList(field, at: loc)
+      }
+    }
+    for f in FigureField.allCases where f.isRequired && seen & (1 << f.rawValue) == 0 {
+      throw .missingField(location, field: f.name)
+    }
+    try parseFields { f in
+      members.first { FigureField(name: UnsafeBufferPointer(rebasing: line[$0.key])) == f }
+        .map { here($0.value.lowerBound) } ?? location
+    }
+  }
+
+  private func checkStringList(_ f: FigureField, at loc: SourceLocation) throws(NormalizationError) {
+    let ok = withToken(f) { t in JSONStringList.isStrings(t) }
+    if !ok { throw .wrongType(loc, field: f.name, expected: "a list of strings") }
+  }
+
+  // MARK: Reading CSV
+
+  /// Reads the figure in one CSV record whose header was mapped to `columns` (a field per
+  /// column, or `nil` for the dataset's own columns, which are recomputed).
+  mutating func read(
+    csv fields: [String], columns: [FigureField?], at location: SourceLocation
+  ) throws(NormalizationError) {
+    reset()
+    func here(_ k: Int) -> SourceLocation {
+      SourceLocation(file: location.file, line: location.line, column: k + 1)
+    }
+    guard fields.count == columns.count else {
+      throw .input(
+        .malformedCSV(location, reason: "\(fields.count) fields where the header has \(columns.count)"))
+    }
+    for (k, field) in columns.enumerated() {
+      guard let field else { continue }
+      let cell = fields[k]
+      if cell.isEmpty {
+        if field.isRequired && field != .text { throw .missingField(here(k), field: field.name) }
+        if field != .text { continue }
+      }
+      switch field {
+      case .start, .end, .value, .low, .high:
+        guard let v = Double(cell), v.isFinite else {
+          throw .invalidNumber(here(k), field: field.name, value: cell)
+        }
+        var bytes: [UInt8] = []
+        appendNumber(v, to: &bytes)
+        setToken(field, bytes, escaped: false)
+      case .warnings:
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (i, w) in cell.split(separator: " | ", omittingEmptySubsequences: true).enumerated() {
+          if i > 0 { bytes.append(UInt8(ascii: ",")) }
+          var j = JSONEncoderBytes()
+          j.string(String(w))
+          bytes.append(contentsOf: j.bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        setToken(field, bytes, escaped: false)
+      default:
+        setString(field, cell)
+      }
+    }
+    for f in FigureField.allCases where f.isRequired && !columns.contains(f) {
+      throw .missingField(location, field: f.name)
+    }
+    try parseFields { f in columns.firstIndex(of: f).map(here) ?? location }
+  }
+
+  // MARK: Parsed fields
+
+  /// Parses the fields merging needs from their tokens; `where` gives the location of a field
+  /// for messages.
+  mutating func parseFields(where locate: (FigureField) -> SourceLocation) throws(NormalizationError) {
+    func integer(_ f: FigureField) throws(NormalizationError) -> Int {
+      guard let v = number(f), v >= 0, v == v.rounded(), v < 1e15 else {
+        throw .wrongType(locate(f), field: f.name, expected: "a whole number of code points")
+      }
+      return Int(v)
+    }
+    start = try integer(.start)
+    end = try integer(.end)
+    if end < start {
+      throw .wrongType(locate(.end), field: "end", expected: "at least start (\(start))")
+    }
+    value = number(.value)
+    low = number(.low)
+    high = number(.high)
+    if let low, let high, low > high { throw .boundsOutOfOrder(locate(.low), low: low, high: high) }
+    qualifier = try code(.qualifier, locate)
+    unit = try code(.unit, locate)
+    indicator = try code(.indicator, locate)
+    modality = try code(.modality, locate)
+    per = has(.per) ? try code(.per, locate) as RatePer : nil
+    date = try partialDate(.date, locate)
+    periodStart = try partialDate(.periodStart, locate)
+  }
+
+  /// A number token's value (tokens were validated, so this cannot fail but on overflow).
+  func number(_ f: FigureField) -> Double? {
+    guard has(f) else { return nil }
+    return withToken(f) { t -> Double? in
+      // Whole numbers, which are nearly all, without going through a String.
+      var v: Int64 = 0
+      var k = 0
+      let negative = t[0] == UInt8(ascii: "-")
+      if negative { k = 1 }
+      var whole = t.count - k <= 15
+      while whole && k < t.count {
+        let b = t[k]
+        if b < 0x30 || b > 0x39 {
+          whole = false
+          break
+        }
+        v = v * 10 + Int64(b - 0x30)
+        k += 1
+      }
+      if whole { return Double(negative ? -v : v) }
+      return Double(String(decoding: t, as: UTF8.self))
+    }
+  }
+
+  private func code<C: RawRepresentable & CaseIterable>(
+    _ f: FigureField, _ locate: (FigureField) -> SourceLocation
+  ) throws(NormalizationError) -> C where C.RawValue == String {
+    let text = string(f) ?? ""
+    if let c = C(rawValue: text) { return c }
+    throw .unknownCode(locate(f), field: f.name, value: text, allowed: C.allCases.map(\.rawValue))
+  }
+
+  private func partialDate(
+    _ f: FigureField, _ locate: (FigureField) -> SourceLocation
+  ) throws(NormalizationError) -> ReportedDate? {
+    guard has(f) else { return nil }
+    let text = textBytes(f)
+    if let d = ReportedDate(iso: text) { return d }
+    throw .invalidDate(locate(f), field: f.name, value: String(decoding: text, as: UTF8.self))
+  }
+
+  // MARK: Writing
+
+  /// Appends the record as one JSON Lines line of the figures table.
+  func appendJSON(observation: [UInt8]?, to out: inout [UInt8]) {
+    tokens.withUnsafeBufferPointer { t in
+      for f in FigureField.allCases {
+        out.append(contentsOf: FigureRecord.jsonKeys[f.rawValue])
+        let span = spans[f.rawValue]
+        switch f {
+        case .start: appendInteger(Int64(start), to: &out)
+        case .end: appendInteger(Int64(end), to: &out)
+        case .value, .low, .high:
+          if let v = f == .value ? value : f == .low ? low : high {
+            appendNumber(v, to: &out)
+          } else {
+            out.append(contentsOf: "null".utf8)
+          }
+        case .warnings:
+          if span.isEmpty { out.append(contentsOf: "[]".utf8) } else { out.append(contentsOf: t[span]) }
+        default:
+          if span.isEmpty { out.append(contentsOf: "null".utf8) } else { out.append(contentsOf: t[span]) }
+        }
+      }
+      out.append(contentsOf: ",\"review\":".utf8)
+      if let review {
+        out.append(0x22)
+        out.append(contentsOf: review.rawValue.utf8)
+        out.append(0x22)
+      } else {
+        out.append(contentsOf: "null".utf8)
+      }
+      out.append(contentsOf: ",\"role\":\"".utf8)
+      out.append(contentsOf: role.rawValue.utf8)
+      out.append(contentsOf: "\",\"observation\":".utf8)
+      if let observation {
+        out.append(0x22)
+        out.append(contentsOf: observation)
+        out.append(0x22)
+      } else {
+        out.append(contentsOf: "null".utf8)
+      }
+      out.append(contentsOf: "}\n".utf8)
+    }
+  }
+
+  static let jsonKeys: [[UInt8]] = FigureField.allCases.map { f in
+    Array(((f == .id ? "{" : ",") + "\"\(f.name)\":").utf8)
+  }
+
+  /// Appends the record as one CSV row of the figures table.
+  func appendCSV(observation: [UInt8]?, to out: inout [UInt8]) {
+    tokens.withUnsafeBufferPointer { t in
+      for f in FigureField.allCases {
+        if f != .id { out.append(0x2C) }
+        let span = spans[f.rawValue]
+        switch f {
+        case .start: appendInteger(Int64(start), to: &out)
+        case .end: appendInteger(Int64(end), to: &out)
+        case .value, .low, .high:
+          if let v = f == .value ? value : f == .low ? low : high { appendNumber(v, to: &out) }
+        case .warnings:
+          guard !span.isEmpty else { break }
+          var joined: [UInt8] = []
+          for (i, item) in JSONStringList(UnsafeBufferPointer(rebasing: t[span])).enumerated() {
+            if i > 0 { joined.append(contentsOf: " | ".utf8) }
+            joined.append(contentsOf: item)
+          }
+          CSVFormat.appendField(joined, to: &out)
+        default:
+          guard !span.isEmpty else { break }
+          if escaped[f.rawValue] {
+            CSVFormat.appendField(decodeJSONString(UnsafeBufferPointer(rebasing: t[span])), to: &out)
+          } else {
+            CSVFormat.appendField(t[(span.lowerBound + 1)..<(span.upperBound - 1)], to: &out)
+          }
+        }
+      }
+      out.append(0x2C)
+      if let review { out.append(contentsOf: review.rawValue.utf8) }
+      out.append(0x2C)
+      out.append(contentsOf: role.rawValue.utf8)
+      out.append(0x2C)
+      if let observation { out.append(contentsOf: observation) }
+      out.append(0x0A)
+    }
+  }
+}
+
+/// The decoded strings of a JSON array token of strings (validated by the scanner).
+struct JSONStringList: Sequence {
+  let token: UnsafeBufferPointer<UInt8>
+  init(_ token: UnsafeBufferPointer<UInt8>) { self.token = token }
+
+  /// Whether every element of the (valid) array token is a string.
+  static func isStrings(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 1
+    var inString = false
+    while i < t.count - 1 {
+      let b = t[i]
+      if inString {
+        if b == 0x5C {
+          i += 2
+          continue
+        }
+        if b == 0x22 { inString = false }
+      } else if b == 0x22 {
+        inString = true
+      } else if b != 0x2C && b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
+        return false
+      }
+      i += 1
+    }
+    return true
+  }
+
+  struct Iterator: IteratorProtocol {
+    let t: UnsafeBufferPointer<UInt8>
+    var i = 1
+    mutating func next() -> [UInt8]? {
+      while i < t.count - 1 && t[i] != 0x22 { i += 1 }
+      guard i < t.count - 1 else { return nil }
+      let s = i
+      i += 1
+      while t[i] != 0x22 {
+        i += t[i] == 0x5C ? 2 : 1
+      }
+      i += 1
+      return decodeJSONString(UnsafeBufferPointer(rebasing: t[s..<i]))
+    }
+  }
+
+  func makeIterator() -> Iterator { Iterator(t: token) }
+}
+
+extension ReportedDate {
+  /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+  public init?<C: Collection>(iso text: C) where C.Element == UInt8 {
+    let u = Array(text)
+    func digits(_ r: Range<Int>) -> Int? {
+      var v = 0
+      for k in r {
+        guard u[k] >= 0x30, u[k] <= 0x39 else { return nil }
+        v = v * 10 + Int(u[k] - 0x30)
+      }
+      return v
+    }
+    switch u.count {
+    case 4:
+      guard let y = digits(0..<4), let d = CivilDate(year: y, month: 1, day: 1) else { return nil }
+      self.init(d, precision: .year)
+    case 7:
+      guard u[4] == UInt8(ascii: "-"), let y = digits(0..<4), let m = digits(5..<7),
+        let d = CivilDate(year: y, month: m, day: 1)
+      else { return nil }
+      self.init(d, precision: .month)
+    case 10:
+      guard let d = CivilDate(iso: String(decoding: u, as: UTF8.self)) else { return nil }
+      self.init(d, precision: .day)
+    default: return nil
+    }
+  }
+}

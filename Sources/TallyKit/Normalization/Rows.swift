@@ -1,0 +1,100 @@
+/// A value in a table row, written the same way to CSV (empty cell for null) and to JSON
+/// Lines (`null`).
+public enum Cell: Sendable, Equatable {
+  case null
+  case text(String)
+  case integer(Int64)
+  case number(Double)
+  case boolean(Bool)
+  case date(ReportedDate)
+
+  static func optional(_ s: String?) -> Cell { s.map(Cell.text) ?? .null }
+  static func optional(_ v: Double?) -> Cell { v.map(Cell.number) ?? .null }
+  static func optional(_ d: ReportedDate?) -> Cell { d.map(Cell.date) ?? .null }
+}
+
+/// Writes rows of cells as CSV or JSON Lines in a table's column order.
+public struct RowEncoder: Sendable {
+  public let columns: [String]
+  private let jsonKeys: [[UInt8]]
+
+  public init(columns: [String]) {
+    self.columns = columns
+    jsonKeys = columns.enumerated().map { i, name in
+      var j = JSONEncoderBytes()
+      j.string(name)
+      return Array((i == 0 ? "{" : ",").utf8) + j.bytes + [UInt8(ascii: ":")]
+    }
+  }
+
+  public func csv(_ row: [Cell], into out: inout [UInt8]) {
+    for (i, cell) in row.enumerated() {
+      if i > 0 { out.append(0x2C) }
+      switch cell {
+      case .null: break
+      case .text(let s): CSVFormat.appendField(s.utf8, to: &out)
+      case .integer(let v): appendInteger(v, to: &out)
+      case .number(let v): appendNumber(v, to: &out)
+      case .boolean(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+      case .date(let d): d.appendISO(to: &out)
+      }
+    }
+    out.append(0x0A)
+  }
+
+  public func json(_ row: [Cell], into out: inout [UInt8]) {
+    var j = JSONEncoderBytes()
+    swap(&j.bytes, &out)
+    for (i, cell) in row.enumerated() {
+      j.bytes.append(contentsOf: jsonKeys[i])
+      switch cell {
+      case .null: j.bytes.append(contentsOf: "null".utf8)
+      case .text(let s): j.string(s)
+      case .integer(let v): appendInteger(v, to: &j.bytes)
+      case .number(let v): appendNumber(v, to: &j.bytes)
+      case .boolean(let b): j.bytes.append(contentsOf: (b ? "true" : "false").utf8)
+      case .date(let d):
+        j.bytes.append(0x22)
+        d.appendISO(to: &j.bytes)
+        j.bytes.append(0x22)
+      }
+    }
+    j.bytes.append(contentsOf: "}\n".utf8)
+    swap(&j.bytes, &out)
+  }
+}
+
+/// The row of the documents table.
+public struct DocumentRecord: Sendable, Equatable {
+  public var id: String
+  public var outlet: String?
+  public var url: String?
+  public var published: CivilDate?
+  /// Hex SHA-256 of the text; `nil` for documents that are spreadsheet sources.
+  public var sha256: String?
+  public var bytes: Int?
+  public var figures: Int
+
+  public init(
+    id: String, outlet: String?, url: String?, published: CivilDate?, sha256: String?,
+    bytes: Int?, figures: Int
+  ) {
+    self.id = id
+    self.outlet = outlet
+    self.url = url
+    self.published = published
+    self.sha256 = sha256
+    self.bytes = bytes
+    self.figures = figures
+  }
+
+  public var cells: [Cell] {
+    [
+      .text(id), .optional(outlet), .optional(url),
+      published.map { .date(ReportedDate($0)) } ?? .null, .optional(sha256),
+      bytes.map { .integer(Int64($0)) } ?? .null, .integer(Int64(figures)),
+    ]
+  }
+
+  public static let encoder = RowEncoder(columns: TableLayout.documents.columns.map(\.name))
+}
