@@ -210,7 +210,7 @@ public struct DocumentTableWriter {
     self.format = format
   }
 
-  func start() throws(InputError) {
+  public func start() throws(InputError) {
     if format == .csv { try writer.write(TableLayout.documents.csvHeader) }
   }
 

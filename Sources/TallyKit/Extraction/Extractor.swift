@@ -56,6 +56,52 @@ public struct Extractor: Sendable {
   }
 }
 
+/// A number as written, read with extract's grammar: its value, bounds and qualifier.
+public struct WrittenNumber: Sendable, Equatable {
+  public var value: Double?
+  public var low: Double?
+  public var high: Double?
+  public var qualifier: Qualifier
+  public var isRatio: Bool
+}
+
+extension Extractor {
+  /// Reads a number written as in an article ("more than 180", "about 20,000", "dozens",
+  /// "between 60 and 80", "one in five") with the grammar `extract` uses; `nil` when the text
+  /// holds no number, or more than one.
+  public func readNumber(_ text: String) -> WrittenNumber? {
+    let bytes = Array(text.utf8)
+    var tokens: [Token] = []
+    return bytes.withUnsafeBufferPointer { b -> WrittenNumber? in
+      Tokenizer(vocabulary: vocabulary).tokenize(b, into: &tokens)
+      return tokens.withUnsafeBufferPointer { tb -> WrittenNumber? in
+        let view = TextView(bytes: b, tokens: tb, vocabulary: vocabulary, w: words)
+        let found = QuantityFinder(view: view).find(in: 0..<tb.count)
+        guard found.count == 1, let q = found.first else { return nil }
+        let (value, low, high) = q.bounds(options.vague)
+        return WrittenNumber(value: value, low: low, high: high, qualifier: q.qualifier, isRatio: q.isRatio)
+      }
+    }
+  }
+}
+
+extension Quantity {
+  /// Value, low and high as the codebook's table in section 3 gives them.
+  func bounds(_ vague: VagueProfile) -> (Double?, Double?, Double?) {
+    switch qualifier {
+    case .exact: return (value, value, value)
+    case .atLeast, .moreThan: return (value, value, nil)
+    case .atMost, .fewerThan: return (value, nil, value)
+    case .approximately: return (value, nil, nil)
+    case .range: return (rangeLow, rangeLow, rangeHigh)
+    case .vague:
+      let low = rangeLow ?? value
+      let high = rangeHigh ?? value
+      return (vague.value(low: low, high: high), low, high)
+    }
+  }
+}
+
 /// A cue found in a sentence.
 struct CueMatch {
   var start: Int
@@ -778,17 +824,7 @@ struct DocumentRun {
   }
 
   private func bounds(_ q: Quantity) -> (Double?, Double?, Double?) {
-    switch q.qualifier {
-    case .exact: return (q.value, q.value, q.value)
-    case .atLeast, .moreThan: return (q.value, q.value, nil)
-    case .atMost, .fewerThan: return (q.value, nil, q.value)
-    case .approximately: return (q.value, nil, nil)
-    case .range: return (q.rangeLow, q.rangeLow, q.rangeHigh)
-    case .vague:
-      let low = q.rangeLow ?? q.value
-      let high = q.rangeHigh ?? q.value
-      return (extractor.options.vague.value(low: low, high: high), low, high)
-    }
+    q.bounds(extractor.options.vague)
   }
 
   // MARK: Output

@@ -161,3 +161,87 @@ public struct Curation: Sendable {
     return .corrected
   }
 }
+
+/// Writes the curation file `tally review` hands to a researcher: one row per figure that needs
+/// a human look (it carries warnings, its quantity is vague, or it has no date), with the
+/// decision columns empty and the figure's coding beside them for context.
+public struct CurationDraft {
+  public static let columns = Curation.ownColumns + Curation.contextColumns
+  private let encoder = RowEncoder(columns: CurationDraft.columns)
+  public private(set) var rows = 0
+
+  public init() {}
+
+  /// Why a figure needs review, or `nil` when it does not.
+  static func reason(_ r: FigureRecord) -> String? {
+    var reasons: [String] = []
+    if r.has(.warnings) {
+      let list = r.withToken(.warnings) { t in JSONStringList(t).map { String(decoding: $0, as: UTF8.self) } }
+      reasons += list.map { "warning: \($0)" }
+    }
+    if r.qualifier == .vague { reasons.append("vague quantity") }
+    if r.date == nil { reasons.append("no date") }
+    return reasons.isEmpty ? nil : reasons.joined(separator: " | ")
+  }
+
+  /// Appends the row for `r` if it needs review.
+  public mutating func add(_ r: FigureRecord, to out: inout [UInt8]) {
+    guard r.indicator != .other, let why = CurationDraft.reason(r) else { return }
+    let cells: [Cell] = [
+      .optional(r.string(.id)), .null, .null, .null, .null, .text(why), .optional(r.string(.doc)),
+      .optional(r.string(.text)), .text(r.indicator.rawValue), .optional(r.value), .optional(r.low),
+      .optional(r.high), .text(r.qualifier.rawValue), .optional(r.string(.group)), .optional(r.date),
+      .optional(r.string(.sentence)),
+    ]
+    encoder.csv(cells, into: &out)
+    rows += 1
+  }
+
+  /// Rows of an earlier curation file, re-written in this layout, so decisions already made are
+  /// kept; returns the ids they cover.
+  public mutating func carryOver(_ path: String, to out: inout [UInt8]) throws(NormalizationError) -> Set<String> {
+    _ = try Curation(path: path)  // checks every row
+    let records: [CSVRecord]
+    do { records = try CSVReader(file: path).records(readFileBytes(path)) } catch { throw .input(error) }
+    guard let header = records.first else { return [] }
+    let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+    var ids = Set<String>()
+    for r in records.dropFirst() {
+      let cells: [Cell] = CurationDraft.columns.map { c in
+        guard let k = names.firstIndex(of: c), k < r.fields.count, !r.fields[k].isEmpty else { return .null }
+        return .text(r.fields[k])
+      }
+      if case .text(let id) = cells[0] { ids.insert(id.trimmingSpaces) }
+      encoder.csv(cells, into: &out)
+      rows += 1
+    }
+    return ids
+  }
+
+  public static var header: [UInt8] { Array((columns.joined(separator: ",") + "\n").utf8) }
+}
+
+/// Reads figures and writes the curation draft for those that need review.
+public enum ReviewRun {
+  public static func run(
+    inputs: [String], earlier: String?, to writer: ByteWriter
+  ) throws(NormalizationError) -> Int {
+    var draft = CurationDraft()
+    var out = CurationDraft.header
+    let decided = try earlier.map { path throws(NormalizationError) in try draft.carryOver(path, to: &out) } ?? []
+    var record = FigureRecord()
+    for path in inputs {
+      let input = try FigureInput(path: path)
+      while try input.next(into: &record) {
+        if let id = record.string(.id), decided.contains(id) { continue }
+        draft.add(record, to: &out)
+        if out.count > 1 << 20 {
+          do { try writer.write(out) } catch { throw .input(error) }
+          out.removeAll(keepingCapacity: true)
+        }
+      }
+    }
+    do { try writer.write(out) } catch { throw .input(error) }
+    return draft.rows
+  }
+}
