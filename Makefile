@@ -1,8 +1,11 @@
 # tally: build, demo, test and benchmark.
 #
-#   make demo    build and extract the figures of the sample corpus (datasets/corpus)
-#   make test    unit, command and end-to-end tests (what CI runs)
-#   make bench   extraction throughput and memory against the tools a user would otherwise use
+#   make demo      build and run the chain on the sample corpus: extract, review, normalize
+#   make test      unit, command and end-to-end tests, and the datasets loaded in pandas,
+#                  DuckDB, R (readr) and checked by frictionless (what CI runs)
+#   make datasets  rebuild the datasets the project ships (datasets/sample, datasets/handcoded)
+#   make bench     extraction and normalize throughput and memory against the tools a user
+#                  would otherwise use
 #
 # Dependencies are checked first and installed with apt-get when running as root (as on CI);
 # otherwise the Makefile says what to install.
@@ -16,7 +19,7 @@ BENCH := .bench
 # Size of the generated benchmark corpus, in megabytes of article text.
 BENCH_MB ?= 100
 
-.PHONY: all deps build release demo test bench bench-deps clean help
+.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets
 
 all: build
 
@@ -39,17 +42,41 @@ release: deps
 
 demo: release
 	@mkdir -p $(DEMO)
-	$(RELEASE_BIN) extract --manifest datasets/corpus/manifest.csv -o $(DEMO)/figures.jsonl
-	$(RELEASE_BIN) extract --manifest datasets/corpus/manifest.csv --format csv -o $(DEMO)/figures.csv
+	$(RELEASE_BIN) extract --manifest datasets/corpus/manifest.csv --documents $(DEMO)/documents.jsonl -o $(DEMO)/figures.jsonl
+	$(RELEASE_BIN) review $(DEMO)/figures.jsonl -o $(DEMO)/curation.csv
+	$(RELEASE_BIN) normalize $(DEMO)/figures.jsonl --documents $(DEMO)/documents.jsonl --curation $(DEMO)/curation.csv -o $(DEMO)/dataset
 	@$(PYTHON) scripts/show_figures.py $(DEMO)/figures.jsonl
-	@echo "Wrote $(DEMO)/figures.jsonl and $(DEMO)/figures.csv"
+	@echo "Wrote $(DEMO)/figures.jsonl, $(DEMO)/curation.csv (figures to check by hand) and the dataset $(DEMO)/dataset/"
+
+# The datasets the project ships; a test checks that the committed files are what this writes.
+datasets: release
+	scripts/make_datasets.sh $(RELEASE_BIN) datasets
 
 # The end-to-end tests run the optimised binary so that large inputs stay quick.
-test: release
+test: release test-deps
 	$(SWIFT) build --build-tests
 	TALLY_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory check-datasets
 
-# quantulum3 (PyPI) is the comparison a researcher would reach for; it goes into .venv.
+# The shipped datasets as a user loads them: frictionless validates each package (tables,
+# schemas, keys), pandas and DuckDB and R's readr load every table with the declared types.
+check-datasets: test-deps
+	.venv/bin/frictionless validate datasets/sample/datapackage.json
+	.venv/bin/frictionless validate datasets/handcoded/dataset/datapackage.json
+	.venv/bin/python scripts/check_dataset_load.py datasets/sample datasets/handcoded/dataset
+	Rscript scripts/check_dataset_load.R datasets/sample datasets/handcoded/dataset
+
+# R with readr (Debian's packages) and pandas, DuckDB, polars and frictionless (PyPI, in .venv).
+test-deps: .venv/bin/python
+	@command -v Rscript >/dev/null && Rscript -e 'library(readr); library(jsonlite)' >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite; \
+	  else echo "the dataset tests need R with readr: sudo apt-get install --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite"; exit 1; fi; }
+	@.venv/bin/python -c 'import pandas, duckdb, polars, frictionless' 2>/dev/null || \
+	  .venv/bin/pip install -q pandas duckdb polars frictionless
+
+# Python tools (quantulum3 and pandas for the benchmarks, pandas, DuckDB and frictionless for the
+# dataset tests) go into .venv.
 .venv/bin/python: | deps
 	$(PYTHON) -m venv .venv || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -534,7 +534,7 @@ struct IDSpill {
 
   init(path: String, budget: Int) {
     self.path = path
-    self.budget = max(1 << 16, budget)
+    self.budget = max(64, budget)
   }
 
   mutating func add(observation o: Int32, id: UnsafeBufferPointer<UInt8>) throws(InputError) {
