@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The fields of a figure record, in the order `extract` writes them.
 public enum FigureField: Int, CaseIterable, Sendable {
   case id, doc, start, end, text, value, low, high, qualifier, unit, indicator, group, modality,
@@ -10,13 +16,12 @@ public enum FigureField: Int, CaseIterable, Sendable {
     "id", "doc", "start", "end", "text", "value", "low", "high", "qualifier", "unit", "indicator",
     "group", "modality", "date", "period_start", "attribution", "sentence", "per", "warnings",
   ]
-  static let nameBytes: [[UInt8]] = names.map { Array($0.utf8) }
+  static let nameBytes = ByteTable(names)
 
   /// The field with this name; the dataset's own columns `review` and `observation` are
   /// recognised by `FigureRecord` and recomputed.
   init?(name: UnsafeBufferPointer<UInt8>) {
-    for (i, candidate) in FigureField.nameBytes.enumerated()
-    where candidate.count == name.count && candidate.elementsEqual(name) {
+    for i in 0..<FigureField.nameBytes.count where bytesEqual(FigureField.nameBytes[i], name) {
       self = FigureField(rawValue: i)!
       return
     }
@@ -57,9 +62,9 @@ public struct FigureRecord: Sendable {
   /// The JSON tokens of the fields, one after another.
   var tokens: [UInt8] = []
   /// Where each field's token lies in `tokens`; an empty range is a null or absent field.
-  var spans = [Range<Int>](repeating: 0..<0, count: FigureField.allCases.count)
+  var spans = TokenSpans()
   /// Whether a string token holds an escape sequence.
-  var escaped = [Bool](repeating: false, count: FigureField.allCases.count)
+  var escaped = EscapeFlags()
 
   public var start = 0
   public var end = 0
@@ -90,10 +95,8 @@ public struct FigureRecord: Sendable {
 
   mutating func reset() {
     tokens.removeAll(keepingCapacity: true)
-    for i in spans.indices {
-      spans[i] = 0..<0
-      escaped[i] = false
-    }
+    spans = TokenSpans()
+    escaped = EscapeFlags()
     review = nil
   }
 
@@ -161,14 +164,22 @@ public struct FigureRecord: Sendable {
       throw .input(.malformedJSON(here(error.offset), reason: error.reason))
     }
     var seen: UInt32 = 0
-    for m in members {
-      let keyBytes =
-        m.keyHasEscape
-        ? decodeJSONString(UnsafeBufferPointer(rebasing: line[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)]))
-        : Array(line[m.key])
-      let field = keyBytes.withUnsafeBufferPointer { FigureField(name: $0) }
+    for (position, m) in members.enumerated() {
+      // Records as extract writes them have their fields in the usual order: try that first.
+      var field: FigureField? = nil
+      if !m.keyHasEscape {
+        let key = UnsafeBufferPointer(rebasing: line[m.key])
+        if position < FigureField.nameBytes.count, bytesEqual(FigureField.nameBytes[position], key) {
+          field = FigureField(rawValue: position)
+        } else {
+          field = FigureField(name: key)
+        }
+      }
       guard let field else {
-        let name = String(decoding: keyBytes, as: UTF8.self)
+        let name = String(
+          decoding: m.keyHasEscape
+            ? decodeJSONString(UnsafeBufferPointer(rebasing: line[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)]))
+            : Array(line[m.key]), as: UTF8.self)
         // The dataset's own columns: recomputed on every run.
         if FigureRecord.derivedColumns.contains(name) { continue }
         throw .unknownField(here(m.key.lowerBound), field: name)
@@ -177,38 +188,38 @@ public struct FigureRecord: Sendable {
         throw .input(.malformedJSON(here(m.key.lowerBound), reason: "field \"\(field.name)\" appears twice"))
       }
       seen |= 1 << field.rawValue
-      let loc = here(m.value.lowerBound)
       switch (field, m.kind) {
       case (_, .null) where !field.isRequired:
         continue
       case (.start, .number), (.end, .number), (.value, .number), (.low, .number), (.high, .number):
         break
       case (.start, _), (.end, _):
-        throw .wrongType(loc, field: field.name, expected: "a whole number of code points")
+        throw .wrongType(here(m.value.lowerBound), field: field.name, expected: "a whole number of code points")
       case (.value, _), (.low, _), (.high, _):
-        throw .wrongType(loc, field: field.name, expected: "a number or null")
+        throw .wrongType(here(m.value.lowerBound), field: field.name, expected: "a number or null")
       case (.warnings, .array):
         break
       case (.warnings, _):
-        throw .wrongType(loc, field: field.name, expected: "a list of strings")
+        throw .wrongType(here(m.value.lowerBound), field: field.name, expected: "a list of strings")
       case (_, .string):
         break
       default:
-        throw .wrongType(loc, field: field.name, expected: field.isRequired ? "a string" : "a string or null")
+        throw .wrongType(
+          here(m.value.lowerBound), field: field.name, expected: field.isRequired ? "a string" : "a string or null")
       }
       let s = tokens.count
       tokens.append(contentsOf: UnsafeBufferPointer(rebasing: line[m.value]))
       spans[field.rawValue] = s..<tokens.count
       escaped[field.rawValue] = m.hasEscape
-      if field == .warnings {
-        try checkStringList(field, at: loc)
+      if field == .warnings, m.value.count > 2 {
+        try checkStringList(field, at: here(m.value.lowerBound))
       }
     }
     for f in FigureField.allCases where f.isRequired && seen & (1 << f.rawValue) == 0 {
       throw .missingField(location, field: f.name)
     }
     try parseFields { f in
-      members.first { FigureField(name: UnsafeBufferPointer(rebasing: line[$0.key])) == f }
+      members.first { !$0.keyHasEscape && FigureField(name: UnsafeBufferPointer(rebasing: line[$0.key])) == f }
         .map { here($0.value.lowerBound) } ?? location
     }
   }
@@ -279,6 +290,9 @@ public struct FigureRecord: Sendable {
       }
       return Int(v)
     }
+    if spans[FigureField.id.rawValue].count > 1026 {
+      throw .wrongType(locate(.id), field: "id", expected: "at most 1024 characters")
+    }
     start = try integer(.start)
     end = try integer(.end)
     if end < start {
@@ -321,9 +335,18 @@ public struct FigureRecord: Sendable {
     }
   }
 
+  /// A code read from its token without building a String: the token (quotes included) is
+  /// compared with each code's JSON literal.
   private func code<C: RawRepresentable & CaseIterable>(
     _ f: FigureField, _ locate: (FigureField) -> SourceLocation
   ) throws(NormalizationError) -> C where C.RawValue == String {
+    let literals = CodeLiterals<C>.table
+    let found = withToken(f) { t -> Int? in
+      for i in 0..<literals.count where bytesEqual(literals[i], t) { return i }
+      return nil
+    }
+    if let found { return C.allCases[C.allCases.index(C.allCases.startIndex, offsetBy: found)] }
+    // Escaped text, or not a code.
     let text = string(f) ?? ""
     if let c = C(rawValue: text) { return c }
     throw .unknownCode(locate(f), field: f.name, value: text, allowed: C.allCases.map(\.rawValue))
@@ -333,8 +356,8 @@ public struct FigureRecord: Sendable {
     _ f: FigureField, _ locate: (FigureField) -> SourceLocation
   ) throws(NormalizationError) -> ReportedDate? {
     guard has(f) else { return nil }
+    if !escaped[f.rawValue], let d = withToken(f, { ReportedDate(iso: $0[1..<($0.count - 1)]) }) { return d }
     let text = textBytes(f)
-    if let d = ReportedDate(iso: text) { return d }
     throw .invalidDate(locate(f), field: f.name, value: String(decoding: text, as: UTF8.self))
   }
 
@@ -383,9 +406,7 @@ public struct FigureRecord: Sendable {
     }
   }
 
-  static let jsonKeys: [[UInt8]] = FigureField.allCases.map { f in
-    Array(((f == .id ? "{" : ",") + "\"\(f.name)\":").utf8)
-  }
+  static let jsonKeys = ByteTable(FigureField.allCases.map { f in (f == .id ? "{" : ",") + "\"\(f.name)\":" })
 
   /// Appends the record as one CSV row of the figures table.
   func appendCSV(observation: [UInt8]?, to out: inout [UInt8]) {
@@ -472,15 +493,93 @@ struct JSONStringList: Sequence {
   func makeIterator() -> Iterator { Iterator(t: token) }
 }
 
+/// The token ranges of a record's fields, stored inline (no array, so no reference counting
+/// and no allocation per record).
+struct TokenSpans: Sendable {
+  private var packed = InlineArray<19, UInt64>(repeating: 0)
+
+  subscript(_ i: Int) -> Range<Int> {
+    get {
+      let v = packed[i]
+      return Int(v >> 32)..<Int(v & 0xFFFF_FFFF)
+    }
+    set { packed[i] = UInt64(newValue.lowerBound) << 32 | UInt64(newValue.upperBound) }
+  }
+}
+
+/// One bit per field: whether its string token holds an escape.
+struct EscapeFlags: Sendable {
+  private var bits: UInt32 = 0
+
+  subscript(_ i: Int) -> Bool {
+    get { bits & (1 << i) != 0 }
+    set { if newValue { bits |= 1 << i } else { bits &= ~(1 << i) } }
+  }
+}
+
+/// The JSON literals of a code enum's cases, in `allCases` order.
+enum CodeLiterals<C: RawRepresentable & CaseIterable> where C.RawValue == String {
+  static var table: ByteTable {
+    // One table per code type, built once (generic statics are not supported).
+    if C.self == Indicator.self { return indicatorTable }
+    if C.self == Qualifier.self { return qualifierTable }
+    if C.self == CountUnit.self { return unitTable }
+    if C.self == Modality.self { return modalityTable }
+    return perTable
+  }
+}
+
+private func literals<C: RawRepresentable & CaseIterable>(_: C.Type) -> ByteTable where C.RawValue == String {
+  ByteTable(C.allCases.map { "\"\($0.rawValue)\"" })
+}
+
+/// Byte strings laid out once in one buffer that lives as long as the process: reading one
+/// costs no reference counting (a static `[[UInt8]]` costs a retain and a release per read).
+struct ByteTable: @unchecked Sendable {
+  private let bytes: UnsafeMutableBufferPointer<UInt8>
+  private let offsets: UnsafeMutableBufferPointer<Int>
+  let count: Int
+
+  init(_ strings: [String]) {
+    let all = strings.flatMap { Array($0.utf8) }
+    bytes = .allocate(capacity: max(1, all.count))
+    _ = bytes.initialize(from: all)
+    offsets = .allocate(capacity: strings.count + 1)
+    var o = 0
+    for (i, s) in strings.enumerated() {
+      offsets[i] = o
+      o += s.utf8.count
+    }
+    offsets[strings.count] = o
+    count = strings.count
+  }
+
+  subscript(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: UnsafeBufferPointer(bytes)[offsets[i]..<offsets[i + 1]])
+  }
+}
+
+/// Whether two byte strings are equal.
+@inline(__always) func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+}
+private let indicatorTable = literals(Indicator.self)
+private let qualifierTable = literals(Qualifier.self)
+private let unitTable = literals(CountUnit.self)
+private let modalityTable = literals(Modality.self)
+private let perTable = literals(FigureRecord.RatePer.self)
+
 extension ReportedDate {
   /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-  public init?<C: Collection>(iso text: C) where C.Element == UInt8 {
-    let u = Array(text)
+  public init?<C: Collection>(iso text: C) where C.Element == UInt8, C.Index == Int {
+    let u = text
+    let o = text.startIndex
     func digits(_ r: Range<Int>) -> Int? {
       var v = 0
       for k in r {
-        guard u[k] >= 0x30, u[k] <= 0x39 else { return nil }
-        v = v * 10 + Int(u[k] - 0x30)
+        let b = u[o + k]
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        v = v * 10 + Int(b - 0x30)
       }
       return v
     }
@@ -489,12 +588,14 @@ extension ReportedDate {
       guard let y = digits(0..<4), let d = CivilDate(year: y, month: 1, day: 1) else { return nil }
       self.init(d, precision: .year)
     case 7:
-      guard u[4] == UInt8(ascii: "-"), let y = digits(0..<4), let m = digits(5..<7),
+      guard u[o + 4] == UInt8(ascii: "-"), let y = digits(0..<4), let m = digits(5..<7),
         let d = CivilDate(year: y, month: m, day: 1)
       else { return nil }
       self.init(d, precision: .month)
     case 10:
-      guard let d = CivilDate(iso: String(decoding: u, as: UTF8.self)) else { return nil }
+      guard u[o + 4] == UInt8(ascii: "-"), u[o + 7] == UInt8(ascii: "-"), let y = digits(0..<4),
+        let m = digits(5..<7), let day = digits(8..<10), let d = CivilDate(year: y, month: m, day: day)
+      else { return nil }
       self.init(d, precision: .day)
     default: return nil
     }

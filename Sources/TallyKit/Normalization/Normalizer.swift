@@ -20,7 +20,7 @@ public struct NormalizeOptions: Sendable {
 
   public init(
     rule: ReconcileRule = .conservative, approximateTolerance: Double = 0.1, hxl: Bool = false,
-    idMemoryBudget: Int = 64 << 20
+    idMemoryBudget: Int = 16 << 20
   ) {
     self.rule = rule
     self.approximateTolerance = approximateTolerance
@@ -71,8 +71,10 @@ public final class Normalizer {
 
   // Observations.
   private var keys: [ObservationKey] = []
-  private var observationIndex: [ObservationKey: Int32] = [:]
+  private var observationIndex: [PackedKey: Int32] = [:]
   private var accumulators: [ObservationAccumulator] = []
+  /// (observation, outlet) pairs seen, to count each observation's distinct outlets.
+  private var observationOutlets = Set<UInt64>()
   private var observationIDs: [[UInt8]] = []
   private var idBytes: [Int] = []
   private var groups = InternTable()
@@ -135,7 +137,8 @@ public final class Normalizer {
         usedCuration.insert(id)
         pool[pooled].review = try curation.apply(entry, to: &pool[pooled])
       }
-      let sameDocument = current >= 0 && pool[pooled].withToken(.doc) { $0.elementsEqual(currentToken) }
+      let sameDocument =
+        current >= 0 && pool[pooled].withToken(.doc) { t in currentToken.withUnsafeBufferPointer { bytesEqual(t, $0) } }
       if !sameDocument {
         // The record opens a new document: settle the one before (its records are
         // pool[0..<pooled]), then move the record to the front of the pool.
@@ -240,7 +243,9 @@ public final class Normalizer {
         }
       }
       let d = documents[Int(doc)]
-      accumulators[Int(o)].add(contribution, outlet: d.outlet, published: d.record.published, order: Int(doc))
+      let newOutlet = observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: d.outlet))).inserted
+      accumulators[Int(o)].add(
+        contribution, newOutlet: newOutlet, published: d.record.published, order: Int(doc), rule: options.rule)
       start = end
     }
     // Written in input order; the ids of facts go to their observations.
@@ -248,13 +253,18 @@ public final class Normalizer {
       let o = pool[k].observation
       if pool[k].role == .fact {
         accumulators[Int(o)].figures += 1
+        // Ids are kept as text (decoded, in the rare case the JSON escaped a character).
+        let decoded: [UInt8]? = pool[k].escaped[FigureField.id.rawValue] ? pool[k].textBytes(.id) : nil
         try pool[k].withToken(.id) { t throws(NormalizationError) in
-          let text = UnsafeBufferPointer(rebasing: t[1..<(t.count - 1)])
-          idBytes[Int(o)] += text.count + 1
-          do throws(InputError) {
-            try spill.add(observation: o, id: text)
-          } catch {
-            throw .input(error)
+          let inner = UnsafeBufferPointer(rebasing: t[1..<(t.count - 1)])
+          try (decoded ?? []).withUnsafeBufferPointer { d throws(NormalizationError) in
+            let text = decoded == nil ? inner : d
+            idBytes[Int(o)] += text.count + 1
+            do throws(InputError) {
+              try spill.add(observation: o, id: text)
+            } catch {
+              throw .input(error)
+            }
           }
         }
       }
@@ -285,10 +295,10 @@ public final class Normalizer {
     a |= UInt64(CountUnit.allCases.firstIndex(of: r.unit)!) << 6
     a |= UInt64(r.per.map { $0 == .day ? 1 : 2 } ?? 0) << 8
     a |= group << 10
-    let key = ObservationKey(a: a, b: ObservationKey.pack(r.date) << 32 | ObservationKey.pack(r.periodStart))
-    if let o = observationIndex[key] { return o }
+    let packed = PackedKey(a: a, b: ObservationKey.pack(r.date) << 32 | ObservationKey.pack(r.periodStart))
+    if let o = observationIndex[packed] { return o }
     let o = Int32(keys.count)
-    var k = key
+    var k = ObservationKey(a: packed.a, b: packed.b)
     k.group = r.string(.group)
     k.indicator = r.indicator
     k.modality = r.modality
@@ -297,7 +307,7 @@ public final class Normalizer {
     k.date = r.date
     k.periodStart = r.periodStart
     keys.append(k)
-    observationIndex[key] = o
+    observationIndex[packed] = o
     accumulators.append(ObservationAccumulator())
     observationIDs.append(Array(k.stableID.utf8))
     idBytes.append(0)
@@ -340,22 +350,46 @@ public final class Normalizer {
     summary.documents = documents.count
   }
 
+  /// The observations in output order: indicator (codebook order), group, modality, unit,
+  /// rate, date, period; compared as integers.
+  private func outputOrder() -> [Int] {
+    let groupNames = Set(keys.compactMap(\.group)).sorted()
+    let rank = Dictionary(uniqueKeysWithValues: groupNames.enumerated().map { ($1, UInt64($0 + 1)) })
+    let units = CountUnit.allCases.map(\.rawValue).sorted()
+    func date(_ d: ReportedDate?) -> UInt64 {
+      guard let d else { return 0 }
+      return UInt64(d.day.dayNumber + 4_000_000) << 2 | UInt64(d.precision.rawValue) + 1
+    }
+    let sortKeys: [(UInt64, UInt64, UInt64)] = keys.map { k in
+      var a = UInt64(k.indicator.ordinal) << 58
+      a |= (k.group.flatMap { rank[$0] } ?? 0) << 27
+      a |= UInt64(k.modality == .actual ? 0 : 1) << 26
+      a |= UInt64(units.firstIndex(of: k.unit.rawValue)!) << 24
+      a |= UInt64(k.per.map { $0 == .day ? 1 : 2 } ?? 0) << 22
+      return (a, date(k.date), date(k.periodStart))
+    }
+    return keys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
+  }
+
   private func writeObservations(_ dir: DatasetDirectory) throws(NormalizationError) {
-    let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    let order = outputOrder()
     let layout = TableLayout.observations
-    let encoder = RowEncoder(columns: layout.columns.map(\.name))
     let csv = try dir.create("observations.csv")
     let jsonl = try dir.create("observations.jsonl")
     let hxl = options.hxl ? try dir.create("observations.hxl.csv") : nil
-    var csvOut = layout.csvHeader
+    var csvOut: [UInt8] = []
     var jsonOut: [UInt8] = []
-    var hxlHead = layout.csvHeader + DatasetDescriptors.hxlRow(layout)
-    swap(&hxlHead, &csvOut)
-    do { try hxl?.write(csvOut) } catch { throw .input(error) }
-    swap(&hxlHead, &csvOut)
-    do { try csv.write(csvOut) } catch { throw .input(error) }
-    csvOut.removeAll()
-    // Observations in output order, a chunk of ids at a time (see IDSpill).
+    do {
+      try csv.write(layout.csvHeader)
+      try hxl?.write(layout.csvHeader + DatasetDescriptors.hxlRow(layout))
+    } catch {
+      throw .input(error)
+    }
+    let rule = Array(options.rule.rawValue.utf8)
+    // Observations a chunk at a time, each chunk's figure ids gathered from the spill into one
+    // buffer (see IDSpill).
+    var slot = [Int32](repeating: -1, count: keys.count)
+    var ids: [UInt8] = []
     var position = 0
     while position < order.count {
       var end = position
@@ -364,39 +398,79 @@ public final class Normalizer {
         bytes += idBytes[order[end]]
         end += 1
       }
-      let chunk = Array(order[position..<end])
-      let ids: [Int32: [UInt8]]
-      do { ids = try spill.gather(Set(chunk.map { Int32($0) })) } catch { throw .input(error) }
-      for i in chunk {
-        let k = keys[i]
-        let a = accumulators[i]
-        let (value, bounds) = a.result(options.rule)
-        if a.conflict { summary.conflicts += 1 }
-        let row: [Cell] = [
-          .text(String(decoding: observationIDs[i], as: UTF8.self)), .text(k.indicator.rawValue),
-          .optional(k.group), .text(k.modality.rawValue), .text(k.unit.rawValue), .optional(k.per?.rawValue),
-          .optional(k.date), .optional(k.periodStart), .optional(value), .optional(bounds.lowValue),
-          .optional(bounds.highValue), .integer(Int64(a.figures)), .integer(Int64(a.documents)),
-          .integer(Int64(a.outlets.count)), .boolean(a.conflict), .text(options.rule.rawValue),
-          a.firstPublished.map { .date(ReportedDate($0)) } ?? .null,
-          a.lastPublished.map { .date(ReportedDate($0)) } ?? .null,
-          .text(String(decoding: ids[Int32(i)] ?? [], as: UTF8.self)),
-        ]
-        encoder.csv(row, into: &csvOut)
-        encoder.json(row, into: &jsonOut)
+      var starts: [Int] = []
+      var offset = 0
+      for (k, i) in order[position..<end].enumerated() {
+        slot[i] = Int32(k)
+        starts.append(offset)
+        offset += idBytes[i]
       }
-      do {
-        try csv.write(csvOut)
-        try hxl?.write(csvOut)
-        try jsonl.write(jsonOut)
-      } catch {
-        throw .input(error)
+      starts.append(offset)
+      do { try spill.gather(slot: slot, starts: starts, into: &ids) } catch { throw .input(error) }
+      for (k, i) in order[position..<end].enumerated() {
+        slot[i] = -1
+        // Each id was counted with the space after it; the last has none.
+        let list = ids[starts[k]..<max(starts[k], starts[k + 1] - 1)]
+        appendObservation(i, ids: list, rule: rule, csv: &csvOut, json: &jsonOut)
+        if csvOut.count > 1 << 20 {
+          do {
+            try csv.write(csvOut)
+            try hxl?.write(csvOut)
+            try jsonl.write(jsonOut)
+          } catch {
+            throw .input(error)
+          }
+          csvOut.removeAll(keepingCapacity: true)
+          jsonOut.removeAll(keepingCapacity: true)
+        }
       }
-      csvOut.removeAll(keepingCapacity: true)
-      jsonOut.removeAll(keepingCapacity: true)
       position = end
     }
+    do {
+      try csv.write(csvOut)
+      try hxl?.write(csvOut)
+      try jsonl.write(jsonOut)
+    } catch {
+      throw .input(error)
+    }
     summary.observations = order.count
+  }
+
+  /// One row of the observations table, as CSV and as JSON, in the layout's column order.
+  private func appendObservation(
+    _ i: Int, ids: ArraySlice<UInt8>, rule: [UInt8], csv: inout [UInt8], json: inout [UInt8]
+  ) {
+    let k = keys[i]
+    let a = accumulators[i]
+    let (value, bounds) = a.result(options.rule)
+    if a.conflict { summary.conflicts += 1 }
+    var row = ObservationRow()
+    swap(&row.csv, &csv)
+    swap(&row.json, &json)
+    defer {
+      swap(&row.csv, &csv)
+      swap(&row.json, &json)
+    }
+    row.raw("id", observationIDs[i])
+    row.text("indicator", k.indicator.rawValue)
+    row.text("group", k.group)
+    row.text("modality", k.modality.rawValue)
+    row.text("unit", k.unit.rawValue)
+    row.text("per", k.per?.rawValue)
+    row.date("date", k.date)
+    row.date("period_start", k.periodStart)
+    row.number("value", value)
+    row.number("low", bounds.lowValue)
+    row.number("high", bounds.highValue)
+    row.number("figures", Double(a.figures))
+    row.number("documents", Double(a.documents))
+    row.number("sources", Double(a.sources))
+    row.literal("conflict", a.conflict ? "true" : "false")
+    row.raw("reconcile", rule)
+    row.date("first_published", a.firstPublished.map { ReportedDate($0) })
+    row.date("last_published", a.lastPublished.map { ReportedDate($0) })
+    row.bytes("figure_ids", ids)
+    row.finish()
   }
 
   private func writeDocuments(_ dir: DatasetDirectory) throws(NormalizationError) {
@@ -447,6 +521,92 @@ public final class Normalizer {
       throw error
     }
   }
+}
+
+/// Writes one table row as CSV and JSON at once, straight to bytes.
+struct ObservationRow {
+  var csv: [UInt8] = []
+  var json: [UInt8] = []
+  private var first = true
+
+  private mutating func key(_ name: StaticString) {
+    json.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+    json.append(0x22)
+    json.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    json.append(contentsOf: "\":".utf8)
+    if !first { csv.append(0x2C) }
+    first = false
+  }
+
+  mutating func raw(_ name: StaticString, _ b: [UInt8]) {
+    key(name)
+    csv.append(contentsOf: b)
+    json.append(0x22)
+    json.append(contentsOf: b)
+    json.append(0x22)
+  }
+
+  mutating func text(_ name: StaticString, _ s: String?) {
+    key(name)
+    guard let s else { return json.append(contentsOf: "null".utf8) }
+    CSVFormat.appendField(s.utf8, to: &csv)
+    var j = JSONEncoderBytes()
+    swap(&j.bytes, &json)
+    j.string(s)
+    swap(&j.bytes, &json)
+  }
+
+  mutating func bytes(_ name: StaticString, _ b: ArraySlice<UInt8>) {
+    key(name)
+    CSVFormat.appendField(b, to: &csv)
+    if b.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+      json.append(0x22)
+      json.append(contentsOf: b)
+      json.append(0x22)
+    } else {
+      var j = JSONEncoderBytes()
+      swap(&j.bytes, &json)
+      j.string(String(decoding: b, as: UTF8.self))
+      swap(&j.bytes, &json)
+    }
+  }
+
+  mutating func number(_ name: StaticString, _ v: Double?) {
+    key(name)
+    if let v {
+      appendNumber(v, to: &csv)
+      appendNumber(v, to: &json)
+    } else {
+      json.append(contentsOf: "null".utf8)
+    }
+  }
+
+  mutating func literal(_ name: StaticString, _ word: StaticString) {
+    key(name)
+    let b = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    csv.append(contentsOf: b)
+    json.append(contentsOf: b)
+  }
+
+  mutating func date(_ name: StaticString, _ d: ReportedDate?) {
+    key(name)
+    guard let d else { return json.append(contentsOf: "null".utf8) }
+    d.appendISO(to: &csv)
+    json.append(0x22)
+    d.appendISO(to: &json)
+    json.append(0x22)
+  }
+
+  mutating func finish() {
+    csv.append(0x0A)
+    json.append(contentsOf: "}\n".utf8)
+  }
+}
+
+/// An observation's key as two integers, for hashing.
+struct PackedKey: Hashable {
+  var a: UInt64
+  var b: UInt64
 }
 
 /// The key of an observation: the packed codes (`a`, `b`) it is hashed and compared by, and
@@ -535,6 +695,7 @@ struct IDSpill {
   init(path: String, budget: Int) {
     self.path = path
     self.budget = max(64, budget)
+    buffer.reserveCapacity(self.budget + 70_000)
   }
 
   mutating func add(observation o: Int32, id: UnsafeBufferPointer<UInt8>) throws(InputError) {
@@ -558,35 +719,46 @@ struct IDSpill {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// The ids of the given observations, space-separated, in input order.
-  func gather(_ wanted: Set<Int32>) throws(InputError) -> [Int32: [UInt8]] {
-    var out: [Int32: [UInt8]] = [:]
-    func scan(_ p: UnsafeRawBufferPointer) -> Int {
-      var i = 0
-      while i + 6 <= p.count {
-        let o = Int32(bitPattern: UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
-        let n = Int(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: i + 4, as: UInt16.self)))
-        guard i + 6 + n <= p.count else { break }
-        if wanted.contains(o) {
-          if out[o] == nil {
-            out[o] = Array(p[(i + 6)..<(i + 6 + n)])
-          } else {
-            out[o]!.append(0x20)
-            out[o]!.append(contentsOf: p[(i + 6)..<(i + 6 + n)])
+  /// Copies the ids of the observations with `slot[o] >= 0` into `buffer`, each observation's
+  /// ids at `starts[slot]`, in input order, separated by spaces: one pass over the spill.
+  func gather(slot: [Int32], starts: [Int], into buffer: inout [UInt8]) throws(InputError) {
+    buffer.removeAll(keepingCapacity: true)
+    buffer.append(contentsOf: repeatElement(0x20, count: starts.last ?? 0))
+    var cursor = Array(starts.dropLast())
+    buffer.withUnsafeMutableBufferPointer { out in
+      cursor.withUnsafeMutableBufferPointer { cursor in
+        slot.withUnsafeBufferPointer { slot in
+          func scan(_ p: UnsafeRawBufferPointer) -> Int {
+            var i = 0
+            while i + 6 <= p.count {
+              let o = Int(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+              let n = Int(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: i + 4, as: UInt16.self)))
+              guard i + 6 + n <= p.count else { break }
+              let s = Int(slot[o])
+              if s >= 0 {
+                (out.baseAddress! + cursor[s]).update(
+                  from: p.baseAddress!.advanced(by: i + 6).assumingMemoryBound(to: UInt8.self), count: n)
+                cursor[s] += n + 1
+              }
+              i += 6 + n
+            }
+            return i
           }
+          scanAll(scan)
         }
-        i += 6 + n
       }
-      return i
     }
+  }
+
+  /// Runs `scan` over the spilled records, then those still in memory.
+  private func scanAll(_ scan: (UnsafeRawBufferPointer) -> Int) {
     if fd >= 0 {
       var block = [UInt8](repeating: 0, count: 1 << 20)
       var carry: [UInt8] = []
       var position: off_t = 0
       while true {
         let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, position) }
-        if n < 0 { throw .unreadable(SourceLocation(file: path), reason: systemErrorText()) }
-        if n == 0 { break }
+        if n <= 0 { break }
         position += off_t(n)
         carry.append(contentsOf: block[0..<n])
         let used = carry.withUnsafeBytes { scan($0) }
@@ -594,7 +766,6 @@ struct IDSpill {
       }
     }
     _ = buffer.withUnsafeBytes { scan($0) }
-    return out
   }
 
   func remove() {

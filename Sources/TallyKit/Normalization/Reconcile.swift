@@ -148,12 +148,16 @@ struct DocumentContribution {
 struct ObservationAccumulator {
   var figures = 0
   var documents = 0
-  var outlets: [Int32] = []
+  /// Distinct outlets (counted by the caller, who keeps the set of pairs).
+  var sources = 0
   var statedAll = Interval.all
   var statedHull: Interval? = nil
   var tolerantAll = Interval.all
   var conflict = false
-  /// Distinct document point values with how many documents gave each, sorted.
+  /// The lowest document point value.
+  var lowest: Double? = nil
+  /// Distinct document point values with how many documents gave each, sorted; kept only for
+  /// the rules that need them (median, intersect).
   var points: [(value: Double, count: Int32)] = []
   var latestOrder: (Int, Int) = (Int.min, Int.min)
   var latest: DocumentContribution? = nil
@@ -161,20 +165,19 @@ struct ObservationAccumulator {
   var lastPublished: CivilDate? = nil
   /// Adds a document's contribution. `order` ranks documents for `latest` (publication day,
   /// then input position).
-  mutating func add(_ c: DocumentContribution, outlet: Int32, published: CivilDate?, order: Int) {
+  mutating func add(
+    _ c: DocumentContribution, newOutlet: Bool, published: CivilDate?, order: Int, rule: ReconcileRule
+  ) {
     documents += 1
-    if let i = outlets.firstIndex(where: { $0 >= outlet }) {
-      if outlets[i] != outlet { outlets.insert(outlet, at: i) }
-    } else {
-      outlets.append(outlet)
-    }
+    if newOutlet { sources += 1 }
     if c.conflict { conflict = true }
     let t = tolerantAll.intersection(c.tolerant)
     if t.isEmpty { conflict = true } else { tolerantAll = t }
     let s = statedAll.intersection(c.stated)
     if !s.isEmpty { statedAll = s }
     statedHull = statedHull?.hull(c.stated) ?? c.stated
-    if let p = c.point {
+    if let p = c.point, p < (lowest ?? .infinity) { lowest = p }
+    if let p = c.point, rule == .median || rule == .intersect {
       if let i = points.firstIndex(where: { $0.value >= p }) {
         if points[i].value == p { points[i].count += 1 } else { points.insert((p, 1), at: i) }
       } else {
@@ -182,7 +185,7 @@ struct ObservationAccumulator {
       }
     }
     let rank = (published.map { $0.dayNumber } ?? Int.min, order)
-    if rank >= latestOrder {
+    if rule == .latest && rank >= latestOrder {
       latestOrder = rank
       latest = c
     }
@@ -195,7 +198,6 @@ struct ObservationAccumulator {
   /// The reconciled value and bounds.
   func result(_ rule: ReconcileRule) -> (value: Double?, bounds: Interval) {
     let hull = statedHull ?? .all
-    let lowest = points.first?.value
     switch rule {
     case .conservative:
       return (lowest, hull)
