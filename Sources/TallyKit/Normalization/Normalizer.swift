@@ -121,12 +121,10 @@ public final class Normalizer {
   private var pool: [FigureRecord] = [FigureRecord()]
   private var pooled = 0
   private var poolLines: [SourceLocation] = []
-  private var csvOut: [UInt8] = []
-  private var jsonOut: [UInt8] = []
 
   /// Reads every figure of `input`, writing each to the figures table writers once its
   /// document is complete.
-  public func add(_ input: FigureInput, csv: ByteWriter, jsonl: ByteWriter, hxl: ByteWriter?) throws(NormalizationError) {
+  public func add(_ input: FigureInput, to sink: TableSink) throws(NormalizationError) {
     while true {
       if pooled == pool.count { pool.append(FigureRecord()) }
       guard try input.next(into: &pool[pooled]) else { break }
@@ -143,7 +141,7 @@ public final class Normalizer {
         // The record opens a new document: settle the one before (its records are
         // pool[0..<pooled]), then move the record to the front of the pool.
         let k = pooled
-        try completeDocument(csv: csv, jsonl: jsonl, hxl: hxl)
+        try completeDocument(sink)
         pool.swapAt(0, k)
         poolLines.swapAt(0, k)
         pooled = 0
@@ -152,7 +150,7 @@ public final class Normalizer {
       try checkDuplicate(pool[pooled], at: location)
       pooled += 1
     }
-    try completeDocument(csv: csv, jsonl: jsonl, hxl: hxl)
+    try completeDocument(sink)
     if current >= 0 { documents[Int(current)].closed = true }
     current = -1
   }
@@ -189,7 +187,7 @@ public final class Normalizer {
 
   /// Decides the role of each figure of the pooled document, merges its facts into their
   /// observations and writes its figures.
-  private func completeDocument(csv: ByteWriter, jsonl: ByteWriter, hxl: ByteWriter?) throws(NormalizationError) {
+  private func completeDocument(_ sink: TableSink) throws(NormalizationError) {
     guard pooled > 0, current >= 0 else { return }
     let doc = current
     documents[Int(doc)].record.figures += pooled
@@ -269,23 +267,11 @@ public final class Normalizer {
         }
       }
       let id = o >= 0 ? observationIDs[Int(o)] : nil
-      pool[k].appendCSV(observation: id, to: &csvOut)
-      pool[k].appendJSON(observation: id, to: &jsonOut)
+      pool[k].appendCSV(observation: id, to: &sink.csvOut)
+      pool[k].appendJSON(observation: id, to: &sink.jsonOut)
     }
     pooled = 0
-    if csvOut.count > 1 << 20 { try flush(csv: csv, jsonl: jsonl, hxl: hxl) }
-  }
-
-  private func flush(csv: ByteWriter, jsonl: ByteWriter, hxl: ByteWriter?) throws(NormalizationError) {
-    do {
-      try csv.write(csvOut)
-      try hxl?.write(csvOut)
-      try jsonl.write(jsonOut)
-    } catch {
-      throw .input(error)
-    }
-    csvOut.removeAll(keepingCapacity: true)
-    jsonOut.removeAll(keepingCapacity: true)
+    try sink.flush(whenFull: true)
   }
 
   private func observationFor(_ r: FigureRecord) -> Int32 {
@@ -312,11 +298,6 @@ public final class Normalizer {
     observationIDs.append(Array(k.stableID.utf8))
     idBytes.append(0)
     return o
-  }
-
-  /// Writes out the figures still buffered.
-  public func flushFigures(csv: ByteWriter, jsonl: ByteWriter, hxl: ByteWriter?) throws(NormalizationError) {
-    try flush(csv: csv, jsonl: jsonl, hxl: hxl)
   }
 
   /// Writes the observations and documents tables, the schemas and the package descriptor.
@@ -374,17 +355,7 @@ public final class Normalizer {
   private func writeObservations(_ dir: DatasetDirectory) throws(NormalizationError) {
     let order = outputOrder()
     let layout = TableLayout.observations
-    let csv = try dir.create("observations.csv")
-    let jsonl = try dir.create("observations.jsonl")
-    let hxl = options.hxl ? try dir.create("observations.hxl.csv") : nil
-    var csvOut: [UInt8] = []
-    var jsonOut: [UInt8] = []
-    do {
-      try csv.write(layout.csvHeader)
-      try hxl?.write(layout.csvHeader + DatasetDescriptors.hxlRow(layout))
-    } catch {
-      throw .input(error)
-    }
+    let sink = try TableSink(dir, layout, hxl: options.hxl)
     let rule = Array(options.rule.rawValue.utf8)
     // Observations a chunk at a time, each chunk's figure ids gathered from the spill into one
     // buffer (see IDSpill).
@@ -411,28 +382,12 @@ public final class Normalizer {
         slot[i] = -1
         // Each id was counted with the space after it; the last has none.
         let list = ids[starts[k]..<max(starts[k], starts[k + 1] - 1)]
-        appendObservation(i, ids: list, rule: rule, csv: &csvOut, json: &jsonOut)
-        if csvOut.count > 1 << 20 {
-          do {
-            try csv.write(csvOut)
-            try hxl?.write(csvOut)
-            try jsonl.write(jsonOut)
-          } catch {
-            throw .input(error)
-          }
-          csvOut.removeAll(keepingCapacity: true)
-          jsonOut.removeAll(keepingCapacity: true)
-        }
+        appendObservation(i, ids: list, rule: rule, csv: &sink.csvOut, json: &sink.jsonOut)
+        try sink.flush(whenFull: true)
       }
       position = end
     }
-    do {
-      try csv.write(csvOut)
-      try hxl?.write(csvOut)
-      try jsonl.write(jsonOut)
-    } catch {
-      throw .input(error)
-    }
+    try sink.flush()
     summary.observations = order.count
   }
 
@@ -499,20 +454,11 @@ public final class Normalizer {
       let normalizer = Normalizer(
         options: options, curation: curation, documents: documents, warnings: warnings,
         scratch: dir.temporaryPath)
-      let layout = TableLayout.figures
-      let csv = try dir.create("figures.csv")
-      let jsonl = try dir.create("figures.jsonl")
-      let hxl = options.hxl ? try dir.create("figures.hxl.csv") : nil
-      do {
-        try csv.write(layout.csvHeader)
-        try hxl?.write(layout.csvHeader + DatasetDescriptors.hxlRow(layout))
-      } catch {
-        throw NormalizationError.input(error)
-      }
+      let figures = try TableSink(dir, TableLayout.figures, hxl: options.hxl)
       for path in inputs {
-        try normalizer.add(FigureInput(path: path), csv: csv, jsonl: jsonl, hxl: hxl)
+        try normalizer.add(FigureInput(path: path), to: figures)
       }
-      try normalizer.flushFigures(csv: csv, jsonl: jsonl, hxl: hxl)
+      try figures.flush()
       try normalizer.finish(into: dir)
       try dir.commit()
       return normalizer.summary
@@ -520,6 +466,44 @@ public final class Normalizer {
       dir.discard()
       throw error
     }
+  }
+}
+
+/// A table being written: CSV (and, for HDX, a copy with the hashtag row) and JSON Lines,
+/// rows gathered in two buffers and written in large blocks.
+public final class TableSink {
+  let csv: ByteWriter
+  let jsonl: ByteWriter
+  let hxl: ByteWriter?
+  var csvOut: [UInt8] = []
+  var jsonOut: [UInt8] = []
+
+  init(_ dir: DatasetDirectory, _ layout: TableLayout, hxl withHXL: Bool) throws(NormalizationError) {
+    csv = try dir.create("\(layout.name).csv")
+    jsonl = try dir.create("\(layout.name).jsonl")
+    hxl = withHXL ? try dir.create("\(layout.name).hxl.csv") : nil
+    csvOut = layout.csvHeader
+    do {
+      try hxl?.write(layout.csvHeader + DatasetDescriptors.hxlRow(layout))
+      try csv.write(csvOut)
+    } catch {
+      throw .input(error)
+    }
+    csvOut.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes the buffered rows (with `whenFull`, only past a megabyte).
+  func flush(whenFull: Bool = false) throws(NormalizationError) {
+    if whenFull && csvOut.count < 1 << 20 { return }
+    do {
+      try csv.write(csvOut)
+      try hxl?.write(csvOut)
+      try jsonl.write(jsonOut)
+    } catch {
+      throw .input(error)
+    }
+    csvOut.removeAll(keepingCapacity: true)
+    jsonOut.removeAll(keepingCapacity: true)
   }
 }
 
