@@ -18,6 +18,8 @@ DEMO := .demo
 BENCH := .bench
 # Size of the generated benchmark corpus, in megabytes of article text.
 BENCH_MB ?= 100
+# Number of generated figures the normalize benchmark runs on.
+BENCH_FIGURES ?= 10000000
 
 .PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets
 
@@ -87,9 +89,10 @@ bench-deps: .venv/bin/python
 	@.venv/bin/python -c 'import quantulum3' 2>/dev/null || .venv/bin/pip install -q quantulum3 \
 	  || echo "quantulum3 could not be installed; the benchmark leaves it out"
 
-bench: release bench-deps
+bench: release bench-deps test-deps
 	@mkdir -p $(BENCH)
 	$(PYTHON) scripts/bench.py --tally $(RELEASE_BIN) --corpus-mb $(BENCH_MB) --work $(BENCH)
+	$(PYTHON) scripts/bench_normalize.py --tally $(RELEASE_BIN) --work $(BENCH) --figures $(BENCH_FIGURES)
 
 clean:
 	rm -rf .build $(DEMO) $(BENCH) .venv

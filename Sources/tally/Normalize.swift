@@ -50,13 +50,11 @@ extension Tally {
     }
 
     func execute(_ context: CommandContext) async throws {
-      var table: [DocumentRecord]? = nil
-      for path in documents { table = (table ?? []) + (try DocumentTable.read(path: path)) }
       let summary = try Normalizer.run(
         inputs: inputs.isEmpty ? ["-"] : inputs, output: output,
         options: NormalizeOptions(rule: reconcile, approximateTolerance: approximateTolerance, hxl: hxl),
         curation: try curation.map { path throws(NormalizationError) in try Curation(path: path) } ?? Curation(),
-        documents: table, warnings: context.warnings)
+        documents: DocumentList(files: documents), warnings: context.warnings)
       if context.standardErrorIsTerminal {
         context.note(
           "tally: \(summary.figures) figures, \(summary.observations) observations (\(summary.conflicts) in conflict), \(summary.documents) documents -> \(output)")

@@ -45,7 +45,7 @@ func normalize(
   let out = dir.appendingPathComponent("dataset")
   _ = try Normalizer.run(
     inputs: [input.path], output: out.path, options: options, curation: curation,
-    documents: documents, warnings: warnings)
+    documents: DocumentList(records: documents ?? []), warnings: warnings)
   return out
 }
 

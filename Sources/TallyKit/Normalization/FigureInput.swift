@@ -94,72 +94,111 @@ public final class FigureInput {
   }
 }
 
-/// Reads a documents table (JSON Lines or CSV, as `extract --documents` writes it).
+/// The documents table given to normalize: records in memory, or files, read as they are
+/// needed (once for what merging needs, once more to write the table), so that only a few
+/// bytes per document stay in memory.
+public struct DocumentList: Sendable {
+  public var records: [DocumentRecord]
+  public var files: [String]
+
+  public init(records: [DocumentRecord] = [], files: [String] = []) {
+    self.records = records
+    self.files = files
+  }
+
+  public var isEmpty: Bool { records.isEmpty && files.isEmpty }
+
+  /// Calls `body` with each document, in order.
+  public func forEach(
+    _ body: (DocumentRecord, SourceLocation) throws(NormalizationError) -> Void
+  ) throws(NormalizationError) {
+    for r in records { try body(r, SourceLocation(file: r.id)) }
+    for path in files { try DocumentTable.forEach(path: path, body) }
+  }
+}
+
+/// Reads a documents table (JSON Lines, streamed, or CSV, as `extract --documents` writes it).
 public enum DocumentTable {
   public static func read(path: String) throws(NormalizationError) -> [DocumentRecord] {
-    let bytes: [UInt8]
-    do { bytes = try readFileBytes(path) } catch { throw .input(error) }
-    var first = 0
-    while first < bytes.count, bytes[first] == 0x20 || bytes[first] == 0x0A || bytes[first] == 0x0D { first += 1 }
-    var rows: [(SourceLocation, (String) -> String?)] = []
-    if first < bytes.count, bytes[first] == UInt8(ascii: "{") {
-      var lineNumber = 0
-      for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        lineNumber += 1
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-        let loc = SourceLocation(file: path, line: lineNumber)
-        let fields: [(key: String, value: JSONField)]
-        do {
-          fields = try JSONObjectParser().parse(line)
-        } catch {
-          throw .input(.malformedJSON(loc, reason: error.reason))
-        }
-        rows.append(
-          (
-            loc,
-            { (name: String) -> String? in
-              switch fields.first(where: { $0.key == name })?.value {
-              case .string(let s): return String(decoding: s, as: UTF8.self)
-              case .number(let v): return formatNumber(v)
-              default: return nil
-              }
-            }
-          ))
-      }
-    } else {
-      let records: [CSVRecord]
-      do { records = try CSVReader(file: path).records(bytes) } catch { throw .input(error) }
-      guard let header = records.first else { return [] }
-      for r in records.dropFirst() {
-        rows.append(
-          (
-            SourceLocation(file: path, line: r.line),
-            { (name: String) -> String? in
-              guard let k = header.fields.firstIndex(of: name), k < r.fields.count, !r.fields[k].isEmpty
-              else { return nil }
-              return r.fields[k]
-            }
-          ))
-      }
-    }
     var out: [DocumentRecord] = []
-    for (loc, field) in rows {
-      guard let id = field("id") else { throw .missingField(loc, field: "id") }
-      var published: CivilDate? = nil
-      if let p = field("published") {
-        guard let d = parsePublished(p) else { throw .invalidDate(loc, field: "published", value: p) }
-        published = d
-      }
-      var bytes: Int? = nil
-      if let b = field("bytes") {
-        guard let v = Int(b), v >= 0 else { throw .invalidNumber(loc, field: "bytes", value: b) }
-        bytes = v
-      }
-      out.append(
-        DocumentRecord(
-          id: id, outlet: field("outlet"), url: field("url"), published: published,
-          sha256: field("sha256"), bytes: bytes, figures: Int(field("figures") ?? "") ?? 0))
-    }
+    try forEach(path: path) { d, _ in out.append(d) }
     return out
+  }
+
+  public static func forEach(
+    path: String, _ body: (DocumentRecord, SourceLocation) throws(NormalizationError) -> Void
+  ) throws(NormalizationError) {
+    let reader: LineReader
+    do { reader = try LineReader(path: path) } catch { throw .input(error) }
+    var first = true
+    while true {
+      let next: ArraySlice<UInt8>?
+      do { next = try reader.nextLine() } catch { throw .input(error) }
+      guard let line = next else { break }
+      let loc = SourceLocation(file: path, line: reader.lineNumber)
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+      if let bad = UTF8Bytes.firstInvalidByte(line) {
+        let (_, column) = UTF8Bytes.lineAndColumn(of: bad - line.startIndex, in: line)
+        throw .input(.invalidUTF8(SourceLocation(file: path, line: loc.line, column: column)))
+      }
+      if first {
+        first = false
+        if line.first != UInt8(ascii: "{") {
+          // CSV: a documents table is small beside its figures; read it whole.
+          try forEachCSV(path: path, body)
+          return
+        }
+      }
+      let fields: [(key: String, value: JSONField)]
+      do {
+        fields = try JSONObjectParser().parse(line)
+      } catch {
+        throw .input(.malformedJSON(SourceLocation(file: path, line: loc.line, column: error.offset + 1), reason: error.reason))
+      }
+      try body(
+        record(at: loc) { name in
+          switch fields.first(where: { $0.key == name })?.value {
+          case .string(let s): return String(decoding: s, as: UTF8.self)
+          case .number(let v): return formatNumber(v)
+          default: return nil
+          }
+        }, loc)
+    }
+  }
+
+  private static func forEachCSV(
+    path: String, _ body: (DocumentRecord, SourceLocation) throws(NormalizationError) -> Void
+  ) throws(NormalizationError) {
+    let records: [CSVRecord]
+    do { records = try CSVReader(file: path).records(readFileBytes(path)) } catch { throw .input(error) }
+    guard let header = records.first else { return }
+    for r in records.dropFirst() {
+      let loc = SourceLocation(file: path, line: r.line)
+      try body(
+        record(at: loc) { name in
+          guard let k = header.fields.firstIndex(of: name), k < r.fields.count, !r.fields[k].isEmpty
+          else { return nil }
+          return r.fields[k]
+        }, loc)
+    }
+  }
+
+  private static func record(
+    at loc: SourceLocation, _ field: (String) -> String?
+  ) throws(NormalizationError) -> DocumentRecord {
+    guard let id = field("id") else { throw .missingField(loc, field: "id") }
+    var published: CivilDate? = nil
+    if let p = field("published") {
+      guard let d = parsePublished(p) else { throw .invalidDate(loc, field: "published", value: p) }
+      published = d
+    }
+    var bytes: Int? = nil
+    if let b = field("bytes") {
+      guard let v = Int(b), v >= 0 else { throw .invalidNumber(loc, field: "bytes", value: b) }
+      bytes = v
+    }
+    return DocumentRecord(
+      id: id, outlet: field("outlet"), url: field("url"), published: published,
+      sha256: field("sha256"), bytes: bytes, figures: Int(field("figures") ?? "") ?? 0)
   }
 }

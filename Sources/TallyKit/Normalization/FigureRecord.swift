@@ -98,7 +98,14 @@ public struct FigureRecord: Sendable {
     spans = TokenSpans()
     escaped = EscapeFlags()
     review = nil
+    canonicalLength = 0
   }
+
+  /// When the record was read from a line exactly as `extract` writes one (fields in order,
+  /// no spaces, integers as digits), that line's length: the figures table's JSON Lines row
+  /// is then the line itself with the table's own columns added, copied rather than encoded
+  /// again. Zero otherwise, and after any correction.
+  var canonicalLength = 0
 
   func has(_ f: FigureField) -> Bool { !spans[f.rawValue].isEmpty }
 
@@ -128,8 +135,20 @@ public struct FigureRecord: Sendable {
     }
   }
 
+  /// Digits with an optional minus and no leading zero: the way numbers are written back.
+  private func isPlainInteger(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = t.first == UInt8(ascii: "-") ? 1 : 0
+    guard k < t.count, t.count - k <= 15, t[k] != 0x30 || t.count - k == 1 else { return false }
+    while k < t.count {
+      guard t[k] >= 0x30 && t[k] <= 0x39 else { return false }
+      k += 1
+    }
+    return t.first != UInt8(ascii: "-") || t.count > 2 || t[1] != 0x30
+  }
+
   /// Replaces a field's token.
   mutating func setToken(_ f: FigureField, _ token: [UInt8], escaped e: Bool) {
+    canonicalLength = 0
     let s = tokens.count
     tokens.append(contentsOf: token)
     spans[f.rawValue] = s..<tokens.count
@@ -139,6 +158,7 @@ public struct FigureRecord: Sendable {
   /// Sets a string field from text (or null).
   mutating func setString(_ f: FigureField, _ text: String?) {
     guard let text else {
+      canonicalLength = 0
       spans[f.rawValue] = 0..<0
       return
     }
@@ -163,6 +183,9 @@ public struct FigureRecord: Sendable {
     } catch {
       throw .input(.malformedJSON(here(error.offset), reason: error.reason))
     }
+    // The whole line, once; each field's token is a range of it.
+    tokens.append(contentsOf: line)
+    var canonical = members.count == FigureField.allCases.count && line.last == UInt8(ascii: "}")
     var seen: UInt32 = 0
     for (position, m) in members.enumerated() {
       // Records as extract writes them have their fields in the usual order: try that first.
@@ -173,7 +196,11 @@ public struct FigureRecord: Sendable {
           field = FigureField(rawValue: position)
         } else {
           field = FigureField(name: key)
+          canonical = false
         }
+        // `{"key":value,"key":value}` with nothing between.
+        let keyStart = position == 0 ? 2 : members[position - 1].value.upperBound + 2
+        if m.key.lowerBound != keyStart || m.value.lowerBound != m.key.upperBound + 2 { canonical = false }
       }
       guard let field else {
         let name = String(
@@ -207,10 +234,9 @@ public struct FigureRecord: Sendable {
         throw .wrongType(
           here(m.value.lowerBound), field: field.name, expected: field.isRequired ? "a string" : "a string or null")
       }
-      let s = tokens.count
-      tokens.append(contentsOf: UnsafeBufferPointer(rebasing: line[m.value]))
-      spans[field.rawValue] = s..<tokens.count
+      spans[field.rawValue] = m.value
       escaped[field.rawValue] = m.hasEscape
+      if m.kind == .number && !isPlainInteger(UnsafeBufferPointer(rebasing: line[m.value])) { canonical = false }
       if field == .warnings, m.value.count > 2 {
         try checkStringList(field, at: here(m.value.lowerBound))
       }
@@ -218,6 +244,9 @@ public struct FigureRecord: Sendable {
     for f in FigureField.allCases where f.isRequired && seen & (1 << f.rawValue) == 0 {
       throw .missingField(location, field: f.name)
     }
+    if !has(.warnings) { canonical = false }
+    if let last = members.last, last.value.upperBound != line.count - 1 { canonical = false }
+    canonicalLength = canonical ? line.count : 0
     try parseFields { f in
       members.first { !$0.keyHasEscape && FigureField(name: UnsafeBufferPointer(rebasing: line[$0.key])) == f }
         .map { here($0.value.lowerBound) } ?? location
@@ -366,23 +395,11 @@ public struct FigureRecord: Sendable {
   /// Appends the record as one JSON Lines line of the figures table.
   func appendJSON(observation: [UInt8]?, to out: inout [UInt8]) {
     tokens.withUnsafeBufferPointer { t in
-      for f in FigureField.allCases {
-        out.append(contentsOf: FigureRecord.jsonKeys[f.rawValue])
-        let span = spans[f.rawValue]
-        switch f {
-        case .start: appendInteger(Int64(start), to: &out)
-        case .end: appendInteger(Int64(end), to: &out)
-        case .value, .low, .high:
-          if let v = f == .value ? value : f == .low ? low : high {
-            appendNumber(v, to: &out)
-          } else {
-            out.append(contentsOf: "null".utf8)
-          }
-        case .warnings:
-          if span.isEmpty { out.append(contentsOf: "[]".utf8) } else { out.append(contentsOf: t[span]) }
-        default:
-          if span.isEmpty { out.append(contentsOf: "null".utf8) } else { out.append(contentsOf: t[span]) }
-        }
+      if canonicalLength > 0 {
+        // The line as read, without its closing brace.
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: t[0..<(canonicalLength - 1)]))
+      } else {
+        appendFields(t, to: &out)
       }
       out.append(contentsOf: ",\"review\":".utf8)
       if let review {
@@ -403,6 +420,28 @@ public struct FigureRecord: Sendable {
         out.append(contentsOf: "null".utf8)
       }
       out.append(contentsOf: "}\n".utf8)
+    }
+  }
+
+  /// The record's own fields as JSON members, `{` included.
+  private func appendFields(_ t: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    for f in FigureField.allCases {
+      out.append(contentsOf: FigureRecord.jsonKeys[f.rawValue])
+      let span = spans[f.rawValue]
+      switch f {
+      case .start: appendInteger(Int64(start), to: &out)
+      case .end: appendInteger(Int64(end), to: &out)
+      case .value, .low, .high:
+        if let v = f == .value ? value : f == .low ? low : high {
+          appendNumber(v, to: &out)
+        } else {
+          out.append(contentsOf: "null".utf8)
+        }
+      case .warnings:
+        if span.isEmpty { out.append(contentsOf: "[]".utf8) } else { out.append(contentsOf: t[span]) }
+      default:
+        if span.isEmpty { out.append(contentsOf: "null".utf8) } else { out.append(contentsOf: t[span]) }
+      }
     }
   }
 

@@ -54,13 +54,18 @@ public final class Normalizer {
   let warnings: WarningCollector
 
   // Documents.
+  /// What merging needs of a document: a few bytes, so memory stays small for millions of
+  /// documents (the documents table's other columns are read again when it is written).
   private struct DocumentState {
-    var record: DocumentRecord
+    var id: String
     var outlet: Int32
-    var firstSeen: SourceLocation?
+    var published: CivilDate?
+    var figures: Int32 = 0
+    var firstLine: Int32 = 0
     var closed = false
     var listed: Bool
   }
+  private let documentList: DocumentList
   private var documents: [DocumentState] = []
   private var documentIndex: [String: Int32] = [:]
   private var outletIndex: [String: Int32] = [:]
@@ -85,33 +90,37 @@ public final class Normalizer {
 
   public init(
     options: NormalizeOptions = NormalizeOptions(), curation: Curation = Curation(),
-    documents: [DocumentRecord]? = nil, warnings: WarningCollector, scratch: String
-  ) {
+    documents list: DocumentList = DocumentList(), warnings: WarningCollector, scratch: String
+  ) throws(NormalizationError) {
     self.options = options
     self.curation = curation
     self.warnings = warnings
-    hasDocumentTable = documents != nil
+    documentList = list
+    hasDocumentTable = !list.isEmpty
     spill = IDSpill(path: "\(scratch)/.figure-ids", budget: options.idMemoryBudget)
-    for d in documents ?? [] where documentIndex[d.id] == nil {
-      var record = d
-      record.figures = 0
-      register(record, listed: true)
+    try list.forEach { d, _ in
+      if documentIndex[d.id] == nil { register(d.id, outlet: d.outlet, published: d.published, listed: true) }
     }
   }
 
   @discardableResult
-  private func register(_ record: DocumentRecord, listed: Bool) -> Int32 {
+  private func register(_ id: String, outlet name: String?, published: CivilDate?, listed: Bool) -> Int32 {
     let i = Int32(documents.count)
-    let outletName = record.outlet ?? "\u{0}doc:\(record.id)"
+    // A document without an outlet counts as its own source (its index, which no outlet
+    // name can take).
     let outlet: Int32
-    if let o = outletIndex[outletName] {
-      outlet = o
+    if let name {
+      if let o = outletIndex[name] {
+        outlet = o
+      } else {
+        outlet = Int32(outletIndex.count)
+        outletIndex[name] = outlet
+      }
     } else {
-      outlet = Int32(outletIndex.count)
-      outletIndex[outletName] = outlet
+      outlet = -1 - i
     }
-    documents.append(DocumentState(record: record, outlet: outlet, listed: listed))
-    documentIndex[record.id] = i
+    documents.append(DocumentState(id: id, outlet: outlet, published: published, listed: listed))
+    documentIndex[id] = i
     return i
   }
 
@@ -163,14 +172,12 @@ public final class Normalizer {
     if let known = documentIndex[id] {
       i = known
       if documents[Int(i)].closed {
-        throw .scatteredDocument(location, document: id, firstLine: documents[Int(i)].firstSeen?.line ?? 0)
+        throw .scatteredDocument(location, document: id, firstLine: Int(documents[Int(i)].firstLine))
       }
     } else {
-      i = register(
-        DocumentRecord(id: id, outlet: nil, url: nil, published: nil, sha256: nil, bytes: nil, figures: 0),
-        listed: false)
+      i = register(id, outlet: nil, published: nil, listed: false)
     }
-    documents[Int(i)].firstSeen = location
+    documents[Int(i)].firstLine = Int32(clamping: location.line ?? 0)
     current = i
     currentToken = r.withToken(.doc) { Array($0) }
     currentSpans.removeAll(keepingCapacity: true)
@@ -190,7 +197,7 @@ public final class Normalizer {
   private func completeDocument(_ sink: TableSink) throws(NormalizationError) {
     guard pooled > 0, current >= 0 else { return }
     let doc = current
-    documents[Int(doc)].record.figures += pooled
+    documents[Int(doc)].figures += Int32(pooled)
     summary.figures += pooled
     var coded: [Int] = []
     for k in 0..<pooled {
@@ -243,7 +250,7 @@ public final class Normalizer {
       let d = documents[Int(doc)]
       let newOutlet = observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: d.outlet))).inserted
       accumulators[Int(o)].add(
-        contribution, newOutlet: newOutlet, published: d.record.published, order: Int(doc), rule: options.rule)
+        contribution, newOutlet: newOutlet, published: d.published, order: Int(doc), rule: options.rule)
       start = end
     }
     // Written in input order; the ids of facts go to their observations.
@@ -324,8 +331,8 @@ public final class Normalizer {
       let unlisted = documents.filter { !$0.listed }
       if let first = unlisted.first {
         warnings.add(
-          "\(unlisted.count) documents have figures but are not in the documents table (first: \(first.record.id))",
-          at: first.firstSeen ?? SourceLocation(file: dir.path))
+          "\(unlisted.count) documents have figures but are not in the documents table (first: \(first.id), line \(first.firstLine) of the figures)",
+          at: SourceLocation(file: documentList.files.first ?? "documents"))
       }
     }
     summary.documents = documents.count
@@ -357,10 +364,10 @@ public final class Normalizer {
     let layout = TableLayout.observations
     let sink = try TableSink(dir, layout, hxl: options.hxl)
     let rule = Array(options.rule.rawValue.utf8)
-    // Observations a chunk at a time, each chunk's figure ids gathered from the spill into one
-    // buffer (see IDSpill).
-    var slot = [Int32](repeating: -1, count: keys.count)
-    var ids: [UInt8] = []
+    // Observations a chunk at a time, each chunk's figure ids gathered into one buffer. When
+    // the ids went to disk, one pass first sorts them into a file per chunk, so each chunk
+    // reads only its own (see IDSpill).
+    var chunks: [Range<Int>] = []
     var position = 0
     while position < order.count {
       var end = position
@@ -369,23 +376,39 @@ public final class Normalizer {
         bytes += idBytes[order[end]]
         end += 1
       }
+      chunks.append(position..<end)
+      position = end
+    }
+    var buckets: [IDSpill] = []
+    if chunks.count > 1 {
+      var chunkOf = [Int32](repeating: 0, count: keys.count)
+      for (c, range) in chunks.enumerated() { for i in order[range] { chunkOf[i] = Int32(c) } }
+      do { buckets = try spill.partition(chunkOf: chunkOf, count: chunks.count) } catch { throw .input(error) }
+    }
+    defer { for b in buckets { b.remove() } }
+    var slot = [Int32](repeating: -1, count: keys.count)
+    var ids: [UInt8] = []
+    for (c, range) in chunks.enumerated() {
       var starts: [Int] = []
       var offset = 0
-      for (k, i) in order[position..<end].enumerated() {
+      for (k, i) in order[range].enumerated() {
         slot[i] = Int32(k)
         starts.append(offset)
         offset += idBytes[i]
       }
       starts.append(offset)
-      do { try spill.gather(slot: slot, starts: starts, into: &ids) } catch { throw .input(error) }
-      for (k, i) in order[position..<end].enumerated() {
+      do {
+        try (buckets.isEmpty ? spill : buckets[c]).gather(slot: slot, starts: starts, into: &ids)
+      } catch {
+        throw .input(error)
+      }
+      for (k, i) in order[range].enumerated() {
         slot[i] = -1
         // Each id was counted with the space after it; the last has none.
         let list = ids[starts[k]..<max(starts[k], starts[k + 1] - 1)]
         appendObservation(i, ids: list, rule: rule, csv: &sink.csvOut, json: &sink.jsonOut)
         try sink.flush(whenFull: true)
       }
-      position = end
     }
     try sink.flush()
     summary.observations = order.count
@@ -428,30 +451,40 @@ public final class Normalizer {
     row.finish()
   }
 
+  /// The documents table: the listed documents in their order (read again from the list,
+  /// each once), then those only the figures named, in the order they came.
   private func writeDocuments(_ dir: DatasetDirectory) throws(NormalizationError) {
-    let layout = TableLayout.documents
-    var csvOut = layout.csvHeader
-    var jsonOut: [UInt8] = []
-    for d in documents {
-      DocumentRecord.encoder.csv(d.record.cells, into: &csvOut)
-      DocumentRecord.encoder.json(d.record.cells, into: &jsonOut)
+    let sink = try TableSink(dir, TableLayout.documents, hxl: options.hxl)
+    var written = [Bool](repeating: false, count: documents.count)
+    func add(_ record: DocumentRecord) throws(NormalizationError) {
+      DocumentRecord.encoder.csv(record.cells, into: &sink.csvOut)
+      DocumentRecord.encoder.json(record.cells, into: &sink.jsonOut)
+      try sink.flush(whenFull: true)
     }
-    try dir.write("documents.csv", csvOut)
-    try dir.write("documents.jsonl", jsonOut)
-    if options.hxl {
-      try dir.write("documents.hxl.csv", layout.csvHeader + DatasetDescriptors.hxlRow(layout) + csvOut.dropFirst(layout.csvHeader.count))
+    try documentList.forEach { d, _ throws(NormalizationError) in
+      guard let i = documentIndex[d.id], !written[Int(i)] else { return }
+      written[Int(i)] = true
+      var record = d
+      record.figures = Int(documents[Int(i)].figures)
+      try add(record)
     }
+    for (i, d) in documents.enumerated() where !written[i] {
+      try add(
+        DocumentRecord(
+          id: d.id, outlet: nil, url: nil, published: d.published, sha256: nil, bytes: nil, figures: Int(d.figures)))
+    }
+    try sink.flush()
   }
 
   /// Runs a whole normalization: figures from `inputs` (paths, `-` for standard input) into
   /// the dataset directory `output`, which appears only if every step succeeds.
   public static func run(
     inputs: [String], output: String, options: NormalizeOptions, curation: Curation,
-    documents: [DocumentRecord]?, warnings: WarningCollector
+    documents: DocumentList, warnings: WarningCollector
   ) throws(NormalizationError) -> NormalizeSummary {
     let dir = try DatasetDirectory(path: output)
     do throws(NormalizationError) {
-      let normalizer = Normalizer(
+      let normalizer = try Normalizer(
         options: options, curation: curation, documents: documents, warnings: warnings,
         scratch: dir.temporaryPath)
       let figures = try TableSink(dir, TableLayout.figures, hxl: options.hxl)
@@ -679,7 +712,7 @@ struct IDSpill {
   init(path: String, budget: Int) {
     self.path = path
     self.budget = max(64, budget)
-    buffer.reserveCapacity(self.budget + 70_000)
+    buffer.reserveCapacity(min(self.budget, 1 << 20) + 70_000)
   }
 
   mutating func add(observation o: Int32, id: UnsafeBufferPointer<UInt8>) throws(InputError) {
@@ -687,6 +720,10 @@ struct IDSpill {
     withUnsafeBytes(of: UInt16(min(id.count, 65535)).littleEndian) { buffer.append(contentsOf: $0) }
     buffer.append(contentsOf: id.prefix(65535))
     if buffer.count >= budget { try spill() }
+  }
+
+  mutating func flushToDisk() throws(InputError) {
+    if !buffer.isEmpty { try spill() }
   }
 
   private mutating func spill() throws(InputError) {
@@ -701,6 +738,34 @@ struct IDSpill {
       offset += n
     }
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Splits the ids into one spill per chunk of observations (`chunkOf[o]`), in one pass.
+  func partition(chunkOf: [Int32], count: Int) throws(InputError) -> [IDSpill] {
+    var parts = (0..<count).map { IDSpill(path: "\(path).\($0)", budget: 1 << 16) }
+    var failure: InputError? = nil
+    scanAll { p in
+      var i = 0
+      while i + 6 <= p.count {
+        let o = Int(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+        let n = Int(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: i + 4, as: UInt16.self)))
+        guard i + 6 + n <= p.count else { break }
+        if failure == nil {
+          let id = UnsafeBufferPointer(start: p.baseAddress!.advanced(by: i + 6).assumingMemoryBound(to: UInt8.self), count: n)
+          do throws(InputError) {
+            try parts[Int(chunkOf[o])].add(observation: Int32(o), id: id)
+          } catch {
+            failure = error
+          }
+        }
+        i += 6 + n
+      }
+      return i
+    }
+    if let failure { throw failure }
+    // Each part's last ids to its file, so that all of them are read from disk alike.
+    for k in parts.indices { try parts[k].flushToDisk() }
+    return parts
   }
 
   /// Copies the ids of the observations with `slot[o] >= 0` into `buffer`, each observation's
@@ -737,7 +802,7 @@ struct IDSpill {
   /// Runs `scan` over the spilled records, then those still in memory.
   private func scanAll(_ scan: (UnsafeRawBufferPointer) -> Int) {
     if fd >= 0 {
-      var block = [UInt8](repeating: 0, count: 1 << 20)
+      var block = [UInt8](repeating: 0, count: 4 << 20)
       var carry: [UInt8] = []
       var position: off_t = 0
       while true {
