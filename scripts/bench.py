@@ -31,6 +31,14 @@ def run(cmd, stdin=None, stdout=subprocess.DEVNULL):
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def publish(lines, work, mode):
+    """Writes (mode 'w') or appends (mode 'a') a report to WORK/results.md and prints it."""
+    report = '\n'.join(lines) + '\n'
+    with open(os.path.join(work, 'results.md'), mode) as f:
+        f.write(report)
+    print(report)
+
+
 def text_bytes(path):
     total = docs = 0
     with open(path, encoding='utf-8') as f:
@@ -183,10 +191,7 @@ def main():
     lines.append(seeds_note)
     if note:
         lines.append(note)
-    report = '\n'.join(lines) + '\n'
-    with open(os.path.join(a.work, 'results.md'), 'w') as f:
-        f.write(report)
-    print(report)
+    publish(lines, a.work, 'w')
 
 
 if __name__ == '__main__':

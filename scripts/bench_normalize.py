@@ -17,7 +17,7 @@ import argparse, os, subprocess, sys, time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from bench import run  # noqa: E402  (wall s, CPU s, peak RSS MB of one command)
+from bench import publish, run  # noqa: E402  (run: wall s, CPU s, peak RSS MB of one command)
 
 DUCKDB = r'''
 import sys, duckdb
@@ -120,11 +120,7 @@ def main():
     lines += ['', f'Memory: {one_rss:.0f} MB peak on 1M figures, {mid_rss:.0f} MB on 2.5M and {big_rss:.0f} MB on '
                   f'{a.figures / 1e6:.0f}M (same observations, more documents: memory follows the observations and '
                   'the documents table, not the figures; figure ids beyond 16 MB go to a temporary file).']
-    lines += notes
-    report = '\n'.join(lines) + '\n'
-    with open(os.path.join(a.work, 'results.md'), 'a') as f:
-        f.write(report)
-    print(report)
+    publish(lines + notes, a.work, 'a')
 
 
 if __name__ == '__main__':
