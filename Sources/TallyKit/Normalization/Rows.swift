@@ -98,3 +98,70 @@ public struct DocumentRecord: Sendable, Equatable {
 
   public static let encoder = RowEncoder(columns: TableLayout.documents.columns.map(\.name))
 }
+
+/// How a command writes its rows.
+public enum TableFormat: String, Sendable, CaseIterable {
+  case csv, jsonl
+  /// Aligned columns for a terminal.
+  case table
+}
+
+extension RowEncoder {
+  /// All rows in one format, the CSV header first.
+  public func encode(_ rows: [[Cell]], as format: TableFormat) -> [UInt8] {
+    var out: [UInt8] = []
+    switch format {
+    case .csv:
+      out = Array((columns.joined(separator: ",") + "\n").utf8)
+      for r in rows { csv(r, into: &out) }
+    case .jsonl:
+      for r in rows { json(r, into: &out) }
+    case .table:
+      let text = rows.map { r in
+        r.map { cell -> String in
+          var b: [UInt8] = []
+          switch cell {
+          case .null: return ""
+          case .text(let s): return s
+          case .number(let v):
+            // Three significant decimals at most on a terminal.
+            if integralValue(v) != nil { appendNumber(v, to: &b) } else { return String(format3(v)) }
+          default: csv([cell], into: &b)
+          }
+          return String(decoding: b.filter { $0 != 0x0A }, as: UTF8.self)
+        }
+      }
+      var widths = columns.map(\.count)
+      for r in text { for (k, s) in r.enumerated() { widths[k] = max(widths[k], s.count) } }
+      func line(_ cells: [String], numeric: [Bool]) -> String {
+        cells.enumerated().map { k, s in
+          let pad = String(repeating: " ", count: widths[k] - s.count)
+          return numeric[k] ? pad + s : s + pad
+        }.joined(separator: "  ").replacingTrailingSpaces + "\n"
+      }
+      let numeric = columns.indices.map { k in
+        rows.contains { r in
+          if case .number = r[k] { return true }
+          if case .integer = r[k] { return true }
+          return false
+        }
+      }
+      out = Array(line(columns, numeric: numeric).utf8)
+      for r in text { out.append(contentsOf: line(r, numeric: numeric).utf8) }
+    }
+    return out
+  }
+}
+
+private func format3(_ v: Double) -> String {
+  let scaled = (v * 1000).rounded() / 1000
+  return formatNumber(scaled)
+}
+
+extension String {
+  fileprivate var replacingTrailingSpaces: String {
+    var s = Substring(self)
+    while s.last == " " { s = s.dropLast() }
+    return String(s)
+  }
+}
