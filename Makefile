@@ -21,7 +21,7 @@ BENCH_MB ?= 100
 # Number of generated figures the normalize benchmark runs on.
 BENCH_FIGURES ?= 10000000
 
-.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets
+.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks
 
 all: build
 
@@ -59,6 +59,7 @@ test: release test-deps
 	$(SWIFT) build --build-tests
 	TALLY_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check-datasets
+	$(MAKE) --no-print-directory check-plots
 
 # The shipped datasets as a user loads them: frictionless validates each package (tables,
 # schemas, keys), pandas and DuckDB and R's readr load every table with the declared types.
@@ -68,14 +69,24 @@ check-datasets: test-deps
 	.venv/bin/python scripts/check_dataset_load.py datasets/sample datasets/handcoded/dataset
 	Rscript scripts/check_dataset_load.R datasets/sample datasets/handcoded/dataset
 
+# A chart a researcher would put in a paper, rendered to PNG and checked not to be blank.
+check-plots: release test-deps
+	@mkdir -p $(DEMO)
+	$(RELEASE_BIN) plot datasets/sample --preset casualties -o $(DEMO)/casualties.svg
+	$(RELEASE_BIN) plot datasets/sample --preset evacuations --freq week -o $(DEMO)/evacuations.svg
+	rsvg-convert -o $(DEMO)/casualties.png $(DEMO)/casualties.svg
+	rsvg-convert -o $(DEMO)/evacuations.png $(DEMO)/evacuations.svg
+	.venv/bin/python scripts/check_png.py $(DEMO)/casualties.png $(DEMO)/evacuations.png
+
 # R with readr (Debian's packages) and pandas, DuckDB, polars and frictionless (PyPI, in .venv).
 test-deps: .venv/bin/python
-	@command -v Rscript >/dev/null && Rscript -e 'library(readr); library(jsonlite)' >/dev/null 2>&1 || { \
+	@command -v Rscript >/dev/null && Rscript -e 'library(readr); library(jsonlite)' >/dev/null 2>&1 \
+	  && command -v rsvg-convert >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite; \
-	  else echo "the dataset tests need R with readr: sudo apt-get install --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite"; exit 1; fi; }
-	@.venv/bin/python -c 'import pandas, duckdb, polars, frictionless' 2>/dev/null || \
-	  .venv/bin/pip install -q pandas duckdb polars frictionless
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite librsvg2-bin; \
+	  else echo "the tests need R with readr and rsvg-convert: sudo apt-get install --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite librsvg2-bin"; exit 1; fi; }
+	@.venv/bin/python -c 'import pandas, duckdb, polars, frictionless, PIL, matplotlib' 2>/dev/null || \
+	  .venv/bin/pip install -q pandas duckdb polars frictionless pillow matplotlib
 
 # Python tools (quantulum3 and pandas for the benchmarks, pandas, DuckDB and frictionless for the
 # dataset tests) go into .venv.

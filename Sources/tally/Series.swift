@@ -20,18 +20,10 @@ extension Tally {
     )
 
     @OptionGroup var input: DatasetInput
-
-    @Option(help: "A named view: evacuations (medevac_completed, companions, crossings) or casualties (killed and injured in Gaza, with daily rates).")
-    var preset: SeriesRequest.Preset?
-
-    @Option(help: ArgumentHelp("Indicators to include (repeatable), instead of a preset.", valueName: "code"))
-    var indicator: [Indicator] = []
+    @OptionGroup var selection: SeriesSelection
 
     @Option(help: ArgumentHelp("Only these groups (repeatable).", valueName: "group"))
     var group: [String] = []
-
-    @Option(help: "Period of the rows: day, week or month.")
-    var freq: SeriesFrequency = .day
 
     @Flag(help: "Add the daily rate between consecutive running totals.")
     var rates = false
@@ -42,15 +34,8 @@ extension Tally {
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-      guard (preset == nil) != indicator.isEmpty else {
-        throw ValidationError("Give a --preset or one or more --indicator, not both.")
-      }
-    }
-
     func execute(_ context: CommandContext) async throws {
-      var request = preset.map { SeriesRequest.preset($0, frequency: freq) }
-        ?? SeriesRequest(indicators: indicator, frequency: freq)
+      var request = selection.request
       if !group.isEmpty { request.groups = group }
       if rates { request.rates = true }
       request.gaps = !noGaps
@@ -62,7 +47,7 @@ extension Tally {
         context.note("tally: no observations of \(request.indicators.map(\.rawValue).joined(separator: ", ")) in \(input.dataset); the series is empty")
       }
       if builder.skipped > 0 {
-        context.note("tally: \(builder.skipped) observations left out (planned, rates, or dated less precisely than --freq \(freq.rawValue))")
+        context.note("tally: \(builder.skipped) observations left out (planned, rates, or dated less precisely than --freq \(request.frequency.rawValue))")
       }
     }
   }
@@ -94,14 +79,7 @@ extension Tally {
     @Option(help: "The indicator the reference measures.")
     var indicator: Indicator = .killed
 
-    @Option(help: ArgumentHelp("The JSON field to read (default: killed_cum for killed, injured_cum for injured).", valueName: "name"))
-    var field: String?
-
-    @Option(help: ArgumentHelp("The CSV reference's date column.", valueName: "name"))
-    var dateColumn: String = "date"
-
-    @Option(help: ArgumentHelp("The CSV reference's value column.", valueName: "name"))
-    var valueColumn: String = "value"
+    @OptionGroup var referenceOptions: ReferenceOptions
 
     @Option(help: ArgumentHelp("Groups that count the reference's population (repeatable).", valueName: "group"))
     var group: [String] = ["palestinians", "people"]
@@ -113,12 +91,7 @@ extension Tally {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: CommandContext) async throws {
-      let series: ReferenceSeries
-      if reference.hasSuffix(".csv") {
-        series = try ReferenceSeries.csv(path: reference, dateColumn: dateColumn, valueColumn: valueColumn)
-      } else {
-        series = try ReferenceSeries.json(path: reference, field: field ?? "\(indicator.rawValue)_cum")
-      }
+      let series = try referenceOptions.load(reference, indicator: indicator)
       let rows = try Comparison(indicator: indicator, groups: group).rows(directory: input.dataset, reference: series)
       if summary {
         try context.writeRows(

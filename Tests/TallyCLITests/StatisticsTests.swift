@@ -23,10 +23,11 @@ func rows(ofCSV text: String) -> [[String: String]] {
   }
 }
 
+/// The dataset `make datasets` builds from the sample corpus.
+let sample = packageRoot.appendingPathComponent("datasets/sample").path
+
 @Suite("tally series and compare, end to end")
 struct StatisticsTests {
-  let sample = packageRoot.appendingPathComponent("datasets/sample").path
-
   @Test func theEvacuationsSeries() throws {
     let run = try tally(["series", sample, "--preset", "evacuations"])
     #expect(run.status == 0, "\(run.stderr)")
@@ -111,5 +112,47 @@ struct StatisticsTests {
     #expect(b.status == 1)
     #expect(b.stderr.contains("r.csv:3:1: day \"2024-13-01\" is not a date"), "\(b.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["r.csv", "r.json"])
+  }
+}
+
+@Suite("tally stats and plot, end to end")
+struct StatsPlotTests {
+  @Test func statsByIndicator() throws {
+    let run = try tally(["stats", sample, "--by", "indicator"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let byIndicator = Dictionary(uniqueKeysWithValues: rows(ofCSV: run.stdout).map { ($0["indicator"]!, $0) })
+    let killed = try #require(byIndicator["killed"])
+    // Every killed observation of the sample dataset is counted once.
+    let observations = try csvRows(packageRoot.appendingPathComponent("datasets/sample/observations.csv"))
+    #expect(Int(killed["observations"]!) == observations.filter { $0["indicator"] == "killed" }.count)
+    #expect(killed["max"] == "71000")
+  }
+
+  @Test func theAuditOfTheSampleDataset() throws {
+    let run = try tally(["stats", sample, "--audit"])
+    #expect(run.status == 0)
+    // Report 05's bus of 32 freed prisoners, alone in its article, against report 04's 183.
+    let findings = rows(ofCSV: run.stdout)
+    #expect(findings.contains { $0["check"] == "incompatible_values" && $0["indicator"] == "prisoners_released" })
+  }
+
+  @Test func aChartWithItsPointsAndTheReference() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try write("date,deaths\n2025-12-01,70000\n2026-01-01,70800\n2026-02-01,71500\n", to: dir.appendingPathComponent("ref.csv"))
+    let args = ["plot", sample, "--preset", "casualties", "--reference", "ref.csv", "--value-column", "deaths", "-o", "c.svg"]
+    let run = try tally(args, in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let svg = try String(contentsOf: dir.appendingPathComponent("c.svg"), encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+    // The casualties preset's six reported running totals, each a filled point: killed since
+    // the war (9,900; 70,100; 71,000) and since the ceasefire (509), injured since each (171,000; 1,400).
+    #expect(svg.components(separatedBy: "<circle").count - 1 == 6)
+    #expect(svg.contains("stroke-dasharray") && svg.contains("reference: deaths"))
+    #expect(svg.contains(">Jan 2026<") || svg.contains(">Jan 2024<"))
+    // The same bytes every time.
+    let again = try tally(args.dropLast() + ["d.svg"], in: dir)
+    #expect(again.status == 0)
+    #expect(try Data(contentsOf: dir.appendingPathComponent("d.svg")) == Data(contentsOf: dir.appendingPathComponent("c.svg")))
   }
 }
