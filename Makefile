@@ -4,6 +4,7 @@
 #   make test      unit, command and end-to-end tests, and the datasets loaded in pandas,
 #                  DuckDB, R (readr) and checked by frictionless (what CI runs)
 #   make datasets  rebuild the datasets the project ships (datasets/sample, datasets/handcoded)
+#   make notebooks-data  rebuild the series and comparison the R and Python notebooks read
 #   make bench     extraction and normalize throughput and memory against the tools a user
 #                  would otherwise use
 #
@@ -60,6 +61,7 @@ test: release test-deps
 	TALLY_BIN=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check-datasets
 	$(MAKE) --no-print-directory check-plots
+	$(MAKE) --no-print-directory check-notebooks
 
 # The shipped datasets as a user loads them: frictionless validates each package (tables,
 # schemas, keys), pandas and DuckDB and R's readr load every table with the declared types.
@@ -68,6 +70,16 @@ check-datasets: test-deps
 	.venv/bin/frictionless validate datasets/handcoded/dataset/datapackage.json
 	.venv/bin/python scripts/check_dataset_load.py datasets/sample datasets/handcoded/dataset
 	Rscript scripts/check_dataset_load.R datasets/sample datasets/handcoded/dataset
+
+notebooks-data: release
+	scripts/make_notebooks_data.sh $(RELEASE_BIN) notebooks-data
+
+# The notebook scripts, in real R and Python, on the committed series; their charts checked.
+check-notebooks: test-deps
+	Rscript notebooks-data/charts.R $(DEMO)/notebooks
+	.venv/bin/python notebooks-data/charts.py $(DEMO)/notebooks
+	.venv/bin/python scripts/check_png.py $(DEMO)/notebooks/casualties_r.png $(DEMO)/notebooks/evacuations_r.png \
+	  $(DEMO)/notebooks/casualties_py.png $(DEMO)/notebooks/evacuations_py.png
 
 # A chart a researcher would put in a paper, rendered to PNG and checked not to be blank.
 check-plots: release test-deps

@@ -33,6 +33,17 @@ func csvRows(_ url: URL) throws -> [[String: String]] {
   return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
 }
 
+/// Runs one of the project's scripts; returns its exit status.
+func runScript(_ name: String, _ arguments: [String]) throws -> Int32 {
+  let script = Process()
+  script.executableURL = packageRoot.appendingPathComponent("scripts/\(name)")
+  script.arguments = arguments
+  script.standardError = FileHandle.nullDevice
+  try script.run()
+  script.waitUntilExit()
+  return script.terminationStatus
+}
+
 /// Every file under a folder, by relative path.
 func files(under root: URL) throws -> [String: Data] {
   var out: [String: Data] = [:]
@@ -48,12 +59,7 @@ struct DatasetTests {
   @Test func committedDatasetsAreWhatMakeDatasetsWrites() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let script = Process()
-    script.executableURL = packageRoot.appendingPathComponent("scripts/make_datasets.sh")
-    script.arguments = [tallyBinary, dir.path]
-    try script.run()
-    script.waitUntilExit()
-    #expect(script.terminationStatus == 0)
+    #expect(try runScript("make_datasets.sh", [tallyBinary, dir.path]) == 0)
     for folder in ["sample", "handcoded/dataset"] {
       let written = try files(under: dir.appendingPathComponent(folder))
       let committed = try files(under: packageRoot.appendingPathComponent("datasets/\(folder)"))
@@ -226,5 +232,20 @@ struct DatasetBadInputTests {
     let after = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     let inputs = Set(before.keys.map { String($0.split(separator: "/")[0]) }).sorted()
     #expect(after == inputs, "no output and no temporary folder left")
+  }
+}
+
+@Suite("notebooks-data")
+struct NotebooksDataTests {
+  @Test func committedSeriesAreWhatMakeNotebooksDataWrites() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(try runScript("make_notebooks_data.sh", [tallyBinary, dir.path]) == 0)
+    // comparison.csv needs ../shared/reference; without it the committed file is kept.
+    let names = ["evacuations.csv", "casualties.csv"] + (sharedFolder != nil ? ["comparison.csv"] : [])
+    for name in names {
+      let committed = try Data(contentsOf: packageRoot.appendingPathComponent("notebooks-data/\(name)"))
+      #expect(try Data(contentsOf: dir.appendingPathComponent(name)) == committed, "notebooks-data/\(name); run make notebooks-data")
+    }
   }
 }
