@@ -39,7 +39,7 @@ extension Tally {
     func execute(_ context: CommandContext) async throws {
       let request = selection.request
       var builder = SeriesBuilder(request: request)
-      try ObservationTable.forEach(directory: dataset) { builder.add($0) }
+      try ObservationTable.forEach(directory: dataset, ids: false) { builder.add($0) }
       let drawn = kind ?? (selection.preset == .casualties ? .cumulative : .flow)
       var chart = Chart(
         title: title ?? "\(request.indicators.map(\.rawValue).joined(separator: ", ")): \(drawn.rawValue) (\(request.frequency.rawValue))",

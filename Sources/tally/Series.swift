@@ -40,7 +40,7 @@ extension Tally {
       if rates { request.rates = true }
       request.gaps = !noGaps
       var builder = SeriesBuilder(request: request)
-      try ObservationTable.forEach(directory: input.dataset) { builder.add($0) }
+      try ObservationTable.forEach(directory: input.dataset, ids: false) { builder.add($0) }
       let rows = builder.rows()
       try context.writeRows(rows.map(\.cells), columns: SeriesRow.columns, format: input.format, to: outputOptions)
       if rows.isEmpty {

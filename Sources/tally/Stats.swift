@@ -43,7 +43,7 @@ extension Tally {
       }
       var builder = StatsBuilder(by: by)
       try builder.readSpreads(directory: input.dataset)
-      try ObservationTable.forEach(directory: input.dataset) { builder.add($0) }
+      try ObservationTable.forEach(directory: input.dataset, ids: builder.needsIDs) { builder.add($0) }
       try context.writeRows(builder.result().map(\.cells), columns: StatsRow.columns(by), format: input.format, to: outputOptions)
     }
   }

@@ -134,6 +134,12 @@ public struct SeriesRequest: Sendable {
   }
 }
 
+extension Array {
+  fileprivate func isSorted(by before: (Element, Element) -> Bool) -> Bool {
+    zip(self, dropFirst()).allSatisfy { !before($1, $0) }
+  }
+}
+
 /// Builds tidy series from observations (docs/statistics.md states the rules).
 ///
 /// Only actual counts with a date are used: planned figures, rates ("600 trucks a day") and
@@ -156,7 +162,12 @@ public struct SeriesBuilder {
     var high: Double?
     var sources: Int
   }
-  private var points: [Key: [Point]] = [:]
+  // Series by index; observations come sorted by series (as normalize writes them), so the
+  // last series is checked before hashing.
+  private var keys: [Key] = []
+  private var lists: [[Point]] = []
+  private var index: [Key: Int] = [:]
+  private var last = -1
 
   public init(request: SeriesRequest) { self.request = request }
 
@@ -173,8 +184,17 @@ public struct SeriesBuilder {
       return
     }
     let key = Key(indicator: o.indicator, group: group, cumulative: o.isCumulative, periodStart: o.periodStart)
-    points[key, default: []].append(
-      Point(date: date, value: o.value, low: o.low, high: o.high, sources: o.sources))
+    if last < 0 || keys[last] != key {
+      if let i = index[key] {
+        last = i
+      } else {
+        last = keys.count
+        keys.append(key)
+        lists.append([])
+        index[key] = last
+      }
+    }
+    lists[last].append(Point(date: date, value: o.value, low: o.low, high: o.high, sources: o.sources))
   }
 
   /// The series, sorted by indicator (codebook order), group, kind, period start and date.
@@ -184,16 +204,27 @@ public struct SeriesBuilder {
     // Reported rows.
     var flows: [Key: [CivilDate: SeriesRow]] = [:]
     var totals: [Key: [CivilDate: SeriesRow]] = [:]
-    for (key, list) in points {
+    for (key, list) in zip(keys, lists) {
       var byPeriod: [CivilDate: SeriesRow] = [:]
-      for p in list.sorted(by: { $0.date.day < $1.date.day }) {
+      // Points in date order: a period's points are consecutive, so its row is built in one
+      // variable and stored once.
+      let sorted = list.isSorted { $0.date.day < $1.date.day } ? list : list.sorted { $0.date.day < $1.date.day }
+      var row = SeriesRow(
+        indicator: key.indicator, group: key.group, kind: key.cumulative ? .cumulative : .flow,
+        periodStart: key.periodStart, frequency: freq, date: freq.start(of: sorted[0].date.day), asOf: nil,
+        from: nil, value: nil, low: nil, high: nil, observations: 0, sources: 0, origin: .reported)
+      for p in sorted {
         let start = freq.start(of: p.date.day)
-        var row =
-          byPeriod[start]
-          ?? SeriesRow(
-            indicator: key.indicator, group: key.group, kind: key.cumulative ? .cumulative : .flow,
-            periodStart: key.periodStart, frequency: freq, date: start, asOf: nil, from: nil, value: nil,
-            low: nil, high: nil, observations: 0, sources: 0, origin: .reported)
+        if start != row.date {
+          byPeriod[row.date] = row
+          row.date = start
+          row.asOf = nil
+          row.value = nil
+          row.low = nil
+          row.high = nil
+          row.observations = 0
+          row.sources = 0
+        }
         if key.cumulative {
           // The last total of the period stands for it.
           row.asOf = p.date.day
@@ -210,8 +241,8 @@ public struct SeriesBuilder {
           row.sources = max(row.sources, p.sources)
         }
         row.observations += 1
-        byPeriod[start] = row
       }
+      byPeriod[row.date] = row
       if key.cumulative { totals[key] = byPeriod } else { flows[key] = byPeriod }
     }
     // Flows from running totals that line up with consecutive periods' ends.
@@ -261,7 +292,7 @@ public struct SeriesBuilder {
     for (_, rows) in flows { out += gapped(rows) }
     for (_, rows) in totals { out += gapped(rows) }
     if request.rates {
-      for (key, list) in points where key.cumulative {
+      for (key, list) in zip(keys, lists) where key.cumulative {
         out += rates(key, list)
       }
     }

@@ -77,6 +77,29 @@ public struct StatsRow: Sendable {
   /// Spread between the figures behind each observation with several documents.
   public var spreads: [(range: Double, relative: Double?)] = []
 
+  mutating func add(_ o: Observation, spread: (Double, Double)?) {
+    observations += 1
+    figures += o.figures
+    documentReports += o.documents
+    maxSources = max(maxSources, o.sources)
+    if o.conflict { conflicts += 1 }
+    if let v = o.value {
+      values.append(v)
+      if !o.isCumulative && o.per == nil { flowSum = (flowSum ?? 0) + v }
+    }
+    if let d = o.date?.day {
+      if first.map({ d < $0 }) ?? true { first = d }
+      if last.map({ d > $0 }) ?? true { last = d }
+      if let p = o.periodStart, let v = o.value, o.date?.precision == .day {
+        totals[p.day.dayNumber, default: []].append((Double(d.dayNumber), v))
+      }
+    }
+    if let (lo, hi) = spread {
+      let median = o.value ?? (lo + hi) / 2
+      spreads.append((hi - lo, median != 0 ? (hi - lo) / median : nil))
+    }
+  }
+
   public static func columns(_ by: [StatsDimension]) -> [String] {
     by.map(\.rawValue) + [
       "observations", "figures", "document_reports", "max_sources", "conflicts", "min", "q25", "median",
@@ -112,7 +135,12 @@ public struct StatsRow: Sendable {
 /// Aggregates observations into `StatsRow`s, grouped by the chosen dimensions.
 public struct StatsBuilder {
   public let by: [StatsDimension]
-  private var rows: [[String?]: StatsRow] = [:]
+  // Rows are changed in place by index: taking a row out of a dictionary and putting it back
+  // copies its array of values on every observation.
+  private var rows: [StatsRow] = []
+  private var index: [[String?]: Int] = [:]
+  private var lastKey: [String?]? = nil
+  private var lastIndex = 0
   /// Per observation id with several documents: the lowest and highest fact figure values.
   private var spread: [String: (Double, Double)] = [:]
 
@@ -142,33 +170,27 @@ public struct StatsBuilder {
       case .periodStart: return o.periodStart?.description
       }
     }
-    var row = rows[key] ?? StatsRow(key: key)
-    row.observations += 1
-    row.figures += o.figures
-    row.documentReports += o.documents
-    row.maxSources = max(row.maxSources, o.sources)
-    if o.conflict { row.conflicts += 1 }
-    if let v = o.value {
-      row.values.append(v)
-      if !o.isCumulative && o.per == nil { row.flowSum = (row.flowSum ?? 0) + v }
+    let i: Int
+    if key == lastKey {
+      i = lastIndex
+    } else if let known = index[key] {
+      i = known
+    } else {
+      i = rows.count
+      rows.append(StatsRow(key: key))
+      index[key] = i
     }
-    if let d = o.date?.day {
-      if row.first.map({ d < $0 }) ?? true { row.first = d }
-      if row.last.map({ d > $0 }) ?? true { row.last = d }
-      if let p = o.periodStart, let v = o.value, o.date?.precision == .day {
-        row.totals[p.day.dayNumber, default: []].append((Double(d.dayNumber), v))
-      }
-    }
-    if o.documents > 1, let (lo, hi) = spread[o.id] {
-      let median = o.value ?? (lo + hi) / 2
-      row.spreads.append((hi - lo, median != 0 ? (hi - lo) / median : nil))
-    }
-    rows[key] = row
+    lastKey = key
+    lastIndex = i
+    rows[i].add(o, spread: o.documents > 1 ? spread[o.id] : nil)
   }
+
+  /// Whether observation ids are needed (for the spread between sources).
+  public var needsIDs: Bool { !spread.isEmpty }
 
   /// The rows, sorted by their key.
   public func result() -> [StatsRow] {
-    rows.values.sorted { a, b in
+    rows.sorted { a, b in
       for (x, y) in zip(a.key, b.key) where x != y {
         return (x ?? "") < (y ?? "")
       }
