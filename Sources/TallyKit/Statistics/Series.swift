@@ -72,6 +72,20 @@ public struct SeriesRow: Sendable, Equatable {
   public var sources: Int
   public var origin: SeriesOrigin
 
+  /// The same series' row for another period, with nothing in it yet.
+  func empty(at date: CivilDate, origin: SeriesOrigin) -> SeriesRow {
+    var r = self
+    r.date = date
+    r.asOf = nil
+    r.value = nil
+    r.low = nil
+    r.high = nil
+    r.observations = 0
+    r.sources = 0
+    r.origin = origin
+    return r
+  }
+
   public static let columns = [
     "indicator", "group", "kind", "period_start", "freq", "date", "as_of", "from", "value", "low",
     "high", "observations", "sources", "origin",
@@ -217,13 +231,7 @@ public struct SeriesBuilder {
         let start = freq.start(of: p.date.day)
         if start != row.date {
           byPeriod[row.date] = row
-          row.date = start
-          row.asOf = nil
-          row.value = nil
-          row.low = nil
-          row.high = nil
-          row.observations = 0
-          row.sources = 0
+          row = row.empty(at: start, origin: .reported)
         }
         if key.cumulative {
           // The last total of the period stands for it.
@@ -321,16 +329,7 @@ public struct SeriesBuilder {
       if let row = byPeriod[d] {
         out.append(row)
       } else {
-        var gap = template
-        gap.date = d
-        gap.asOf = nil
-        gap.value = nil
-        gap.low = nil
-        gap.high = nil
-        gap.observations = 0
-        gap.sources = 0
-        gap.origin = .gap
-        out.append(gap)
+        out.append(template.empty(at: d, origin: .gap))
       }
       d = request.frequency.next(d)
     }
