@@ -21,6 +21,8 @@ BENCH := .bench
 BENCH_MB ?= 100
 # Number of generated figures the normalize benchmark runs on.
 BENCH_FIGURES ?= 10000000
+# Number of generated observations the series and stats benchmark runs on.
+BENCH_OBSERVATIONS ?= 10000000
 
 .PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks
 
@@ -116,6 +118,7 @@ bench: release bench-deps test-deps
 	@mkdir -p $(BENCH)
 	$(PYTHON) scripts/bench.py --tally $(RELEASE_BIN) --corpus-mb $(BENCH_MB) --work $(BENCH)
 	$(PYTHON) scripts/bench_normalize.py --tally $(RELEASE_BIN) --work $(BENCH) --figures $(BENCH_FIGURES)
+	$(PYTHON) scripts/bench_statistics.py --tally $(RELEASE_BIN) --work $(BENCH) --observations $(BENCH_OBSERVATIONS)
 
 clean:
 	rm -rf .build $(DEMO) $(BENCH) .venv
