@@ -169,12 +169,29 @@ public struct SeriesBuilder {
     var cumulative: Bool
     var periodStart: ReportedDate?
   }
+  /// An observation as a series needs it, in 40 bytes (ten million fit in memory easily):
+  /// the day as a day number, nulls as NaN.
   private struct Point {
-    var date: ReportedDate
-    var value: Double?
-    var low: Double?
-    var high: Double?
-    var sources: Int
+    var dayNumber: Int32
+    var isDay: Bool
+    var v: Double
+    var l: Double
+    var h: Double
+    var sources: Int32
+
+    init(date: ReportedDate, value: Double?, low: Double?, high: Double?, sources: Int) {
+      dayNumber = Int32(date.day.dayNumber)
+      isDay = date.precision == .day
+      v = value ?? .nan
+      l = low ?? .nan
+      h = high ?? .nan
+      self.sources = Int32(clamping: sources)
+    }
+
+    var day: CivilDate { CivilDate(dayNumber: Int(dayNumber)) }
+    var value: Double? { v.isNaN ? nil : v }
+    var low: Double? { l.isNaN ? nil : l }
+    var high: Double? { h.isNaN ? nil : h }
   }
   // Series by index; observations come sorted by series (as normalize writes them), so the
   // last series is checked before hashing.
@@ -222,31 +239,32 @@ public struct SeriesBuilder {
       var byPeriod: [CivilDate: SeriesRow] = [:]
       // Points in date order: a period's points are consecutive, so its row is built in one
       // variable and stored once.
-      let sorted = list.isSorted { $0.date.day < $1.date.day } ? list : list.sorted { $0.date.day < $1.date.day }
+      let sorted = list.isSorted { $0.dayNumber < $1.dayNumber } ? list : list.sorted { $0.dayNumber < $1.dayNumber }
       var row = SeriesRow(
         indicator: key.indicator, group: key.group, kind: key.cumulative ? .cumulative : .flow,
-        periodStart: key.periodStart, frequency: freq, date: freq.start(of: sorted[0].date.day), asOf: nil,
+        periodStart: key.periodStart, frequency: freq, date: freq.start(of: sorted[0].day), asOf: nil,
         from: nil, value: nil, low: nil, high: nil, observations: 0, sources: 0, origin: .reported)
       for p in sorted {
-        let start = freq.start(of: p.date.day)
+        let day = p.day
+        let start = freq.start(of: day)
         if start != row.date {
           byPeriod[row.date] = row
           row = row.empty(at: start, origin: .reported)
         }
         if key.cumulative {
           // The last total of the period stands for it.
-          row.asOf = p.date.day
+          row.asOf = day
           row.value = p.value
           row.low = p.low
           row.high = p.high
-          row.sources = p.sources
+          row.sources = Int(p.sources)
         } else {
           // Flows add up; a sum of lower bounds is a lower bound (a count with no stated
           // lower bound has zero), and one open upper bound opens the sum's.
           row.value = row.observations == 0 ? p.value : sum(row.value, p.value)
           row.low = (row.observations == 0 ? 0 : row.low ?? 0) + (p.low ?? 0)
           row.high = row.observations == 0 ? p.high : sum(row.high, p.high)
-          row.sources = max(row.sources, p.sources)
+          row.sources = max(row.sources, Int(p.sources))
         }
         row.observations += 1
       }
@@ -340,18 +358,18 @@ public struct SeriesBuilder {
   private func rates(_ key: Key, _ list: [Point]) -> [SeriesRow] {
     // One total per day: the list holds one observation per date already (normalize merged
     // them), so sorting by day is enough.
-    let sorted = list.filter { $0.date.precision == .day }.sorted { $0.date.day < $1.date.day }
+    let sorted = list.filter(\.isDay).sorted { $0.dayNumber < $1.dayNumber }
     var out: [SeriesRow] = []
-    for (a, b) in zip(sorted, sorted.dropFirst()) where b.date.day > a.date.day {
-      let days = Double(b.date.day.dayNumber - a.date.day.dayNumber)
+    for (a, b) in zip(sorted, sorted.dropFirst()) where b.dayNumber > a.dayNumber {
+      let days = Double(b.dayNumber - a.dayNumber)
       func perDay(_ v: Double?) -> Double? { v.map { $0 / days } }
       out.append(
         SeriesRow(
           indicator: key.indicator, group: key.group, kind: .rate, periodStart: key.periodStart,
-          frequency: request.frequency, date: b.date.day, asOf: b.date.day, from: a.date.day,
+          frequency: request.frequency, date: b.day, asOf: b.day, from: a.day,
           value: perDay(difference(b.value, a.value)),
           low: perDay(max(0, difference(b.low, a.high) ?? 0)),
-          high: perDay(difference(b.high, a.low)), observations: 2, sources: min(a.sources, b.sources),
+          high: perDay(difference(b.high, a.low)), observations: 2, sources: Int(min(a.sources, b.sources)),
           origin: .derived))
     }
     return out
