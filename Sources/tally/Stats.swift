@@ -6,7 +6,8 @@ extension Tally {
     static let configuration = CommandConfiguration(
       abstract: "Aggregate statistics of a dataset's observations, or its consistency audit.",
       discussion: """
-        One row per group (--by, any of indicator, group, kind, month, period_start): the
+        One row per group (--by, any of indicator, group, kind, month, period_start, outlet,
+        source; grouped by outlet or source the rows count figures, not observations): the
         observations, figures and document reports behind them, conflicts, min, quartiles
         (linear interpolation, Hyndman-Fan type 7: R's and numpy's default), median, mean, max,
         the sum of flows, first and last date, and for running totals the daily rate and a
@@ -25,7 +26,7 @@ extension Tally {
 
     @OptionGroup var input: DatasetInput
 
-    @Option(help: ArgumentHelp("Group by (repeatable): indicator, group, kind, month, period_start.", valueName: "dimension"))
+    @Option(help: ArgumentHelp("Group by (repeatable): indicator, group, kind, month, period_start, outlet, source.", valueName: "dimension"))
     var by: [StatsDimension] = [.indicator, .group]
 
     @Flag(help: "Report consistency problems instead of statistics.")
@@ -42,8 +43,12 @@ extension Tally {
         return
       }
       var builder = StatsBuilder(by: by)
-      try builder.readSpreads(directory: input.dataset)
-      try ObservationTable.forEach(directory: input.dataset, ids: builder.needsIDs) { builder.add($0) }
+      if by.contains(where: \.needsFigures) {
+        try builder.addFigures(directory: input.dataset)
+      } else {
+        try builder.readSpreads(directory: input.dataset)
+        try ObservationTable.forEach(directory: input.dataset, ids: builder.needsIDs) { builder.add($0) }
+      }
       try context.writeRows(builder.result().map(\.cells), columns: StatsRow.columns(by), format: input.format, to: outputOptions)
     }
   }

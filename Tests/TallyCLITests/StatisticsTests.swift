@@ -128,6 +128,19 @@ struct StatsPlotTests {
     #expect(killed["max"] == "71000")
   }
 
+  @Test func statsByOutletCountFigures() throws {
+    let run = try tally(["stats", sample, "--by", "outlet", "--by", "source"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let byOutlet = rows(ofCSV: run.stdout)
+    let figures = try csvRows(packageRoot.appendingPathComponent("datasets/sample/figures.csv"))
+    let facts = figures.filter { $0["role"] == "fact" }
+    #expect(byOutlet.reduce(0) { $0 + Int($1["observations"]!)! } == facts.count)
+    let guardian = byOutlet.filter { $0["outlet"] == "The Guardian" }.reduce(0) { $0 + Int($1["figures"]!)! }
+    let documents = try csvRows(packageRoot.appendingPathComponent("datasets/sample/documents.csv"))
+    let guardianDocs = Set(documents.filter { $0["outlet"] == "The Guardian" }.map { $0["id"]! })
+    #expect(guardian == facts.filter { guardianDocs.contains($0["doc"]!) }.count)
+  }
+
   @Test func theAuditOfTheSampleDataset() throws {
     let run = try tally(["stats", sample, "--audit"])
     #expect(run.status == 0)

@@ -191,12 +191,7 @@ public struct Comparison {
 
   /// One row per figure (facts, actual, dated to the day) of the indicator and groups.
   public func rows(directory: String, reference: ReferenceSeries) throws(StatisticsError) -> [ComparisonRow] {
-    var outlets: [String: String] = [:]
-    let docs = try TableReader(directory: directory, table: "documents")
-    let (di, doutlet) = (try docs.column("id"), try docs.column("outlet"))
-    while try docs.next() {
-      if let id = docs.text(di), let o = docs.text(doutlet) { outlets[id] = o }
-    }
+    let outlets = try ObservationTable.outlets(directory: directory)
     let start = periodStart ?? reference.points.first?.date
     let t = try TableReader(directory: directory, table: "figures")
     let c = (

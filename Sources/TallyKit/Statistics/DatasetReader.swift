@@ -239,6 +239,17 @@ public enum ObservationTable {
     }
   }
 
+  /// The outlet of each document of the dataset that names one, by document id.
+  public static func outlets(directory: String) throws(StatisticsError) -> [String: String] {
+    var outlets: [String: String] = [:]
+    let docs = try TableReader(directory: directory, table: "documents")
+    let (id, outlet) = (try docs.column("id"), try docs.column("outlet"))
+    while try docs.next() {
+      if let d = docs.text(id), let o = docs.text(outlet) { outlets[d] = o }
+    }
+    return outlets
+  }
+
   public static func read(directory: String) throws(StatisticsError) -> [Observation] {
     var out: [Observation] = []
     try forEach(directory: directory) { out.append($0) }

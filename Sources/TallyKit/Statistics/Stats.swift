@@ -7,6 +7,13 @@ public enum StatsDimension: String, Sendable, CaseIterable {
   case month
   /// The day a running total counts from.
   case periodStart = "period_start"
+  /// The outlet of the figure's document (the rows are then figures, not observations).
+  case outlet
+  /// Who gave the figure, as the article names them (the rows are then figures).
+  case source
+
+  /// Whether grouping needs the figures table rather than the observations.
+  public var needsFigures: Bool { self == .outlet || self == .source }
 }
 
 /// Descriptive statistics of numbers.
@@ -160,7 +167,9 @@ public struct StatsBuilder {
     }
   }
 
-  public mutating func add(_ o: Observation) {
+  /// Adds one observation (or, grouped by outlet or source, one figure read as an
+  /// observation of its own, with its outlet and attribution).
+  public mutating func add(_ o: Observation, outlet: String? = nil, source: String? = nil) {
     let key: [String?] = by.map { d in
       switch d {
       case .indicator: return o.indicator.rawValue
@@ -168,6 +177,8 @@ public struct StatsBuilder {
       case .kind: return o.isCumulative ? "cumulative" : "flow"
       case .month: return o.date.map { String($0.description.prefix(7)) }
       case .periodStart: return o.periodStart?.description
+      case .outlet: return outlet
+      case .source: return source
       }
     }
     let i: Int
@@ -195,6 +206,31 @@ public struct StatsBuilder {
         return (x ?? "") < (y ?? "")
       }
       return false
+    }
+  }
+}
+
+extension StatsBuilder {
+  /// Adds every fact of the dataset's figures table, each as an observation of one figure
+  /// from one document, with its document's outlet and its attribution: for grouping by
+  /// outlet or source.
+  public mutating func addFigures(directory: String) throws(StatisticsError) {
+    let outlets = try ObservationTable.outlets(directory: directory)
+    let t = try TableReader(directory: directory, table: "figures")
+    let c = (
+      doc: try t.column("doc"), value: try t.column("value"), low: try t.column("low"), high: try t.column("high"),
+      indicator: try t.column("indicator"), group: try t.column("group"), modality: try t.column("modality"),
+      date: try t.column("date"), periodStart: try t.column("period_start"), attribution: try t.column("attribution"),
+      per: try t.column("per"), role: try t.column("role"), observation: try t.column("observation")
+    )
+    while try t.next() {
+      guard t.text(c.role) == "fact", let indicator = t.code(c.indicator, Indicator.self) else { continue }
+      let o = Observation(
+        id: t.text(c.observation) ?? "", indicator: indicator, group: t.text(c.group),
+        modality: t.code(c.modality, Modality.self) ?? .actual, per: t.text(c.per),
+        date: try t.date(c.date, "date"), periodStart: try t.date(c.periodStart, "period_start"),
+        value: try t.number(c.value, "value"), low: try t.number(c.low, "low"), high: try t.number(c.high, "high"))
+      add(o, outlet: t.text(c.doc).flatMap { outlets[$0] }, source: t.text(c.attribution))
     }
   }
 }
