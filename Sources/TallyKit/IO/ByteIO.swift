@@ -51,9 +51,11 @@ func systemErrorText() -> String {
 public final class LineReader {
   private let fd: Int32
   private let ownsDescriptor: Bool
-  private var buffer: [UInt8]
-  private var start = 0
-  private var end = 0
+  // `unchecked`: read for every line, and private to this single-threaded reader (a class's
+  // arrays otherwise pay a dynamic exclusivity check on each access).
+  @exclusivity(unchecked) private var buffer: [UInt8]
+  @exclusivity(unchecked) private var start = 0
+  @exclusivity(unchecked) private var end = 0
   private var atEOF = false
   public let name: String
   /// The 1-based number of the line most recently returned.

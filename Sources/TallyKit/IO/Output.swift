@@ -9,7 +9,7 @@
 /// A buffered byte writer to a file descriptor: output is gathered into large blocks so that a
 /// run makes a few hundred `write(2)` calls, not one per figure.
 public final class ByteWriter {
-  private var buffer: [UInt8] = []
+  @exclusivity(unchecked) private var buffer: [UInt8] = []  // one writer, one thread
   private let fd: Int32
   private let capacity: Int
   /// The path written to, for messages (`-` for standard output).

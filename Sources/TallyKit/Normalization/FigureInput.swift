@@ -4,7 +4,7 @@
 public final class FigureInput {
   private let reader: LineReader
   public let file: String
-  private var members: [JSONMember] = []
+  @exclusivity(unchecked) private var members: [JSONMember] = []  // scratch for one line
   private var csvColumns: [FigureField?]? = nil
   private var isCSV = false
   private var started = false
