@@ -96,6 +96,19 @@ struct SeriesTests {
     #expect(b.skipped == 2)
   }
 
+  @Test func twoTotalsOnOneDayOfOnePopulationGiveTheLarger() {
+    // Whatever order they come in, the same rows.
+    let a = [obs("2025-12-03", 70500, since: "2023-10-07", group: "palestinians"),
+             obs("2025-12-03", 70100, since: "2023-10-07", group: "people"),
+             obs("2026-01-25", 71000, since: "2023-10-07")]
+    let rows = series(a, SeriesRequest.preset(.casualties))
+    let reversed = series(a.reversed(), SeriesRequest.preset(.casualties))
+    #expect(rows.count == reversed.count && zip(rows, reversed).allSatisfy { $0 == $1 })
+    let totals = rows.filter { $0.kind == .cumulative && $0.origin == .reported }
+    #expect(totals.map(\.value) == [70500, 71000])
+    #expect(rows.first { $0.kind == .rate }?.value == 500.0 / 53.0)
+  }
+
   @Test func theCasualtiesPresetReadsPeopleAndPalestiniansAsOnePopulation() {
     let rows = series(
       [obs("2025-12-03", 70100, since: "2023-10-07", group: "people"), obs("2026-01-25", 71000, since: "2023-10-07"),

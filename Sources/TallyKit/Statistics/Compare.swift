@@ -45,7 +45,7 @@ public struct ReferenceSeries: Sendable {
         throw .invalidDate(line(of: "\"\(dateText)\""), column: "report_date", value: dateText)
       }
       guard let v = row[field] else { continue }
-      guard let number = (v as? NSNumber)?.doubleValue, !(v is Bool) else {
+      guard let number = (v as? NSNumber)?.doubleValue else {
         throw .invalidNumber(line(of: "\"\(dateText)\""), column: field, value: "\(v)")
       }
       points.append((date, number))

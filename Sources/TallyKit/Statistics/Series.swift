@@ -239,7 +239,7 @@ public struct SeriesBuilder {
       var byPeriod: [CivilDate: SeriesRow] = [:]
       // Points in date order: a period's points are consecutive, so its row is built in one
       // variable and stored once.
-      let sorted = list.isSorted { $0.dayNumber < $1.dayNumber } ? list : list.sorted { $0.dayNumber < $1.dayNumber }
+      let sorted = inDateOrder(list)
       var row = SeriesRow(
         indicator: key.indicator, group: key.group, kind: key.cumulative ? .cumulative : .flow,
         periodStart: key.periodStart, frequency: freq, date: freq.start(of: sorted[0].day), asOf: nil,
@@ -252,7 +252,10 @@ public struct SeriesBuilder {
           row = row.empty(at: start, origin: .reported)
         }
         if key.cumulative {
-          // The last total of the period stands for it.
+          // The last total of the period stands for it; of two on that day (groups read as one
+          // population), the larger.
+          row.observations += 1
+          if row.asOf == day, let v = row.value, (p.value ?? -.infinity) <= v { continue }
           row.asOf = day
           row.value = p.value
           row.low = p.low
@@ -265,8 +268,8 @@ public struct SeriesBuilder {
           row.low = (row.observations == 0 ? 0 : row.low ?? 0) + (p.low ?? 0)
           row.high = row.observations == 0 ? p.high : sum(row.high, p.high)
           row.sources = max(row.sources, Int(p.sources))
+          row.observations += 1
         }
-        row.observations += 1
       }
       byPeriod[row.date] = row
       if key.cumulative { totals[key] = byPeriod } else { flows[key] = byPeriod }
@@ -356,9 +359,15 @@ public struct SeriesBuilder {
 
   /// The average daily change between consecutive running totals of one series.
   private func rates(_ key: Key, _ list: [Point]) -> [SeriesRow] {
-    // One total per day: the list holds one observation per date already (normalize merged
-    // them), so sorting by day is enough.
-    let sorted = list.filter(\.isDay).sorted { $0.dayNumber < $1.dayNumber }
+    // One total per day: the larger where two groups read as one population both report.
+    var sorted: [Point] = []
+    for p in inDateOrder(list.filter(\.isDay)) {
+      if let last = sorted.last, last.dayNumber == p.dayNumber {
+        if (p.value ?? -.infinity) > (last.value ?? -.infinity) { sorted[sorted.count - 1] = p }
+      } else {
+        sorted.append(p)
+      }
+    }
     var out: [SeriesRow] = []
     for (a, b) in zip(sorted, sorted.dropFirst()) where b.dayNumber > a.dayNumber {
       let days = Double(b.dayNumber - a.dayNumber)
@@ -373,6 +382,13 @@ public struct SeriesBuilder {
           origin: .derived))
     }
     return out
+  }
+
+  /// Points by day, ties in input order (a stable sort, so the output is the same every run).
+  private func inDateOrder(_ list: [Point]) -> [Point] {
+    if list.isSorted(by: { $0.dayNumber < $1.dayNumber }) { return list }
+    return list.enumerated().sorted { ($0.element.dayNumber, $0.offset) < ($1.element.dayNumber, $1.offset) }
+      .map(\.element)
   }
 
   private func sum(_ a: Double?, _ b: Double?) -> Double? {
