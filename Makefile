@@ -5,6 +5,7 @@
 #                  DuckDB, R (readr) and checked by frictionless (what CI runs)
 #   make datasets  rebuild the datasets the project ships (datasets/sample, datasets/handcoded)
 #   make notebooks-data  rebuild the series and comparison the R and Python notebooks read
+#   make bundle    archive the sample dataset as a citable BagIt bag (into dist/)
 #   make bench     extraction and normalize throughput and memory against the tools a user
 #                  would otherwise use
 #
@@ -24,7 +25,7 @@ BENCH_FIGURES ?= 10000000
 # Number of generated observations the series and stats benchmark runs on.
 BENCH_OBSERVATIONS ?= 10000000
 
-.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks
+.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle
 
 all: build
 
@@ -38,6 +39,12 @@ deps:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && apt-get install -y -qq --no-install-recommends python3; \
 	  else echo "tally's tests and benchmarks need python3: sudo apt-get install python3"; exit 1; fi; }
+
+# libarchive (for dataset archives) and pkg-config, from Debian's packages.
+	@pkg-config --exists libarchive 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends libarchive-dev pkg-config; \
+	  else echo "tally needs libarchive: sudo apt-get install --no-install-recommends libarchive-dev pkg-config"; exit 1; fi; }
 
 build: deps
 	$(SWIFT) build
@@ -64,6 +71,7 @@ test: release test-deps
 	$(MAKE) --no-print-directory check-datasets
 	$(MAKE) --no-print-directory check-plots
 	$(MAKE) --no-print-directory check-notebooks
+	$(MAKE) --no-print-directory check-bundle
 
 # The shipped datasets as a user loads them: frictionless validates each package (tables,
 # schemas, keys), pandas and DuckDB and R's readr load every table with the declared types.
@@ -72,6 +80,24 @@ check-datasets: test-deps
 	.venv/bin/frictionless validate datasets/handcoded/dataset/datapackage.json
 	.venv/bin/python scripts/check_dataset_load.py datasets/sample datasets/handcoded/dataset
 	Rscript scripts/check_dataset_load.R datasets/sample datasets/handcoded/dataset
+
+# The archives of the datasets make datasets builds (SOURCE_DATE_EPOCH: the last commit's time,
+# so the same commit gives the same bytes).
+DIST := dist
+EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+bundle: release
+	@mkdir -p $(DIST)
+	SOURCE_DATE_EPOCH=$(EPOCH) $(RELEASE_BIN) bundle datasets/sample --version $(or $(VERSION),0.1.0) -o $(DIST) --force
+
+# The archive as others check it: BagIt (bagit.py), Frictionless, CITATION.cff (cffconvert).
+check-bundle: release test-deps
+	@rm -rf $(DEMO)/bundle && mkdir -p $(DEMO)/bundle
+	SOURCE_DATE_EPOCH=$(EPOCH) $(RELEASE_BIN) bundle datasets/sample --version 0.1.0 -o $(DEMO)/bundle
+	$(RELEASE_BIN) verify $(DEMO)/bundle/sample-0.1.0.tar.gz
+	cd $(DEMO)/bundle && tar xzf sample-0.1.0.tar.gz
+	.venv/bin/bagit.py --validate --quiet $(DEMO)/bundle/sample-0.1.0
+	.venv/bin/frictionless validate $(DEMO)/bundle/sample-0.1.0/data/datapackage.json
+	cd $(DEMO)/bundle/sample-0.1.0/data && $(CURDIR)/.venv/bin/cffconvert --validate
 
 notebooks-data: release
 	scripts/make_notebooks_data.sh $(RELEASE_BIN) notebooks-data
@@ -99,8 +125,11 @@ test-deps: .venv/bin/python
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && apt-get install -y -qq --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite librsvg2-bin; \
 	  else echo "the tests need R with readr and rsvg-convert: sudo apt-get install --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite librsvg2-bin"; exit 1; fi; }
-	@.venv/bin/python -c 'import pandas, duckdb, polars, frictionless, PIL, matplotlib' 2>/dev/null || \
-	  .venv/bin/pip install -q pandas duckdb polars frictionless pillow matplotlib
+	@.venv/bin/python -c 'import pandas, duckdb, polars, frictionless, PIL, matplotlib, bagit' 2>/dev/null || \
+	  .venv/bin/pip install -q pandas duckdb polars frictionless pillow matplotlib bagit
+	@# cffconvert 2.0.0 pins dependencies that do not build on this Python: its own, then it alone.
+	@test -x .venv/bin/cffconvert || { .venv/bin/pip install -q "ruamel.yaml>=0.17" pykwalify click requests jsonschema \
+	  && .venv/bin/pip install -q --no-deps cffconvert; }
 
 # Python tools (quantulum3 and pandas for the benchmarks, pandas, DuckDB and frictionless for the
 # dataset tests) go into .venv.
@@ -121,4 +150,4 @@ bench: release bench-deps test-deps
 	$(PYTHON) scripts/bench_statistics.py --tally $(RELEASE_BIN) --work $(BENCH) --observations $(BENCH_OBSERVATIONS)
 
 clean:
-	rm -rf .build $(DEMO) $(BENCH) .venv
+	rm -rf .build $(DEMO) $(BENCH) .venv $(DIST)

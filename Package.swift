@@ -14,10 +14,17 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
+    // libarchive from the system (Debian: libarchive-dev), for dataset archives.
+    .systemLibrary(
+      name: "CArchive",
+      path: "Sources/CArchive",
+      pkgConfig: "libarchive",
+      providers: [.apt(["libarchive-dev"])]
+    ),
     // All logic lives here: one folder per stage (Extraction, IO, ...).
     .target(
       name: "TallyKit",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["CArchive", .product(name: "Crypto", package: "swift-crypto")],
       path: "Sources/TallyKit"
     ),
     // The thin command-line front end: one file per subcommand.

@@ -67,7 +67,7 @@ public final class AtomicFile {
     var template = Array("\(path).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw .unwritable(path: path, reason: systemErrorText()) }
-    temporaryPath = String(cString: template)
+    temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     // mkstemp creates the file 0600; a dataset file should be readable like any other output.
     let mask = umask(0)
     umask(mask)

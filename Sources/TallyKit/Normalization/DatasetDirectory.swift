@@ -25,7 +25,7 @@ public final class DatasetDirectory {
     guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
       throw .input(.unwritable(path: path, reason: systemErrorText()))
     }
-    temporaryPath = String(cString: template)
+    temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     chmod(temporaryPath, 0o755)
   }
 
@@ -57,6 +57,11 @@ public final class DatasetDirectory {
     }
     finished = true
     let fm = FileManager.default
+    // The researcher's metadata.json (title, authors, licence for `bundle`) is written by
+    // hand, not by normalize: it carries over to the new dataset.
+    if fm.fileExists(atPath: "\(path)/metadata.json") && !fm.fileExists(atPath: "\(temporaryPath)/metadata.json") {
+      try? fm.copyItem(atPath: "\(path)/metadata.json", toPath: "\(temporaryPath)/metadata.json")
+    }
     var old: String? = nil
     if fm.fileExists(atPath: path) {
       old = "\(temporaryPath).old"
