@@ -52,6 +52,20 @@ public struct BundleBuilder {
     return bag(payload)
   }
 
+  /// SHA-256 digests already computed (the tables' appear in datapackage.json and in the bag
+  /// manifest: each is hashed once).
+  private final class Digests: @unchecked Sendable {
+    var sha256: [String: String] = [:]
+  }
+  private let digests = Digests()
+
+  private func sha256(_ name: String, _ bytes: [UInt8]) -> String {
+    if let d = digests.sha256[name] { return d }
+    let d = SHA256.hash(data: bytes).hexString
+    digests.sha256[name] = d
+    return d
+  }
+
   // MARK: BagIt
 
   private func bag(_ payload: [(String, [UInt8])]) -> [(path: String, bytes: [UInt8])] {
@@ -61,7 +75,7 @@ public struct BundleBuilder {
     var sha512 = ""
     var octets = 0
     for (name, bytes) in payload {
-      sha256 += "\(SHA256.hash(data: bytes).hexString)  data/\(name)\n"
+      sha256 += "\(self.sha256(name, bytes))  data/\(name)\n"
       sha512 += "\(SHA512.hash(data: bytes).hexString)  data/\(name)\n"
       octets += bytes.count
       out.append(("\(top)/data/\(name)", bytes))
@@ -110,7 +124,7 @@ public struct BundleBuilder {
               ("name", .string(t.name)), ("title", .string(t.title)), ("description", .string(t.description)),
               ("path", .string("\(t.name).csv")), ("type", .string("table")), ("format", .string("csv")),
               ("mediatype", .string("text/csv")), ("encoding", .string("utf-8")),
-              ("bytes", .number(Double(bytes.count))), ("hash", .string("sha256:\(SHA256.hash(data: bytes).hexString)")),
+              ("bytes", .number(Double(bytes.count))), ("hash", .string("sha256:\(sha256("\(t.name).csv", bytes))")),
               ("dialect", .object([("header", .bool(true)), ("delimiter", .string(",")), ("doubleQuote", .bool(true))])),
               ("schema", .string("\(t.name).schema.json")),
             ])
