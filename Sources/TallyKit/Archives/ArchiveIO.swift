@@ -146,25 +146,47 @@ public struct ArchiveReader {
     }
     guard archive_read_open_filename(raw, path, 1 << 16) == ARCHIVE_OK else { throw rawFailure() }
     var total = 0
+    var crc = CRC32()
     if archive_read_next_header(raw, &entry) == ARCHIVE_OK {
       while true {
         let n = buffer.withUnsafeMutableBytes { archive_read_data(raw, $0.baseAddress, $0.count) }
         if n == 0 { break }
         if n < 0 { throw rawFailure() }
+        crc.add(buffer[0..<n])
         total += n
       }
     }
-    // libarchive checks gzip's CRC but not the length after it (ISIZE, the last four bytes).
+    // libarchive does not always check gzip's trailer (CRC-32 and length, the last eight
+    // bytes): check both here.
     if let f = fopen(path, "rb") {
       defer { fclose(f) }
       var head = [UInt8](repeating: 0, count: 2)
-      var tail = [UInt8](repeating: 0, count: 4)
-      if fread(&head, 1, 2, f) == 2, head == [0x1F, 0x8B], fseek(f, -4, SEEK_END) == 0, fread(&tail, 1, 4, f) == 4 {
-        let size = UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24
-        if size != UInt32(truncatingIfNeeded: total) {
-          throw .library(path: path, reason: "the compressed stream is damaged: its length does not match its gzip trailer")
+      var tail = [UInt8](repeating: 0, count: 8)
+      if fread(&head, 1, 2, f) == 2, head == [0x1F, 0x8B], fseek(f, -8, SEEK_END) == 0, fread(&tail, 1, 8, f) == 8 {
+        func le(_ k: Int) -> UInt32 {
+          UInt32(tail[k]) | UInt32(tail[k + 1]) << 8 | UInt32(tail[k + 2]) << 16 | UInt32(tail[k + 3]) << 24
+        }
+        if le(0) != crc.value || le(4) != UInt32(truncatingIfNeeded: total) {
+          throw .library(path: path, reason: "the compressed stream is damaged: it does not match its gzip trailer (CRC-32 and length)")
         }
       }
     }
   }
+}
+
+/// CRC-32 (IEEE 802.3, as gzip uses), table-driven.
+struct CRC32 {
+  private static let table: [UInt32] = (0..<256).map { i in
+    var c = UInt32(i)
+    for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+    return c
+  }
+  private var state: UInt32 = 0xFFFF_FFFF
+
+  mutating func add(_ bytes: ArraySlice<UInt8>) {
+    let t = CRC32.table
+    for b in bytes { state = t[Int((state ^ UInt32(b)) & 0xFF)] ^ (state >> 8) }
+  }
+
+  var value: UInt32 { state ^ 0xFFFF_FFFF }
 }
