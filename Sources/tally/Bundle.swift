@@ -46,6 +46,12 @@ extension Tally {
     @Flag(help: "Replace an existing archive.")
     var force = false
 
+    @Option(help: ArgumentHelp("The previous version's archive: its changes go into CHANGELOG.md, and the version must be a large enough step.", valueName: "archive"))
+    var previous: String?
+
+    @Flag(help: "Accept a version step smaller than the changes since --previous need.")
+    var forceVersion = false
+
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: CommandContext) async throws {
@@ -69,8 +75,19 @@ extension Tally {
         if arg == "--force" || arg.hasPrefix("--output=") { continue }
         recorded.append(arg)
       }
+      let before = try previous.map { path throws(ArchiveError) in
+        try BundleBuilder.PreviousVersion(archive: path, directory: dataset)
+      }
+      if let before {
+        let step = DatasetDiff.bump(from: before.version, to: version)
+        if !forceVersion, step == nil || step! < before.diff.bump || step == DatasetDiff.Bump.none {
+          let needed = before.diff.bump == .none ? "patch" : ["none", "patch", "minor", "major"][before.diff.bump.rawValue]
+          throw ArchiveError.versionTooSmall(version: version, previous: before.version, needed: needed)
+        }
+      }
       let builder = BundleBuilder(
-        directory: dataset, metadata: metadata, epoch: epoch, commandLine: (["tally"] + recorded).joined(separator: " "))
+        directory: dataset, metadata: metadata, epoch: epoch, commandLine: (["tally"] + recorded).joined(separator: " "),
+        previous: before)
       try ArchiveWriter(path: target, format: format, mtime: epoch).write(try builder.files())
       context.note("tally: wrote \(target)")
     }
@@ -102,6 +119,45 @@ extension Tally {
       try out.write(report.failed == 0 ? "\(archive): verified\n" : "\(archive): \(report.failed) checks failed\n")
       try out.flush()
       if report.failed > 0 { throw ExitCode(1) }
+    }
+  }
+
+  struct Diff: TallyCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Compare two versions of a dataset: schema changes and rows added, removed and changed.",
+      discussion: """
+        OLD and NEW are archives (from tally bundle) or dataset directories. Rows are matched by
+        their id; a changed row lists each changed cell, old -> new. Ends with the version step
+        the changes need: a schema change a new major, new or removed rows a new minor, changed
+        cells a new patch.
+
+        Examples:
+          tally diff gaza-1.0.0.tar.gz dataset/
+          tally diff gaza-1.0.0.tar.gz gaza-1.1.0.tar.gz --format json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The earlier version.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The later version.", valueName: "new"))
+    var new: String
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ context: CommandContext) async throws {
+      let diff = try DatasetDiff(old: old, new: new)
+      let writer = try context.openOutput(outputOptions)
+      switch format {
+      case .text: try writer.write(diff.text)
+      case .json: try writer.write(diff.json.bytes())
+      }
     }
   }
 }

@@ -123,3 +123,73 @@ struct ArchiveTests {
     #expect(run.stderr.contains("points outside the archive"), "\(run.stderr)")
   }
 }
+
+@Suite("tally diff and bundle --previous")
+struct DiffTests {
+  /// The sample dataset, bundled as 1.0.0, and a copy with one value corrected and one
+  /// observation gone.
+  func versions(in dir: URL) throws -> (archive: URL, changed: URL) {
+    let data = dir.appendingPathComponent("gaza")
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("datasets/sample"), to: data)
+    let made = try tallyInShell(["bundle", data.path, "--version", "1.0.0", "-o", dir.path], environment: ["SOURCE_DATE_EPOCH": "1767225600"], umask: "022", in: dir)
+    #expect(made.status == 0, "\(made.stderr)")
+    let changed = dir.appendingPathComponent("gaza-next")
+    try FileManager.default.copyItem(at: data, to: changed)
+    let table = changed.appendingPathComponent("observations.csv")
+    var lines = try String(contentsOf: table, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    cells[8] = "999999"
+    lines[1] = cells.joined(separator: ",")
+    lines.remove(at: lines.count - 2)  // the last row (the text ends with a line break)
+    try write(lines.joined(separator: "\n"), to: table)
+    return (dir.appendingPathComponent("gaza-1.0.0.tar.gz"), changed)
+  }
+
+  @Test func rowsRemovedAndCellsChanged() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (archive, changed) = try versions(in: dir)
+    let run = try tally(["diff", archive.path, changed.path, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+    #expect(report["bump"] as? String == "minor")
+    let observations = (report["tables"] as! [[String: Any]]).first { $0["table"] as? String == "observations" }!
+    #expect((observations["removed"] as! [String]).count == 1)
+    let change = (observations["changed"] as! [[String: String]]).first
+    #expect(change?["column"] == "value" && change?["new"] == "999999")
+    // A directory against itself: nothing changed.
+    let same = try tally(["diff", changed.path, changed.path])
+    #expect(same.stdout.hasSuffix("needs a no version change\n"))
+  }
+
+  @Test func theVersionMustBeALargeEnoughStep() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (archive, changed) = try versions(in: dir)
+    let small = try tally(["bundle", changed.path, "--name", "gaza", "--version", "1.0.1", "--previous", archive.path, "-o", dir.path])
+    #expect(small.status == 1)
+    #expect(small.stderr.contains("too small a step"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("gaza-1.0.1.tar.gz").path))
+    let right = try tally(["bundle", changed.path, "--name", "gaza", "--version", "1.1.0", "--previous", archive.path, "-o", dir.path])
+    #expect(right.status == 0, "\(right.stderr)")
+    let next = dir.appendingPathComponent("gaza-1.1.0.tar.gz")
+    #expect(try tally(["verify", next.path]).status == 0)
+    let unpacked = try shell("tar xzf gaza-1.1.0.tar.gz -O gaza-1.1.0/data/CHANGELOG.md gaza-1.1.0/data/.zenodo.json", in: dir).stdout
+    #expect(unpacked.contains("Changes since 1.0.0") && unpacked.contains("## 1.0.0"))
+    #expect(unpacked.contains("isNewVersionOf"))
+    #expect(try tally(["bundle", changed.path, "--name", "gaza", "--version", "1.0.1", "--previous", archive.path, "-o", dir.path, "--force-version"]).status == 0)
+  }
+
+  @Test func aTruncatedArchive() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (archive, changed) = try versions(in: dir)
+    let bytes = try Data(contentsOf: archive)
+    try bytes.prefix(bytes.count / 2).write(to: dir.appendingPathComponent("half.tar.gz"))
+    for command in [["verify", "half.tar.gz"], ["diff", "half.tar.gz", changed.path]] {
+      let run = try tally(command, in: dir)
+      #expect(run.status == 1, "\(command)")
+      #expect(run.stderr.hasPrefix("tally: error: half.tar.gz:"), "\(run.stderr)")
+    }
+  }
+}

@@ -18,6 +18,8 @@ public enum ArchiveError: TallyError, Equatable {
   case unsafePath(path: String, entry: String)
   /// The dataset directory has no tables.
   case notADataset(path: String)
+  /// The version is a smaller step than the changes since the previous version need.
+  case versionTooSmall(version: String, previous: String, needed: String)
 
   public var location: SourceLocation? {
     switch self {
@@ -26,7 +28,7 @@ public enum ArchiveError: TallyError, Equatable {
     case .missingMetadata(_, let p), .exists(let p), .library(let p, _), .unsafePath(let p, _),
       .notADataset(let p):
       return SourceLocation(file: p)
-    case .invalidVersion: return nil
+    case .invalidVersion, .versionTooSmall: return nil
     }
   }
 
@@ -43,6 +45,8 @@ public enum ArchiveError: TallyError, Equatable {
     case .unsafePath(let p, let entry):
       return "\(p): the entry \"\(entry)\" points outside the archive (.. or an absolute path); the archive is unsafe"
     case .notADataset(let p): return "\(p): not a dataset directory (no datapackage.json); make one with tally normalize"
+    case .versionTooSmall(let v, let previous, let needed):
+      return "version \(v) after \(previous) is too small a step: the data changed enough for a new \(needed) version (see tally diff); give that, or --force-version"
     }
   }
 }

@@ -12,12 +12,53 @@ public struct BundleBuilder {
   public let epoch: Int
   /// The command line, recorded in the RO-Crate's CreateAction.
   public let commandLine: String
+  /// The version this one follows, if any.
+  public let previous: PreviousVersion?
 
-  public init(directory: String, metadata: DatasetMetadata, epoch: Int, commandLine: String) {
+  /// What the archive records of the version before it.
+  public struct PreviousVersion: Sendable {
+    public var version: String
+    public var identifier: String
+    /// The earlier CHANGELOG.md's entries (without its title).
+    public var changelog: String
+    public var diff: DatasetDiff
+
+    /// Reads the previous archive and compares it with the dataset directory.
+    public init(archive: String, directory: String) throws(ArchiveError) {
+      var package: [String: Any] = [:]
+      var changelog = ""
+      try ArchiveReader(path: archive).forEachFile { name, bytes in
+        if name.hasSuffix("/data/datapackage.json") {
+          package = (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]) ?? [:]
+        }
+        if name.hasSuffix("/data/CHANGELOG.md") { changelog = String(decoding: bytes, as: UTF8.self) }
+      }
+      guard let v = package["version"] as? String else { throw .notADataset(path: archive) }
+      version = v
+      identifier = package["id"] as? String ?? archive
+      self.changelog = changelog.replacingOccurrences(of: "# Changelog\n\n", with: "")
+      diff = try DatasetDiff(old: archive, new: directory)
+    }
+  }
+
+  public init(
+    directory: String, metadata: DatasetMetadata, epoch: Int, commandLine: String, previous: PreviousVersion? = nil
+  ) {
     self.directory = directory
     self.metadata = metadata
     self.epoch = epoch
     self.commandLine = commandLine
+    self.previous = previous
+  }
+
+  private var changelog: String {
+    var s = "# Changelog\n\n## \(metadata.version) (\(day))\n\n"
+    if let p = previous {
+      s += "Changes since \(p.version):\n\n```\n\(p.diff.text)```\n\n\(p.changelog)"
+    } else {
+      s += "First version of \(metadata.title ?? metadata.name).\n"
+    }
+    return s
   }
 
   var day: String { CivilDate(dayNumber: epoch / 86400).description }
@@ -46,7 +87,7 @@ public struct BundleBuilder {
     payload.append(("CITATION.cff", Array(citation.utf8)))
     payload.append((".zenodo.json", zenodo.bytes()))
     payload.append(("README.md", Array(readme(tables).utf8)))
-    payload.append(("CHANGELOG.md", Array("# Changelog\n\n## \(metadata.version) (\(day))\n\nFirst version of \(metadata.title ?? metadata.name).\n".utf8)))
+    payload.append(("CHANGELOG.md", Array(changelog.utf8)))
     payload.append(("ro-crate-metadata.json", roCrate(payload).bytes()))
     payload.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
     return bag(payload)
@@ -166,7 +207,10 @@ public struct BundleBuilder {
       ("version", .string(metadata.version)),
       ("publication_date", .string(day)),
       ("keywords", .array(metadata.keywords.map(JSONValue.string))),
-    ] + (metadata.doi.map { [("doi", JSONValue.string($0))] } ?? []))
+    ] + (metadata.doi.map { [("doi", JSONValue.string($0))] } ?? [])
+      + (previous.map { p in
+        [("related_identifiers", JSONValue.array([.object([("identifier", .string(p.identifier)), ("relation", .string("isNewVersionOf"))])]))]
+      } ?? []))
   }
 
   private func readme(_ tables: [TableLayout]) -> String {
@@ -214,6 +258,7 @@ public struct BundleBuilder {
         ("version", .string(metadata.version)), ("datePublished", .string(day)),
         ("license", .object([("@id", .string("https://spdx.org/licenses/\(metadata.license ?? "")"))])),
         ("identifier", .string(metadata.identifier)),
+      ] + (previous.map { [("isBasedOn", JSONValue.object([("@id", .string($0.identifier))]))] } ?? []) + [
         ("author", .array(metadata.authors.map { a in .object([("@id", .string(a.orcid.map { "https://orcid.org/\($0)" } ?? "#\(a.name)"))]) })),
         ("hasPart", .array(files.map { .object([("@id", .string($0))]) })),
       ]),
