@@ -5,7 +5,7 @@
 #                  DuckDB, R (readr) and checked by frictionless (what CI runs)
 #   make datasets  rebuild the datasets the project ships (datasets/sample, datasets/handcoded)
 #   make notebooks-data  rebuild the series and comparison the R and Python notebooks read
-#   make bundle    archive the sample dataset as a citable BagIt bag (into dist/)
+#   make bundle    archive the shipped datasets as citable BagIt bags (into dist/; VERSION=x.y.z)
 #   make bench     extraction and normalize throughput and memory against the tools a user
 #                  would otherwise use
 #
@@ -88,6 +88,7 @@ EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 bundle: release
 	@mkdir -p $(DIST)
 	SOURCE_DATE_EPOCH=$(EPOCH) $(RELEASE_BIN) bundle datasets/sample --version $(or $(VERSION),0.1.0) -o $(DIST) --force
+	SOURCE_DATE_EPOCH=$(EPOCH) $(RELEASE_BIN) bundle datasets/handcoded/dataset --name handcoded --version $(or $(VERSION),0.1.0) -o $(DIST) --force
 
 # The archive as others check it: BagIt (bagit.py), Frictionless, CITATION.cff (cffconvert).
 check-bundle: release test-deps

@@ -101,6 +101,16 @@ struct ArchiveTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["gaza-sample"])
   }
 
+  @Test func aMalformedMetadataFile() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = try dataset(in: dir)
+    try write("{\"title\": \"x\", \"authors\": 5}\n", to: data.appendingPathComponent("metadata.json"))
+    let run = try tally(["bundle", data.path, "--version", "1.0.0", "-o", dir.path])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("metadata.json: \"authors\" must be a list"), "\(run.stderr)")
+  }
+
   @Test func anExistingArchiveNeedsForce() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
