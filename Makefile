@@ -80,6 +80,8 @@ check-datasets: test-deps
 	.venv/bin/frictionless validate datasets/handcoded/dataset/datapackage.json
 	.venv/bin/python scripts/check_dataset_load.py datasets/sample datasets/handcoded/dataset
 	Rscript scripts/check_dataset_load.R datasets/sample datasets/handcoded/dataset
+	.venv/bin/python scripts/check_loaders.py datasets/sample datasets/handcoded/dataset
+	Rscript scripts/check_loaders.R datasets/sample datasets/handcoded/dataset
 
 # The archives of the datasets make datasets builds (SOURCE_DATE_EPOCH: the last commit's time,
 # so the same commit gives the same bytes).

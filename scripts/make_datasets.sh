@@ -22,3 +22,5 @@ mkdir -p "$root/handcoded"
   --documents "$work/sources.jsonl" -o "$work/imported.jsonl"
 "$tally" normalize --quiet "$work/imported.jsonl" --documents "$work/sources.jsonl" \
   -o "$root/handcoded/dataset"
+"$tally" loaders --quiet "$root/sample"
+"$tally" loaders --quiet "$root/handcoded/dataset"

@@ -19,7 +19,7 @@ struct Tally: AsyncParsableCommand {
       data, 2 for bad usage.
       """,
     version: TallyKit.version,
-    subcommands: [Extract.self, Normalize.self, Import.self, Review.self, Series.self, Stats.self, Compare.self, Plot.self, Bundle.self, Verify.self, Diff.self]
+    subcommands: [Extract.self, Normalize.self, Import.self, Review.self, Series.self, Stats.self, Compare.self, Plot.self, Bundle.self, Verify.self, Diff.self, Loaders.self]
   )
 
   /// Like ArgumentParser's own `main()`, but usage errors exit with status 2 (the POSIX
