@@ -6,6 +6,7 @@
 #   make datasets  rebuild the datasets the project ships (datasets/sample, datasets/handcoded)
 #   make notebooks-data  rebuild the series and comparison the R and Python notebooks read
 #   make bundle    archive the shipped datasets as citable BagIt bags (into dist/; VERSION=x.y.z)
+#   make install   the binary, its man page and bash, zsh and fish completions (PREFIX, DESTDIR)
 #   make bench     extraction and normalize throughput and memory against the tools a user
 #                  would otherwise use
 #
@@ -25,7 +26,7 @@ BENCH_FIGURES ?= 10000000
 # Number of generated observations the series and stats benchmark runs on.
 BENCH_OBSERVATIONS ?= 10000000
 
-.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle
+.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install
 
 all: build
 
@@ -64,6 +65,31 @@ demo: release
 datasets: release
 	scripts/make_datasets.sh $(RELEASE_BIN) datasets
 
+PREFIX ?= /usr/local
+MANUAL := .build/plugins/GenerateManual/outputs/tally/tally.1
+install: release
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual >/dev/null
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/tally
+	install -m 0644 $(MANUAL) $(DESTDIR)$(PREFIX)/share/man/man1/tally.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tally
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tally
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/tally.fish
+
+# make install into a scratch folder: every file there and not empty, the man page names every
+# subcommand, the installed binary runs.
+check-install:
+	@rm -rf $(DEMO)/install
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(DEMO)/install PREFIX=/usr
+	test -s $(DEMO)/install/usr/share/bash-completion/completions/tally
+	test -s $(DEMO)/install/usr/share/zsh/site-functions/_tally
+	test -s $(DEMO)/install/usr/share/fish/vendor_completions.d/tally.fish
+	for c in extract normalize import review series stats compare plot bundle verify diff loaders; do \
+	  grep -q "$$c" $(DEMO)/install/usr/share/man/man1/tally.1 || { echo "the man page lacks $$c"; exit 1; }; done
+	$(DEMO)/install/usr/bin/tally --version
+
 # The end-to-end tests run the optimised binary so that large inputs stay quick.
 test: release test-deps
 	$(SWIFT) build --build-tests
@@ -72,6 +98,7 @@ test: release test-deps
 	$(MAKE) --no-print-directory check-plots
 	$(MAKE) --no-print-directory check-notebooks
 	$(MAKE) --no-print-directory check-bundle
+	$(MAKE) --no-print-directory check-install
 
 # The shipped datasets as a user loads them: frictionless validates each package (tables,
 # schemas, keys), pandas and DuckDB and R's readr load every table with the declared types.
