@@ -61,8 +61,12 @@ extension Tally {
       if let calendar {
         options.calendar = try EventCalendar.parse(readFileBytes(calendar), file: calendar)
       }
-      let run = ExtractionRun(
+      var run = ExtractionRun(
         extractor: Extractor(options: options), encoder: FigureEncoder(format: format), jobs: jobs)
+      // Progress against the JSON Lines input's size (a manifest's texts are not sized up
+      // front: no estimate of time left there).
+      run.progress = context.progress("tally extract", unit: "documents", inputs: jsonl.map { [$0] } ?? ["-"])
+      defer { run.progress?.finish() }
       let writer = try context.openOutput(outputOptions)
       let table = try documents.map { path throws(InputError) in
         DocumentTableWriter(

@@ -54,7 +54,8 @@ extension Tally {
         inputs: inputs.isEmpty ? ["-"] : inputs, output: output,
         options: NormalizeOptions(rule: reconcile, approximateTolerance: approximateTolerance, hxl: hxl),
         curation: try curation.map { path throws(NormalizationError) in try Curation(path: path) } ?? Curation(),
-        documents: DocumentList(files: documents), warnings: context.warnings)
+        documents: DocumentList(files: documents), warnings: context.warnings,
+        progress: context.progress("tally normalize", unit: "figures", inputs: inputs.isEmpty ? ["-"] : inputs))
       if context.standardErrorIsTerminal {
         context.note(
           "tally: \(summary.figures) figures, \(summary.observations) observations (\(summary.conflicts) in conflict), \(summary.documents) documents -> \(output)")

@@ -75,6 +75,21 @@ final class CommandContext {
   }
 
   var standardErrorIsTerminal: Bool { isatty(2) != 0 }
+
+  /// A progress meter for a long run, on standard error when it is a terminal (and not
+  /// `--quiet`); `nil` otherwise, so that logs and pipes get no carriage returns.
+  func progress(_ label: String, unit: String, inputs: [String]) -> ProgressMeter? {
+    guard !quiet, standardErrorIsTerminal else { return nil }
+    var total = 0
+    for path in inputs {
+      var st = stat()
+      guard path != "-", stat(path, &st) == 0 else { return ProgressMeter(label: label, unit: unit, totalBytes: nil, sink: CommandContext.toStandardError) }
+      total += Int(st.st_size)
+    }
+    return ProgressMeter(label: label, unit: unit, totalBytes: total, sink: CommandContext.toStandardError)
+  }
+
+  static let toStandardError: @Sendable (String) -> Void = { FileDescriptorText.standardError.write($0) }
 }
 
 /// A subcommand whose common work (opening outputs, flushing, printing warnings, turning

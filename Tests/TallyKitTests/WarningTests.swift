@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import TallyKit
@@ -54,5 +55,36 @@ struct WarningTests {
     let f = try #require(result.figures.first)
     #expect(f.date == nil)
     #expect(f.warnings.contains { $0.contains("no publication date") })
+  }
+}
+
+@Suite("Progress on standard error")
+struct ProgressTests {
+  final class Lines: @unchecked Sendable {
+    var lines: [String] = []
+  }
+
+  @Test func saysRatesAndTimeLeftAfterTheFirstSecond() {
+    let seen = Lines()
+    let twoSecondsAgo = DispatchTime.now().uptimeNanoseconds - 2_000_000_000
+    let meter = ProgressMeter(label: "tally normalize", unit: "figures", totalBytes: 4_000_000, started: twoSecondsAgo) {
+      seen.lines.append($0)
+    }
+    for i in 1...64 { meter.update(items: i * 1000, bytes: i * 15_625) }
+    #expect(seen.lines.count == 1)
+    let line = seen.lines.first ?? ""
+    #expect(line.hasPrefix("\r\u{1B}[K"))
+    #expect(line.contains("tally normalize: 64,000 figures"))
+    #expect(line.contains("25%") && line.contains("left"))
+    meter.finish()
+    #expect(seen.lines.last == "\r\u{1B}[K")
+  }
+
+  @Test func quietForTheFirstSecond() {
+    let seen = Lines()
+    let meter = ProgressMeter(label: "x", unit: "documents", totalBytes: nil) { seen.lines.append($0) }
+    for i in 1...1000 { meter.update(items: i, bytes: i) }
+    meter.finish()
+    #expect(seen.lines.isEmpty)
   }
 }

@@ -16,6 +16,8 @@ public struct ExtractionSummary: Sendable, Equatable {
 /// it does not grow with the number of documents.
 public struct ExtractionRun {
   public var extractor: Extractor
+  /// Told of every document done, if set.
+  public var progress: ProgressMeter?
   public var encoder: FigureEncoder
   public var jobs: Int
   /// A batch ends after this many documents or this many bytes of text, whichever comes first.
@@ -184,6 +186,7 @@ public struct ExtractionRun {
         warnings.add(message, at: r.source, subject: "document \(r.id)")
       }
       summary.documents += 1
+      progress?.update(items: summary.documents, bytes: summary.bytes)
       summary.figures += r.figures
       summary.bytes += r.textBytes
     }

@@ -60,6 +60,8 @@ public final class LineReader {
   public let name: String
   /// The 1-based number of the line most recently returned.
   public private(set) var lineNumber = 0
+  /// Bytes of the input returned so far, line breaks included.
+  public private(set) var bytesRead = 0
 
   /// Opens `path` for reading; `-` reads standard input.
   public init(path: String, blockSize: Int = 1 << 20) throws(InputError) {
@@ -90,6 +92,7 @@ public final class LineReader {
       if let nl = findNewline(from: scanFrom) {
         let lineEnd = (nl > start && buffer[nl - 1] == 13) ? nl - 1 : nl
         let line = buffer[start..<lineEnd]
+        bytesRead += nl + 1 - start
         start = nl + 1
         lineNumber += 1
         return line
@@ -98,6 +101,7 @@ public final class LineReader {
         if start == end { return nil }
         let lineEnd = buffer[end - 1] == 13 ? end - 1 : end
         let line = buffer[start..<lineEnd]
+        bytesRead += end - start
         start = end
         lineNumber += 1
         return line

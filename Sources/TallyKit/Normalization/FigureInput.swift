@@ -20,6 +20,9 @@ public final class FigureInput {
     file = path
   }
 
+  /// Bytes read so far.
+  public var bytesRead: Int { reader.bytesRead }
+
   /// Reads the next record into `record`; false at the end of the input.
   public func next(into record: inout FigureRecord) throws(NormalizationError) -> Bool {
     while true {

@@ -91,6 +91,9 @@ public final class Normalizer {
 
   @exclusivity(unchecked) private var spill: IDSpill
   private var usedCuration = Set<String>()
+  /// Told of the figures read, if set.
+  public var progress: ProgressMeter?
+  private var bytesBefore = 0
   public private(set) var summary = NormalizeSummary()
 
   public init(
@@ -138,7 +141,10 @@ public final class Normalizer {
   /// Reads every figure of `input`, writing each to the figures table writers once its
   /// document is complete.
   public func add(_ input: FigureInput, to sink: TableSink) throws(NormalizationError) {
+    let before = bytesBefore
+    defer { bytesBefore += input.bytesRead }
     while true {
+      progress?.update(items: summary.figures + pooled, bytes: before + input.bytesRead)
       if pooled == pool.count { pool.append(FigureRecord()) }
       guard try input.next(into: &pool[pooled]) else { break }
       let location = SourceLocation(file: input.file, line: input.line)
@@ -482,13 +488,15 @@ public final class Normalizer {
   /// the dataset directory `output`, which appears only if every step succeeds.
   public static func run(
     inputs: [String], output: String, options: NormalizeOptions, curation: Curation,
-    documents: DocumentList, warnings: WarningCollector
+    documents: DocumentList, warnings: WarningCollector, progress: ProgressMeter? = nil
   ) throws(NormalizationError) -> NormalizeSummary {
     let dir = try DatasetDirectory(path: output)
     do throws(NormalizationError) {
       let normalizer = try Normalizer(
         options: options, curation: curation, documents: documents, warnings: warnings,
         scratch: dir.temporaryPath)
+      normalizer.progress = progress
+      defer { progress?.finish() }
       let figures = try TableSink(dir, TableLayout.figures, hxl: options.hxl)
       for path in inputs {
         try normalizer.add(FigureInput(path: path), to: figures)
