@@ -281,3 +281,51 @@ struct ImportTests {
     #expect(SpreadsheetImport.parseDate(text, dayFirst: false) == nil)
   }
 }
+
+@Suite("Normalize: the same observations whatever the order")
+struct OrderTests {
+  /// A deterministic generator (SplitMix64), so a failure can be replayed.
+  struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  /// Observation rows with their figure ids sorted (their order follows the input's).
+  func observations(_ out: URL) throws -> [[String: String]] {
+    try table(out.appendingPathComponent("observations.csv")).map { row in
+      var r = row
+      r["figure_ids"] = (row["figure_ids"] ?? "").split(separator: " ").sorted().joined(separator: " ")
+      return r
+    }
+  }
+
+  @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+  func documentsInAnyOrder(_ seed: UInt64) throws {
+    var random = SplitMix(state: seed)
+    // Twenty documents reporting overlapping facts, with repeats, parts and conflicts.
+    let indicators: [Indicator] = [.killed, .injured, .medevacCompleted]
+    let qualifiers: [Qualifier] = [.exact, .atLeast, .moreThan, .approximately]
+    var documents: [[Figure]] = []
+    for d in 0..<20 {
+      var figures: [Figure] = []
+      for k in 0..<Int.random(in: 1...6, using: &random) {
+        let q = qualifiers.randomElement(using: &random)!
+        figures.append(
+          fact(
+            "doc\(d)", k * 10, Double(Int.random(in: 1...4, using: &random) * 50), q,
+            indicator: indicators.randomElement(using: &random)!,
+            date: "2025-02-0\(Int.random(in: 1...3, using: &random))"))
+      }
+      documents.append(figures)
+    }
+    let a = try normalize(documents.flatMap { $0 })
+    let b = try normalize(documents.shuffled(using: &random).flatMap { $0 })
+    #expect(try observations(a) == observations(b))
+  }
+}
