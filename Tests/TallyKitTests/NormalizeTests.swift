@@ -284,18 +284,6 @@ struct ImportTests {
 
 @Suite("Normalize: the same observations whatever the order")
 struct OrderTests {
-  /// A deterministic generator (SplitMix64), so a failure can be replayed.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Observation rows with their figure ids sorted (their order follows the input's).
   func observations(_ out: URL) throws -> [[String: String]] {
     try table(out.appendingPathComponent("observations.csv")).map { row in
@@ -307,7 +295,7 @@ struct OrderTests {
 
   @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
   func documentsInAnyOrder(_ seed: UInt64) throws {
-    var random = SplitMix(state: seed)
+    var random = RobustnessTests.SplitMix(state: seed)
     // Twenty documents reporting overlapping facts, with repeats, parts and conflicts.
     let indicators: [Indicator] = [.killed, .injured, .medevacCompleted]
     let qualifiers: [Qualifier] = [.exact, .atLeast, .moreThan, .approximately]
