@@ -7,6 +7,7 @@
 #   make notebooks-data  rebuild the series and comparison the R and Python notebooks read
 #   make bundle    archive the shipped datasets as citable BagIt bags (into dist/; VERSION=x.y.z)
 #   make install   the binary, its man page and bash, zsh and fish completions (PREFIX, DESTDIR)
+#   make fuzz      run each parser's fuzz target for FUZZ_SECONDS (default 600) with libFuzzer
 #   make bench     extraction and normalize throughput and memory against the tools a user
 #                  would otherwise use
 #
@@ -26,7 +27,7 @@ BENCH_FIGURES ?= 10000000
 # Number of generated observations the series and stats benchmark runs on.
 BENCH_OBSERVATIONS ?= 10000000
 
-.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install
+.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install fuzz
 
 all: build
 
@@ -89,6 +90,13 @@ check-install:
 	for c in extract normalize import review series stats compare plot bundle verify diff loaders; do \
 	  grep -q "$$c" $(DEMO)/install/usr/share/man/man1/tally.1 || { echo "the man page lacks $$c"; exit 1; }; done
 	$(DEMO)/install/usr/bin/tally --version
+
+# Fuzz targets (Fuzz/, a package of its own: they only link with libFuzzer) for the article
+# text, JSON Lines, figure files, CSV, curation files and archives.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # The end-to-end tests run the optimised binary so that large inputs stay quick.
 test: release test-deps
@@ -181,4 +189,4 @@ bench: release bench-deps test-deps
 	$(PYTHON) scripts/bench_bundle.py --tally $(RELEASE_BIN) --work $(BENCH)
 
 clean:
-	rm -rf .build $(DEMO) $(BENCH) .venv $(DIST)
+	rm -rf .build $(DEMO) $(BENCH) .venv $(DIST) Fuzz/.build .fuzz

@@ -66,6 +66,18 @@ struct DateTests {
     #expect(found.first?.periodStart?.description == "2025-11-01")
   }
 
+  /// Found by fuzzing: numbers too large for an Int in a date's place crashed the converter.
+  @Test(arguments: [
+    "On 2026-09-99999999999999999999 some 12 people were killed.",
+    "On 2026-99999999999999999999999-01 some 12 people were killed.",
+    "On 2026-13-45 some 12 people were killed.",
+  ])
+  func impossibleISODatesAreNotDates(_ text: String) {
+    let f = figure(text, "12")
+    #expect(f?.indicator == .killed)
+    #expect(f?.date?.description == "2025-02-01")
+  }
+
   @Test func calendarArithmetic() throws {
     let d = try #require(CivilDate(iso: "2025-02-11"))
     #expect(d.weekday == 2)  // Tuesday

@@ -147,7 +147,10 @@ struct DateFinder {
     // 2026-01-25
     if let y = yearNumber(i), v.isPunct(i + 1, "-"), v.isNumber(i + 2), v.isPunct(i + 3, "-"),
       v.isNumber(i + 4), v.glued(i + 1), v.glued(i + 2), v.glued(i + 3), v.glued(i + 4),
-      let m = v.digitValue(i + 2), let d = v.digitValue(i + 4), i + 4 < end
+      let m = v.digitValue(i + 2), let d = v.digitValue(i + 4), i + 4 < end,
+      // Checked before converting: Int(_:) traps on a double too large for it (found by
+      // fuzzing: "2026-09-99999999999999999999").
+      m >= 1, m <= 12, d >= 1, d <= 31
     {
       return DateMention(
         start: i, end: i + 5, kind: .calendar(year: y, month: Int(m), day: Int(d)), role: .point)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs each fuzz target (Fuzz/, built with -sanitize=fuzzer) for SECONDS, from seed inputs
+# taken from the repository, and reports the executions; stops at the first crash, whose input
+# libFuzzer leaves in .fuzz/TARGET/crash-*.
+# usage: scripts/fuzz.sh SECONDS [TARGET...]
+set -euo pipefail
+seconds=$1
+shift
+here=$(cd "$(dirname "$0")/.." && pwd)
+bin=${FUZZ_BIN:-$here/Fuzz/.build/release}
+targets=${*:-FuzzArticle FuzzJSONLines FuzzFigures FuzzCSV FuzzCuration FuzzArchive}
+report=${REPORT:-$here/.fuzz/report.md}
+mkdir -p "$here/.fuzz"
+: > "$report"
+for t in $targets; do
+  corpus=$here/.fuzz/$t/corpus
+  mkdir -p "$corpus"
+  case $t in
+    FuzzArticle) cp "$here"/datasets/corpus/texts/*.txt "$corpus/" ;;
+    FuzzJSONLines) head -c 4000 "$here/datasets/sample/documents.jsonl" > "$corpus/seed.jsonl" ;;
+    FuzzFigures) head -n 5 "$here/datasets/sample/figures.jsonl" > "$corpus/seed.jsonl"; head -n 5 "$here/datasets/sample/figures.csv" > "$corpus/seed.csv" ;;
+    FuzzCSV) cp "$here/datasets/corpus/manifest.csv" "$here/datasets/handcoded/coded.csv" "$corpus/" ;;
+    FuzzCuration) printf 'id,decision,field,new_value,note\nabc-1-2,correct,value,7,x\nabc-1-2,accept,,,\n' > "$corpus/seed.csv" ;;
+    FuzzArchive) tar -czf "$corpus/seed.tar.gz" -C "$here/datasets/handcoded" dataset ;;
+  esac
+  cd "$here/.fuzz/$t"
+  # libFuzzer, not Swift's backtracer, must catch a trap, so that it saves the input.
+  export SWIFT_BACKTRACE=enable=no
+  log=$here/.fuzz/$t/log.txt
+  if ! "$bin/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 "$corpus" > "$log" 2>&1; then
+    echo "$t: CRASH (see $log and .fuzz/$t/crash-*)" | tee -a "$report"
+    tail -30 "$log"
+    exit 1
+  fi
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  echo "$t: $seconds s, $runs executions, no crash" | tee -a "$report"
+done
