@@ -26,7 +26,8 @@ public func withInputFile(
   _ data: UnsafePointer<UInt8>, _ size: Int, named name: String, _ body: (String) -> Void
 ) -> Int32 {
   let path = "/tmp/tally-fuzz-\(name)"
-  guard let f = fopen(path, "wb") else { return 0 }
+  // A harness that cannot write its input tests nothing: say so, loudly, rather than return.
+  guard let f = fopen(path, "wb") else { fatalError("fuzz harness: cannot write \(path)") }
   fwrite(data, 1, size, f)
   fclose(f)
   body(path)
