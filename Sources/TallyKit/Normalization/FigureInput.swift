@@ -122,12 +122,6 @@ public struct DocumentList: Sendable {
 
 /// Reads a documents table (JSON Lines, streamed, or CSV, as `extract --documents` writes it).
 public enum DocumentTable {
-  public static func read(path: String) throws(NormalizationError) -> [DocumentRecord] {
-    var out: [DocumentRecord] = []
-    try forEach(path: path) { d, _ in out.append(d) }
-    return out
-  }
-
   public static func forEach(
     path: String, _ body: (DocumentRecord, SourceLocation) throws(NormalizationError) -> Void
   ) throws(NormalizationError) {

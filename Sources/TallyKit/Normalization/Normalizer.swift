@@ -299,7 +299,7 @@ public final class Normalizer {
     let packed = PackedKey(a: a, b: ObservationKey.pack(r.date) << 32 | ObservationKey.pack(r.periodStart))
     if let o = observationIndex[packed] { return o }
     let o = Int32(keys.count)
-    var k = ObservationKey(a: packed.a, b: packed.b)
+    var k = ObservationKey()
     k.group = r.string(.group)
     k.indicator = r.indicator
     k.modality = r.modality
@@ -352,17 +352,13 @@ public final class Normalizer {
     let groupNames = Set(keys.compactMap(\.group)).sorted()
     let rank = Dictionary(uniqueKeysWithValues: groupNames.enumerated().map { ($1, UInt64($0 + 1)) })
     let units = CountUnit.allCases.map(\.rawValue).sorted()
-    func date(_ d: ReportedDate?) -> UInt64 {
-      guard let d else { return 0 }
-      return UInt64(d.day.dayNumber + 4_000_000) << 2 | UInt64(d.precision.rawValue) + 1
-    }
     let sortKeys: [(UInt64, UInt64, UInt64)] = keys.map { k in
       var a = UInt64(k.indicator.ordinal) << 58
       a |= (k.group.flatMap { rank[$0] } ?? 0) << 27
       a |= UInt64(k.modality == .actual ? 0 : 1) << 26
       a |= UInt64(units.firstIndex(of: k.unit.rawValue)!) << 24
       a |= UInt64(k.per.map { $0 == .day ? 1 : 2 } ?? 0) << 22
-      return (a, date(k.date), date(k.periodStart))
+      return (a, ObservationKey.pack(k.date), ObservationKey.pack(k.periodStart))
     }
     return keys.indices.sorted { sortKeys[$0] < sortKeys[$1] }
   }
@@ -636,11 +632,8 @@ struct PackedKey: Hashable {
   var b: UInt64
 }
 
-/// The key of an observation: the packed codes (`a`, `b`) it is hashed and compared by, and
-/// the same fields readable, for output.
-struct ObservationKey: Hashable, Comparable {
-  var a: UInt64
-  var b: UInt64
+/// The key of an observation, readable, for output; `PackedKey` is what it is hashed by.
+struct ObservationKey {
   var indicator = Indicator.other
   var group: String? = nil
   var modality = Modality.actual
@@ -649,37 +642,10 @@ struct ObservationKey: Hashable, Comparable {
   var date: ReportedDate? = nil
   var periodStart: ReportedDate? = nil
 
-  init(a: UInt64, b: UInt64) {
-    self.a = a
-    self.b = b
-  }
-
-  static func == (x: ObservationKey, y: ObservationKey) -> Bool { x.a == y.a && x.b == y.b }
-  func hash(into h: inout Hasher) {
-    h.combine(a)
-    h.combine(b)
-  }
-
   /// A date as 32 bits: 0 for none.
   static func pack(_ d: ReportedDate?) -> UInt64 {
     guard let d else { return 0 }
     return UInt64(d.day.dayNumber + 4_000_000) << 2 | UInt64(d.precision.rawValue) + 1
-  }
-
-  /// Output order: indicator (codebook order), group, modality, unit, rate, date, period.
-  static func < (x: ObservationKey, y: ObservationKey) -> Bool {
-    if x.indicator != y.indicator { return x.indicator.ordinal < y.indicator.ordinal }
-    if x.group != y.group { return (x.group ?? "") < (y.group ?? "") || x.group == nil }
-    if x.modality != y.modality { return x.modality == .actual }
-    if x.unit != y.unit { return x.unit.rawValue < y.unit.rawValue }
-    if x.per != y.per { return (x.per?.rawValue ?? "") < (y.per?.rawValue ?? "") }
-    if x.date != y.date { return dateOrder(x.date) < dateOrder(y.date) }
-    return dateOrder(x.periodStart) < dateOrder(y.periodStart)
-  }
-
-  private static func dateOrder(_ d: ReportedDate?) -> (Int, Int) {
-    guard let d else { return (Int.min, 0) }
-    return (d.day.dayNumber, d.precision.rawValue)
   }
 
   /// The first 16 hex digits of the SHA-256 of the key's fields joined by U+001F.
