@@ -30,13 +30,15 @@ public struct JSONObjectParser {
   /// Fields in the order they appear; a repeated key keeps its last value, as in Python.
   public func parse(_ line: ArraySlice<UInt8>) throws(Failure) -> [(key: String, value: JSONField)] {
     try line.withUnsafeBufferPointer { (p) throws(Failure) -> [(key: String, value: JSONField)] in
-      var cursor = Cursor(bytes: p)
+      var cursor = JSONCursor(bytes: p)
       return try cursor.object()
     }
   }
 }
 
-private struct Cursor {
+/// Reads JSON values from bytes; `JSONRecordScanner` hands it the strings that hold escapes, so
+/// one set of rules reads every JSON input.
+struct JSONCursor {
   let bytes: UnsafeBufferPointer<UInt8>
   var i = 0
 
@@ -178,23 +180,8 @@ private struct Cursor {
   mutating func string() throws(Failure) -> [UInt8] {
     i += 1
     let start = i
-    // Fast path: no escapes. Skip eight bytes at a time while none is a quote, a backslash
-    // or a control byte (the usual bit tricks: a byte equal to c, or below 0x20, sets its
-    // high bit in the mask; bytes of 0x80 and up are never flagged).
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while i + 8 <= bytes.count {
-        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let quote = x ^ (ones &* 0x22)
-        let slash = x ^ (ones &* 0x5C)
-        let special =
-          ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((x &- ones &* 0x20) & ~x)
-        if special & high != 0 { break }
-        i += 8
-      }
-    }
+    // Fast path: no escapes.
+    if let base = bytes.baseAddress { i = skipPlainJSONStringBytes(base, from: i, count: bytes.count) }
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
@@ -278,6 +265,32 @@ private struct Cursor {
     }
     return v
   }
+}
+
+/// Skips the bytes that stand in a JSON string as they are, eight at a time while none is a
+/// quote, a backslash or a control byte (the usual bit tricks: a byte equal to c, or below
+/// 0x20, sets its high bit in the mask; bytes of 0x80 and up are never flagged). Returns the
+/// offset of the first byte that needs a look, or where fewer than eight remain.
+@inline(__always) func skipPlainJSONStringBytes(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+  let raw = UnsafeRawPointer(base)
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let high: UInt64 = 0x8080_8080_8080_8080
+  var i = start
+  while i + 8 <= n {
+    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+    let quote = x ^ (ones &* 0x22)
+    let slash = x ^ (ones &* 0x5C)
+    let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((x &- ones &* 0x20) & ~x)
+    if special & high != 0 { break }
+    i += 8
+  }
+  return i
+}
+
+/// Decodes a JSON string token (quotes included) that `JSONRecordScanner` has validated.
+public func decodeJSONString(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  var c = JSONCursor(bytes: token)
+  return (try? c.string()) ?? []
 }
 
 func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {

@@ -93,53 +93,29 @@ private struct ScanCursor {
   /// Validates a string starting at its opening quote; leaves `i` after the closing quote.
   /// Returns whether it holds an escape.
   mutating func string() throws(JSONObjectParser.Failure) -> Bool {
+    let open = i
     i += 1
-    var escaped = false
     let base = p.baseAddress!
     while true {
-      // Eight bytes at a time while none is a quote, a backslash or a control character.
-      while i + 8 <= n {
-        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let quote = w ^ (ones &* 0x22)
-        let slash = w ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote & high
-        let hasSlash = (slash &- ones) & ~slash & high
-        let hasControl = (w &- (ones &* 0x20)) & ~w & high
-        if hasQuote | hasSlash | hasControl != 0 { break }
-        i += 8
-      }
+      i = skipPlainJSONStringBytes(base, from: i, count: n)
       guard i < n else { throw fail("a string is not closed") }
       let b = p[i]
       if b == 0x22 {
         i += 1
-        return escaped
+        return false
       }
       if b < 0x20 { throw fail("a control character inside a string; write it as an escape") }
       if b == 0x5C {
-        escaped = true
-        guard i + 1 < n else { throw fail("a string is not closed") }
-        switch p[i + 1] {
-        case 0x22, 0x5C, 0x2F, UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
-          UInt8(ascii: "r"), UInt8(ascii: "t"):
-          i += 2
-        case UInt8(ascii: "u"):
-          guard i + 6 <= n else { throw fail("a \\u escape needs four hex digits") }
-          for k in (i + 2)..<(i + 6) where !isHex(p[k]) {
-            throw fail("a \\u escape needs four hex digits")
-          }
-          i += 6
-        default: throw fail("an unknown escape in a string")
-        }
-        continue
+        // Escapes are rare: the parser reads the string, so \u escapes and surrogate pairs
+        // follow the same rules in every JSON input tally reads.
+        var c = JSONCursor(bytes: p)
+        c.i = open
+        _ = try c.string()
+        i = c.i
+        return true
       }
       i += 1
     }
-  }
-
-  @inline(__always) func isHex(_ b: UInt8) -> Bool {
-    (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x66)
   }
 
   mutating func value(depth: Int) throws(JSONObjectParser.Failure) -> (JSONTokenKind, Bool) {
@@ -255,58 +231,3 @@ private struct ScanCursor {
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-/// Decodes the text of a JSON string token (quotes included, already validated).
-public func decodeJSONString(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-  var out: [UInt8] = []
-  out.reserveCapacity(token.count)
-  var i = 1
-  let end = token.count - 1
-  while i < end {
-    let b = token[i]
-    if b != 0x5C {
-      out.append(b)
-      i += 1
-      continue
-    }
-    let e = token[i + 1]
-    switch e {
-    case UInt8(ascii: "b"): out.append(0x08)
-    case UInt8(ascii: "f"): out.append(0x0C)
-    case UInt8(ascii: "n"): out.append(0x0A)
-    case UInt8(ascii: "r"): out.append(0x0D)
-    case UInt8(ascii: "t"): out.append(0x09)
-    case UInt8(ascii: "u"):
-      var scalar = hexValue(token, i + 2)
-      i += 6
-      // A surrogate pair: a high surrogate followed by \u and a low one.
-      if scalar >= 0xD800 && scalar < 0xDC00, i + 6 <= end, token[i] == 0x5C,
-        token[i + 1] == UInt8(ascii: "u")
-      {
-        let low = hexValue(token, i + 2)
-        if low >= 0xDC00 && low < 0xE000 {
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          i += 6
-        }
-      }
-      // A lone surrogate cannot be UTF-8: it becomes U+FFFD, as decoders do.
-      if scalar >= 0xD800 && scalar < 0xE000 { scalar = 0xFFFD }
-      appendUTF8(scalar, to: &out)
-      continue
-    default: out.append(e)  // \" \\ \/
-    }
-    i += 2
-  }
-  return out
-}
-
-private func hexValue(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
-  var v: UInt32 = 0
-  for k in at..<(at + 4) {
-    let b = p[k]
-    let d: UInt32 =
-      b <= 0x39 ? UInt32(b - 0x30) : UInt32((b | 0x20) - UInt8(ascii: "a") + 10)
-    v = v << 4 | d
-  }
-  return v
-}
