@@ -27,20 +27,13 @@ extension Tally {
     @Argument(help: ArgumentHelp("Text files to read without a manifest (no publication dates).", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: "Output format.")
-    var format: FigureFormat = .jsonl
-
-    @Option(help: "Point value of vague quantities: conservative (low end), midpoint, or bounds (no value).")
-    var vague: VagueProfile = .conservative
+    @OptionGroup var figureOutput: FigureOutputOptions
 
     @Option(help: ArgumentHelp("Named periods (ceasefires, the war) as CSV; default: the calendar shipped with tally.", valueName: "file"))
     var calendar: String?
 
     @Option(help: "Threads to extract with (default: all cores). The output is the same for any number.")
     var jobs: Int = TallyKit.processorCount
-
-    @Option(help: ArgumentHelp("Also write one row per document (id, outlet, url, published, sha256, bytes, figures) to FILE; CSV if it ends in .csv, else JSON Lines. normalize --documents reads it.", valueName: "file"))
-    var documents: String?
 
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var global: GlobalOptions
@@ -57,21 +50,18 @@ extension Tally {
     }
 
     func execute(_ context: CommandContext) async throws {
-      var options = ExtractionOptions(vague: vague)
+      var options = ExtractionOptions(vague: figureOutput.vague)
       if let calendar {
         options.calendar = try EventCalendar.parse(readFileBytes(calendar), file: calendar)
       }
       var run = ExtractionRun(
-        extractor: Extractor(options: options), encoder: FigureEncoder(format: format), jobs: jobs)
+        extractor: Extractor(options: options), encoder: FigureEncoder(format: figureOutput.format), jobs: jobs)
       // Progress against the JSON Lines input's size (a manifest's texts are not sized up
       // front: no estimate of time left there).
       run.progress = context.progress("tally extract", unit: "documents", inputs: jsonl.map { [$0] } ?? ["-"])
       defer { run.progress?.finish() }
       let writer = try context.openOutput(outputOptions)
-      let table = try documents.map { path throws(InputError) in
-        DocumentTableWriter(
-          writer: try context.openFile(path), format: path.hasSuffix(".csv") ? .csv : .jsonl)
-      }
+      let table = try figureOutput.documentTable(context)
       let summary: ExtractionSummary
       if let jsonl {
         var source = try JSONLinesDocuments(path: jsonl)

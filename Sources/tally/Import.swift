@@ -23,29 +23,20 @@ extension Tally {
     @Flag(help: "Read numeric dates as day/month/year (1/2/2025 is 1 February).")
     var dayFirst = false
 
-    @Option(help: "Output format.")
-    var format: FigureFormat = .jsonl
-
-    @Option(help: "Point value of vague quantities: conservative (low end), midpoint, or bounds (no value).")
-    var vague: VagueProfile = .conservative
-
-    @Option(help: ArgumentHelp("Also write one row per source (id, outlet, url, published, figures) to FILE; CSV if it ends in .csv.", valueName: "file"))
-    var documents: String?
+    @OptionGroup var figureOutput: FigureOutputOptions
 
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: CommandContext) async throws {
-      let (figures, sources) = try SpreadsheetImport(dayFirst: dayFirst, vague: vague)
+      let (figures, sources) = try SpreadsheetImport(dayFirst: dayFirst, vague: figureOutput.vague)
         .read(path: spreadsheet, warnings: context.warnings)
       let writer = try context.openOutput(outputOptions)
-      let encoder = FigureEncoder(format: format)
+      let encoder = FigureEncoder(format: figureOutput.format)
       var out = encoder.header
       encoder.encode(figures, into: &out)
       try writer.write(out)
-      if let documents {
-        let table = DocumentTableWriter(
-          writer: try context.openFile(documents), format: documents.hasSuffix(".csv") ? .csv : .jsonl)
+      if let table = try figureOutput.documentTable(context) {
         try table.start()
         for d in sources { try table.add(d) }
       }

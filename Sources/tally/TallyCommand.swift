@@ -20,6 +20,26 @@ struct OutputOptions: ParsableArguments {
   var output: String?
 }
 
+/// How `extract` and `import` write figures: their format, the value given to vague
+/// quantities, and the documents table beside them.
+struct FigureOutputOptions: ParsableArguments {
+  @Option(help: "Output format.")
+  var format: FigureFormat = .jsonl
+
+  @Option(help: "Point value of vague quantities: conservative (low end), midpoint, or bounds (no value).")
+  var vague: VagueProfile = .conservative
+
+  @Option(help: ArgumentHelp("Also write one row per document or source (id, outlet, url, published, sha256, bytes, figures) to FILE; CSV if it ends in .csv, else JSON Lines. normalize --documents reads it.", valueName: "file"))
+  var documents: String?
+
+  /// The documents table's writer, opened beside the main output, if asked for.
+  func documentTable(_ context: CommandContext) throws(InputError) -> DocumentTableWriter? {
+    try documents.map { path throws(InputError) in
+      DocumentTableWriter(writer: try context.openFile(path), format: path.hasSuffix(".csv") ? .csv : .jsonl)
+    }
+  }
+}
+
 /// What a running subcommand is given: its output, and the collector its warnings go to.
 final class CommandContext {
   let warnings = WarningCollector()

@@ -9,8 +9,8 @@ struct CommandTests {
   @Test func extractParsesItsOptions() throws {
     let command = try Tally.Extract.parse(["--jsonl", "-", "--format", "csv", "--vague", "midpoint", "--jobs", "2", "-o", "out.csv"])
     #expect(command.jsonl == "-")
-    #expect(command.format == .csv)
-    #expect(command.vague == .midpoint)
+    #expect(command.figureOutput.format == .csv)
+    #expect(command.figureOutput.vague == .midpoint)
     #expect(command.jobs == 2)
     #expect(command.outputOptions.output == "out.csv")
   }
