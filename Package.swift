@@ -12,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // SHA-256 and SHA-512 for document digests, figure ids and archive manifests.
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    // Property-based tests (tests only): generated records and orders, shrunk on failure.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // libarchive from the system (Debian: libarchive-dev), for dataset archives.
@@ -38,7 +40,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TallyKitTests",
-      dependencies: ["TallyKit"],
+      dependencies: ["TallyKit", .product(name: "PropertyBased", package: "swift-property-based")],
       path: "Tests/TallyKitTests"
     ),
     .testTarget(

@@ -96,6 +96,28 @@ struct IOTests {
     #expect(reader.lineNumber == 3)
   }
 
+  /// A quoted CSV field keeps the line break it was written with, `\r\n` included (found by
+  /// the figure round-trip property: the readers that go on to the next line put back `\n`).
+  @Test func quotedLineBreaksKeepTheirCarriageReturn() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tally-crlf-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try Data("name,note\r\nx,\"one\r\ntwo\nthree\"\r\n".utf8).write(to: url)
+    let table = try TableReader(path: url.path)
+    #expect(try table.next())
+    #expect(table.text(1) == "one\r\ntwo\nthree")
+    #expect(try !table.next())
+
+    let encoder = FigureEncoder(format: .csv)
+    var bytes = encoder.header
+    var figure = fact("a", 0, 5)
+    figure.sentence = "first line\r\nsecond\nthird"
+    encoder.encode(figure, into: &bytes)
+    try Data(bytes).write(to: url)
+    var record = FigureRecord()
+    #expect(try FigureInput(path: url.path).next(into: &record))
+    #expect(record.string(.sentence) == figure.sentence)
+  }
+
   @Test func atomicFilesAppearOnlyOnCommit() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

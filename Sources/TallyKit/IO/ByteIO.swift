@@ -62,6 +62,16 @@ public final class LineReader {
   public private(set) var lineNumber = 0
   /// Bytes of the input returned so far, line breaks included.
   public private(set) var bytesRead = 0
+  /// Whether the line most recently returned ended with `\r\n` rather than `\n`.
+  public private(set) var lastBreakHadCR = false
+
+  /// Appends the line break that ended the line most recently returned, as it was in the input:
+  /// for a record that goes on past a line break inside a quoted CSV field, whose text keeps
+  /// the break it was written with.
+  public func appendLastBreak(to bytes: inout [UInt8]) {
+    if lastBreakHadCR { bytes.append(0x0D) }
+    bytes.append(0x0A)
+  }
 
   /// Opens `path` for reading; `-` reads standard input.
   public init(path: String, blockSize: Int = 1 << 20) throws(InputError) {
@@ -90,7 +100,8 @@ public final class LineReader {
     var scanFrom = start
     while true {
       if let nl = findNewline(from: scanFrom) {
-        let lineEnd = (nl > start && buffer[nl - 1] == 13) ? nl - 1 : nl
+        lastBreakHadCR = nl > start && buffer[nl - 1] == 13
+        let lineEnd = lastBreakHadCR ? nl - 1 : nl
         let line = buffer[start..<lineEnd]
         bytesRead += nl + 1 - start
         start = nl + 1
@@ -99,7 +110,8 @@ public final class LineReader {
       }
       if atEOF {
         if start == end { return nil }
-        let lineEnd = buffer[end - 1] == 13 ? end - 1 : end
+        lastBreakHadCR = buffer[end - 1] == 13
+        let lineEnd = lastBreakHadCR ? end - 1 : end
         let line = buffer[start..<lineEnd]
         bytesRead += end - start
         start = end

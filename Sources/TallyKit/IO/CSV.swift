@@ -29,10 +29,12 @@ public struct CSVReader {
       var fields: [String] = []
       var field: [UInt8] = []
       var endOfRecord = false
+      var quoted = false
       while !endOfRecord {
         field.removeAll(keepingCapacity: true)
         if i < n, bytes[i] == 0x22 {
           i += 1
+          quoted = true
           var closed = false
           while i < n {
             let b = bytes[i]
@@ -85,8 +87,8 @@ public struct CSVReader {
           endOfRecord = true
         }
       }
-      // A blank line is no record.
-      if !(fields.count == 1 && fields[0].isEmpty) {
+      // A blank line is no record (but `""` is a record of one empty field).
+      if !(fields.count == 1 && fields[0].isEmpty && !quoted) {
         records.append(CSVRecord(line: recordLine, fields: fields))
       }
     }
@@ -97,6 +99,22 @@ public struct CSVReader {
 /// Writes CSV as RFC 4180 asks: fields quoted only when they hold a comma, quote or line
 /// break, quotes doubled, records ended by `\n`.
 public enum CSVFormat {
+  /// Appends a whole record and its `\n`. A record of one empty field is written `""`, as
+  /// Python's csv module does: a bare empty line would read back as no record at all.
+  public static func appendRecord<S: Sequence>(_ fields: S, to out: inout [UInt8])
+  where S.Element: Collection, S.Element.Element == UInt8 {
+    var count = 0
+    var lastEmpty = false
+    for field in fields {
+      if count > 0 { out.append(0x2C) }
+      appendField(field, to: &out)
+      count += 1
+      lastEmpty = field.isEmpty
+    }
+    if count == 1 && lastEmpty { out.append(contentsOf: [0x22, 0x22]) }
+    out.append(0x0A)
+  }
+
   public static func appendField<C: Collection>(_ s: C, to out: inout [UInt8])
   where C.Element == UInt8 {
     var needsQuotes = false

@@ -78,10 +78,12 @@ public final class FigureInput {
     var bytes = first
     let startLine = line
     while bytes.reduce(0, { $0 + ($1 == 0x22 ? 1 : 0) }) % 2 == 1 {
+      var lineBreak: [UInt8] = []
+      reader.appendLastBreak(to: &lineBreak)
       let more: ArraySlice<UInt8>?
       do { more = try reader.nextLine() } catch { throw .input(error) }
       guard let more else { break }
-      bytes.append(0x0A)
+      bytes.append(contentsOf: lineBreak)
       bytes.append(contentsOf: more)
     }
     do {

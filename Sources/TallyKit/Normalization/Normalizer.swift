@@ -226,7 +226,9 @@ public final class Normalizer {
       }
     }
     // Per observation, largest number first: the figures that can all be true together with
-    // the largest are the fact; a smaller one that cannot is read as a part of it.
+    // the largest are the fact; a smaller one that cannot is read as a part of it. Equal
+    // numbers go in the order of the text (span), not of the input, so that the figures of a
+    // document may come in any order.
     let bounds = coded.map { FigureBounds(pool[$0], tolerance: options.approximateTolerance) }
     let order = coded.indices.sorted { x, y in
       let a = pool[coded[x]].observation
@@ -235,6 +237,10 @@ public final class Normalizer {
       let u = bounds[x].reference
       let v = bounds[y].reference
       if u != v { return u > v }
+      let p = pool[coded[x]]
+      let q = pool[coded[y]]
+      if p.start != q.start { return p.start < q.start }
+      if p.end != q.end { return p.end < q.end }
       return x < y
     }
     var start = 0

@@ -99,12 +99,12 @@ public final class TableReader {
       line.append(contentsOf: first)
       // A quoted field may hold line breaks: read on while a quote is open.
       while line.contains(0x22) && line.reduce(0, { $0 + ($1 == 0x22 ? 1 : 0) }) % 2 == 1 {
+        reader.appendLastBreak(to: &line)
         let more: ArraySlice<UInt8>?
         do { more = try reader.nextLine() } catch { throw .input(error) }
         guard let more else {
           throw .malformedRow(location(), reason: "a quoted field is never closed")
         }
-        line.append(0x0A)
         line.append(contentsOf: more)
       }
       split()
