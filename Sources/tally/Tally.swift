@@ -25,6 +25,8 @@ struct Tally: AsyncParsableCommand {
   /// Like ArgumentParser's own `main()`, but usage errors exit with status 2 (the POSIX
   /// convention for bad usage) rather than 64.
   static func main() async {
+    // Ctrl-C or kill: remove the outputs still being written, so none is left half done.
+    TemporaryOutputs.removeOnInterrupt()
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {

@@ -126,11 +126,15 @@ struct IOTests {
     let kept = try AtomicFile(path: path)
     try kept.writer.write("one\n")
     #expect(!FileManager.default.fileExists(atPath: path))
+    // Registered for removal on interrupt while unfinished, and only then.
+    #expect(TemporaryOutputs.pending.contains(kept.temporaryPath))
     try kept.commit()
+    #expect(!TemporaryOutputs.pending.contains(kept.temporaryPath))
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
     let dropped = try AtomicFile(path: path)
     try dropped.writer.write("two\n")
     dropped.discard()
+    #expect(!TemporaryOutputs.pending.contains(dropped.temporaryPath))
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.jsonl"])
   }

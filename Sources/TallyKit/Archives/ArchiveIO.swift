@@ -34,6 +34,8 @@ public struct ArchiveWriter {
     let temporary = "\(path).tmp-\(getpid())"
     guard let a = archive_write_new() else { throw .library(path: path, reason: "libarchive could not start") }
     defer { archive_write_free(a) }
+    TemporaryOutputs.register(temporary)
+    defer { TemporaryOutputs.unregister(temporary) }
     func check(_ status: Int32, _ what: String) throws(ArchiveError) {
       if status != ARCHIVE_OK && status != ARCHIVE_WARN {
         let message = archive_error_string(a).map { String(cString: $0) } ?? "error \(status)"
@@ -88,10 +90,12 @@ public struct ArchiveWriter {
       }
     }
     try check(archive_write_close(a), "close")
-    if rename(temporary, path) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw .input(.unwritable(path: path, reason: reason))
+    try TemporaryOutputs.committing(temporary) { () throws(ArchiveError) in
+      if rename(temporary, path) != 0 {
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        throw .input(.unwritable(path: path, reason: reason))
+      }
     }
   }
 }

@@ -68,6 +68,7 @@ public final class AtomicFile {
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw .unwritable(path: path, reason: systemErrorText()) }
     temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    TemporaryOutputs.register(temporaryPath)
     // mkstemp creates the file 0600; a dataset file should be readable like any other output.
     let mask = umask(0)
     umask(mask)
@@ -83,13 +84,16 @@ public final class AtomicFile {
       try writer.flush()
     } catch {
       unlink(temporaryPath)
+      TemporaryOutputs.unregister(temporaryPath)
       throw error
     }
     closeDescriptor()
-    if rename(temporaryPath, path) != 0 {
-      let reason = systemErrorText()
-      unlink(temporaryPath)
-      throw .unwritable(path: path, reason: reason)
+    try TemporaryOutputs.committing(temporaryPath) { () throws(InputError) in
+      if rename(temporaryPath, path) != 0 {
+        let reason = systemErrorText()
+        unlink(temporaryPath)
+        throw .unwritable(path: path, reason: reason)
+      }
     }
   }
 
@@ -99,6 +103,7 @@ public final class AtomicFile {
     finished = true
     closeDescriptor()
     unlink(temporaryPath)
+    TemporaryOutputs.unregister(temporaryPath)
   }
 
   private var descriptorOpen = true

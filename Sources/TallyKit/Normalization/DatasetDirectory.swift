@@ -26,6 +26,7 @@ public final class DatasetDirectory {
       throw .input(.unwritable(path: path, reason: systemErrorText()))
     }
     temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    TemporaryOutputs.register(temporaryPath)
     chmod(temporaryPath, 0o755)
   }
 
@@ -56,6 +57,12 @@ public final class DatasetDirectory {
       throw .input(error)
     }
     finished = true
+    try TemporaryOutputs.committing(temporaryPath) { () throws(NormalizationError) in try moveIntoPlace() }
+  }
+
+  /// Replaces the target with the temporary directory (the earlier dataset is moved aside
+  /// first and restored if the move fails).
+  private func moveIntoPlace() throws(NormalizationError) {
     let fm = FileManager.default
     // The researcher's metadata.json (title, authors, licence for `bundle`) is written by
     // hand, not by normalize: it carries over to the new dataset.
@@ -86,6 +93,7 @@ public final class DatasetDirectory {
     finished = true
     for f in files { f.discard() }
     try? FileManager.default.removeItem(atPath: temporaryPath)
+    TemporaryOutputs.unregister(temporaryPath)
   }
 
   deinit { discard() }
