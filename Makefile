@@ -10,6 +10,8 @@
 #   make fuzz      run each parser's fuzz target for FUZZ_SECONDS (default 600) with libFuzzer
 #   make bench     extraction and normalize throughput and memory against the tools a user
 #                  would otherwise use
+#   make large     extract and normalize over a generated 2 GB corpus (LARGE_MB) and its first
+#                  eighth: peak memory of each
 #
 # Dependencies are checked first and installed with apt-get when running as root (as on CI);
 # otherwise the Makefile says what to install.
@@ -26,8 +28,10 @@ BENCH_MB ?= 100
 BENCH_FIGURES ?= 10000000
 # Number of generated observations the series and stats benchmark runs on.
 BENCH_OBSERVATIONS ?= 10000000
+# Size of the generated corpus for make large, in megabytes.
+LARGE_MB ?= 2048
 
-.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install fuzz
+.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install fuzz large
 
 all: build
 
@@ -187,6 +191,10 @@ bench: release bench-deps test-deps
 	$(PYTHON) scripts/bench_normalize.py --tally $(RELEASE_BIN) --work $(BENCH) --figures $(BENCH_FIGURES)
 	$(PYTHON) scripts/bench_statistics.py --tally $(RELEASE_BIN) --work $(BENCH) --observations $(BENCH_OBSERVATIONS)
 	$(PYTHON) scripts/bench_bundle.py --tally $(RELEASE_BIN) --work $(BENCH)
+
+large: release
+	@mkdir -p $(BENCH)
+	$(PYTHON) scripts/large_run.py --tally $(RELEASE_BIN) --megabytes $(LARGE_MB) --work $(BENCH)
 
 clean:
 	rm -rf .build $(DEMO) $(BENCH) .venv $(DIST) Fuzz/.build .fuzz

@@ -15,6 +15,7 @@ extension Tally {
           tally extract --jsonl docs.jsonl --format csv > figures.csv
           tally extract --manifest corpus/manifest.csv --documents documents.jsonl -o figures.jsonl
           cat docs.jsonl | tally extract --jsonl - | tally normalize -o dataset/
+          tally extract --jsonl feed.jsonl --on-error skip --skipped skipped.jsonl -o figures.jsonl
         """
     )
 
@@ -35,6 +36,12 @@ extension Tally {
     @Option(help: "Threads to extract with (default: all cores). The output is the same for any number.")
     var jobs: Int = TallyKit.processorCount
 
+    @Option(help: "A document that cannot be read (bad JSON, invalid UTF-8, no text): fail stops the run with its error; skip leaves it out and lists it in --skipped.")
+    var onError: ErrorPolicy = .fail
+
+    @Option(help: ArgumentHelp("With --on-error skip: where to list the skipped documents, as JSON Lines (doc, file, line, error).", valueName: "file"))
+    var skipped: String?
+
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var global: GlobalOptions
 
@@ -47,6 +54,13 @@ extension Tally {
             : "Give the documents one way only: --jsonl, --manifest or text files.")
       }
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+      // Skipped documents are never dropped silently: they go to a file the researcher names.
+      if onError == .skip && skipped == nil {
+        throw ValidationError("--on-error skip needs --skipped FILE, where the skipped documents are listed.")
+      }
+      if onError == .fail && skipped != nil {
+        throw ValidationError("--skipped lists the documents --on-error skip leaves out; add --on-error skip.")
+      }
     }
 
     func execute(_ context: CommandContext) async throws {
@@ -59,6 +73,11 @@ extension Tally {
       // Progress against the JSON Lines input's size (a manifest's texts are not sized up
       // front: no estimate of time left there).
       run.progress = context.progress("tally extract", unit: "documents", inputs: jsonl.map { [$0] } ?? ["-"])
+      run.onError = onError
+      if let skipped {
+        let list = try context.openFile(skipped)
+        run.skip = { document throws(InputError) in try list.write(document.jsonLine) }
+      }
       defer { run.progress?.finish() }
       let writer = try context.openOutput(outputOptions)
       let table = try figureOutput.documentTable(context)
@@ -73,6 +92,9 @@ extension Tally {
         var source = TextFileDocuments(paths: files)
         summary = try run.run(&source, to: writer, documents: table, warnings: context.warnings)
       }
+      if summary.skipped > 0, let skipped {
+        context.note("tally: skipped \(summary.skipped) bad document\(summary.skipped == 1 ? "" : "s"), listed in \(skipped)")
+      }
       if context.standardErrorIsTerminal {
         context.note("tally: \(summary.figures) figures from \(summary.documents) documents")
       }
@@ -82,3 +104,4 @@ extension Tally {
 
 extension FigureFormat: ExpressibleByArgument {}
 extension VagueProfile: ExpressibleByArgument {}
+extension ErrorPolicy: ExpressibleByArgument {}

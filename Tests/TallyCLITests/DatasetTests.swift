@@ -118,12 +118,14 @@ struct DatasetTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let extract = try tally(["extract", "--manifest", "datasets/corpus/manifest.csv"], in: packageRoot)
     #expect(extract.status == 0)
-    let run = try tally(["normalize", "-o", dir.appendingPathComponent("ds").path], input: Data(extract.stdout.utf8))
+    // `-o ds/`, as the README writes it: the trailing slash names the same folder.
+    let run = try tally(["normalize", "-o", dir.appendingPathComponent("ds").path + "/"], input: Data(extract.stdout.utf8))
     #expect(run.status == 0, "\(run.stderr)")
     // Without --documents, the run says what the documents table lacks.
     #expect(run.stderr.contains("no --documents"))
     let figures = try csvRows(dir.appendingPathComponent("ds/figures.csv"))
     #expect(figures.count == extract.stdout.split(separator: "\n").count)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["ds"])
   }
 
   @Test func reviewThenNormalizeWithTheCuration() throws {

@@ -174,3 +174,107 @@ struct BadInputTests {
     #expect(try String(contentsOf: dir.appendingPathComponent("out.jsonl"), encoding: .utf8) == "earlier\n")
   }
 }
+
+/// The README's worked example, run as written: its commands must keep working.
+@Suite("The README's worked example")
+struct ReadmeExampleTests {
+  /// The shell block under "A worked example" in README.md.
+  static func commands() throws -> String {
+    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    guard let section = readme.range(of: "## A worked example"),
+      let open = readme.range(of: "```sh\n", range: section.upperBound..<readme.endIndex),
+      let close = readme.range(of: "```", range: open.upperBound..<readme.endIndex)
+    else { throw CocoaError(.fileReadCorruptFile) }
+    return String(readme[open.upperBound..<close.lowerBound])
+  }
+
+  @Test func runsAsWritten() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("datasets"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent("datasets/corpus"), to: dir.appendingPathComponent("datasets/corpus"))
+    // The researcher's metadata.json, which the example's step 5 reads, goes in before it.
+    let script = try Self.commands().replacingOccurrences(
+      of: "SOURCE_DATE_EPOCH=", with: "cp \(packageRoot.path)/datasets/sample/metadata.json dataset/\nSOURCE_DATE_EPOCH=")
+    let bin = URL(fileURLWithPath: tallyBinary).deletingLastPathComponent().path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-ec", script]
+    process.currentDirectoryURL = dir
+    process.environment = ["PATH": "\(bin):/usr/bin:/bin", "LC_ALL": "C.UTF-8"]
+    process.standardOutput = FileHandle.nullDevice
+    let err = Pipe()
+    process.standardError = err
+    try process.run()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(stderr)")
+    for file in ["figures.jsonl", "documents.jsonl", "curation.csv", "dataset/observations.csv", "dataset/load.R", "toll.svg", "dataset-1.0.0.tar.gz"] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
+    }
+    // The counts the example states.
+    let figures = try String(contentsOf: dir.appendingPathComponent("figures.jsonl"), encoding: .utf8)
+    #expect(figures.split(separator: "\n").count == 52)
+    let curation = try String(contentsOf: dir.appendingPathComponent("curation.csv"), encoding: .utf8)
+    #expect(curation.split(separator: "\n").count == 1 + 4)
+  }
+}
+
+/// `--on-error skip`: bad documents are left out, counted and listed, never dropped silently.
+@Suite("Skipping bad documents")
+struct SkipBadDocumentsTests {
+  static let feed = """
+    {"id":"a","published":"2025-02-03","text":"At least 5 people were killed on Monday."}
+    {"id":"b","text":"an unterminated string
+    {"id":"c"}
+    {"id":"d","published":"2025-02-03","text":"12 aid trucks entered Gaza on Sunday."}
+
+    """
+
+  @Test(arguments: [1, 2])
+  func badLinesAreListedAndTheRestExtracted(_ jobs: Int) throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try write(Self.feed, to: dir.appendingPathComponent("feed.jsonl"))
+    let run = try tally(
+      ["extract", "--jsonl", "feed.jsonl", "--on-error", "skip", "--skipped", "skipped.jsonl", "--jobs", "\(jobs)"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(Set(try jsonLines(run.stdout).map { $0["doc"] as? String }) == ["a", "d"])
+    #expect(run.stderr.contains("tally: skipped 2 bad documents, listed in skipped.jsonl"))
+    let skipped = try jsonLines(String(contentsOf: dir.appendingPathComponent("skipped.jsonl"), encoding: .utf8))
+    #expect(skipped.map { $0["line"] as? Int } == [2, 3])
+    #expect(skipped.map { $0["doc"] as? String } == [nil, "c"])
+    #expect((skipped[1]["error"] as? String)?.contains("no \"text\" field") == true)
+    // Without skipping, the first bad line stops the run with its error.
+    let strict = try tally(["extract", "--jsonl", "feed.jsonl", "--jobs", "\(jobs)", "-o", "strict.jsonl"], in: dir)
+    #expect(strict.status == 1)
+    #expect(strict.stderr.contains("feed.jsonl:2:"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("strict.jsonl").path))
+  }
+
+  @Test func aManifestTextThatIsNotUTF8IsSkipped() throws {
+    let dir = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try write("Dozens of patients left through Rafah on Monday.\n", to: dir.appendingPathComponent("good.txt"))
+    try Data([0x34, 0x30, 0x20, 0xFF, 0xFE, 0x0A]).write(to: dir.appendingPathComponent("bad.txt"))
+    try write("id,path,published\ngood,good.txt,2025-02-03\nbad,bad.txt,2025-02-03\n", to: dir.appendingPathComponent("m.csv"))
+    let run = try tally(["extract", "--manifest", "m.csv", "--on-error", "skip", "--skipped", "s.jsonl"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try jsonLines(run.stdout).allSatisfy { $0["doc"] as? String == "good" })
+    let skipped = try jsonLines(String(contentsOf: dir.appendingPathComponent("s.jsonl"), encoding: .utf8))
+    #expect(skipped.count == 1)
+    #expect((skipped.first?["error"] as? String)?.contains("invalid UTF-8") == true)
+  }
+
+  @Test(arguments: [
+    ["--on-error", "skip"],
+    ["--skipped", "s.jsonl"],
+    ["--on-error", "ignore", "--skipped", "s.jsonl"],
+  ])
+  func skippingNeedsAListAndAKnownPolicy(_ options: [String]) throws {
+    let run = try tally(["extract", "--jsonl", "-"] + options, input: Data())
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("Error:"))
+  }
+}

@@ -5,6 +5,42 @@ public struct ExtractionSummary: Sendable, Equatable {
   public var documents = 0
   public var figures = 0
   public var bytes = 0
+  /// Bad documents left out under `ErrorPolicy.skip`.
+  public var skipped = 0
+}
+
+/// What a run does with a document it cannot read (bad JSON, invalid UTF-8, a missing field, a
+/// text file that is empty or missing).
+public enum ErrorPolicy: String, Sendable, CaseIterable {
+  /// The run stops at the first bad document with its error (the default).
+  case fail
+  /// The document is left out, counted, and reported to `ExtractionRun.skip`; the run goes on.
+  case skip
+}
+
+/// A document left out under `ErrorPolicy.skip`.
+public struct SkippedDocument: Sendable, Equatable {
+  /// Its id, when the record was readable far enough to give one.
+  public var id: String?
+  /// Where it is in the input.
+  public var location: SourceLocation
+  /// Why it was left out: the error a failing run would have stopped with.
+  public var reason: String
+
+  /// One JSON Lines row: `{"doc":...,"file":...,"line":...,"error":...}`.
+  public var jsonLine: [UInt8] {
+    var out = JSONEncoderBytes()
+    out.bytes.append(contentsOf: "{\"doc\":".utf8)
+    if let id { out.string(id) } else { out.bytes.append(contentsOf: "null".utf8) }
+    out.bytes.append(contentsOf: ",\"file\":".utf8)
+    out.string(location.file)
+    out.bytes.append(contentsOf: ",\"line\":".utf8)
+    if let line = location.line { appendInteger(Int64(line), to: &out.bytes) } else { out.bytes.append(contentsOf: "null".utf8) }
+    out.bytes.append(contentsOf: ",\"error\":".utf8)
+    out.string(reason)
+    out.bytes.append(contentsOf: "}\n".utf8)
+    return out.bytes
+  }
 }
 
 /// Runs an extractor over a stream of documents and writes the figures in document order.
@@ -23,6 +59,11 @@ public struct ExtractionRun {
   /// A batch ends after this many documents or this many bytes of text, whichever comes first.
   public var batchDocuments = 512
   public var batchBytes = 8 << 20
+  /// Stop at a bad document, or leave it out.
+  public var onError = ErrorPolicy.fail
+  /// Told of every document left out under `.skip`, in input order (the command line writes
+  /// them to the `--skipped` file).
+  public var skip: ((SkippedDocument) throws(InputError) -> Void)? = nil
 
   public init(extractor: Extractor, encoder: FigureEncoder, jobs: Int) {
     self.extractor = extractor
@@ -63,6 +104,7 @@ public struct ExtractionRun {
     // counts of its tables (measured: a second thread added a quarter to the CPU time).
     let extractors = [extractor] + (1..<jobs).map { _ in Extractor(options: extractor.options) }
     var summary = ExtractionSummary()
+    skippedCount.value = 0
     try writer.write(encoder.header)
     try documents?.start()
     var pending: InFlight? = nil
@@ -91,8 +133,18 @@ public struct ExtractionRun {
       if end { break }
     }
     if let p = pending { try complete(p, to: writer, documents: documents, warnings: warnings, summary: &summary) }
+    summary.skipped = skippedCount.value
     return summary
   }
+
+  private func reportSkipped(_ document: SkippedDocument) throws(InputError) {
+    skippedCount.value += 1
+    try skip?(document)
+  }
+
+  /// Skipped documents so far (a box: `readBatch` and `complete` both count).
+  private let skippedCount = Counter()
+  private final class Counter { var value = 0 }
 
   private func readBatch<S: DocumentSource>(_ source: inout S) throws(InputError) -> ([SourceItem], Bool) {
     var batch: [SourceItem] = []
@@ -100,7 +152,19 @@ public struct ExtractionRun {
     while batch.count < batchDocuments && size < batchBytes {
       // One job parses as it reads (no copy of the raw line); several defer parsing to the
       // workers.
-      let next = jobs == 1 ? try source.next().map(SourceItem.document) : try source.nextItem()
+      let next: SourceItem?
+      if onError == .skip {
+        // Records are parsed by `process`, where a bad one becomes a failed result.
+        do {
+          next = try source.nextItem()
+        } catch {
+          guard S.errorsAreDocuments else { throw error }
+          try reportSkipped(SkippedDocument(id: nil, location: error.location ?? SourceLocation(file: "-"), reason: error.errorDescription ?? "\(error)"))
+          continue
+        }
+      } else {
+        next = jobs == 1 ? try source.next().map(SourceItem.document) : try source.nextItem()
+      }
       guard let item = next else { return (batch, true) }
       size += item.size
       batch.append(item)
@@ -179,7 +243,20 @@ public struct ExtractionRun {
   ) throws(InputError) {
     batch.group.wait()
     for i in batch.items.indices {
-      let r = try batch.results.take(i).get()
+      let r: EncodedDocument
+      switch batch.results.take(i) {
+      case .success(let done): r = done
+      case .failure(let error):
+        guard onError == .skip else { throw error }
+        var id: String? = nil
+        if case .jsonLine(let line, _) = batch.items[i], let fields = try? JSONObjectParser().parse(line[...]),
+          case .string(let b)? = fields.first(where: { $0.key == "id" })?.value
+        {
+          id = String(decoding: b, as: UTF8.self)
+        }
+        try reportSkipped(SkippedDocument(id: id, location: error.location ?? SourceLocation(file: "-"), reason: error.errorDescription ?? "\(error)"))
+        continue
+      }
       try writer.write(r.bytes)
       try documents?.add(r.record)
       for message in r.warnings {

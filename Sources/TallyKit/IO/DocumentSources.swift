@@ -6,9 +6,14 @@ public protocol DocumentSource {
   /// The next document or, for sources that can defer it, the raw record a worker thread
   /// parses (so that parsing runs in parallel too).
   mutating func nextItem() throws(InputError) -> SourceItem?
+  /// Whether an error from `nextItem()` is about one document, which a run may skip (a text
+  /// file), rather than about the stream (an unreadable JSON Lines file).
+  static var errorsAreDocuments: Bool { get }
 }
 
 extension DocumentSource {
+  public static var errorsAreDocuments: Bool { false }
+
   public mutating func nextItem() throws(InputError) -> SourceItem? {
     try next().map(SourceItem.document)
   }
@@ -153,6 +158,7 @@ func readDocumentText(_ path: String) throws(InputError) -> [UInt8] {
 /// The whole manifest is checked before the first document is read, so a bad row fails the
 /// run before any output is written.
 public struct ManifestDocuments: DocumentSource {
+  public static var errorsAreDocuments: Bool { true }
   struct Row {
     var id: String
     var path: String
@@ -234,6 +240,7 @@ public struct ManifestDocuments: DocumentSource {
 /// Plain text files with no manifest: the id is the file name without its extension and there
 /// is no publication date (every figure then carries a warning).
 public struct TextFileDocuments: DocumentSource {
+  public static var errorsAreDocuments: Bool { true }
   let paths: [String]
   var position = 0
 

@@ -12,7 +12,10 @@ public final class DatasetDirectory {
   /// Names that mark a directory as a tally dataset, which may be replaced.
   static let markers = ["datapackage.json", "figures.csv", "observations.csv"]
 
-  public init(path: String) throws(NormalizationError) {
+  public init(path given: String) throws(NormalizationError) {
+    // `-o dataset/` names the folder `dataset`: its temporary sibling is `dataset.tmp-...`.
+    var path = given
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     if fm.fileExists(atPath: path, isDirectory: &isDirectory) {

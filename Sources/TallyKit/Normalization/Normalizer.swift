@@ -61,14 +61,24 @@ public final class Normalizer {
   // Documents.
   /// What merging needs of a document: a few bytes, so memory stays small for millions of
   /// documents (the documents table's other columns are read again when it is written).
+  /// 40 bytes: the publication day is kept as its day number (a `CivilDate?` would take 32).
   private struct DocumentState {
     var id: String
     var outlet: Int32
-    var published: CivilDate?
+    private var publishedDay: Int32
     var figures: Int32 = 0
     var firstLine: Int32 = 0
     var closed = false
     var listed: Bool
+
+    init(id: String, outlet: Int32, published: CivilDate?, listed: Bool) {
+      self.id = id
+      self.outlet = outlet
+      publishedDay = published.map { Int32(clamping: $0.dayNumber) } ?? .min
+      self.listed = listed
+    }
+
+    var published: CivilDate? { publishedDay == .min ? nil : CivilDate(dayNumber: Int(publishedDay)) }
   }
   private let documentList: DocumentList
   @exclusivity(unchecked) private var documents: [DocumentState] = []
@@ -262,7 +272,11 @@ public final class Normalizer {
         }
       }
       let d = documents[Int(doc)]
-      let newOutlet = observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: d.outlet))).inserted
+      // A document without an outlet is a source of its own, new to every observation it
+      // reports: only named outlets need remembering (so memory does not grow per document).
+      let newOutlet =
+        d.outlet < 0
+        || observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: d.outlet))).inserted
       accumulators[Int(o)].add(
         contribution, newOutlet: newOutlet, published: d.published, order: Int(doc), rule: options.rule)
       start = end
