@@ -12,6 +12,10 @@
 #                  would otherwise use
 #   make large     extract and normalize over a generated 2 GB corpus (LARGE_MB) and its first
 #                  eighth: peak memory of each
+#   make static    the binary with the Swift runtime linked in, for machines without Swift
+#                  (Spark executors): .build-static/release/tally
+#   make spark-demo  the Spark job (spark/tally_spark.py) with local[2] on the sample corpus
+#                  repeated to SPARK_DEMO_MB (default 100), then normalize on one machine
 #
 # Dependencies are checked first and installed with apt-get when running as root (as on CI);
 # otherwise the Makefile says what to install.
@@ -30,8 +34,11 @@ BENCH_FIGURES ?= 10000000
 BENCH_OBSERVATIONS ?= 10000000
 # Size of the generated corpus for make large, in megabytes.
 LARGE_MB ?= 2048
+STATIC_BIN := .build-static/release/tally
+SPARK_DEMO_MB ?= 100
+SPARK := .spark
 
-.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install fuzz large
+.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install fuzz large static spark-deps check-spark spark-demo
 
 all: build
 
@@ -111,6 +118,7 @@ test: release test-deps
 	$(MAKE) --no-print-directory check-notebooks
 	$(MAKE) --no-print-directory check-bundle
 	$(MAKE) --no-print-directory check-install
+	$(MAKE) --no-print-directory check-spark
 
 # The shipped datasets as a user loads them: frictionless validates each package (tables,
 # schemas, keys), pandas and DuckDB and R's readr load every table with the declared types.
@@ -192,9 +200,42 @@ bench: release bench-deps test-deps
 	$(PYTHON) scripts/bench_statistics.py --tally $(RELEASE_BIN) --work $(BENCH) --observations $(BENCH_OBSERVATIONS)
 	$(PYTHON) scripts/bench_bundle.py --tally $(RELEASE_BIN) --work $(BENCH)
 
+# The Swift standard library and Foundation linked statically: the binary then needs only the
+# C libraries below (checked), so it runs on Spark executors that have no Swift.
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product tally
+	@if ldd $(STATIC_BIN) | grep -q 'libswift\|libFoundation\|libdispatch'; then \
+	  echo "$(STATIC_BIN) still links Swift libraries:"; ldd $(STATIC_BIN); exit 1; fi
+	@echo "$(STATIC_BIN) needs only:"; ldd $(STATIC_BIN) | awk '/=>/ {print "  " $$1}'
+
+# PySpark (PyPI) and a Java runtime, which Spark 4 needs at version 17 or later.
+spark-deps: .venv/bin/python
+	@java -version 2>&1 | grep -q 'version "\(1[7-9]\|2[0-9]\)' || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless; \
+	  else echo "Spark needs Java 17 or later: sudo apt-get install openjdk-17-jre-headless"; exit 1; fi; }
+	@.venv/bin/python -c 'import pyspark' 2>/dev/null || .venv/bin/pip install -q pyspark==4.3.0
+
+# The Spark job with local[2], on the sample corpus and a generated one in several partitions:
+# its figures, and the observations normalize makes of them, byte-identical to a single
+# process's; bad documents skipped and listed, or failing the job.
+check-spark: static spark-deps
+	.venv/bin/python spark/check_spark.py --tally $(STATIC_BIN) --spark-submit .venv/bin/spark-submit --work $(SPARK)/check
+
+spark-demo: static spark-deps
+	@mkdir -p $(SPARK)
+	@test -s $(SPARK)/corpus-$(SPARK_DEMO_MB).jsonl || $(PYTHON) scripts/make_bench_corpus.py \
+	  datasets/corpus/manifest.csv $(SPARK)/corpus-$(SPARK_DEMO_MB).jsonl $(SPARK_DEMO_MB)
+	rm -rf $(SPARK)/demo
+	PATH=$(CURDIR)/.venv/bin:$$PATH PYSPARK_PYTHON=$(CURDIR)/.venv/bin/python .venv/bin/spark-submit \
+	  --master 'local[2]' --conf spark.ui.enabled=false spark/tally_spark.py --tally $(STATIC_BIN) \
+	  --on-error skip --parquet $(SPARK)/corpus-$(SPARK_DEMO_MB).jsonl $(SPARK)/demo
+	cat $(SPARK)/demo/figures/part-* | $(STATIC_BIN) normalize - -o $(SPARK)/demo/dataset
+	@echo "Wrote $(SPARK)/demo/figures/ (JSON Lines parts), figures.parquet/, skipped/ and the dataset $(SPARK)/demo/dataset/"
+
 large: release
 	@mkdir -p $(BENCH)
 	$(PYTHON) scripts/large_run.py --tally $(RELEASE_BIN) --megabytes $(LARGE_MB) --work $(BENCH)
 
 clean:
-	rm -rf .build $(DEMO) $(BENCH) .venv $(DIST) Fuzz/.build .fuzz
+	rm -rf .build .build-static $(DEMO) $(BENCH) $(SPARK) .venv $(DIST) Fuzz/.build .fuzz

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""The Spark job's check, for `make test` (CI): on the sample corpus, and on a generated one
+of a few MB cut into several partitions, the figures of a `local[2]` Spark run and the
+observations normalize makes of them are byte-identical to a single-process run's (both sorted
+by document and span). Then a corpus with bad lines, under --on-error skip: the bad documents
+are listed, the others give the same figures as before.
+
+usage: check_spark.py --tally STATIC_BINARY --spark-submit PATH [--work DIR]
+"""
+import argparse, csv, filecmp, glob, json, os, shutil, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from tally_spark import sort_figure_lines  # noqa: E402
+
+
+def sample_corpus(out):
+    """The sample corpus (datasets/corpus) as JSON Lines."""
+    manifest = os.path.join(ROOT, 'datasets/corpus/manifest.csv')
+    with open(manifest, newline='', encoding='utf-8') as f, open(out, 'w', encoding='utf-8') as o:
+        for row in csv.DictReader(f):
+            with open(os.path.join(os.path.dirname(manifest), row['path']), encoding='utf-8') as t:
+                text = t.read()
+            o.write(json.dumps({'id': row['id'], 'published': row['published'], 'outlet': row['outlet'],
+                                'url': row['url'], 'text': text}, ensure_ascii=False) + '\n')
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if p.returncode != 0:
+        sys.exit(f'check_spark: {" ".join(cmd)} failed ({p.returncode}):\n{p.stderr[-3000:]}')
+    return p
+
+
+def single_process(tally, corpus, work):
+    """tally extract, sorted by document and span, then tally normalize."""
+    lines = run([tally, 'extract', '--jsonl', corpus, '--quiet']).stdout.splitlines(keepends=True)
+    figures = os.path.join(work, 'single-figures.jsonl')
+    with open(figures, 'w', encoding='utf-8') as f:
+        f.writelines(sort_figure_lines(lines))
+    run([tally, 'normalize', figures, '-o', os.path.join(work, 'single-dataset'), '--quiet'])
+    return figures
+
+
+def spark_env(args):
+    """spark-submit finds PySpark through the Python on PATH: the one running this check."""
+    env = dict(os.environ)
+    env['PATH'] = os.path.dirname(os.path.abspath(args.spark_submit)) + os.pathsep + env.get('PATH', '')
+    env['PYSPARK_PYTHON'] = env['PYSPARK_DRIVER_PYTHON'] = sys.executable
+    return env
+
+
+def spark_run(args, corpus, work, name, extra=()):
+    out = os.path.join(work, name)
+    shutil.rmtree(out, ignore_errors=True)
+    run([args.spark_submit, '--master', 'local[2]', '--conf', 'spark.ui.enabled=false',
+         '--conf', 'spark.driver.memory=1g', os.path.join(HERE, 'tally_spark.py'),
+         '--tally', args.tally, corpus, out, *extra], env=spark_env(args))
+    figures = os.path.join(work, f'{name}-figures.jsonl')
+    with open(figures, 'wb') as f:
+        for part in sorted(glob.glob(os.path.join(out, 'figures', 'part-*'))):
+            with open(part, 'rb') as p:
+                shutil.copyfileobj(p, f)
+    return out, figures
+
+
+def same(a, b, what):
+    if not filecmp.cmp(a, b, shallow=False):
+        sys.exit(f'check_spark: {what} differ: {a} and {b}')
+    print(f'ok    {what} are byte-identical')
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--tally', required=True)
+    ap.add_argument('--spark-submit', required=True)
+    ap.add_argument('--work', default='.spark-check')
+    args = ap.parse_args()
+    args.tally = os.path.abspath(args.tally)
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    corpora = {'sample corpus': os.path.join(args.work, 'sample.jsonl'),
+               'generated corpus (4 MB, 6 partitions)': os.path.join(args.work, 'generated.jsonl')}
+    sample_corpus(corpora['sample corpus'])
+    run([sys.executable, os.path.join(ROOT, 'scripts/make_bench_corpus.py'),
+         os.path.join(ROOT, 'datasets/corpus/manifest.csv'), corpora['generated corpus (4 MB, 6 partitions)'], '4'])
+    for label, corpus in corpora.items():
+        work = os.path.join(args.work, label.split()[0])
+        os.makedirs(work)
+        single = single_process(args.tally, corpus, work)
+        out, figures = spark_run(args, corpus, work, 'spark', ['--partitions', '6', '--parquet'])
+        with open(single, 'rb') as f:
+            count = sum(1 for _ in f)
+        if count == 0:
+            sys.exit(f'check_spark: no figures from the {label}')
+        same(single, figures, f'{label}: {count} figures, Spark and single process,')
+        run([args.tally, 'normalize', figures, '-o', os.path.join(work, 'spark-dataset'), '--quiet'])
+        for table in ['observations.csv', 'observations.jsonl', 'figures.csv', 'figures.jsonl']:
+            same(os.path.join(work, 'single-dataset', table), os.path.join(work, 'spark-dataset', table),
+                 f'{label}: normalize {table},')
+        if not glob.glob(os.path.join(out, 'figures.parquet', '*.parquet')):
+            sys.exit('check_spark: no Parquet files written')
+
+    # Bad documents: skipped, listed, and the rest as before.
+    work = os.path.join(args.work, 'skip')
+    os.makedirs(work)
+    clean = corpora['sample corpus']
+    with open(clean, encoding='utf-8') as f:
+        lines = f.readlines()
+    bad = os.path.join(work, 'with-bad-lines.jsonl')
+    with open(bad, 'w', encoding='utf-8') as f:
+        f.writelines(lines[:3] + ['{"id": "broken-1", "text": 7}\n'] + lines[3:] + ['not json at all\n'])
+    out, figures = spark_run(args, bad, work, 'spark', ['--partitions', '3', '--on-error', 'skip'])
+    same(figures, os.path.join(args.work, 'sample', 'spark-figures.jsonl'),
+         'with two bad lines skipped: the figures of the good documents')
+    skipped = [json.loads(l) for part in sorted(glob.glob(os.path.join(out, 'skipped', 'part-*')))
+               for l in open(part, encoding='utf-8') if l.strip()]
+    ids = sorted(str(s['doc']) for s in skipped)
+    if ids != ['None', 'broken-1'] or not all(s['error'] for s in skipped):
+        sys.exit(f'check_spark: expected the two bad documents listed, got {skipped}')
+    print('ok    the two bad documents are listed in skipped/ with their errors')
+    # Without --on-error skip, the job fails.
+    p = subprocess.run([args.spark_submit, '--master', 'local[2]', '--conf', 'spark.ui.enabled=false',
+                        os.path.join(HERE, 'tally_spark.py'), '--tally', args.tally, bad,
+                        os.path.join(work, 'strict')], capture_output=True, text=True, env=spark_env(args))
+    if p.returncode == 0:
+        sys.exit('check_spark: a bad document did not fail the job under --on-error fail')
+    print('ok    under --on-error fail, a bad document fails the job')
+
+
+if __name__ == '__main__':
+    main()
