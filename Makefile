@@ -193,12 +193,13 @@ bench-deps: .venv/bin/python
 	@.venv/bin/python -c 'import quantulum3' 2>/dev/null || .venv/bin/pip install -q quantulum3 \
 	  || echo "quantulum3 could not be installed; the benchmark leaves it out"
 
-bench: release bench-deps test-deps
+bench: release bench-deps test-deps static spark-deps
 	@mkdir -p $(BENCH)
 	$(PYTHON) scripts/bench.py --tally $(RELEASE_BIN) --corpus-mb $(BENCH_MB) --work $(BENCH)
 	$(PYTHON) scripts/bench_normalize.py --tally $(RELEASE_BIN) --work $(BENCH) --figures $(BENCH_FIGURES)
 	$(PYTHON) scripts/bench_statistics.py --tally $(RELEASE_BIN) --work $(BENCH) --observations $(BENCH_OBSERVATIONS)
 	$(PYTHON) scripts/bench_bundle.py --tally $(RELEASE_BIN) --work $(BENCH)
+	.venv/bin/python scripts/bench_spark.py --tally $(STATIC_BIN) --spark-submit .venv/bin/spark-submit --work $(BENCH)
 
 # The Swift standard library and Foundation linked statically: the binary then needs only the
 # C libraries below (checked), so it runs on Spark executors that have no Swift.
@@ -230,8 +231,9 @@ spark-demo: static spark-deps
 	PATH=$(CURDIR)/.venv/bin:$$PATH PYSPARK_PYTHON=$(CURDIR)/.venv/bin/python .venv/bin/spark-submit \
 	  --master 'local[2]' --conf spark.ui.enabled=false spark/tally_spark.py --tally $(STATIC_BIN) \
 	  --on-error skip --parquet $(SPARK)/corpus-$(SPARK_DEMO_MB).jsonl $(SPARK)/demo
-	cat $(SPARK)/demo/figures/part-* | $(STATIC_BIN) normalize - -o $(SPARK)/demo/dataset
-	@echo "Wrote $(SPARK)/demo/figures/ (JSON Lines parts), figures.parquet/, skipped/ and the dataset $(SPARK)/demo/dataset/"
+	cat $(SPARK)/demo/documents/part-* > $(SPARK)/demo/documents.jsonl
+	cat $(SPARK)/demo/figures/part-* | $(STATIC_BIN) normalize - --documents $(SPARK)/demo/documents.jsonl -o $(SPARK)/demo/dataset
+	@echo "Wrote $(SPARK)/demo/figures/ and documents/ (JSON Lines parts), figures.parquet/, skipped/ and the dataset $(SPARK)/demo/dataset/"
 
 large: release
 	@mkdir -p $(BENCH)

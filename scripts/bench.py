@@ -48,6 +48,16 @@ def text_bytes(path):
     return total, docs
 
 
+def generated_corpus(work, megabytes):
+    """WORK/corpus-N.jsonl, the sample corpus repeated and varied to N MB of text
+    (make_bench_corpus.py; written once, the same bytes every time)."""
+    corpus = os.path.join(work, f'corpus-{int(megabytes)}.jsonl')
+    if not os.path.exists(corpus):
+        subprocess.run([sys.executable, os.path.join(HERE, 'make_bench_corpus.py'),
+                        os.path.join(ROOT, 'datasets/corpus/manifest.csv'), corpus, str(megabytes)], check=True)
+    return corpus
+
+
 def head(path, out, megabytes):
     """The first documents of a corpus up to `megabytes` of text."""
     limit = megabytes * 1024 * 1024
@@ -90,10 +100,7 @@ def main():
     ap.add_argument('--work', default='.bench')
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
-    corpus = os.path.join(a.work, f'corpus-{int(a.corpus_mb)}.jsonl')
-    if not os.path.exists(corpus):
-        subprocess.run([sys.executable, os.path.join(HERE, 'make_bench_corpus.py'),
-                        os.path.join(ROOT, 'datasets/corpus/manifest.csv'), corpus, str(a.corpus_mb)], check=True)
+    corpus = generated_corpus(a.work, a.corpus_mb)
     size, docs = text_bytes(corpus)
     mb = size / 1e6
     quarter = os.path.join(a.work, 'corpus-quarter.jsonl')

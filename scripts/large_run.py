@@ -9,12 +9,12 @@ is each process's maximum resident set size (wait4). Writes WORK/large.md and pr
 
 usage: large_run.py --tally BIN [--megabytes 2048] [--work .bench]
 """
-import argparse, os, shutil, subprocess, sys
+import argparse, os, shutil, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from bench import run, head  # noqa: E402  (run: wall s, CPU s, peak RSS MB of one command)
+from bench import generated_corpus, head, run  # noqa: E402  (run: wall s, CPU s, peak RSS MB of one command)
 
 
 def lines(path):
@@ -29,10 +29,7 @@ def main():
     ap.add_argument('--work', default='.bench')
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
-    corpus = os.path.join(a.work, f'corpus-{a.megabytes}.jsonl')
-    if not os.path.exists(corpus):
-        subprocess.run([sys.executable, os.path.join(HERE, 'make_bench_corpus.py'),
-                        os.path.join(ROOT, 'datasets/corpus/manifest.csv'), corpus, str(a.megabytes)], check=True)
+    corpus = generated_corpus(a.work, a.megabytes)
     eighth = os.path.join(a.work, f'corpus-{a.megabytes}-eighth.jsonl')
     if not os.path.exists(eighth):
         head(corpus, eighth, a.megabytes / 8)

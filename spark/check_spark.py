@@ -12,7 +12,7 @@ import argparse, csv, filecmp, glob, json, os, shutil, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from tally_spark import sort_figure_lines  # noqa: E402
+from tally_spark import document_key, sort_figure_lines  # noqa: E402
 
 
 def sample_corpus(out):
@@ -34,13 +34,27 @@ def run(cmd, **kw):
 
 
 def single_process(tally, corpus, work):
-    """tally extract, sorted by document and span, then tally normalize."""
-    lines = run([tally, 'extract', '--jsonl', corpus, '--quiet']).stdout.splitlines(keepends=True)
+    """tally extract, figures sorted by document and span and documents by id, then tally
+    normalize."""
+    documents = os.path.join(work, 'single-documents.jsonl')
+    lines = run([tally, 'extract', '--jsonl', corpus, '--quiet', '--documents', documents]).stdout.splitlines(keepends=True)
     figures = os.path.join(work, 'single-figures.jsonl')
     with open(figures, 'w', encoding='utf-8') as f:
         f.writelines(sort_figure_lines(lines))
-    run([tally, 'normalize', figures, '-o', os.path.join(work, 'single-dataset'), '--quiet'])
-    return figures
+    with open(documents, encoding='utf-8') as f:
+        rows = sorted(f.readlines(), key=document_key)
+    with open(documents, 'w', encoding='utf-8') as f:
+        f.writelines(rows)
+    run([tally, 'normalize', figures, '--documents', documents, '-o', os.path.join(work, 'single-dataset'), '--quiet'])
+    return figures, documents
+
+
+def concatenate(folder, out):
+    with open(out, 'wb') as f:
+        for part in sorted(glob.glob(os.path.join(folder, 'part-*'))):
+            with open(part, 'rb') as p:
+                shutil.copyfileobj(p, f)
+    return out
 
 
 def spark_env(args):
@@ -57,12 +71,9 @@ def spark_run(args, corpus, work, name, extra=()):
     run([args.spark_submit, '--master', 'local[2]', '--conf', 'spark.ui.enabled=false',
          '--conf', 'spark.driver.memory=1g', os.path.join(HERE, 'tally_spark.py'),
          '--tally', args.tally, corpus, out, *extra], env=spark_env(args))
-    figures = os.path.join(work, f'{name}-figures.jsonl')
-    with open(figures, 'wb') as f:
-        for part in sorted(glob.glob(os.path.join(out, 'figures', 'part-*'))):
-            with open(part, 'rb') as p:
-                shutil.copyfileobj(p, f)
-    return out, figures
+    figures = concatenate(os.path.join(out, 'figures'), os.path.join(work, f'{name}-figures.jsonl'))
+    documents = concatenate(os.path.join(out, 'documents'), os.path.join(work, f'{name}-documents.jsonl'))
+    return out, figures, documents
 
 
 def same(a, b, what):
@@ -88,19 +99,27 @@ def main():
     for label, corpus in corpora.items():
         work = os.path.join(args.work, label.split()[0])
         os.makedirs(work)
-        single = single_process(args.tally, corpus, work)
-        out, figures = spark_run(args, corpus, work, 'spark', ['--partitions', '6', '--parquet'])
+        single, single_documents = single_process(args.tally, corpus, work)
+        out, figures, documents = spark_run(args, corpus, work, 'spark', ['--partitions', '6', '--parquet'])
         with open(single, 'rb') as f:
             count = sum(1 for _ in f)
         if count == 0:
             sys.exit(f'check_spark: no figures from the {label}')
         same(single, figures, f'{label}: {count} figures, Spark and single process,')
-        run([args.tally, 'normalize', figures, '-o', os.path.join(work, 'spark-dataset'), '--quiet'])
-        for table in ['observations.csv', 'observations.jsonl', 'figures.csv', 'figures.jsonl']:
+        same(single_documents, documents, f'{label}: documents tables')
+        run([args.tally, 'normalize', figures, '--documents', documents, '-o', os.path.join(work, 'spark-dataset'), '--quiet'])
+        for table in ['observations.csv', 'observations.jsonl', 'figures.csv', 'figures.jsonl', 'documents.csv']:
             same(os.path.join(work, 'single-dataset', table), os.path.join(work, 'spark-dataset', table),
                  f'{label}: normalize {table},')
         if not glob.glob(os.path.join(out, 'figures.parquet', '*.parquet')):
             sys.exit('check_spark: no Parquet files written')
+        # --order input (no sort): the figures of a single file read in order are extract's own
+        # output, unsorted.
+        _, figures, _ = spark_run(args, corpus, work, 'spark-input-order', ['--order', 'input'])
+        unsorted = os.path.join(work, 'single-unsorted.jsonl')
+        with open(unsorted, 'w', encoding='utf-8') as f:
+            f.write(run([args.tally, 'extract', '--jsonl', corpus, '--quiet']).stdout)
+        same(unsorted, figures, f'{label}: with --order input, the figures and extract\'s own output')
 
     # Bad documents: skipped, listed, and the rest as before.
     work = os.path.join(args.work, 'skip')
@@ -111,7 +130,7 @@ def main():
     bad = os.path.join(work, 'with-bad-lines.jsonl')
     with open(bad, 'w', encoding='utf-8') as f:
         f.writelines(lines[:3] + ['{"id": "broken-1", "text": 7}\n'] + lines[3:] + ['not json at all\n'])
-    out, figures = spark_run(args, bad, work, 'spark', ['--partitions', '3', '--on-error', 'skip'])
+    out, figures, _ = spark_run(args, bad, work, 'spark', ['--partitions', '3', '--on-error', 'skip'])
     same(figures, os.path.join(args.work, 'sample', 'spark-figures.jsonl'),
          'with two bad lines skipped: the figures of the good documents')
     skipped = [json.loads(l) for part in sorted(glob.glob(os.path.join(out, 'skipped', 'part-*')))

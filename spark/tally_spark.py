@@ -6,16 +6,20 @@ The corpus is JSON Lines documents (id, text, published, outlet, url) at any pat
 (a local folder, hdfs://, s3a://; a folder of part files or a glob). The tally binary, built
 with the Swift runtime linked in (`make static`), is shipped to the executors with
 `SparkContext.addFile`; every partition of documents is piped through `tally extract --jsonl -`
-with `RDD.pipe`. The figures are sorted by document and span (document id, then start, then
+with `RDD.pipe` (the JVM's, so the data never passes through Python). The figures are sorted by document and span (document id, then start, then
 end), so the result does not depend on how the corpus was partitioned, and written as JSON
 Lines part files whose concatenation in name order is the sorted whole:
 
     OUTPUT/figures/part-00000 ...   the figures, JSON Lines, sorted
+    OUTPUT/documents/part-00000 ... the documents table (id, outlet, url, published, sha256,
+                                    bytes, figures), sorted by id
     OUTPUT/skipped/part-00000 ...   with --on-error skip: the documents left out, JSON Lines
                                     (doc, file, line, error), never dropped silently
     OUTPUT/figures.parquet/         with --parquet: the same figures for Spark SQL or DuckDB
 
-Then, on one machine:  cat OUTPUT/figures/part-* | tally normalize - -o dataset/
+Then, on one machine:
+    cat OUTPUT/documents/part-* > documents.jsonl
+    cat OUTPUT/figures/part-* | tally normalize - --documents documents.jsonl -o dataset/
 
 usage:
   spark-submit --master local[2] spark/tally_spark.py --tally .build-static/release/tally \\
@@ -40,11 +44,13 @@ FIGURE_SCHEMA = (
 )
 
 SKIPPED_PREFIX = '#skipped '
+DOCUMENT_PREFIX = '#document '
 
 
 def figure_key(line):
-    """The sort key of a figure line as tally writes it: (document id, start, end). Reads only
-    the head of the line: `{"id":"<digest>-<start>-<end>","doc":"<id>",...`."""
+    """The sort key of a figure line as tally writes it: (document id, start, end), the order
+    the job sorts in (Spark compares strings by their UTF-8 bytes, which is code point order,
+    as Python's). Reads only the head of the line: `{"id":"<digest>-<start>-<end>","doc":...`."""
     if not line.startswith('{"id":"'):
         raise ValueError(f'not a figure line as tally writes one: {line[:80]!r}')
     close = line.index('"', 7)
@@ -56,23 +62,28 @@ def figure_key(line):
 
 
 def sort_figure_lines(lines):
-    """Sorts figure lines by document and span, as the Spark job does (for the single-process
-    run it is compared with)."""
+    """Sorts figure lines by document and span, as the Spark job does (for a single-process run
+    to compare with it)."""
     return sorted(lines, key=figure_key)
 
 
-def extract_command(binary, on_error, jobs):
-    """The command each partition is piped through. With --on-error skip, tally lists the bad
-    documents in a temporary file, which is then appended to the output with a prefix no
-    figure line can have, so one pipe carries both."""
-    base = f'"$0" extract --jsonl - --quiet --jobs {jobs}'
-    if on_error == 'fail':
-        return f"/bin/sh -c 'exec {base}' {binary}"
-    script = (
-        f'f=$(mktemp) || exit 1; {base} --on-error skip --skipped "$f" '
-        f'&& sed "s/^/{SKIPPED_PREFIX}/" "$f"; rc=$?; rm -f "$f"; exit $rc'
+def extract_script(on_error, jobs):
+    """The shell script each partition is piped through (`sh -c SCRIPT BINARY`). tally writes
+    the documents table (and, with --on-error skip, the list of bad documents) to temporary
+    files, which are then appended to the figures behind prefixes no figure line can have, so
+    one pipe carries all three."""
+    skip = ' --on-error skip --skipped "$f"' if on_error == 'skip' else ''
+    return (
+        'f=$(mktemp) && d=$(mktemp) || exit 1; '
+        f'"$0" extract --jsonl - --quiet --jobs {jobs} --documents "$d"{skip} '
+        f'&& sed "s/^/{DOCUMENT_PREFIX}/" "$d" && sed "s/^/{SKIPPED_PREFIX}/" "$f"; '
+        'rc=$?; rm -f "$f" "$d"; exit $rc'
     )
-    return f"/bin/sh -c '{script}' {binary}"
+
+
+def document_key(line):
+    """Documents are sorted by id."""
+    return json.loads(line)['id']
 
 
 def main():
@@ -87,34 +98,85 @@ def main():
                     'one task per core is Spark\'s own parallelism)')
     ap.add_argument('--on-error', choices=['fail', 'skip'], default='fail',
                     help='a bad document fails the job (default), or is skipped and listed')
+    ap.add_argument('--order', choices=['document', 'input'], default='document',
+                    help='document (default): figures sorted by document and span, documents by id, the '
+                    'same bytes for any partitioning; input: the order the partitions were read in, '
+                    'without the sort\'s shuffle')
     ap.add_argument('--parquet', action='store_true', help='also write the figures as Parquet')
     a = ap.parse_args()
 
-    from pyspark import SparkFiles, StorageLevel
-    from pyspark.sql import SparkSession
+    from pyspark import SparkFiles
+    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql.functions import col, get_json_object, trim, when
 
     spark = SparkSession.builder.appName('tally extract').getOrCreate()
     sc = spark.sparkContext
+    sc.setLogLevel('WARN')
     sc.addFile(a.tally)
     name = os.path.basename(a.tally)
     binary = a.binary or (SparkFiles.get(name) if sc.master.startswith('local') else f'./{name}')
+    jvm = sc._jvm
+    strings = jvm.org.apache.spark.sql.Encoders.STRING()
 
-    documents = sc.textFile(a.input, minPartitions=a.partitions or sc.defaultParallelism)
-    documents = documents.filter(lambda line: line.strip() != '')
-    # The child gets this environment only (RDD.pipe starts it with no other).
-    env = {'PATH': '/usr/bin:/bin', 'LC_ALL': 'C.UTF-8'}
-    out = documents.pipe(extract_command(binary, a.on_error, a.jobs), env=env, checkCode=True)
-    # Read twice (figures and skipped): kept, so that extraction runs once.
-    out.persist(StorageLevel.MEMORY_AND_DISK)
+    documents = spark.read.text(a.input)
+    if a.partitions:
+        documents = documents.repartition(a.partitions)
+    documents = documents.filter(trim(col('value')) != '')
+    # The pipe runs in the executors' JVMs (JavaRDD.pipe), not through a Python worker: the
+    # documents and figures never pass through Python, which would cost more than extraction.
+    lines = getattr(documents._jdf, 'as')(strings).javaRDD()
+    command = jvm.java.util.ArrayList()
+    for part in ['/bin/sh', '-c', extract_script(a.on_error, a.jobs), binary]:
+        command.add(part)
+    env = jvm.java.util.HashMap()
+    env.put('LC_ALL', 'C.UTF-8')
+    piped = lines.pipe(command, env, False, 1 << 16, 'UTF-8')
+    out = DataFrame(spark._jsparkSession.createDataset(piped.rdd(), strings).toDF(), spark)
 
-    figures = out.filter(lambda line: not line.startswith(SKIPPED_PREFIX))
-    figures = figures.sortBy(figure_key, numPartitions=max(1, figures.getNumPartitions()))
-    figures.saveAsTextFile(os.path.join(a.output, 'figures'))
+    # One pass over the pipe's output writes its three kinds of line to their own folders
+    # (figures, documents, skipped), each line without its prefix: nothing is kept in memory
+    # or read twice. Part files keep the partitions' order.
+    value = col('value')
+    kind = (when(value.startswith(DOCUMENT_PREFIX), 'documents')
+            .when(value.startswith(SKIPPED_PREFIX), 'skipped').otherwise('figures'))
+    text = (when(value.startswith(DOCUMENT_PREFIX), value.substr(len(DOCUMENT_PREFIX) + 1, 1 << 30))
+            .when(value.startswith(SKIPPED_PREFIX), value.substr(len(SKIPPED_PREFIX) + 1, 1 << 30))
+            .otherwise(value))
+    raw = os.path.join(a.output, '_lines')
+    out.select(text.alias('value'), kind.alias('kind')).write.partitionBy('kind').text(raw)
 
-    skipped = out.filter(lambda line: line.startswith(SKIPPED_PREFIX)).map(lambda l: l[len(SKIPPED_PREFIX):])
+    hadoop = sc._jsc.hadoopConfiguration()
+    fs = jvm.org.apache.hadoop.fs.Path(a.output).getFileSystem(hadoop)
+
+    def folder(name):
+        """The lines of one kind (an empty table when there were none)."""
+        path = os.path.join(raw, f'kind={name}')
+        if fs.exists(jvm.org.apache.hadoop.fs.Path(path)):
+            return spark.read.text(path)
+        return spark.createDataFrame([], 'value STRING')
+
+    def place(name, frame, *order):
+        if order:
+            frame = frame.orderBy(*order)
+        frame.write.text(os.path.join(a.output, name))
+
+    if a.order == 'document':
+        place('figures', folder('figures'), get_json_object(value, '$.doc'),
+              get_json_object(value, '$.start').cast('long'), get_json_object(value, '$.end').cast('long'))
+        place('documents', folder('documents'), get_json_object(value, '$.id'))
+    else:
+        # Already in the partitions' order: moved, not copied.
+        for name in ['figures', 'documents']:
+            source = jvm.org.apache.hadoop.fs.Path(os.path.join(raw, f'kind={name}'))
+            if fs.exists(source):
+                fs.rename(source, jvm.org.apache.hadoop.fs.Path(os.path.join(a.output, name)))
+            else:
+                place(name, folder(name))
+    skipped = folder('skipped')
     count = skipped.count()
     if a.on_error == 'skip':
-        skipped.coalesce(1).saveAsTextFile(os.path.join(a.output, 'skipped'))
+        place('skipped', skipped.coalesce(1))
+    fs.delete(jvm.org.apache.hadoop.fs.Path(raw), True)
 
     if a.parquet:
         frame = spark.read.schema(FIGURE_SCHEMA).json(os.path.join(a.output, 'figures'))
@@ -123,7 +185,6 @@ def main():
     if count:
         print(f'tally_spark: skipped {count} bad documents, listed in {os.path.join(a.output, "skipped")}',
               file=sys.stderr)
-    out.unpersist()
     spark.stop()
 
 
