@@ -104,7 +104,6 @@ public struct ExtractionRun {
     // counts of its tables (measured: a second thread added a quarter to the CPU time).
     let extractors = [extractor] + (1..<jobs).map { _ in Extractor(options: extractor.options) }
     var summary = ExtractionSummary()
-    skippedCount.value = 0
     try writer.write(encoder.header)
     try documents?.start()
     var pending: InFlight? = nil
@@ -112,7 +111,7 @@ public struct ExtractionRun {
       let batch: [SourceItem]
       let end: Bool
       do {
-        (batch, end) = try readBatch(&source)
+        (batch, end) = try readBatch(&source, summary: &summary)
       } catch {
         pending?.group.wait()  // let the workers finish before the error unwinds
         throw error
@@ -133,20 +132,22 @@ public struct ExtractionRun {
       if end { break }
     }
     if let p = pending { try complete(p, to: writer, documents: documents, warnings: warnings, summary: &summary) }
-    summary.skipped = skippedCount.value
     return summary
   }
 
-  private func reportSkipped(_ document: SkippedDocument) throws(InputError) {
-    skippedCount.value += 1
-    try skip?(document)
+  /// Counts a document left out under `.skip` and reports it.
+  private func reportSkipped(
+    _ error: InputError, id: String?, summary: inout ExtractionSummary
+  ) throws(InputError) {
+    summary.skipped += 1
+    try skip?(
+      SkippedDocument(
+        id: id, location: error.location ?? SourceLocation(file: "-"), reason: error.errorDescription ?? "\(error)"))
   }
 
-  /// Skipped documents so far (a box: `readBatch` and `complete` both count).
-  private let skippedCount = Counter()
-  private final class Counter { var value = 0 }
-
-  private func readBatch<S: DocumentSource>(_ source: inout S) throws(InputError) -> ([SourceItem], Bool) {
+  private func readBatch<S: DocumentSource>(
+    _ source: inout S, summary: inout ExtractionSummary
+  ) throws(InputError) -> ([SourceItem], Bool) {
     var batch: [SourceItem] = []
     var size = 0
     while batch.count < batchDocuments && size < batchBytes {
@@ -159,7 +160,7 @@ public struct ExtractionRun {
           next = try source.nextItem()
         } catch {
           guard S.errorsAreDocuments else { throw error }
-          try reportSkipped(SkippedDocument(id: nil, location: error.location ?? SourceLocation(file: "-"), reason: error.errorDescription ?? "\(error)"))
+          try reportSkipped(error, id: nil, summary: &summary)
           continue
         }
       } else {
@@ -254,7 +255,7 @@ public struct ExtractionRun {
         {
           id = String(decoding: b, as: UTF8.self)
         }
-        try reportSkipped(SkippedDocument(id: id, location: error.location ?? SourceLocation(file: "-"), reason: error.errorDescription ?? "\(error)"))
+        try reportSkipped(error, id: id, summary: &summary)
         continue
       }
       try writer.write(r.bytes)
