@@ -247,10 +247,11 @@ public final class Normalizer {
       let u = bounds[x].reference
       let v = bounds[y].reference
       if u != v { return u > v }
-      let p = pool[coded[x]]
-      let q = pool[coded[y]]
-      if p.start != q.start { return p.start < q.start }
-      if p.end != q.end { return p.end < q.end }
+      // Fields read in place: a copy of a record would retain and release its buffers.
+      let (ps, qs) = (pool[coded[x]].start, pool[coded[y]].start)
+      if ps != qs { return ps < qs }
+      let (pe, qe) = (pool[coded[x]].end, pool[coded[y]].end)
+      if pe != qe { return pe < qe }
       return x < y
     }
     var start = 0
@@ -271,14 +272,16 @@ public final class Normalizer {
           contribution.add(bounds[j])
         }
       }
-      let d = documents[Int(doc)]
+      // The two fields read in place (a copy of the state would retain its id).
+      let outlet = documents[Int(doc)].outlet
       // A document without an outlet is a source of its own, new to every observation it
       // reports: only named outlets need remembering (so memory does not grow per document).
       let newOutlet =
-        d.outlet < 0
-        || observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: d.outlet))).inserted
+        outlet < 0
+        || observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: outlet))).inserted
       accumulators[Int(o)].add(
-        contribution, newOutlet: newOutlet, published: d.published, order: Int(doc), rule: options.rule)
+        contribution, newOutlet: newOutlet, published: documents[Int(doc)].published, order: Int(doc),
+        rule: options.rule)
       start = end
     }
     // Written in input order; the ids of facts go to their observations.
