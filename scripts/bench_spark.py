@@ -12,26 +12,20 @@ From these: the job's per-core rate, rate = MB / ((wall - overhead) * cores), an
 estimate for N executors of C cores, overhead + MB / (N * C * rate), for 10 and 100
 executors. Appends a Markdown section to WORK/results.md and prints it.
 """
-import argparse, glob, os, shutil, subprocess, sys, time
+import argparse, glob, os, shutil, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, 'spark'))
 from bench import generated_corpus, publish, run, text_bytes  # noqa: E402
-from check_spark import sample_corpus  # noqa: E402
+from check_spark import sample_corpus, submit  # noqa: E402
 
 
 def spark_job(spark_submit, tally, corpus, out, cores, extra=()):
-    """Wall seconds of one spark-submit run of the job."""
-    shutil.rmtree(out, ignore_errors=True)
-    env = dict(os.environ)
-    env['PATH'] = os.path.dirname(os.path.abspath(spark_submit)) + os.pathsep + env.get('PATH', '')
-    env['PYSPARK_PYTHON'] = env['PYSPARK_DRIVER_PYTHON'] = os.path.join(os.path.dirname(os.path.abspath(spark_submit)), 'python')
+    """Wall seconds of one spark-submit run of the job, and the figures it wrote."""
     start = time.perf_counter()
-    p = subprocess.run([spark_submit, '--master', f'local[{cores}]', '--conf', 'spark.ui.enabled=false',
-                        '--driver-memory', '2g', os.path.join(ROOT, 'spark', 'tally_spark.py'),
-                        '--tally', tally, *extra, corpus, out], capture_output=True, text=True, env=env)
+    p = submit(spark_submit, tally, corpus, out, *extra, cores=cores, driver_memory='2g')
     seconds = time.perf_counter() - start
     if p.returncode != 0:
         sys.exit(f'bench_spark: the Spark job failed:\n{p.stderr[-3000:]}')

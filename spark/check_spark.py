@@ -57,20 +57,23 @@ def concatenate(folder, out):
     return out
 
 
-def spark_env(args):
-    """spark-submit finds PySpark through the Python on PATH: the one running this check."""
+def submit(spark_submit, tally, corpus, out, *options, cores=2, driver_memory='1g'):
+    """Runs the job with spark-submit on `local[cores]` and returns the finished process.
+    spark-submit finds PySpark through the Python on PATH: the one running this script."""
+    shutil.rmtree(out, ignore_errors=True)
     env = dict(os.environ)
-    env['PATH'] = os.path.dirname(os.path.abspath(args.spark_submit)) + os.pathsep + env.get('PATH', '')
+    env['PATH'] = os.path.dirname(os.path.abspath(spark_submit)) + os.pathsep + env.get('PATH', '')
     env['PYSPARK_PYTHON'] = env['PYSPARK_DRIVER_PYTHON'] = sys.executable
-    return env
+    return subprocess.run([spark_submit, '--master', f'local[{cores}]', '--conf', 'spark.ui.enabled=false',
+                           '--driver-memory', driver_memory, os.path.join(HERE, 'tally_spark.py'),
+                           '--tally', tally, *options, corpus, out], capture_output=True, text=True, env=env)
 
 
 def spark_run(args, corpus, work, name, extra=()):
     out = os.path.join(work, name)
-    shutil.rmtree(out, ignore_errors=True)
-    run([args.spark_submit, '--master', 'local[2]', '--conf', 'spark.ui.enabled=false',
-         '--conf', 'spark.driver.memory=1g', os.path.join(HERE, 'tally_spark.py'),
-         '--tally', args.tally, corpus, out, *extra], env=spark_env(args))
+    p = submit(args.spark_submit, args.tally, corpus, out, *extra)
+    if p.returncode != 0:
+        sys.exit(f'check_spark: the Spark job failed ({p.returncode}):\n{p.stderr[-3000:]}')
     figures = concatenate(os.path.join(out, 'figures'), os.path.join(work, f'{name}-figures.jsonl'))
     documents = concatenate(os.path.join(out, 'documents'), os.path.join(work, f'{name}-documents.jsonl'))
     return out, figures, documents
@@ -140,10 +143,7 @@ def main():
         sys.exit(f'check_spark: expected the two bad documents listed, got {skipped}')
     print('ok    the two bad documents are listed in skipped/ with their errors')
     # Without --on-error skip, the job fails.
-    p = subprocess.run([args.spark_submit, '--master', 'local[2]', '--conf', 'spark.ui.enabled=false',
-                        os.path.join(HERE, 'tally_spark.py'), '--tally', args.tally, bad,
-                        os.path.join(work, 'strict')], capture_output=True, text=True, env=spark_env(args))
-    if p.returncode == 0:
+    if submit(args.spark_submit, args.tally, bad, os.path.join(work, 'strict')).returncode == 0:
         sys.exit('check_spark: a bad document did not fail the job under --on-error fail')
     print('ok    under --on-error fail, a bad document fails the job')
 

@@ -36,6 +36,11 @@ struct InterruptTests {
     try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(part) }
   }
 
+  /// Whether the file at `path` holds any bytes yet.
+  static func hasBytes(_ path: URL) -> Bool {
+    ((try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0) > 0
+  }
+
   /// Waits until `ready()` holds (or about 20 seconds pass) while `process` runs.
   static func wait(for process: Process, until ready: () throws -> Bool) rethrows -> Bool {
     for _ in 0..<2000 {
@@ -71,10 +76,7 @@ struct InterruptTests {
     let (process, err) = try Self.start(["extract", "--jsonl", input.path, "-o", "figures.jsonl"], in: folder)
     // Half-way: once the temporary output holds figures.
     let running = try Self.wait(for: process) {
-      try Self.entries(folder, containing: "figures.jsonl.tmp-").contains { name in
-        let size = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int
-        return (size ?? 0) > 0
-      }
+      try Self.entries(folder, containing: "figures.jsonl.tmp-").contains { Self.hasBytes(folder.appendingPathComponent($0)) }
     }
     try #require(running, "extract finished before it could be interrupted; make the corpus larger")
     kill(process.processIdentifier, signal)
@@ -100,7 +102,7 @@ struct InterruptTests {
     let running = try Self.wait(for: normalize) {
       guard let tmp = try Self.entries(folder, containing: "dataset.tmp-").first else { return false }
       return try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(tmp).path).contains {
-        ((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("\(tmp)/\($0)").path)[.size] as? Int) ?? 0) > 0
+        Self.hasBytes(folder.appendingPathComponent("\(tmp)/\($0)"))
       }
     }
     try #require(running, "normalize finished before it could be interrupted; make the corpus larger")

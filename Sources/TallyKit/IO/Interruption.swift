@@ -26,9 +26,12 @@ public enum TemporaryOutputs {
 
   /// Forgets a temporary path that was renamed into place or removed.
   static func unregister(_ path: String) {
-    lock.withLock {
-      if let k = paths.lastIndex(of: path) { paths.remove(at: k) }
-    }
+    lock.withLock { forget(path) }
+  }
+
+  /// Drops `path` from the list; the caller holds the lock.
+  private static func forget(_ path: String) {
+    if let k = paths.lastIndex(of: path) { paths.remove(at: k) }
   }
 
   /// Runs `body` (the renames that put `path` in place) with interruption held off, then
@@ -36,7 +39,7 @@ public enum TemporaryOutputs {
   /// moved aside. `body` must not register or unregister paths.
   static func committing<T, E: Error>(_ path: String, _ body: () throws(E) -> T) throws(E) -> T {
     try lock.withLock { () throws(E) -> T in
-      defer { if let k = paths.lastIndex(of: path) { paths.remove(at: k) } }
+      defer { forget(path) }
       return try body()
     }
   }

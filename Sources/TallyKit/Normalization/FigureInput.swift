@@ -78,12 +78,11 @@ public final class FigureInput {
     var bytes = first
     let startLine = line
     while bytes.reduce(0, { $0 + ($1 == 0x22 ? 1 : 0) }) % 2 == 1 {
-      var lineBreak: [UInt8] = []
-      reader.appendLastBreak(to: &lineBreak)
+      // The quoted field goes on past the line break, which stays as it was written.
+      reader.appendLastBreak(to: &bytes)
       let more: ArraySlice<UInt8>?
       do { more = try reader.nextLine() } catch { throw .input(error) }
       guard let more else { break }
-      bytes.append(contentsOf: lineBreak)
       bytes.append(contentsOf: more)
     }
     do {
