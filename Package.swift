@@ -12,6 +12,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // SHA-256 and SHA-512 for document digests, figure ids and archive manifests.
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    // Heap: merging the sorted runs of normalize's external checks (documents split or listed
+    // twice) in memory that does not grow with the number of documents.
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     // Property-based tests (tests only): generated records and orders, shrunk on failure.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -26,7 +29,10 @@ let package = Package(
     // All logic lives here: one folder per stage (Extraction, IO, ...).
     .target(
       name: "TallyKit",
-      dependencies: ["CArchive", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: [
+        "CArchive", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ],
       path: "Sources/TallyKit"
     ),
     // The thin command-line front end: one file per subcommand.

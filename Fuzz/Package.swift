@@ -9,11 +9,18 @@ let targets = ["FuzzArticle", "FuzzJSONLines", "FuzzFigures", "FuzzCSV", "FuzzCu
 
 let package = Package(
   name: "tally-fuzz",
-  dependencies: [.package(url: "https://github.com/apple/swift-crypto", from: "3.12.0")],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
   targets: [
     .systemLibrary(name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive"),
     .target(
-      name: "TallyKit", dependencies: ["CArchive", .product(name: "Crypto", package: "swift-crypto")],
+      name: "TallyKit",
+      dependencies: [
+        "CArchive", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ],
       path: "Sources/TallyKit"),
     .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
   ]

@@ -99,8 +99,7 @@ public final class FigureInput {
 }
 
 /// The documents table given to normalize: records in memory, or files, read as they are
-/// needed (once for what merging needs, once more to write the table), so that only a few
-/// bytes per document stay in memory.
+/// needed (a `DocumentReader` streams them), so that memory does not hold every document.
 public struct DocumentList: Sendable {
   public var records: [DocumentRecord]
   public var files: [String]
@@ -116,68 +115,126 @@ public struct DocumentList: Sendable {
   public func forEach(
     _ body: (DocumentRecord, SourceLocation) throws(NormalizationError) -> Void
   ) throws(NormalizationError) {
-    for r in records { try body(r, SourceLocation(file: r.id)) }
-    for path in files { try DocumentTable.forEach(path: path, body) }
+    let reader = DocumentReader(self)
+    while let (record, location) = try reader.next() { try body(record, location) }
   }
 }
 
-/// Reads a documents table (JSON Lines, streamed, or CSV, as `extract --documents` writes it).
-public enum DocumentTable {
-  public static func forEach(
-    path: String, _ body: (DocumentRecord, SourceLocation) throws(NormalizationError) -> Void
-  ) throws(NormalizationError) {
-    let reader: LineReader
-    do { reader = try LineReader(path: path) } catch { throw .input(error) }
-    var first = true
+/// Reads the documents of a `DocumentList` one at a time: the records in memory, then each
+/// file (JSON Lines streamed; CSV, as `extract --documents` can write it, read whole).
+public final class DocumentReader {
+  private let list: DocumentList
+  private var nextRecord = 0
+  private var nextFile = 0
+  private var lines: LineReader? = nil
+  private var csv: (path: String, header: [String], records: [CSVRecord], next: Int)? = nil
+  private var members: [JSONMember] = []
+  /// Whether a line of the current file was read (the first tells JSON Lines from CSV).
+  private var sawLine = false
+  /// The number of documents read so far.
+  public private(set) var count = 0
+
+  public init(_ list: DocumentList) { self.list = list }
+
+  /// The next document and where it was read; `nil` after the last.
+  public func next() throws(NormalizationError) -> (DocumentRecord, SourceLocation)? {
+    guard let found = try read() else { return nil }
+    count += 1
+    return found
+  }
+
+  private func read() throws(NormalizationError) -> (DocumentRecord, SourceLocation)? {
+    if nextRecord < list.records.count {
+      let r = list.records[nextRecord]
+      nextRecord += 1
+      return (r, SourceLocation(file: r.id))
+    }
+    while true {
+      if let c = csv {
+        guard c.next < c.records.count else {
+          csv = nil
+          continue
+        }
+        csv!.next += 1
+        let r = c.records[c.next]
+        let loc = SourceLocation(file: c.path, line: r.line)
+        let record = try DocumentReader.record(at: loc) { name in
+          guard let k = c.header.firstIndex(of: name), k < r.fields.count, !r.fields[k].isEmpty else { return nil }
+          return r.fields[k]
+        }
+        return (record, loc)
+      }
+      if let reader = lines {
+        if let found = try jsonRecord(reader) { return found }
+        lines = nil
+        continue
+      }
+      guard nextFile < list.files.count else { return nil }
+      let path = list.files[nextFile]
+      nextFile += 1
+      do { lines = try LineReader(path: path) } catch { throw .input(error) }
+      sawLine = false
+    }
+  }
+
+  /// The next record of a JSON Lines documents table; switches to CSV when the first line is
+  /// not a JSON object.
+  private func jsonRecord(_ reader: LineReader) throws(NormalizationError) -> (DocumentRecord, SourceLocation)? {
+    let path = reader.name
     while true {
       let next: ArraySlice<UInt8>?
       do { next = try reader.nextLine() } catch { throw .input(error) }
-      guard let line = next else { break }
+      guard let line = next else { return nil }
       let loc = SourceLocation(file: path, line: reader.lineNumber)
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
       if let bad = UTF8Bytes.firstInvalidByte(line) {
         let (_, column) = UTF8Bytes.lineAndColumn(of: bad - line.startIndex, in: line)
         throw .input(.invalidUTF8(SourceLocation(file: path, line: loc.line, column: column)))
       }
-      if first {
-        first = false
+      if !sawLine {
+        sawLine = true
         if line.first != UInt8(ascii: "{") {
           // CSV: a documents table is small beside its figures; read it whole.
-          try forEachCSV(path: path, body)
-          return
+          let records: [CSVRecord]
+          do { records = try CSVReader(file: path).records(readFileBytes(path)) } catch { throw .input(error) }
+          lines = nil
+          guard let header = records.first else { return try read() }
+          csv = (path, header.fields, Array(records.dropFirst()), 0)
+          return try read()
         }
       }
-      let fields: [(key: String, value: JSONField)]
-      do {
-        fields = try JSONObjectParser().parse(line)
-      } catch {
-        throw .input(.malformedJSON(SourceLocation(file: path, line: loc.line, column: error.offset + 1), reason: error.reason))
-      }
-      try body(
-        record(at: loc) { name in
-          switch fields.first(where: { $0.key == name })?.value {
-          case .string(let s): return String(decoding: s, as: UTF8.self)
-          case .number(let v): return formatNumber(v)
-          default: return nil
-          }
-        }, loc)
+      return (try line.withUnsafeBufferPointer { p throws(NormalizationError) in try jsonObject(p, at: loc) }, loc)
     }
   }
 
-  private static func forEachCSV(
-    path: String, _ body: (DocumentRecord, SourceLocation) throws(NormalizationError) -> Void
-  ) throws(NormalizationError) {
-    let records: [CSVRecord]
-    do { records = try CSVReader(file: path).records(readFileBytes(path)) } catch { throw .input(error) }
-    guard let header = records.first else { return }
-    for r in records.dropFirst() {
-      let loc = SourceLocation(file: path, line: r.line)
-      try body(
-        record(at: loc) { name in
-          guard let k = header.fields.firstIndex(of: name), k < r.fields.count, !r.fields[k].isEmpty
-          else { return nil }
-          return r.fields[k]
-        }, loc)
+  /// The fields of one JSON object (the first of a repeated key; numbers as written back).
+  private func jsonObject(_ p: UnsafeBufferPointer<UInt8>, at loc: SourceLocation) throws(NormalizationError) -> DocumentRecord {
+    do {
+      try JSONRecordScanner().members(p, into: &members)
+    } catch {
+      throw .input(.malformedJSON(SourceLocation(file: loc.file, line: loc.line, column: error.offset + 1), reason: error.reason))
+    }
+    return try DocumentReader.record(at: loc) { name in
+      for m in members {
+        let key = UnsafeBufferPointer(rebasing: p[m.key])
+        let matches =
+          m.keyHasEscape
+          ? decodeJSONString(UnsafeBufferPointer(rebasing: p[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)])).elementsEqual(name.utf8)
+          : key.elementsEqual(name.utf8)
+        guard matches else { continue }
+        let token = UnsafeBufferPointer(rebasing: p[m.value])
+        switch m.kind {
+        case .string:
+          return m.hasEscape
+            ? String(decoding: decodeJSONString(token), as: UTF8.self)
+            : String(decoding: token[1..<(token.count - 1)], as: UTF8.self)
+        case .number:
+          return Double(String(decoding: token, as: UTF8.self)).map(formatNumber)
+        default:
+          return nil
+        }
+      }
+      return nil
     }
   }
 

@@ -24,6 +24,8 @@ public enum NormalizationError: TallyError, Equatable {
   /// A document's figures appear in two places of the input: normalize merges the repeats of
   /// a document as it reads, so each document's figures must come together.
   case scatteredDocument(SourceLocation, document: String, firstLine: Int)
+  /// A document listed twice in the documents tables given with `--documents`.
+  case documentListedTwice(SourceLocation, document: String, first: SourceLocation)
   /// The same figure (id) twice within one document.
   case duplicateFigure(SourceLocation, id: String)
   /// A curation row whose decision is not accept, reject or correct.
@@ -51,7 +53,7 @@ public enum NormalizationError: TallyError, Equatable {
     case .input(let e): return e.location
     case .missingField(let l, _), .unknownField(let l, _), .wrongType(let l, _, _),
       .unknownCode(let l, _, _, _), .invalidNumber(let l, _, _), .invalidDate(let l, _, _),
-      .boundsOutOfOrder(let l, _, _), .scatteredDocument(let l, _, _), .duplicateFigure(let l, _),
+      .boundsOutOfOrder(let l, _, _), .scatteredDocument(let l, _, _), .documentListedTwice(let l, _, _), .duplicateFigure(let l, _),
       .unknownDecision(let l, _), .noSuchField(let l, _), .fieldNotCorrectable(let l, _),
       .contradictoryDecisions(let l, _, _), .invalidCorrection(let l, _, _, _),
       .unmappedColumn(let l, _, _), .unreadableFigure(let l, _), .unreadableDate(let l, _):
@@ -78,6 +80,8 @@ public enum NormalizationError: TallyError, Equatable {
       return "\(l): low \(formatNumber(low)) is above high \(formatNumber(high)); swap them"
     case .scatteredDocument(let l, let d, let first):
       return "\(l): figures of document \"\(d)\" appear again after other documents (first at line \(first)); give each document's figures together, as extract writes them, and each document once"
+    case .documentListedTwice(let l, let d, let first):
+      return "\(l): document \"\(d)\" is listed again (first at \(first)); give each document once in the documents tables"
     case .duplicateFigure(let l, let id):
       return "\(l): figure \(id) appears twice in its document; remove the repeated line"
     case .unknownDecision(let l, let v):

@@ -59,33 +59,11 @@ public final class Normalizer {
   let warnings: WarningCollector
 
   // Documents.
-  /// What merging needs of a document: a few bytes, so memory stays small for millions of
-  /// documents (the documents table's other columns are read again when it is written).
-  /// 40 bytes: the publication day is kept as its day number (a `CivilDate?` would take 32).
-  private struct DocumentState {
-    var id: String
-    var outlet: Int32
-    private var publishedDay: Int32
-    var figures: Int32 = 0
-    var firstLine: Int32 = 0
-    var closed = false
-    var listed: Bool
-
-    init(id: String, outlet: Int32, published: CivilDate?, listed: Bool) {
-      self.id = id
-      self.outlet = outlet
-      publishedDay = published.map { Int32(clamping: $0.dayNumber) } ?? .min
-      self.listed = listed
-    }
-
-    var published: CivilDate? { publishedDay == .min ? nil : CivilDate(dayNumber: Int(publishedDay)) }
-  }
-  private let documentList: DocumentList
-  @exclusivity(unchecked) private var documents: [DocumentState] = []
-  private var documentIndex: [String: Int32] = [:]
-  private var outletIndex: [String: Int32] = [:]
-  private let hasDocumentTable: Bool
-  @exclusivity(unchecked) private var current: Int32 = -1
+  private let ledger: DocumentLedger
+  /// What merging needs of the document being read.
+  private var facts = DocumentLedger.Facts(order: 0, outlet: -1, published: nil)
+  private var firstLine = 0
+  private var documentOpen = false
   @exclusivity(unchecked) private var currentToken: [UInt8] = []
   @exclusivity(unchecked) private var currentSpans = Set<UInt64>()
 
@@ -113,33 +91,8 @@ public final class Normalizer {
     self.options = options
     self.curation = curation
     self.warnings = warnings
-    documentList = list
-    hasDocumentTable = !list.isEmpty
     spill = IDSpill(path: "\(scratch)/.figure-ids", budget: options.idMemoryBudget)
-    try list.forEach { d, _ in
-      if documentIndex[d.id] == nil { register(d.id, outlet: d.outlet, published: d.published, listed: true) }
-    }
-  }
-
-  @discardableResult
-  private func register(_ id: String, outlet name: String?, published: CivilDate?, listed: Bool) -> Int32 {
-    let i = Int32(documents.count)
-    // A document without an outlet counts as its own source (its index, which no outlet
-    // name can take).
-    let outlet: Int32
-    if let name {
-      if let o = outletIndex[name] {
-        outlet = o
-      } else {
-        outlet = Int32(outletIndex.count)
-        outletIndex[name] = outlet
-      }
-    } else {
-      outlet = -1 - i
-    }
-    documents.append(DocumentState(id: id, outlet: outlet, published: published, listed: listed))
-    documentIndex[id] = i
-    return i
+    ledger = DocumentLedger(list: list, scratch: scratch, budget: options.idMemoryBudget)
   }
 
   // The figures of the document being read: a pool of records reused from one document to the
@@ -147,6 +100,7 @@ public final class Normalizer {
   // document.
   @exclusivity(unchecked) private var pool: [FigureRecord] = [FigureRecord()]
   @exclusivity(unchecked) private var pooled = 0
+  private var figuresOfDocument = 0
 
   /// Reads every figure of `input`, writing each to the figures table writers once its
   /// document is complete.
@@ -164,7 +118,7 @@ public final class Normalizer {
         pool[pooled].review = try curation.apply(entry, to: &pool[pooled])
       }
       let sameDocument =
-        current >= 0 && pool[pooled].withToken(.doc) { t in currentToken.withUnsafeBufferPointer { bytesEqual(t, $0) } }
+        documentOpen && pool[pooled].withToken(.doc) { t in currentToken.withUnsafeBufferPointer { bytesEqual(t, $0) } }
       if !sameDocument {
         // The record opens a new document: settle the one before (its records are
         // pool[0..<pooled]), then move the record to the front of the pool.
@@ -178,25 +132,23 @@ public final class Normalizer {
       pooled += 1
     }
     try completeDocument(sink)
-    if current >= 0 { documents[Int(current)].closed = true }
-    current = -1
+    try closeDocument()
   }
 
-  /// Opens the record's document; a document seen before, with others between, is an error.
+  private func closeDocument() throws(NormalizationError) {
+    guard documentOpen else { return }
+    documentOpen = false
+    try ledger.close(figures: figuresOfDocument, firstLine: firstLine)
+    figuresOfDocument = 0
+  }
+
+  /// Opens the record's document (the ledger finds a document seen before, with others
+  /// between).
   private func enterDocument(_ r: FigureRecord, at location: SourceLocation) throws(NormalizationError) {
-    if current >= 0 { documents[Int(current)].closed = true }
-    let id = r.string(.doc) ?? ""
-    let i: Int32
-    if let known = documentIndex[id] {
-      i = known
-      if documents[Int(i)].closed {
-        throw .scatteredDocument(location, document: id, firstLine: Int(documents[Int(i)].firstLine))
-      }
-    } else {
-      i = register(id, outlet: nil, published: nil, listed: false)
-    }
-    documents[Int(i)].firstLine = Int32(clamping: location.line ?? 0)
-    current = i
+    try closeDocument()
+    facts = try ledger.open(r.string(.doc) ?? "", at: location)
+    documentOpen = true
+    firstLine = location.line ?? 0
     currentToken = r.withToken(.doc) { Array($0) }
     currentSpans.removeAll(keepingCapacity: true)
   }
@@ -213,9 +165,8 @@ public final class Normalizer {
   /// Decides the role of each figure of the pooled document, merges its facts into their
   /// observations and writes its figures.
   private func completeDocument(_ sink: TableSink) throws(NormalizationError) {
-    guard pooled > 0, current >= 0 else { return }
-    let doc = current
-    documents[Int(doc)].figures += Int32(pooled)
+    guard pooled > 0, documentOpen else { return }
+    figuresOfDocument += pooled
     summary.figures += pooled
     var coded: [Int] = []
     for k in 0..<pooled {
@@ -260,7 +211,7 @@ public final class Normalizer {
       var end = start
       while end < order.count && pool[coded[order[end]]].observation == o { end += 1 }
       var together = Interval.all
-      var contribution = DocumentContribution(document: doc)
+      var contribution = DocumentContribution(document: facts.order)
       for j in order[start..<end] {
         let k = coded[j]
         let t = together.intersection(bounds[j].tolerant)
@@ -272,15 +223,14 @@ public final class Normalizer {
           contribution.add(bounds[j])
         }
       }
-      // The two fields read in place (a copy of the state would retain its id).
-      let outlet = documents[Int(doc)].outlet
+      let outlet = facts.outlet
       // A document without an outlet is a source of its own, new to every observation it
       // reports: only named outlets need remembering (so memory does not grow per document).
       let newOutlet =
         outlet < 0
         || observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: outlet))).inserted
       accumulators[Int(o)].add(
-        contribution, newOutlet: newOutlet, published: documents[Int(doc)].published, order: Int(doc),
+        contribution, newOutlet: newOutlet, published: facts.published, order: Int(facts.order),
         rule: options.rule)
       start = end
     }
@@ -341,7 +291,7 @@ public final class Normalizer {
   /// Writes the observations and documents tables, the schemas and the package descriptor.
   public func finish(into dir: DatasetDirectory) throws(NormalizationError) {
     try writeObservations(dir)
-    try writeDocuments(dir)
+    summary.documents = try ledger.finish(into: dir, hxl: options.hxl, warnings: warnings)
     for t in TableLayout.all {
       try dir.write("\(t.name).schema.json", DatasetDescriptors.tableSchema(t).bytes())
     }
@@ -354,19 +304,6 @@ public final class Normalizer {
         "figure \(id) is not in the input (its article changed, or extraction no longer finds it); its curation row was not applied",
         at: entry.location)
     }
-    if !hasDocumentTable && !documents.isEmpty {
-      warnings.add(
-        "no --documents table given: the documents table lists ids and figure counts only, each document counts as its own source, and latest follows input order",
-        at: SourceLocation(file: dir.path))
-    } else {
-      let unlisted = documents.filter { !$0.listed }
-      if let first = unlisted.first {
-        warnings.add(
-          "\(unlisted.count) documents have figures but are not in the documents table (first: \(first.id), line \(first.firstLine) of the figures)",
-          at: SourceLocation(file: documentList.files.first ?? "documents"))
-      }
-    }
-    summary.documents = documents.count
   }
 
   /// The observations in output order: indicator (codebook order), group, modality, unit,
@@ -412,7 +349,7 @@ public final class Normalizer {
       for (c, range) in chunks.enumerated() { for i in order[range] { chunkOf[i] = Int32(c) } }
       do { buckets = try spill.partition(chunkOf: chunkOf, count: chunks.count) } catch { throw .input(error) }
     }
-    defer { for b in buckets { b.remove() } }
+    defer { for k in buckets.indices { buckets[k].remove() } }
     var slot = [Int32](repeating: -1, count: keys.count)
     var ids: [UInt8] = []
     for (c, range) in chunks.enumerated() {
@@ -476,31 +413,6 @@ public final class Normalizer {
     row.date("last_published", a.lastPublished.map { ReportedDate($0) })
     row.bytes("figure_ids", ids)
     row.finish()
-  }
-
-  /// The documents table: the listed documents in their order (read again from the list,
-  /// each once), then those only the figures named, in the order they came.
-  private func writeDocuments(_ dir: DatasetDirectory) throws(NormalizationError) {
-    let sink = try TableSink(dir, TableLayout.documents, hxl: options.hxl)
-    var written = [Bool](repeating: false, count: documents.count)
-    func add(_ record: DocumentRecord) throws(NormalizationError) {
-      DocumentRecord.encoder.csv(record.cells, into: &sink.csvOut)
-      DocumentRecord.encoder.json(record.cells, into: &sink.jsonOut)
-      try sink.flush(whenFull: true)
-    }
-    try documentList.forEach { d, _ throws(NormalizationError) in
-      guard let i = documentIndex[d.id], !written[Int(i)] else { return }
-      written[Int(i)] = true
-      var record = d
-      record.figures = Int(documents[Int(i)].figures)
-      try add(record)
-    }
-    for (i, d) in documents.enumerated() where !written[i] {
-      try add(
-        DocumentRecord(
-          id: d.id, outlet: nil, url: nil, published: d.published, sha256: nil, bytes: nil, figures: Int(d.figures)))
-    }
-    try sink.flush()
   }
 
   /// Runs a whole normalization: figures from `inputs` (paths, `-` for standard input) into
@@ -703,45 +615,23 @@ struct InternTable {
 /// At the end the observations are written a chunk at a time: each chunk's ids are gathered
 /// by one pass over the file.
 struct IDSpill {
-  let path: String
-  let budget: Int
-  private var buffer: [UInt8] = []
-  private var fd: Int32 = -1
+  private var file: ScratchFile
 
   init(path: String, budget: Int) {
-    self.path = path
-    self.budget = max(64, budget)
-    buffer.reserveCapacity(min(self.budget, 1 << 20) + 70_000)
+    file = ScratchFile(path: path, budget: max(64, budget))
   }
 
   mutating func add(observation o: Int32, id: UnsafeBufferPointer<UInt8>) throws(InputError) {
-    withUnsafeBytes(of: UInt32(bitPattern: o).littleEndian) { buffer.append(contentsOf: $0) }
-    withUnsafeBytes(of: UInt16(min(id.count, 65535)).littleEndian) { buffer.append(contentsOf: $0) }
-    buffer.append(contentsOf: id.prefix(65535))
-    if buffer.count >= budget { try spill() }
+    try withUnsafeBytes(of: UInt32(bitPattern: o).littleEndian) { b throws(InputError) in try file.append(bytes: b) }
+    try withUnsafeBytes(of: UInt16(min(id.count, 65535)).littleEndian) { b throws(InputError) in try file.append(bytes: b) }
+    try file.append(bytes: id.prefix(65535))
   }
 
-  mutating func flushToDisk() throws(InputError) {
-    if !buffer.isEmpty { try spill() }
-  }
-
-  private mutating func spill() throws(InputError) {
-    if fd < 0 {
-      fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
-      guard fd >= 0 else { throw .unwritable(path: path, reason: systemErrorText()) }
-    }
-    var offset = 0
-    while offset < buffer.count {
-      let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-      guard n > 0 else { throw .unwritable(path: path, reason: systemErrorText()) }
-      offset += n
-    }
-    buffer.removeAll(keepingCapacity: true)
-  }
+  mutating func flushToDisk() throws(InputError) { try file.spill() }
 
   /// Splits the ids into one spill per chunk of observations (`chunkOf[o]`), in one pass.
   func partition(chunkOf: [Int32], count: Int) throws(InputError) -> [IDSpill] {
-    var parts = (0..<count).map { IDSpill(path: "\(path).\($0)", budget: 1 << 16) }
+    var parts = (0..<count).map { IDSpill(path: "\(file.path).\($0)", budget: 1 << 16) }
     var failure: InputError? = nil
     scanAll { p in
       var i = 0
@@ -799,27 +689,7 @@ struct IDSpill {
   }
 
   /// Runs `scan` over the spilled records, then those still in memory.
-  private func scanAll(_ scan: (UnsafeRawBufferPointer) -> Int) {
-    if fd >= 0 {
-      var block = [UInt8](repeating: 0, count: 4 << 20)
-      var carry: [UInt8] = []
-      var position: off_t = 0
-      while true {
-        let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, position) }
-        if n <= 0 { break }
-        position += off_t(n)
-        carry.append(contentsOf: block[0..<n])
-        let used = carry.withUnsafeBytes { scan($0) }
-        carry.removeFirst(used)
-      }
-    }
-    _ = buffer.withUnsafeBytes { scan($0) }
-  }
+  private func scanAll(_ scan: (UnsafeRawBufferPointer) -> Int) { file.scan(scan) }
 
-  func remove() {
-    if fd >= 0 {
-      close(fd)
-      unlink(path)
-    }
-  }
+  mutating func remove() { file.remove() }
 }
