@@ -191,30 +191,20 @@ public struct Comparison {
 
   /// One row per figure (facts, actual, dated to the day) of the indicator and groups.
   public func rows(directory: String, reference: ReferenceSeries) throws(StatisticsError) -> [ComparisonRow] {
-    let outlets = try ObservationTable.outlets(directory: directory)
     let start = periodStart ?? reference.points.first?.date
-    let t = try TableReader(directory: directory, table: "figures")
-    let c = (
-      id: try t.column("id"), doc: try t.column("doc"), text: try t.column("text"), value: try t.column("value"),
-      low: try t.column("low"), high: try t.column("high"), qualifier: try t.column("qualifier"),
-      indicator: try t.column("indicator"), group: try t.column("group"), modality: try t.column("modality"),
-      date: try t.column("date"), periodStart: try t.column("period_start"), role: try t.column("role")
-    )
     var out: [ComparisonRow] = []
-    while try t.next() {
-      guard t.text(c.indicator) == indicator.rawValue, t.text(c.role) == "fact", t.text(c.modality) == "actual",
-        let g = t.text(c.group), groups.contains(g),
-        let date = try t.date(c.date, "date"), date.precision == .day,
-        let p = try t.date(c.periodStart, "period_start"), p.precision == .day, p.day == start
-      else { continue }
+    try ObservationTable.forEachFact(directory: directory) { f in
+      let o = f.observation
+      guard o.indicator == indicator, o.modality == .actual, let g = o.group, groups.contains(g),
+        let date = o.date, date.precision == .day,
+        let p = o.periodStart, p.precision == .day, p.day == start
+      else { return }
       let ref = reference.value(onOrBefore: date.day)
-      let doc = t.text(c.doc) ?? ""
       out.append(
         ComparisonRow(
-          figure: t.text(c.id) ?? "", doc: doc, outlet: outlets[doc], indicator: indicator, group: g,
-          text: t.text(c.text) ?? "", date: date.day, value: try t.number(c.value, "value"),
-          low: try t.number(c.low, "low"), high: try t.number(c.high, "high"),
-          qualifier: t.text(c.qualifier) ?? "", referenceDate: ref?.date, referenceValue: ref?.value))
+          figure: f.figure, doc: f.document, outlet: f.outlet, indicator: indicator, group: g, text: f.text,
+          date: date.day, value: o.value, low: o.low, high: o.high, qualifier: f.qualifier,
+          referenceDate: ref?.date, referenceValue: ref?.value))
     }
     return out.sorted { ($0.date, $0.figure) < ($1.date, $1.figure) }
   }

@@ -208,6 +208,21 @@ public final class TableReader {
   }
 }
 
+/// One fact of a dataset's figures table, with where it came from.
+public struct FigureFact: Sendable {
+  /// The figure's id.
+  public var figure: String
+  public var document: String
+  /// The document's outlet, from the documents table.
+  public var outlet: String?
+  public var attribution: String?
+  /// The figure as written.
+  public var text: String
+  public var qualifier: String
+  /// The figure on its own, as an observation whose id is the observation it backs.
+  public var observation: Observation
+}
+
 /// Reads the observations of a dataset.
 public enum ObservationTable {
   /// Calls `body` with each observation of `directory/observations.csv`, in file order.
@@ -240,6 +255,36 @@ public enum ObservationTable {
   }
 
   /// The outlet of each document of the dataset that names one, by document id.
+  /// Calls `body` with each fact of `directory`'s figures table (a figure whose role is
+  /// `fact` and whose indicator is a codebook code), in table order, with its document's
+  /// outlet: what `stats --by outlet` and `compare` read.
+  public static func forEachFact(
+    directory: String, _ body: (FigureFact) throws(StatisticsError) -> Void
+  ) throws(StatisticsError) {
+    let outlets = try outlets(directory: directory)
+    let t = try TableReader(directory: directory, table: "figures")
+    let c = (
+      id: try t.column("id"), doc: try t.column("doc"), text: try t.column("text"), value: try t.column("value"),
+      low: try t.column("low"), high: try t.column("high"), qualifier: try t.column("qualifier"),
+      indicator: try t.column("indicator"), group: try t.column("group"), modality: try t.column("modality"),
+      date: try t.column("date"), periodStart: try t.column("period_start"), attribution: try t.column("attribution"),
+      per: try t.column("per"), role: try t.column("role"), observation: try t.column("observation")
+    )
+    while try t.next() {
+      guard t.text(c.role) == "fact", let indicator = t.code(c.indicator, Indicator.self) else { continue }
+      let document = t.text(c.doc) ?? ""
+      try body(
+        FigureFact(
+          figure: t.text(c.id) ?? "", document: document, outlet: outlets[document], attribution: t.text(c.attribution),
+          text: t.text(c.text) ?? "", qualifier: t.text(c.qualifier) ?? "",
+          observation: Observation(
+            id: t.text(c.observation) ?? "", indicator: indicator, group: t.text(c.group),
+            modality: t.code(c.modality, Modality.self) ?? .actual, per: t.text(c.per),
+            date: try t.date(c.date, "date"), periodStart: try t.date(c.periodStart, "period_start"),
+            value: try t.number(c.value, "value"), low: try t.number(c.low, "low"), high: try t.number(c.high, "high"))))
+    }
+  }
+
   public static func outlets(directory: String) throws(StatisticsError) -> [String: String] {
     var outlets: [String: String] = [:]
     let docs = try TableReader(directory: directory, table: "documents")

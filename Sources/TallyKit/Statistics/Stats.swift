@@ -215,22 +215,8 @@ extension StatsBuilder {
   /// from one document, with its document's outlet and its attribution: for grouping by
   /// outlet or source.
   public mutating func addFigures(directory: String) throws(StatisticsError) {
-    let outlets = try ObservationTable.outlets(directory: directory)
-    let t = try TableReader(directory: directory, table: "figures")
-    let c = (
-      doc: try t.column("doc"), value: try t.column("value"), low: try t.column("low"), high: try t.column("high"),
-      indicator: try t.column("indicator"), group: try t.column("group"), modality: try t.column("modality"),
-      date: try t.column("date"), periodStart: try t.column("period_start"), attribution: try t.column("attribution"),
-      per: try t.column("per"), role: try t.column("role"), observation: try t.column("observation")
-    )
-    while try t.next() {
-      guard t.text(c.role) == "fact", let indicator = t.code(c.indicator, Indicator.self) else { continue }
-      let o = Observation(
-        id: t.text(c.observation) ?? "", indicator: indicator, group: t.text(c.group),
-        modality: t.code(c.modality, Modality.self) ?? .actual, per: t.text(c.per),
-        date: try t.date(c.date, "date"), periodStart: try t.date(c.periodStart, "period_start"),
-        value: try t.number(c.value, "value"), low: try t.number(c.low, "low"), high: try t.number(c.high, "high"))
-      add(o, outlet: t.text(c.doc).flatMap { outlets[$0] }, source: t.text(c.attribution))
+    try ObservationTable.forEachFact(directory: directory) { f in
+      add(f.observation, outlet: f.outlet, source: f.attribution)
     }
   }
 }
