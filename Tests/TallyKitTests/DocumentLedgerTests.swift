@@ -110,6 +110,20 @@ struct DocumentLedgerTests {
     }
   }
 
+  /// Outlets are counted per observation in a bit set for the first 64 and a set of pairs
+  /// past them: both count each outlet once.
+  @Test func sourcesAreDistinctOutletsHoweverMany() throws {
+    let ids = (0..<200).map { "doc\($0)" }
+    let list = ids.enumerated().map { d, id in
+      DocumentRecord(id: id, outlet: "Outlet \(d % 90)", url: nil, published: nil, sha256: nil, bytes: nil, figures: 0)
+    }
+    let out = try normalize(ids.map { fact($0, 10, 183) }, documents: list)
+    let obs = try table(out.appendingPathComponent("observations.csv"))
+    #expect(obs.count == 1)
+    #expect(obs.first?["documents"] == "200")
+    #expect(obs.first?["sources"] == "90")
+  }
+
   /// The external sort finds the same first repeat as a dictionary would, whether the keys
   /// stay in memory or go to disk in many runs.
   @Test(arguments: [1 << 10, 1 << 24])

@@ -71,7 +71,11 @@ public final class Normalizer {
   @exclusivity(unchecked) private var keys: [ObservationKey] = []
   @exclusivity(unchecked) private var observationIndex: [PackedKey: Int32] = [:]
   @exclusivity(unchecked) private var accumulators: [ObservationAccumulator] = []
-  /// (observation, outlet) pairs seen, to count each observation's distinct outlets.
+  /// The first 64 outlets each observation has heard from, one bit each, and (observation,
+  /// outlet) pairs for outlets past those: to count each observation's distinct outlets in
+  /// eight bytes per observation when outlets are few, as they are (a set of pairs took 16 to
+  /// 24 bytes per pair, 36 MB for 56,000 observations from 40 outlets).
+  @exclusivity(unchecked) private var outletBits: [UInt64] = []
   @exclusivity(unchecked) private var observationOutlets = Set<UInt64>()
   @exclusivity(unchecked) private var observationIDs: [[UInt8]] = []
   @exclusivity(unchecked) private var idBytes: [Int] = []
@@ -226,9 +230,16 @@ public final class Normalizer {
       let outlet = facts.outlet
       // A document without an outlet is a source of its own, new to every observation it
       // reports: only named outlets need remembering (so memory does not grow per document).
-      let newOutlet =
-        outlet < 0
-        || observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: outlet))).inserted
+      let newOutlet: Bool
+      if outlet < 0 {
+        newOutlet = true
+      } else if outlet < 64 {
+        newOutlet = outletBits[Int(o)] & (1 << UInt64(outlet)) == 0
+        outletBits[Int(o)] |= 1 << UInt64(outlet)
+      } else {
+        newOutlet =
+          observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: outlet))).inserted
+      }
       accumulators[Int(o)].add(
         contribution, newOutlet: newOutlet, published: facts.published, order: Int(facts.order),
         rule: options.rule)
@@ -285,6 +296,7 @@ public final class Normalizer {
     accumulators.append(ObservationAccumulator())
     observationIDs.append(Array(k.stableID.utf8))
     idBytes.append(0)
+    outletBits.append(0)
     return o
   }
 
