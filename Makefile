@@ -9,7 +9,7 @@
 #   make install   the binary, its man page and bash, zsh and fish completions (PREFIX, DESTDIR)
 #   make fuzz      run each parser's fuzz target for FUZZ_SECONDS (default 600) with libFuzzer
 #   make bench     extraction and normalize throughput and memory against the tools a user
-#                  would otherwise use
+#                  would otherwise use (make bench-normalize: the normalize rows alone)
 #   make large     extract and normalize over a generated 2 GB corpus (LARGE_MB) and its first
 #                  eighth: peak memory of each
 #   make static    the binary with the Swift runtime linked in, for machines without Swift
@@ -38,7 +38,7 @@ STATIC_BIN := .build-static/release/tally
 SPARK_DEMO_MB ?= 100
 SPARK := .spark
 
-.PHONY: all deps build release demo test bench bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install fuzz large static spark-deps check-spark spark-demo
+.PHONY: all deps build release demo test bench bench-normalize bench-deps clean help datasets test-deps check-datasets check-plots notebooks-data check-notebooks bundle check-bundle install check-install fuzz large static spark-deps check-spark spark-demo
 
 all: build
 
@@ -193,10 +193,17 @@ bench-deps: .venv/bin/python
 	@.venv/bin/python -c 'import quantulum3' 2>/dev/null || .venv/bin/pip install -q quantulum3 \
 	  || echo "quantulum3 could not be installed; the benchmark leaves it out"
 
+BENCH_NORMALIZE = $(PYTHON) scripts/bench_normalize.py --tally $(RELEASE_BIN) --work $(BENCH) --figures $(BENCH_FIGURES)
+
+# The normalize rows alone (appended to .bench/results.md).
+bench-normalize: release bench-deps
+	@mkdir -p $(BENCH)
+	$(BENCH_NORMALIZE)
+
 bench: release bench-deps test-deps static spark-deps
 	@mkdir -p $(BENCH)
 	$(PYTHON) scripts/bench.py --tally $(RELEASE_BIN) --corpus-mb $(BENCH_MB) --work $(BENCH)
-	$(PYTHON) scripts/bench_normalize.py --tally $(RELEASE_BIN) --work $(BENCH) --figures $(BENCH_FIGURES)
+	$(BENCH_NORMALIZE)
 	$(PYTHON) scripts/bench_statistics.py --tally $(RELEASE_BIN) --work $(BENCH) --observations $(BENCH_OBSERVATIONS)
 	$(PYTHON) scripts/bench_bundle.py --tally $(RELEASE_BIN) --work $(BENCH)
 	.venv/bin/python scripts/bench_spark.py --tally $(STATIC_BIN) --spark-submit .venv/bin/spark-submit --work $(BENCH)

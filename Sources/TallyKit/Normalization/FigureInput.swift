@@ -158,8 +158,9 @@ public final class DocumentReader {
         csv!.next += 1
         let r = c.records[c.next]
         let loc = SourceLocation(file: c.path, line: r.line)
-        let record = try DocumentReader.record(at: loc) { name in
-          guard let k = c.header.firstIndex(of: name), k < r.fields.count, !r.fields[k].isEmpty else { return nil }
+        let record = try DocumentReader.record(at: loc) { f in
+          guard let k = c.header.firstIndex(of: DocumentReader.fields[f]), k < r.fields.count, !r.fields[k].isEmpty
+          else { return nil }
           return r.fields[k]
         }
         return (record, loc)
@@ -207,53 +208,65 @@ public final class DocumentReader {
     }
   }
 
-  /// The fields of one JSON object (the first of a repeated key; numbers as written back).
+  /// The fields of one JSON object (the first of a repeated key; numbers as written back),
+  /// read in one pass over its members.
   private func jsonObject(_ p: UnsafeBufferPointer<UInt8>, at loc: SourceLocation) throws(NormalizationError) -> DocumentRecord {
     do {
       try JSONRecordScanner().members(p, into: &members)
     } catch {
       throw .input(.malformedJSON(SourceLocation(file: loc.file, line: loc.line, column: error.offset + 1), reason: error.reason))
     }
-    return try DocumentReader.record(at: loc) { name in
-      for m in members {
-        let key = UnsafeBufferPointer(rebasing: p[m.key])
-        let matches =
-          m.keyHasEscape
-          ? decodeJSONString(UnsafeBufferPointer(rebasing: p[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)])).elementsEqual(name.utf8)
-          : key.elementsEqual(name.utf8)
-        guard matches else { continue }
-        let token = UnsafeBufferPointer(rebasing: p[m.value])
-        switch m.kind {
-        case .string:
-          return m.hasEscape
-            ? String(decoding: decodeJSONString(token), as: UTF8.self)
-            : String(decoding: token[1..<(token.count - 1)], as: UTF8.self)
-        case .number:
-          return Double(String(decoding: token, as: UTF8.self)).map(formatNumber)
-        default:
-          return nil
-        }
+    var values = [String?](repeating: nil, count: DocumentReader.fields.count)
+    var found = [Bool](repeating: false, count: DocumentReader.fields.count)
+    for m in members {
+      let key: [UInt8]? =
+        m.keyHasEscape ? decodeJSONString(UnsafeBufferPointer(rebasing: p[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)])) : nil
+      let k = key.map { k in k.withUnsafeBufferPointer { DocumentReader.field(named: $0) } }
+        ?? DocumentReader.field(named: UnsafeBufferPointer(rebasing: p[m.key]))
+      guard let k, !found[k] else { continue }
+      found[k] = true
+      let token = UnsafeBufferPointer(rebasing: p[m.value])
+      switch m.kind {
+      case .string:
+        values[k] =
+          m.hasEscape
+          ? String(decoding: decodeJSONString(token), as: UTF8.self)
+          : String(decoding: token[1..<(token.count - 1)], as: UTF8.self)
+      case .number:
+        values[k] = Double(String(decoding: token, as: UTF8.self)).map(formatNumber)
+      default:
+        break
       }
-      return nil
     }
+    return try DocumentReader.record(at: loc) { values[$0] }
   }
 
+  /// The documents table's columns that normalize reads, in the order `record` asks for them.
+  static let fields = ["id", "outlet", "url", "published", "sha256", "bytes", "figures"]
+  private static let fieldBytes = ByteTable(fields)
+
+  private static func field(named key: UnsafeBufferPointer<UInt8>) -> Int? {
+    for k in 0..<fieldBytes.count where bytesEqual(fieldBytes[k], key) { return k }
+    return nil
+  }
+
+  /// A record from its fields (`field(k)` is the value of `fields[k]`, nil when absent).
   private static func record(
-    at loc: SourceLocation, _ field: (String) -> String?
+    at loc: SourceLocation, _ field: (Int) -> String?
   ) throws(NormalizationError) -> DocumentRecord {
-    guard let id = field("id") else { throw .missingField(loc, field: "id") }
+    guard let id = field(0) else { throw .missingField(loc, field: "id") }
     var published: CivilDate? = nil
-    if let p = field("published") {
+    if let p = field(3) {
       guard let d = parsePublished(p) else { throw .invalidDate(loc, field: "published", value: p) }
       published = d
     }
     var bytes: Int? = nil
-    if let b = field("bytes") {
+    if let b = field(5) {
       guard let v = Int(b), v >= 0 else { throw .invalidNumber(loc, field: "bytes", value: b) }
       bytes = v
     }
     return DocumentRecord(
-      id: id, outlet: field("outlet"), url: field("url"), published: published,
-      sha256: field("sha256"), bytes: bytes, figures: Int(field("figures") ?? "") ?? 0)
+      id: id, outlet: field(1), url: field(2), published: published, sha256: field(4), bytes: bytes,
+      figures: Int(field(6) ?? "") ?? 0)
   }
 }
