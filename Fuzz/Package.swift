@@ -5,7 +5,7 @@
 // the targets exercise the very code the tool runs.
 import PackageDescription
 
-let targets = ["FuzzArticle", "FuzzJSONLines", "FuzzFigures", "FuzzCSV", "FuzzCuration", "FuzzArchive"]
+let targets = ["FuzzArticle", "FuzzJSONLines", "FuzzFigures", "FuzzCSV", "FuzzCuration", "FuzzArchive", "FuzzDocuments"]
 
 let package = Package(
   name: "tally-fuzz",

@@ -8,7 +8,7 @@ seconds=$1
 shift
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${FUZZ_BIN:-$here/Fuzz/.build/release}
-targets=${*:-FuzzArticle FuzzJSONLines FuzzFigures FuzzCSV FuzzCuration FuzzArchive}
+targets=${*:-FuzzArticle FuzzJSONLines FuzzFigures FuzzCSV FuzzCuration FuzzArchive FuzzDocuments}
 report=${REPORT:-$here/.fuzz/report.md}
 mkdir -p "$here/.fuzz"
 : > "$report"
@@ -21,6 +21,7 @@ for t in $targets; do
     FuzzFigures) head -n 5 "$here/datasets/sample/figures.jsonl" > "$corpus/seed.jsonl"; head -n 5 "$here/datasets/sample/figures.csv" > "$corpus/seed.csv" ;;
     FuzzCSV) cp "$here/datasets/corpus/manifest.csv" "$here/datasets/handcoded/coded.csv" "$corpus/" ;;
     FuzzCuration) printf 'id,decision,field,new_value,note\nabc-1-2,correct,value,7,x\nabc-1-2,accept,,,\n' > "$corpus/seed.csv" ;;
+    FuzzDocuments) printf '{"id":"a","outlet":"A","published":"2025-02-01"}\n{"id":"b","outlet":"B","url":null,"bytes":10}\n{"id":"c"}\n' > "$corpus/seed.jsonl"; printf 'id,outlet,published\nb,B,2025-02-02\na,A,\n' > "$corpus/seed.csv" ;;
     FuzzArchive) tar -czf "$corpus/seed.tar.gz" -C "$here/datasets/handcoded" dataset ;;
   esac
   cd "$here/.fuzz/$t"

@@ -471,7 +471,7 @@ public struct FigureRecord: Sendable {
           if escaped[f.rawValue] {
             CSVFormat.appendField(decodeJSONString(UnsafeBufferPointer(rebasing: t[span])), to: &out)
           } else {
-            CSVFormat.appendField(t[(span.lowerBound + 1)..<(span.upperBound - 1)], to: &out)
+            CSVFormat.appendField(UnsafeBufferPointer(rebasing: t[(span.lowerBound + 1)..<(span.upperBound - 1)]), to: &out)
           }
         }
       }

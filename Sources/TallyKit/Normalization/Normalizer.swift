@@ -46,9 +46,10 @@ public struct NormalizeSummary: Sendable, Equatable {
 /// repeats of a fact among them collapse, each is written to the figures table, and the
 /// document's facts merge into their observations (so a document's figures must come
 /// together, as `extract` writes them); documents merge by the reconcile rule. Memory holds
-/// one accumulator per observation, a few bytes per document and the figures of one
-/// document; the figure ids each observation lists go to a temporary file past
-/// `idMemoryBudget`, so memory does not grow with the number of figures.
+/// one accumulator per observation and the figures of one document: the documents are read
+/// alongside the figures (`DocumentLedger`), and the figure ids each observation lists go to
+/// a temporary file past `idMemoryBudget`, so memory grows with neither the figures nor the
+/// documents.
 ///
 /// The hot state is `@exclusivity(unchecked)`: it is private to this class and touched by one
 /// thread, and the dynamic exclusivity checks on a class's arrays cost a quarter of the time
