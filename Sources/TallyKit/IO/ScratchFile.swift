@@ -52,14 +52,15 @@ struct ScratchFile {
 
   /// Runs `scan` over the bytes written, on disk then in memory, a block at a time: `scan`
   /// returns how many bytes it used (whole records); the rest comes again with the next block.
-  func scan(_ scan: (UnsafeRawBufferPointer) -> Int) {
+  func scan(_ scan: (UnsafeRawBufferPointer) -> Int) throws(InputError) {
     var carry: [UInt8] = []
     if fd >= 0 {
       var block = [UInt8](repeating: 0, count: 4 << 20)
       var position: off_t = 0
-      while true {
-        let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, position) }
-        if n <= 0 { break }
+      while position < size {
+        let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, min($0.count, size - Int(position)), position) }
+        // Our own file cut short or unreadable: an error, never ids silently missing.
+        guard n > 0 else { throw .unreadable(SourceLocation(file: path), reason: n < 0 ? systemErrorText() : "ends early") }
         position += off_t(n)
         carry.append(contentsOf: block[0..<n])
         let used = carry.withUnsafeBytes { scan($0) }

@@ -162,8 +162,8 @@ final class DocumentLedger {
     }
     do {
       try counts.forEachRecord(fields: 3) { r in
-        documents[Int(r[0])].figures = Int32(r[1])
-        documents[Int(r[0])].firstLine = Int32(r[2])
+        documents[Int(r[0])].figures = Int32(clamping: r[1])
+        documents[Int(r[0])].firstLine = Int32(clamping: r[2])
         documents[Int(r[0])].closed = true
       }
     } catch {

@@ -646,7 +646,7 @@ struct IDSpill {
   func partition(chunkOf: [Int32], count: Int) throws(InputError) -> [IDSpill] {
     var parts = (0..<count).map { IDSpill(path: "\(file.path).\($0)", budget: 1 << 16) }
     var failure: InputError? = nil
-    scanAll { p in
+    try scanAll { p in
       var i = 0
       while i + 6 <= p.count {
         let o = Int(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
@@ -676,6 +676,7 @@ struct IDSpill {
     buffer.removeAll(keepingCapacity: true)
     buffer.append(contentsOf: repeatElement(0x20, count: starts.last ?? 0))
     var cursor = Array(starts.dropLast())
+    var failure: InputError? = nil
     buffer.withUnsafeMutableBufferPointer { out in
       cursor.withUnsafeMutableBufferPointer { cursor in
         slot.withUnsafeBufferPointer { slot in
@@ -695,14 +696,15 @@ struct IDSpill {
             }
             return i
           }
-          scanAll(scan)
+          do throws(InputError) { try scanAll(scan) } catch { failure = error }
         }
       }
     }
+    if let failure { throw failure }
   }
 
   /// Runs `scan` over the spilled records, then those still in memory.
-  private func scanAll(_ scan: (UnsafeRawBufferPointer) -> Int) { file.scan(scan) }
+  private func scanAll(_ scan: (UnsafeRawBufferPointer) -> Int) throws(InputError) { try file.scan(scan) }
 
   mutating func remove() { file.remove() }
 }
