@@ -131,19 +131,11 @@ public final class DocumentReader {
   private var members: [JSONMember] = []
   /// Whether a line of the current file was read (the first tells JSON Lines from CSV).
   private var sawLine = false
-  /// The number of documents read so far.
-  public private(set) var count = 0
-
   public init(_ list: DocumentList) { self.list = list }
 
-  /// The next document and where it was read; `nil` after the last.
+  /// The next document and where it was read (records in memory are named by their id);
+  /// `nil` after the last.
   public func next() throws(NormalizationError) -> (DocumentRecord, SourceLocation)? {
-    guard let found = try read() else { return nil }
-    count += 1
-    return found
-  }
-
-  private func read() throws(NormalizationError) -> (DocumentRecord, SourceLocation)? {
     if nextRecord < list.records.count {
       let r = list.records[nextRecord]
       nextRecord += 1
@@ -199,9 +191,9 @@ public final class DocumentReader {
           let records: [CSVRecord]
           do { records = try CSVReader(file: path).records(readFileBytes(path)) } catch { throw .input(error) }
           lines = nil
-          guard let header = records.first else { return try read() }
+          guard let header = records.first else { return try self.next() }
           csv = (path, header.fields, Array(records.dropFirst()), 0)
-          return try read()
+          return try self.next()
         }
       }
       return (try line.withUnsafeBufferPointer { p throws(NormalizationError) in try jsonObject(p, at: loc) }, loc)
