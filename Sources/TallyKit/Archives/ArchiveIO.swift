@@ -90,13 +90,7 @@ public struct ArchiveWriter {
       }
     }
     try check(archive_write_close(a), "close")
-    try TemporaryOutputs.committing(temporary) { () throws(ArchiveError) in
-      if rename(temporary, path) != 0 {
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        throw .input(.unwritable(path: path, reason: reason))
-      }
-    }
+    do { try TemporaryOutputs.renameIntoPlace(temporary, path) } catch { throw .input(error) }
   }
 }
 

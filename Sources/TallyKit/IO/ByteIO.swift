@@ -42,6 +42,18 @@ public func fileExists(_ path: String) -> Bool {
   return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
 }
 
+/// Eight bytes at a time (SWAR): `x` is eight bytes loaded as one integer; the result is non-zero
+/// exactly when one of them equals `b` (its high bits mark the first such byte and perhaps
+/// later ones). Used to skip runs of ordinary bytes in JSON strings and CSV fields.
+@inline(__always) func swarMatches(_ x: UInt64, _ b: UInt8) -> UInt64 {
+  let y = x ^ (swarOnes &* UInt64(b))
+  return (y &- swarOnes) & ~y & swarHighBits
+}
+
+/// The byte 0x01 and the byte 0x80 in every position of a 64-bit word.
+let swarOnes: UInt64 = 0x0101_0101_0101_0101
+let swarHighBits: UInt64 = 0x8080_8080_8080_8080
+
 func systemErrorText() -> String {
   String(cString: strerror(errno))
 }

@@ -128,16 +128,10 @@ public enum CSVFormat {
   /// Whether bytes hold a comma, a quote or a line break.
   @inline(__always) static func needsQuotes(_ base: UnsafePointer<UInt8>, count n: Int) -> Bool {
     let raw = UnsafeRawPointer(base)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func has(_ x: UInt64, _ b: UInt64) -> UInt64 {
-      let y = x ^ (ones &* b)
-      return (y &- ones) & ~y
-    }
     var i = 0
     while i + 8 <= n {
       let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      if (has(x, 0x2C) | has(x, 0x22) | has(x, 0x0A) | has(x, 0x0D)) & high != 0 { return true }
+      if swarMatches(x, 0x2C) | swarMatches(x, 0x22) | swarMatches(x, 0x0A) | swarMatches(x, 0x0D) != 0 { return true }
       i += 8
     }
     while i < n {

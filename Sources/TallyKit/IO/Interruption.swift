@@ -44,6 +44,18 @@ public enum TemporaryOutputs {
     }
   }
 
+  /// Renames the temporary file `temporary` to `path` with interruption held off, and forgets
+  /// it; if the rename fails, removes the temporary file and throws.
+  static func renameIntoPlace(_ temporary: String, _ path: String) throws(InputError) {
+    try committing(temporary) { () throws(InputError) in
+      if rename(temporary, path) != 0 {
+        let reason = systemErrorText()
+        unlink(temporary)
+        throw .unwritable(path: path, reason: reason)
+      }
+    }
+  }
+
   /// The temporary paths still open (for tests).
   public static var pending: [String] { lock.withLock { paths } }
 

@@ -273,15 +273,12 @@ struct JSONCursor {
 /// offset of the first byte that needs a look, or where fewer than eight remain.
 @inline(__always) func skipPlainJSONStringBytes(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
   let raw = UnsafeRawPointer(base)
-  let ones: UInt64 = 0x0101_0101_0101_0101
-  let high: UInt64 = 0x8080_8080_8080_8080
   var i = start
   while i + 8 <= n {
     let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-    let quote = x ^ (ones &* 0x22)
-    let slash = x ^ (ones &* 0x5C)
-    let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((x &- ones &* 0x20) & ~x)
-    if special & high != 0 { break }
+    // A quote, a backslash, or a byte below 0x20 (a control character).
+    let control = (x &- swarOnes &* 0x20) & ~x & swarHighBits
+    if swarMatches(x, 0x22) | swarMatches(x, 0x5C) | control != 0 { break }
     i += 8
   }
   return i

@@ -88,13 +88,7 @@ public final class AtomicFile {
       throw error
     }
     closeDescriptor()
-    try TemporaryOutputs.committing(temporaryPath) { () throws(InputError) in
-      if rename(temporaryPath, path) != 0 {
-        let reason = systemErrorText()
-        unlink(temporaryPath)
-        throw .unwritable(path: path, reason: reason)
-      }
-    }
+    try TemporaryOutputs.renameIntoPlace(temporaryPath, path)
   }
 
   /// Removes the temporary file; the target is left as it was.

@@ -1,11 +1,5 @@
 import HeapModule
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Finds a key given twice among any number of keys, in memory bounded by a budget rather than
 /// by the number of keys: keys gather in a buffer; a full buffer is sorted by hash and written
 /// to a temporary file as one run; at the end the runs are merged (a heap of their heads) and
@@ -23,7 +17,6 @@ struct RepeatFinder {
     var line: Int
   }
 
-  private let path: String
   private let budget: Int
   // Records: hash (8 bytes), sequence (8), line (4), source (4), key length (4), key.
   private static let header = 28
@@ -34,7 +27,6 @@ struct RepeatFinder {
   private var sequence: UInt64 = 0
 
   init(path: String, budget: Int = 16 << 20) {
-    self.path = path
     self.budget = max(1 << 10, budget)
     file = ScratchFile(path: path, budget: 1 << 20)
   }
@@ -97,7 +89,7 @@ struct RepeatFinder {
       for o in offsets { consider(Record(buffer, at: o)) }
     } else {
       if !buffer.isEmpty { try writeRun() }
-      var readers = runs.map { RunReader(fd: file.fd, range: $0, path: path) }
+      var readers = runs.map { RunReader(reader: file.makeReader(range: $0)) }
       var heap = Heap<Head>()
       for k in readers.indices {
         if let r = try readers[k].next() { heap.insert(Head(record: r, run: k)) }
@@ -151,42 +143,15 @@ struct RepeatFinder {
     }
   }
 
-  /// Reads one run's records back, a block at a time.
+  /// Reads one run's records back.
   private struct RunReader {
-    let fd: Int32
-    var position: Int
-    let end: Int
-    let path: String
-    var block: [UInt8] = []
-    var cursor = 0
-
-    init(fd: Int32, range: Range<Int>, path: String) {
-      self.fd = fd
-      position = range.lowerBound
-      end = range.upperBound
-      self.path = path
-    }
+    var reader: ScratchFile.Reader
 
     mutating func next() throws(InputError) -> Record? {
-      if cursor + RepeatFinder.header > block.count || cursor + RepeatFinder.recordLength(block, at: cursor) > block.count {
-        // Keep the partial record and read on.
-        block.removeFirst(cursor)
-        cursor = 0
-        while position < end
-          && (block.count < RepeatFinder.header || RepeatFinder.recordLength(block, at: 0) > block.count)
-        {
-          var chunk = [UInt8](repeating: 0, count: min(256 << 10, end - position))
-          let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(position)) }
-          guard n > 0 else { throw .unreadable(SourceLocation(file: path), reason: systemErrorText()) }
-          block.append(contentsOf: chunk[0..<n])
-          position += n
-        }
-        // The end of the run (a record cut short cannot happen: the run was written whole).
-        if block.count < RepeatFinder.header || RepeatFinder.recordLength(block, at: 0) > block.count { return nil }
-      }
-      let r = Record(block, at: cursor)
-      cursor += RepeatFinder.header + r.key.count
-      return r
+      guard let head = try reader.bytes(RepeatFinder.header) else { return nil }
+      let n = head.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 24, as: UInt32.self))) }
+      guard let key = try reader.bytes(n) else { return nil }
+      return Record(head + key, at: 0)
     }
   }
 }

@@ -75,27 +75,38 @@ struct ScratchFile {
     }
   }
 
-  /// Reads the file (then what is still in memory) from the start.
-  func makeReader() -> Reader { Reader(file: self) }
+  /// Reads the file (then what is still in memory) from the start; with `range`, only those
+  /// bytes of the file on disk.
+  func makeReader(range: Range<Int>? = nil) -> Reader { Reader(file: self, range: range) }
 
   struct Reader {
     let file: ScratchFile
     private var block: [UInt8] = []
     private var cursor = 0
-    private var position = 0
-    private var inMemory = false
+    private var position: Int
+    private let end: Int
+    /// Whether the bytes still in memory were read (or are not wanted).
+    private var inMemory: Bool
 
-    init(file: ScratchFile) { self.file = file }
+    init(file: ScratchFile, range: Range<Int>?) {
+      self.file = file
+      position = range?.lowerBound ?? 0
+      end = range?.upperBound ?? file.size
+      inMemory = range != nil
+    }
 
     /// Makes `n` bytes available at `cursor`; false at the end.
     private mutating func fill(_ n: Int) throws(InputError) -> Bool {
       while block.count - cursor < n {
         block.removeFirst(cursor)
         cursor = 0
-        if position < file.size {
-          var chunk = [UInt8](repeating: 0, count: min(1 << 18, file.size - position))
+        if position < end {
+          var chunk = [UInt8](repeating: 0, count: min(1 << 18, end - position))
           let got = chunk.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress!, $0.count, off_t(position)) }
-          guard got > 0 else { throw .unreadable(SourceLocation(file: file.path), reason: systemErrorText()) }
+          // Our own file cut short or unreadable: an error, never records silently missing.
+          guard got > 0 else {
+            throw .unreadable(SourceLocation(file: file.path), reason: got < 0 ? systemErrorText() : "ends early")
+          }
           block.append(contentsOf: chunk[0..<got])
           position += got
         } else if !inMemory {

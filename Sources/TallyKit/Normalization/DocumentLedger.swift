@@ -68,6 +68,7 @@ final class DocumentLedger {
   }
   private var documents: [DocumentState] = []
   private var documentIndex: [String: Int32] = [:]
+  /// The open document's index.
   private var current: Int32 = -1
 
   init(list: DocumentList, scratch: String, budget: Int) {
@@ -115,7 +116,6 @@ final class DocumentLedger {
       while let (record, _) = try cursor!.next() {
         position += 1
         if record.id == id {
-          current = position
           return Facts(order: position, outlet: outlet(named: record.outlet, else: position), published: record.published)
         }
       }

@@ -216,7 +216,7 @@ public final class Normalizer {
       var end = start
       while end < order.count && pool[coded[order[end]]].observation == o { end += 1 }
       var together = Interval.all
-      var contribution = DocumentContribution(document: facts.order)
+      var contribution = DocumentContribution()
       for j in order[start..<end] {
         let k = coded[j]
         let t = together.intersection(bounds[j].tolerant)

@@ -111,15 +111,12 @@ struct FigureBounds {
 
 /// What one document says about one observation: its figures for it, collapsed.
 struct DocumentContribution {
-  var document: Int32
   var stated = Interval.all
   var tolerant = Interval.all
   /// The document's point value: its exact count if it gives one, else its lowest value.
   var point: Double?
   var pointIsExact = false
   var conflict = false
-
-  init(document: Int32) { self.document = document }
 
   mutating func add(_ b: FigureBounds) {
     let s = stated.intersection(b.stated)
