@@ -155,7 +155,7 @@ struct PropertyTests {
       expectSame(first, figure, csv: format == .csv, "read \(format.rawValue)")
 
       var csv = tableHeader
-      first.appendCSV(observation: Array("obs-1".utf8), to: &csv)
+      first.appendCSV(observation: ObservationID("0123456789abcdef"), to: &csv)
       let second = try readOne(csv, in: dir, name: "table.csv")
       expectSame(second, figure, csv: true, "figures table, CSV")
 

@@ -15,6 +15,16 @@ public enum Qualifier: String, Sendable, CaseIterable, Codable {
 /// What a figure counts (codebook section 2).
 public enum CountUnit: String, Sendable, CaseIterable, Codable {
   case people, ratio, trucks, convoys
+
+  /// The position of the code in `allCases`, without building the array.
+  var ordinal: Int {
+    switch self {
+    case .people: return 0
+    case .ratio: return 1
+    case .trucks: return 2
+    case .convoys: return 3
+    }
+  }
 }
 
 /// Whether a figure reports what happened or what is scheduled, agreed, expected or permitted.

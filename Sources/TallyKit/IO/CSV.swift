@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One CSV record with the 1-based line on which it starts.
 public struct CSVRecord: Sendable {
   public var line: Int
@@ -119,10 +125,21 @@ public enum CSVFormat {
   /// four that need quoting (the figures table's long text fields nearly never do), then
   /// copied at once.
   public static func appendField(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-    guard let base = s.baseAddress, !needsQuotes(base, count: s.count) else {
-      return appendField(s[...], to: &out)
+    guard let base = s.baseAddress, needsQuotes(base, count: s.count) else {
+      return out.append(contentsOf: s)
     }
-    out.append(contentsOf: s)
+    // Quoted: the runs between quotes copied whole (a sentence with a comma is common, a
+    // quote inside one rare), each quote doubled.
+    out.append(0x22)
+    var from = 0
+    while let q = memchr(base + from, 0x22, s.count - from) {
+      let at = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+      out.append(contentsOf: UnsafeBufferPointer(start: base + from, count: at + 1 - from))
+      out.append(0x22)
+      from = at + 1
+    }
+    out.append(contentsOf: UnsafeBufferPointer(start: base + from, count: s.count - from))
+    out.append(0x22)
   }
 
   /// Whether bytes hold a comma, a quote or a line break.

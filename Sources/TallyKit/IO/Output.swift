@@ -26,6 +26,12 @@ public final class ByteWriter {
   public static func standardOutput() -> ByteWriter { ByteWriter(fd: 1, path: "-") }
 
   public func write(_ bytes: [UInt8]) throws(InputError) {
+    if bytes.count >= capacity {
+      // A block as large as the buffer goes out as it is, not copied first.
+      try flush()
+      try bytes.withUnsafeBufferPointer { p throws(InputError) in try writeAll(UnsafeRawBufferPointer(p)) }
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= capacity { try flush() }
   }
@@ -37,18 +43,20 @@ public final class ByteWriter {
 
   /// Writes out everything buffered so far.
   public func flush() throws(InputError) {
+    try buffer.withUnsafeBufferPointer { p throws(InputError) in try writeAll(UnsafeRawBufferPointer(p)) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func writeAll(_ p: UnsafeRawBufferPointer) throws(InputError) {
     var offset = 0
-    while offset < buffer.count {
-      let n = buffer.withUnsafeBytes { p in
-        posixWrite(fd, p.baseAddress! + offset, p.count - offset)
-      }
+    while offset < p.count {
+      let n = posixWrite(fd, p.baseAddress! + offset, p.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
         throw .unwritable(path: path, reason: systemErrorText())
       }
       offset += n
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 }
 

@@ -52,7 +52,7 @@ public final class FigureInput {
         try record.read(csv: fields, columns: csvColumns!, at: location)
       } else {
         try bytes.withUnsafeBufferPointer { p throws(NormalizationError) in
-          try record.read(jsonLine: p, members: &members, at: location)
+          if !record.readCanonical(p) { try record.read(jsonLine: p, members: &members, at: location) }
         }
       }
       return true

@@ -70,16 +70,10 @@ public final class Normalizer {
 
   // Observations.
   @exclusivity(unchecked) private var keys: [ObservationKey] = []
-  @exclusivity(unchecked) private var observationIndex: [PackedKey: Int32] = [:]
-  @exclusivity(unchecked) private var accumulators: [ObservationAccumulator] = []
-  /// The first 64 outlets each observation has heard from, one bit each, and (observation,
-  /// outlet) pairs for outlets past those: to count each observation's distinct outlets in
-  /// eight bytes per observation when outlets are few, as they are (a set of pairs took 16 to
-  /// 24 bytes per pair, 36 MB for 56,000 observations from 40 outlets).
-  @exclusivity(unchecked) private var outletBits: [UInt64] = []
+  @exclusivity(unchecked) private var observationIndex = ObservationKeyIndex()
+  @exclusivity(unchecked) private var observations: [ObservationSlot] = []
+  /// (observation, outlet) pairs for outlets past the first 64 (see `ObservationSlot`).
   @exclusivity(unchecked) private var observationOutlets = Set<UInt64>()
-  @exclusivity(unchecked) private var observationIDs: [[UInt8]] = []
-  @exclusivity(unchecked) private var idBytes: [Int] = []
   @exclusivity(unchecked) private var groups = InternTable()
 
   @exclusivity(unchecked) private var spill: IDSpill
@@ -103,8 +97,12 @@ public final class Normalizer {
   // The figures of the document being read: a pool of records reused from one document to the
   // next, so reading allocates nothing per figure once the pool has grown to the largest
   // document.
-  @exclusivity(unchecked) private var pool: [FigureRecord] = [FigureRecord()]
+  private let pool = RecordPool()
   @exclusivity(unchecked) private var pooled = 0
+  // Scratch space for settling a document, reused from one to the next.
+  @exclusivity(unchecked) private var coded: [Int] = []
+  @exclusivity(unchecked) private var bounds: [FigureBounds] = []
+  @exclusivity(unchecked) private var order: [Int] = []
   private var figuresOfDocument = 0
 
   /// Reads every figure of `input`, writing each to the figures table writers once its
@@ -114,7 +112,7 @@ public final class Normalizer {
     defer { bytesBefore += input.bytesRead }
     while true {
       progress?.update(items: summary.figures + pooled, bytes: before + input.bytesRead)
-      if pooled == pool.count { pool.append(FigureRecord()) }
+      if pooled == pool.capacity { pool.grow() }
       guard try input.next(into: &pool[pooled]) else { break }
       let location = SourceLocation(file: input.file, line: input.line)
       pool[pooled].review = nil
@@ -170,10 +168,16 @@ public final class Normalizer {
   /// Decides the role of each figure of the pooled document, merges its facts into their
   /// observations and writes its figures.
   private func completeDocument(_ sink: TableSink) throws(NormalizationError) {
+    try settleDocument(sink)
+    try sink.flush(whenFull: true)
+  }
+
+  private func settleDocument(_ sink: TableSink) throws(NormalizationError) {
     guard pooled > 0, documentOpen else { return }
     figuresOfDocument += pooled
     summary.figures += pooled
-    var coded: [Int] = []
+    coded.removeAll(keepingCapacity: true)
+    bounds.removeAll(keepingCapacity: true)
     for k in 0..<pooled {
       switch pool[k].review {
       case .rejected?: summary.rejected += 1
@@ -187,23 +191,27 @@ public final class Normalizer {
         pool[k].role = .uncoded
         pool[k].observation = -1
       } else {
-        pool[k].observation = observationFor(pool[k])
+        pool[k].observation = observationFor(k)
         coded.append(k)
+        bounds.append(
+          FigureBounds(
+            value: pool[k].value, low: pool[k].low, high: pool[k].high, qualifier: pool[k].qualifier,
+            tolerance: options.approximateTolerance))
       }
     }
     // Per observation, largest number first: the figures that can all be true together with
     // the largest are the fact; a smaller one that cannot is read as a part of it. Equal
     // numbers go in the order of the text (span), not of the input, so that the figures of a
     // document may come in any order.
-    let bounds = coded.map { FigureBounds(pool[$0], tolerance: options.approximateTolerance) }
-    let order = coded.indices.sorted { x, y in
+    order.removeAll(keepingCapacity: true)
+    order.append(contentsOf: coded.indices)
+    order.sort { x, y in
       let a = pool[coded[x]].observation
       let b = pool[coded[y]].observation
       if a != b { return a < b }
       let u = bounds[x].reference
       let v = bounds[y].reference
       if u != v { return u > v }
-      // Fields read in place: a copy of a record would retain and release its buffers.
       let (ps, qs) = (pool[coded[x]].start, pool[coded[y]].start)
       if ps != qs { return ps < qs }
       let (pe, qe) = (pool[coded[x]].end, pool[coded[y]].end)
@@ -235,70 +243,68 @@ public final class Normalizer {
       if outlet < 0 {
         newOutlet = true
       } else if outlet < 64 {
-        newOutlet = outletBits[Int(o)] & (1 << UInt64(outlet)) == 0
-        outletBits[Int(o)] |= 1 << UInt64(outlet)
+        newOutlet = observations[Int(o)].outletBits & (1 << UInt64(outlet)) == 0
+        observations[Int(o)].outletBits |= 1 << UInt64(outlet)
       } else {
         newOutlet =
           observationOutlets.insert(UInt64(UInt32(bitPattern: o)) << 32 | UInt64(UInt32(bitPattern: outlet))).inserted
       }
-      accumulators[Int(o)].add(
+      observations[Int(o)].accumulator.add(
         contribution, newOutlet: newOutlet, published: facts.published, order: Int(facts.order),
         rule: options.rule)
       start = end
     }
-    // Written in input order; the ids of facts go to their observations.
+    // Written in input order; the ids of facts go to their observations. (The rows go to local
+    // buffers: appending to the sink's own, the compiler copied each record first.)
+    var csv: [UInt8] = []
+    var json: [UInt8] = []
+    swap(&csv, &sink.csvOut)
+    swap(&json, &sink.jsonOut)
+    defer {
+      swap(&csv, &sink.csvOut)
+      swap(&json, &sink.jsonOut)
+    }
     for k in 0..<pooled {
-      let o = pool[k].observation
+      let o = Int(pool[k].observation)
       if pool[k].role == .fact {
-        accumulators[Int(o)].figures += 1
-        // Ids are kept as text (decoded, in the rare case the JSON escaped a character).
-        let decoded: [UInt8]? = pool[k].escaped[FigureField.id.rawValue] ? pool[k].textBytes(.id) : nil
-        try pool[k].withToken(.id) { t throws(NormalizationError) in
-          let inner = UnsafeBufferPointer(rebasing: t[1..<(t.count - 1)])
-          try (decoded ?? []).withUnsafeBufferPointer { d throws(NormalizationError) in
-            let text = decoded == nil ? inner : d
-            idBytes[Int(o)] += text.count + 1
-            do throws(InputError) {
-              try spill.add(observation: o, id: text)
-            } catch {
-              throw .input(error)
-            }
+        observations[o].accumulator.figures += 1
+        try pool[k].withIDText { text throws(NormalizationError) in
+          observations[o].idBytes += text.count + 1
+          do throws(InputError) {
+            try spill.add(observation: Int32(o), id: text)
+          } catch {
+            throw .input(error)
           }
         }
       }
-      let id = o >= 0 ? observationIDs[Int(o)] : nil
-      pool[k].appendCSV(observation: id, to: &sink.csvOut)
-      pool[k].appendJSON(observation: id, to: &sink.jsonOut)
+      pool[k].appendRows(observation: o >= 0 ? observations[o].id : nil, csv: &csv, json: &json)
     }
     pooled = 0
-    try sink.flush(whenFull: true)
   }
 
-  private func observationFor(_ r: FigureRecord) -> Int32 {
-    let group: UInt64 = r.has(.group) ? UInt64(r.withToken(.group) { groups.intern($0) }) + 1 : 0
-    var a = UInt64(r.indicator.ordinal)
-    a |= UInt64(r.modality == .planned ? 1 : 0) << 5
-    a |= UInt64(CountUnit.allCases.firstIndex(of: r.unit)!) << 6
-    a |= UInt64(r.per.map { $0 == .day ? 1 : 2 } ?? 0) << 8
+  /// The observation of the pooled record `k`, created when new.
+  private func observationFor(_ k: Int) -> Int32 {
+    let group: UInt64 = pool[k].has(.group) ? UInt64(pool[k].withToken(.group) { groups.intern($0) }) + 1 : 0
+    var a = UInt64(pool[k].indicator.ordinal)
+    a |= UInt64(pool[k].modality == .planned ? 1 : 0) << 5
+    a |= UInt64(pool[k].unit.ordinal) << 6
+    a |= UInt64(pool[k].per.map { $0 == .day ? 1 : 2 } ?? 0) << 8
     a |= group << 10
-    let packed = PackedKey(a: a, b: ObservationKey.pack(r.date) << 32 | ObservationKey.pack(r.periodStart))
-    if let o = observationIndex[packed] { return o }
-    let o = Int32(keys.count)
-    var k = ObservationKey()
-    k.group = r.string(.group)
-    k.indicator = r.indicator
-    k.modality = r.modality
-    k.unit = r.unit
-    k.per = r.per
-    k.date = r.date
-    k.periodStart = r.periodStart
-    keys.append(k)
-    observationIndex[packed] = o
-    accumulators.append(ObservationAccumulator())
-    observationIDs.append(Array(k.stableID.utf8))
-    idBytes.append(0)
-    outletBits.append(0)
-    return o
+    let b = ObservationKey.pack(pool[k].date) << 32 | ObservationKey.pack(pool[k].periodStart)
+    return observationIndex.find(a, b) {
+      let o = Int32(keys.count)
+      var key = ObservationKey()
+      key.group = pool[k].string(.group)
+      key.indicator = pool[k].indicator
+      key.modality = pool[k].modality
+      key.unit = pool[k].unit
+      key.per = pool[k].per
+      key.date = pool[k].date
+      key.periodStart = pool[k].periodStart
+      keys.append(key)
+      observations.append(ObservationSlot(id: ObservationID(key.stableID)))
+      return o
+    }
   }
 
   /// Writes the observations and documents tables, the schemas and the package descriptor.
@@ -349,8 +355,8 @@ public final class Normalizer {
     while position < order.count {
       var end = position
       var bytes = 0
-      while end < order.count && (end == position || bytes + idBytes[order[end]] <= options.idMemoryBudget) {
-        bytes += idBytes[order[end]]
+      while end < order.count && (end == position || bytes + observations[order[end]].idBytes <= options.idMemoryBudget) {
+        bytes += observations[order[end]].idBytes
         end += 1
       }
       chunks.append(position..<end)
@@ -371,7 +377,7 @@ public final class Normalizer {
       for (k, i) in order[range].enumerated() {
         slot[i] = Int32(k)
         starts.append(offset)
-        offset += idBytes[i]
+        offset += observations[i].idBytes
       }
       starts.append(offset)
       do {
@@ -396,7 +402,7 @@ public final class Normalizer {
     _ i: Int, ids: ArraySlice<UInt8>, rule: [UInt8], csv: inout [UInt8], json: inout [UInt8]
   ) {
     let k = keys[i]
-    let a = accumulators[i]
+    let a = observations[i].accumulator
     let (value, bounds) = a.result(options.rule)
     if a.conflict { summary.conflicts += 1 }
     var row = ObservationRow()
@@ -406,7 +412,7 @@ public final class Normalizer {
       swap(&row.csv, &csv)
       swap(&row.json, &json)
     }
-    row.raw("id", observationIDs[i])
+    row.raw("id", observations[i].id.bytes)
     row.text("indicator", k.indicator.rawValue)
     row.text("group", k.group)
     row.text("modality", k.modality.rawValue)
@@ -574,13 +580,51 @@ struct ObservationRow {
   }
 }
 
-/// An observation's key as two integers, for hashing.
-struct PackedKey: Hashable {
-  var a: UInt64
-  var b: UInt64
+/// The records of the document being read, in memory the normalizer owns: a record is read
+/// and written in place (through an array held by a class, each access to an element copied
+/// the record, retaining and releasing its buffer: a tenth of a run, measured for issue 3).
+final class RecordPool {
+  private(set) var capacity = 16
+  private var base: UnsafeMutablePointer<FigureRecord>
+
+  init() {
+    base = .allocate(capacity: capacity)
+    base.initialize(repeating: FigureRecord(), count: capacity)
+  }
+
+  deinit {
+    base.deinitialize(count: capacity)
+    base.deallocate()
+  }
+
+  subscript(_ k: Int) -> FigureRecord {
+    unsafeAddress {
+      precondition(k >= 0 && k < capacity)
+      return UnsafePointer(base + k)
+    }
+    unsafeMutableAddress {
+      precondition(k >= 0 && k < capacity)
+      return base + k
+    }
+  }
+
+  /// Doubles the number of records.
+  func grow() {
+    let more = UnsafeMutablePointer<FigureRecord>.allocate(capacity: capacity * 2)
+    more.moveInitialize(from: base, count: capacity)
+    (more + capacity).initialize(repeating: FigureRecord(), count: capacity)
+    base.deallocate()
+    base = more
+    capacity *= 2
+  }
+
+  func swapAt(_ i: Int, _ j: Int) {
+    precondition(i >= 0 && i < capacity && j >= 0 && j < capacity)
+    if i != j { swap(&base[i], &base[j]) }
+  }
 }
 
-/// The key of an observation, readable, for output; `PackedKey` is what it is hashed by.
+/// The key of an observation, readable, for output (the normalizer looks it up as two integers).
 struct ObservationKey {
   var indicator = Indicator.other
   var group: String? = nil

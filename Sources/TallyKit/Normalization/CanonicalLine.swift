@@ -1,0 +1,237 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The fast lane of reading figures: a line exactly as `extract` writes one (every field, in
+/// `FigureField` order, no spaces, numbers as plain integers) is read in one pass that checks
+/// each key in place, instead of listing the members of a general JSON object and looking the
+/// keys up. Nearly every line normalize reads is such a line. Anything else (fields in another
+/// order or missing, spaces, other number forms, and every error) makes the fast lane decline,
+/// and the general reader (`read(jsonLine:)`) reads the line and reports what is wrong with it.
+/// Both set the same record: a test reads lines both ways and compares.
+extension FigureRecord {
+  /// Reads `line` if it is a canonical `extract` line whose fields are all valid; returns
+  /// false otherwise (the record is then to be read by `read(jsonLine:)`).
+  mutating func readCanonical(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    reset()
+    let n = line.count
+    guard n > 2, line[n - 1] == UInt8(ascii: "}") else { return false }
+    tokens.append(contentsOf: line)
+    var c = CanonicalCursor(p: line.baseAddress!, n: n - 1)
+    var parsedStart = 0
+    var parsedEnd = 0
+    var numbers: (Double?, Double?, Double?) = (nil, nil, nil)
+    let keys = FigureRecord.jsonKeys
+    for f in FigureField.allCases {
+      guard c.expect(keys[f.rawValue]) else { return false }
+      let tokenStart = c.i
+      switch f {
+      case .start, .end:
+        guard let v = c.plainInteger() else { return false }
+        if f == .start { parsedStart = v } else { parsedEnd = v }
+      case .value, .low, .high:
+        if c.null() { continue }
+        guard let v = c.plainInteger() else { return false }
+        switch f {
+        case .value: numbers.0 = Double(v)
+        case .low: numbers.1 = Double(v)
+        default: numbers.2 = Double(v)
+        }
+      case .warnings:
+        guard c.stringList() else { return false }
+      default:
+        if !f.isRequired && c.null() { continue }
+        guard let e = c.string() else { return false }
+        escaped[f.rawValue] = e
+      }
+      spans[f.rawValue] = tokenStart..<c.i
+    }
+    guard c.i == n - 1 else { return false }
+    // The checks `parseFields` makes; a line that fails one is left to the general reader,
+    // which names the field.
+    guard spans[FigureField.id.rawValue].count <= 1026, parsedEnd >= parsedStart else { return false }
+    if let l = numbers.1, let h = numbers.2, l > h { return false }
+    guard let q: Qualifier = codeIfPlain(.qualifier), let u: CountUnit = codeIfPlain(.unit),
+      let i: Indicator = codeIfPlain(.indicator), let m: Modality = codeIfPlain(.modality)
+    else { return false }
+    var p: RatePer? = nil
+    if has(.per) {
+      guard let code: RatePer = codeIfPlain(.per) else { return false }
+      p = code
+    }
+    let d = isoDateIfPlain(.date)
+    let s = isoDateIfPlain(.periodStart)
+    guard d.ok, s.ok else { return false }
+    start = parsedStart
+    end = parsedEnd
+    (value, low, high) = numbers
+    qualifier = q
+    unit = u
+    indicator = i
+    modality = m
+    per = p
+    (date, periodStart) = (d.date, s.date)
+    canonicalLength = n
+    return true
+  }
+
+  /// A date field's value (nil for null); `ok` is false when the token is not a plain ISO date.
+  private func isoDateIfPlain(_ f: FigureField) -> (ok: Bool, date: ReportedDate?) {
+    guard has(f) else { return (true, nil) }
+    guard !escaped[f.rawValue], let d = withToken(f, { ReportedDate(iso: $0[1..<($0.count - 1)]) }) else {
+      return (false, nil)
+    }
+    return (true, d)
+  }
+
+  /// A code field's value when its token is one of the code's literals as written (no escapes).
+  private func codeIfPlain<C: RawRepresentable & CaseIterable>(_ f: FigureField) -> C? where C.RawValue == String {
+    guard !escaped[f.rawValue], let k = withToken(f, { CodeLiterals<C>.index.find($0) }) else { return nil }
+    return C.allCases[C.allCases.index(C.allCases.startIndex, offsetBy: k)]
+  }
+}
+
+/// A cursor over a line's bytes (its closing brace excluded) for the fast lane: every method
+/// returns nil or false where the line is not as `extract` writes it.
+private struct CanonicalCursor {
+  let p: UnsafePointer<UInt8>
+  let n: Int
+  var i = 0
+
+  /// Steps over `bytes` if they come next.
+  /// (Keys are 6 to 16 bytes: compared as one or two words, overlapping, rather than through
+  /// `memcmp`, whose call cost more than the comparison.)
+  @inline(__always) mutating func expect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let m = bytes.count
+    guard i + m <= n else { return false }
+    let a = UnsafeRawPointer(p + i)
+    let b = UnsafeRawPointer(bytes.baseAddress!)
+    if m >= 8 {
+      var k = 0
+      while k + 8 < m {
+        if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+          return false
+        }
+        k += 8
+      }
+      if a.loadUnaligned(fromByteOffset: m - 8, as: UInt64.self) != b.loadUnaligned(fromByteOffset: m - 8, as: UInt64.self) {
+        return false
+      }
+    } else if memcmp(a, b, m) != 0 {
+      return false
+    }
+    i += m
+    return true
+  }
+
+  @inline(__always) mutating func null() -> Bool {
+    guard i + 4 <= n, p[i] == UInt8(ascii: "n"), p[i + 1] == UInt8(ascii: "u"), p[i + 2] == UInt8(ascii: "l"),
+      p[i + 3] == UInt8(ascii: "l")
+    else { return false }
+    i += 4
+    return true
+  }
+
+  /// Digits without a leading zero, at most 15 of them (as `isPlainInteger` allows; negative
+  /// numbers, which extract never writes, are left to the general reader).
+  @inline(__always) mutating func plainInteger() -> Int? {
+    let s = i
+    var v = 0
+    while i < n, p[i] &- 0x30 < 10 {
+      v = v &* 10 &+ Int(p[i] &- 0x30)
+      i += 1
+    }
+    let digits = i - s
+    guard digits > 0, digits <= 15, p[s] != 0x30 || digits == 1 else { return nil }
+    return v
+  }
+
+  /// A string token; whether it holds an escape (escapes are checked by the JSON reader's
+  /// rules), nil when the token is not a valid string.
+  @inline(__always) mutating func string() -> Bool? {
+    guard i < n, p[i] == 0x22 else { return nil }
+    let open = i
+    i += 1
+    while true {
+      i = skipPlainJSONStringBytes(p, from: i, count: n)
+      guard i < n else { return nil }
+      let b = p[i]
+      if b == 0x22 {
+        i += 1
+        return false
+      }
+      if b < 0x20 { return nil }
+      if b == 0x5C {
+        var c = JSONCursor(bytes: UnsafeBufferPointer(start: p, count: n))
+        c.i = open
+        guard (try? c.string()) != nil else { return nil }
+        i = c.i
+        return true
+      }
+      i += 1
+    }
+  }
+
+  /// `[]` or `["a","b"]`, without spaces.
+  mutating func stringList() -> Bool {
+    guard i < n, p[i] == UInt8(ascii: "[") else { return false }
+    i += 1
+    if i < n, p[i] == UInt8(ascii: "]") {
+      i += 1
+      return true
+    }
+    while true {
+      guard string() != nil, i < n else { return false }
+      if p[i] == UInt8(ascii: "]") {
+        i += 1
+        return true
+      }
+      guard p[i] == UInt8(ascii: ",") else { return false }
+      i += 1
+    }
+  }
+}
+
+/// The JSON literals of a code type found by hashing (open addressing) rather than by trying
+/// each in turn: the indicator code has dozens of cases. Built once per code type and kept for
+/// the life of the process (like `ByteTable`, so that a look-up costs no reference counting).
+struct CodeIndex: @unchecked Sendable {
+  private let literals: ByteTable
+  private let slots: UnsafeMutableBufferPointer<Int16>
+  private let mask: Int
+
+  init(_ literals: ByteTable) {
+    self.literals = literals
+    var size = 16
+    while size < literals.count * 4 { size *= 2 }
+    let slots = UnsafeMutableBufferPointer<Int16>.allocate(capacity: size)
+    slots.initialize(repeating: -1)
+    for k in 0..<literals.count {
+      var h = CodeIndex.hash(literals[k]) & (size - 1)
+      while slots[h] >= 0 { h = (h + 1) & (size - 1) }
+      slots[h] = Int16(k)
+    }
+    self.slots = slots
+    mask = size - 1
+  }
+
+  /// FNV-1a over the token's bytes.
+  @inline(__always) static func hash(_ t: UnsafeBufferPointer<UInt8>) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in t { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return Int(truncatingIfNeeded: h ^ (h >> 29))
+  }
+
+  /// The position of `token` among the literals, if it is one.
+  func find(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
+    var h = CodeIndex.hash(token) & mask
+    while true {
+      let k = Int(slots[h])
+      if k < 0 { return nil }
+      if bytesEqual(literals[k], token) { return k }
+      h = (h + 1) & mask
+    }
+  }
+}

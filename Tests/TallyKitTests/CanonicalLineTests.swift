@@ -1,0 +1,117 @@
+import PropertyBased
+import Testing
+
+@testable import TallyKit
+
+/// The fast lane of reading figures (`FigureRecord.readCanonical`) must give the record the
+/// general reader gives, and must decline every line the general reader rejects.
+@Suite("Normalize: the fast lane for lines as extract writes them")
+struct CanonicalLineTests {
+  /// The general reader's record, or nil where it reports an error.
+  static func general(_ line: [UInt8]) -> FigureRecord? {
+    var record = FigureRecord()
+    var members: [JSONMember] = []
+    do {
+      try line.withUnsafeBufferPointer { p throws(NormalizationError) in
+        try record.read(jsonLine: p, members: &members, at: SourceLocation(file: "test", line: 1))
+      }
+    } catch {
+      return nil
+    }
+    return record
+  }
+
+  static func fast(_ line: [UInt8]) -> FigureRecord? {
+    var record = FigureRecord()
+    return line.withUnsafeBufferPointer { record.readCanonical($0) } ? record : nil
+  }
+
+  /// Every field the two readers set, compared.
+  static func expectSameRecord(_ a: FigureRecord, _ b: FigureRecord, _ line: [UInt8]) {
+    let context = Comment(rawValue: String(decoding: line, as: UTF8.self))
+    #expect(a.tokens == b.tokens, context)
+    for f in FigureField.allCases {
+      #expect(a.spans[f.rawValue] == b.spans[f.rawValue], "\(f.name): \(context)")
+      #expect(a.escaped[f.rawValue] == b.escaped[f.rawValue], "\(f.name): \(context)")
+    }
+    #expect(a.start == b.start && a.end == b.end, context)
+    #expect(a.value == b.value && a.low == b.low && a.high == b.high, context)
+    #expect(a.qualifier == b.qualifier && a.unit == b.unit && a.indicator == b.indicator, context)
+    #expect(a.modality == b.modality && a.per == b.per, context)
+    #expect(a.date == b.date && a.periodStart == b.periodStart, context)
+    #expect(a.canonicalLength == b.canonicalLength, context)
+  }
+
+  static func line(_ figure: Figure) -> [UInt8] {
+    var bytes: [UInt8] = []
+    FigureEncoder(format: .jsonl).encode(figure, into: &bytes)
+    if bytes.last == 0x0A { bytes.removeLast() }
+    return bytes
+  }
+
+  /// Any figure as extract writes it: the fast lane reads it exactly when the general reader
+  /// finds it canonical (whole numbers), and both give the same record.
+  @Test func readsWhatExtractWritesAsTheGeneralReaderDoes() async {
+    await propertyCheck(count: 500, input: Generate.figure) { figure in
+      let bytes = CanonicalLineTests.line(figure)
+      guard let slow = CanonicalLineTests.general(bytes) else {
+        Issue.record("the general reader rejects a line extract wrote: \(String(decoding: bytes, as: UTF8.self))")
+        return
+      }
+      let fast = CanonicalLineTests.fast(bytes)
+      #expect((fast != nil) == (slow.canonicalLength > 0), Comment(rawValue: String(decoding: bytes, as: UTF8.self)))
+      if let fast { CanonicalLineTests.expectSameRecord(fast, slow, bytes) }
+    }
+  }
+
+  /// Lines damaged one edit at a time (a byte dropped, doubled or replaced by one that matters
+  /// to JSON): whatever the general reader rejects, the fast lane declines; whatever the fast
+  /// lane reads, it reads as the general reader does.
+  @Test func declinesWhatTheGeneralReaderRejects() {
+    let base = Figure(
+      id: "00ff00ff00ff00ff-12-25", doc: "doc-1", start: 12, end: 25, text: "at least 1,200", value: 1200, low: 1200,
+      high: nil, qualifier: .atLeast, unit: .people, indicator: .killed, group: "children", modality: .actual,
+      date: ReportedDate(CivilDate(year: 2025, month: 3, day: 4)!, precision: .day), periodStart: nil,
+      attribution: "the ministry", sentence: "At least 1,200 children, the ministry said \"today\".", per: nil,
+      warnings: ["date-from-publication"])
+    let original = CanonicalLineTests.line(base)
+    #expect(CanonicalLineTests.fast(original) != nil)
+    let swaps = Array("\"\\,:{}[]0 n-.e1".utf8) + [0x01, 0x7F]
+    var random = RobustnessTests.SplitMix(state: 2026)
+    var declined = 0
+    for _ in 0..<4000 {
+      var bytes = original
+      let at = Int.random(in: 0..<bytes.count, using: &random)
+      switch Int.random(in: 0..<3, using: &random) {
+      case 0: bytes.remove(at: at)
+      case 1: bytes.insert(bytes[at], at: at)
+      default: bytes[at] = swaps.randomElement(using: &random)!
+      }
+      let slow = CanonicalLineTests.general(bytes)
+      let fast = CanonicalLineTests.fast(bytes)
+      if slow == nil {
+        let accepted = fast != nil
+        #expect(!accepted, Comment(rawValue: String(decoding: bytes, as: UTF8.self)))
+      }
+      if let fast, let slow { CanonicalLineTests.expectSameRecord(fast, slow, bytes) }
+      if fast == nil { declined += 1 }
+    }
+    // Most edits break the line; some (a digit, a letter in a text) leave it valid.
+    #expect(declined > 1000 && declined < 4000)
+  }
+
+  /// Lines the general reader takes but the fast lane leaves to it: every field is still read.
+  @Test(arguments: [
+    #"{"doc":"d","id":"a-1-2","start":1,"end":2,"text":"2","value":2,"low":2,"high":2,"qualifier":"exact","unit":"people","indicator":"killed","group":null,"modality":"actual","date":null,"period_start":null,"attribution":null,"sentence":null,"per":null,"warnings":[]}"#,
+    #"{"id":"a-1-2","doc":"d","start":1,"end":2,"text":"2","value":2.5,"low":2,"high":3,"qualifier":"exact","unit":"people","indicator":"killed","group":null,"modality":"actual","date":null,"period_start":null,"attribution":null,"sentence":null,"per":null,"warnings":[]}"#,
+    #"{"id":"a-1-2", "doc":"d","start":1,"end":2,"text":"2","value":2,"low":2,"high":2,"qualifier":"exact","unit":"people","indicator":"killed","group":null,"modality":"actual","date":null,"period_start":null,"attribution":null,"sentence":null,"per":null,"warnings":[]}"#,
+    #"{"id":"a-1-2","doc":"d","start":1,"end":2,"text":"2","value":2,"low":2,"high":2,"qualifier":"\u0065xact","unit":"people","indicator":"killed","group":null,"modality":"actual","date":null,"period_start":null,"attribution":null,"sentence":null,"per":null,"warnings":[]}"#,
+    #"{"id":"a-1-2","doc":"d","start":1,"end":2,"text":"2","value":-2,"low":null,"high":null,"qualifier":"exact","unit":"people","indicator":"killed","group":null,"modality":"actual","date":null,"period_start":null,"attribution":null,"sentence":null,"per":null,"warnings":null}"#,
+  ])
+  func leavesOtherFormsToTheGeneralReader(_ text: String) throws {
+    let bytes = Array(text.utf8)
+    #expect(CanonicalLineTests.fast(bytes) == nil)
+    let slow = try #require(CanonicalLineTests.general(bytes))
+    #expect(slow.indicator == .killed && slow.start == 1 && slow.end == 2)
+  }
+}
