@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The fast lane of reading figures: a line exactly as `extract` writes one (every field, in
 /// `FigureField` order, no spaces, numbers as plain integers) is read in one pass that checks
 /// each key in place, instead of listing the members of a general JSON object and looking the
@@ -101,27 +95,9 @@ private struct CanonicalCursor {
   var i = 0
 
   /// Steps over `bytes` if they come next.
-  /// (Keys are 6 to 16 bytes: compared as one or two words, overlapping, rather than through
-  /// `memcmp`, whose call cost more than the comparison.)
   @inline(__always) mutating func expect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let m = bytes.count
-    guard i + m <= n else { return false }
-    let a = UnsafeRawPointer(p + i)
-    let b = UnsafeRawPointer(bytes.baseAddress!)
-    if m >= 8 {
-      var k = 0
-      while k + 8 < m {
-        if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
-          return false
-        }
-        k += 8
-      }
-      if a.loadUnaligned(fromByteOffset: m - 8, as: UInt64.self) != b.loadUnaligned(fromByteOffset: m - 8, as: UInt64.self) {
-        return false
-      }
-    } else if memcmp(a, b, m) != 0 {
-      return false
-    }
+    guard i + m <= n, sameBytes(p + i, bytes.baseAddress!, count: m) else { return false }
     i += m
     return true
   }
@@ -190,48 +166,6 @@ private struct CanonicalCursor {
       }
       guard p[i] == UInt8(ascii: ",") else { return false }
       i += 1
-    }
-  }
-}
-
-/// The JSON literals of a code type found by hashing (open addressing) rather than by trying
-/// each in turn: the indicator code has dozens of cases. Built once per code type and kept for
-/// the life of the process (like `ByteTable`, so that a look-up costs no reference counting).
-struct CodeIndex: @unchecked Sendable {
-  private let literals: ByteTable
-  private let slots: UnsafeMutableBufferPointer<Int16>
-  private let mask: Int
-
-  init(_ literals: ByteTable) {
-    self.literals = literals
-    var size = 16
-    while size < literals.count * 4 { size *= 2 }
-    let slots = UnsafeMutableBufferPointer<Int16>.allocate(capacity: size)
-    slots.initialize(repeating: -1)
-    for k in 0..<literals.count {
-      var h = CodeIndex.hash(literals[k]) & (size - 1)
-      while slots[h] >= 0 { h = (h + 1) & (size - 1) }
-      slots[h] = Int16(k)
-    }
-    self.slots = slots
-    mask = size - 1
-  }
-
-  /// FNV-1a over the token's bytes.
-  @inline(__always) static func hash(_ t: UnsafeBufferPointer<UInt8>) -> Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in t { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return Int(truncatingIfNeeded: h ^ (h >> 29))
-  }
-
-  /// The position of `token` among the literals, if it is one.
-  func find(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
-    var h = CodeIndex.hash(token) & mask
-    while true {
-      let k = Int(slots[h])
-      if k < 0 { return nil }
-      if bytesEqual(literals[k], token) { return k }
-      h = (h + 1) & mask
     }
   }
 }

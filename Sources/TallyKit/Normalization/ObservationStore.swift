@@ -4,7 +4,8 @@
 /// observations, far more than the processor's caches hold; measured for issue 3, the loads of
 /// separate per-observation arrays were a fifth of the run).
 struct ObservationSlot {
-  var accumulator = ObservationAccumulator()
+  // What every figure touches first, so that it shares a cache line with the accumulator's
+  // counts.
   /// The bytes of figure ids the observation lists (each with the space after it).
   var idBytes = 0
   /// The first 64 outlets the observation has heard from, one bit each (pairs past those are
@@ -13,6 +14,9 @@ struct ObservationSlot {
   /// 40 outlets).
   var outletBits: UInt64 = 0
   var id: ObservationID
+  var accumulator = ObservationAccumulator()
+
+  init(id: ObservationID) { self.id = id }
 }
 
 /// An observation's id as written: the first 16 hex digits of the SHA-256 of its key, held
@@ -38,60 +42,4 @@ struct ObservationID {
   var bytes: [UInt8] { withBytes { Array($0) } }
 
   func append(to out: inout [UInt8]) { withBytes { out.append(contentsOf: $0) } }
-}
-
-
-/// Observation keys (as two integers) to observation numbers: open addressing with linear
-/// probing in one array, so a look-up is a multiply and, mostly, one cache line. (Swift's
-/// `Dictionary` hashes with SipHash and keeps keys and values apart: two or three misses per
-/// figure here.)
-struct ObservationKeyIndex {
-  private var slots: [Entry]
-  private var mask: Int
-  private(set) var count = 0
-
-  private struct Entry {
-    var a: UInt64
-    var b: UInt64
-    /// The observation plus one; 0 for an empty slot.
-    var value: Int32
-  }
-
-  init() {
-    slots = Array(repeating: Entry(a: 0, b: 0, value: 0), count: 1024)
-    mask = 1023
-  }
-
-  @inline(__always) private static func hash(_ a: UInt64, _ b: UInt64) -> Int {
-    var h = a &* 0x9E37_79B9_7F4A_7C15 ^ b
-    h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
-    return Int(truncatingIfNeeded: h ^ (h >> 29))
-  }
-
-  /// The observation under the key, or the one `make` returns, which is then stored.
-  @inline(__always) mutating func find(_ a: UInt64, _ b: UInt64, orInsert make: () -> Int32) -> Int32 {
-    var h = ObservationKeyIndex.hash(a, b) & mask
-    while true {
-      let e = slots[h]
-      if e.value == 0 { break }
-      if e.a == a && e.b == b { return e.value - 1 }
-      h = (h + 1) & mask
-    }
-    let o = make()
-    slots[h] = Entry(a: a, b: b, value: o + 1)
-    count += 1
-    if count * 2 > slots.count { grow() }
-    return o
-  }
-
-  private mutating func grow() {
-    let old = slots
-    slots = Array(repeating: Entry(a: 0, b: 0, value: 0), count: old.count * 2)
-    mask = slots.count - 1
-    for e in old where e.value != 0 {
-      var h = ObservationKeyIndex.hash(e.a, e.b) & mask
-      while slots[h].value != 0 { h = (h + 1) & mask }
-      slots[h] = e
-    }
-  }
 }

@@ -153,13 +153,15 @@ struct ObservationAccumulator {
   var conflict = false
   /// The lowest document point value.
   var lowest: Double? = nil
-  /// Distinct document point values with how many documents gave each, sorted; kept only for
-  /// the rules that need them (median, intersect).
+  var firstPublished: CivilDate? = nil
+  var lastPublished: CivilDate? = nil
+  // Kept only for the rules that need them, so last (the fields every document touches come
+  // first, in as few cache lines as they fit).
+  /// Distinct document point values with how many documents gave each, sorted (median,
+  /// intersect).
   var points: [(value: Double, count: Int32)] = []
   var latestOrder: (Int, Int) = (Int.min, Int.min)
   var latest: DocumentContribution? = nil
-  var firstPublished: CivilDate? = nil
-  var lastPublished: CivilDate? = nil
   /// Adds a document's contribution. `order` ranks documents for `latest` (publication day,
   /// then input position).
   mutating func add(
