@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One CSV record with the 1-based line on which it starts.
 public struct CSVRecord: Sendable {
   public var line: Int
@@ -128,18 +122,7 @@ public enum CSVFormat {
     guard let base = s.baseAddress, needsQuotes(base, count: s.count) else {
       return out.append(contentsOf: s)
     }
-    // Quoted: the runs between quotes copied whole (a sentence with a comma is common, a
-    // quote inside one rare), each quote doubled.
-    out.append(0x22)
-    var from = 0
-    while let q = memchr(base + from, 0x22, s.count - from) {
-      let at = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
-      out.append(contentsOf: UnsafeBufferPointer(start: base + from, count: at + 1 - from))
-      out.append(0x22)
-      from = at + 1
-    }
-    out.append(contentsOf: UnsafeBufferPointer(start: base + from, count: s.count - from))
-    out.append(0x22)
+    out.appendRow(bound: 2 * s.count + 2) { $0.putQuoted(s) }
   }
 
   /// Whether bytes hold a comma, a quote or a line break.

@@ -403,9 +403,50 @@ public struct FigureRecord: Sendable {
   /// non-mutating call Swift first copies a value held in memory it cannot prove unchanged
   /// during the call (a copy and a release of the record per figure, 6% of a run).
   mutating func appendRows(observation: ObservationID?, csv: inout [UInt8], json: inout [UInt8]) {
-    appendCSV(observation: observation, to: &csv)
+    if canonicalLength > 0 && !has(.warnings, nonEmpty: true) {
+      appendCanonicalCSV(observation: observation, to: &csv)
+    } else {
+      appendCSV(observation: observation, to: &csv)
+    }
     appendJSON(observation: observation, to: &json)
   }
+
+  /// Whether a list field holds at least one item.
+  private func has(_ f: FigureField, nonEmpty: Bool) -> Bool { spans[f.rawValue].count > 2 }
+
+  /// `appendCSV` for a canonical record without warnings, written in one step (`appendRow`).
+  /// The row is at most twice the line's values (every byte a quote) plus a quote pair and a
+  /// comma per field and its own columns (under 40 bytes), which the keys' bytes alone cover.
+  private func appendCanonicalCSV(observation: ObservationID?, to out: inout [UInt8]) {
+    out.appendRow(bound: 2 * canonicalLength + 64) { w in
+      tokens.withUnsafeBufferPointer { t in
+        for f in FigureField.allCases {
+          if f != .id { w.put(0x2C) }
+          let span = spans[f.rawValue]
+          guard !span.isEmpty else { continue }
+          switch f {
+          case .start, .end, .value, .low, .high:
+            w.put(UnsafeBufferPointer(rebasing: t[span]))
+          case .warnings:
+            break  // empty: records with warnings go through appendCSV
+          default:
+            if escaped[f.rawValue] {
+              decodeJSONString(UnsafeBufferPointer(rebasing: t[span])).withUnsafeBufferPointer { w.putField($0) }
+            } else {
+              w.putField(UnsafeBufferPointer(rebasing: t[(span.lowerBound + 1)..<(span.upperBound - 1)]))
+            }
+          }
+        }
+      }
+      w.put(FigureRecord.csvReviews[reviewOrdinal])
+      w.put(FigureRecord.csvRoles[role.ordinal])
+      observation?.withBytes { w.put($0) }
+      w.put(0x0A)
+    }
+  }
+
+  /// 0 for no review, else one more than the status's position.
+  private var reviewOrdinal: Int { review.map { ReviewStatus.allCases.firstIndex(of: $0)! + 1 } ?? 0 }
 
   /// Calls `body` with the text of the id (decoded, in the rare case the JSON escaped a
   /// character); `mutating` for the reason `appendRows` is.
@@ -422,22 +463,28 @@ public struct FigureRecord: Sendable {
 
   /// Appends the record as one JSON Lines line of the figures table.
   func appendJSON(observation: ObservationID?, to out: inout [UInt8]) {
-    tokens.withUnsafeBufferPointer { t in
-      if canonicalLength > 0 {
-        // The line as read, without its closing brace.
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: t[0..<(canonicalLength - 1)]))
-      } else {
-        appendFields(t, to: &out)
+    if canonicalLength > 0 {
+      // The line as read, without its closing brace, then the table's own columns (at most
+      // 80 bytes), in one step.
+      out.appendRow(bound: canonicalLength + 96) { w in
+        tokens.withUnsafeBufferPointer { t in w.put(UnsafeBufferPointer(rebasing: t[0..<(canonicalLength - 1)])) }
+        appendJSONTail(observation, &w)
       }
-      out.append(contentsOf: FigureRecord.jsonTails[review.map { ReviewStatus.allCases.firstIndex(of: $0)! + 1 } ?? 0])
-      out.append(contentsOf: FigureRecord.roleTails[role.ordinal])
-      if let observation {
-        out.append(0x22)
-        observation.append(to: &out)
-        out.append(contentsOf: FigureRecord.lineEnds[0])
-      } else {
-        out.append(contentsOf: FigureRecord.lineEnds[1])
-      }
+    } else {
+      tokens.withUnsafeBufferPointer { t in appendFields(t, to: &out) }
+      out.appendRow(bound: 96) { w in appendJSONTail(observation, &w) }
+    }
+  }
+
+  private func appendJSONTail(_ observation: ObservationID?, _ w: inout RowWriter) {
+    w.put(FigureRecord.jsonTails[reviewOrdinal])
+    w.put(FigureRecord.roleTails[role.ordinal])
+    if let observation {
+      w.put(0x22)
+      observation.withBytes { w.put($0) }
+      w.put(FigureRecord.lineEnds[0])
+    } else {
+      w.put(FigureRecord.lineEnds[1])
     }
   }
 
@@ -510,7 +557,7 @@ public struct FigureRecord: Sendable {
           }
         }
       }
-      out.append(contentsOf: FigureRecord.csvReviews[review.map { ReviewStatus.allCases.firstIndex(of: $0)! + 1 } ?? 0])
+      out.append(contentsOf: FigureRecord.csvReviews[reviewOrdinal])
       out.append(contentsOf: FigureRecord.csvRoles[role.ordinal])
       if let observation { observation.append(to: &out) }
       out.append(0x0A)
