@@ -183,7 +183,12 @@ extension Array where Element == UInt8 {
   /// write at most `bound` bytes.
   mutating func appendRow(bound: Int, _ body: (inout RowWriter) -> Void) {
     let start = count
-    append(contentsOf: repeatElement(0, count: bound))
+    if bound <= zeroBytes.count {
+      // Copied from a block of zeros (a memcpy), not written a byte at a time.
+      append(contentsOf: UnsafeBufferPointer(rebasing: zeroBytes[0..<bound]))
+    } else {
+      append(contentsOf: repeatElement(0, count: bound))
+    }
     let written = withUnsafeMutableBufferPointer { o -> Int in
       var w = RowWriter(at: o.baseAddress! + start)
       body(&w)
@@ -193,6 +198,13 @@ extension Array where Element == UInt8 {
     removeSubrange((start + written)...)
   }
 }
+
+/// 64 KB of zeros for `appendRow`, kept for the life of the process.
+private nonisolated(unsafe) let zeroBytes: UnsafeBufferPointer<UInt8> = {
+  let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
+  p.initialize(repeating: 0)
+  return UnsafeBufferPointer(p)
+}()
 
 /// Writes bytes through a pointer into space already made for them.
 struct RowWriter {

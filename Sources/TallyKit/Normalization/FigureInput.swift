@@ -129,6 +129,8 @@ public final class DocumentReader {
   private var lines: LineReader? = nil
   private var csv: (path: String, header: [String], records: [CSVRecord], next: Int)? = nil
   private var members: [JSONMember] = []
+  /// The values of one record's fields, reused from record to record.
+  private var values = [String?](repeating: nil, count: DocumentReader.fields.count)
   /// Whether a line of the current file was read (the first tells JSON Lines from CSV).
   private var sawLine = false
   public init(_ list: DocumentList) { self.list = list }
@@ -208,15 +210,20 @@ public final class DocumentReader {
     } catch {
       throw .input(.malformedJSON(SourceLocation(file: loc.file, line: loc.line, column: error.offset + 1), reason: error.reason))
     }
-    var values = [String?](repeating: nil, count: DocumentReader.fields.count)
-    var found = [Bool](repeating: false, count: DocumentReader.fields.count)
-    for m in members {
-      let key: [UInt8]? =
-        m.keyHasEscape ? decodeJSONString(UnsafeBufferPointer(rebasing: p[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)])) : nil
-      let k = key.map { k in k.withUnsafeBufferPointer { DocumentReader.field(named: $0) } }
-        ?? DocumentReader.field(named: UnsafeBufferPointer(rebasing: p[m.key]))
-      guard let k, !found[k] else { continue }
-      found[k] = true
+    for k in values.indices { values[k] = nil }
+    var found: UInt32 = 0
+    for (position, m) in members.enumerated() {
+      let k: Int?
+      if m.keyHasEscape {
+        let key = decodeJSONString(UnsafeBufferPointer(rebasing: p[(m.key.lowerBound - 1)..<(m.key.upperBound + 1)]))
+        k = key.withUnsafeBufferPointer { DocumentReader.field(named: $0) }
+      } else {
+        // Tables as extract writes them list the fields in the usual order: that one first.
+        let key = UnsafeBufferPointer(rebasing: p[m.key])
+        k = DocumentReader.field(named: key, expected: position)
+      }
+      guard let k, found & (1 << k) == 0 else { continue }
+      found |= 1 << k
       let token = UnsafeBufferPointer(rebasing: p[m.value])
       switch m.kind {
       case .string:
@@ -225,7 +232,9 @@ public final class DocumentReader {
           ? String(decoding: decodeJSONString(token), as: UTF8.self)
           : String(decoding: token[1..<(token.count - 1)], as: UTF8.self)
       case .number:
-        values[k] = Double(String(decoding: token, as: UTF8.self)).map(formatNumber)
+        // Whole numbers as written (as formatNumber would write them), others through Double.
+        let digits = token.count <= 15 && token.allSatisfy { $0 &- 0x30 < 10 } && (token[0] != 0x30 || token.count == 1)
+        values[k] = digits ? String(decoding: token, as: UTF8.self) : Double(String(decoding: token, as: UTF8.self)).map(formatNumber)
       default:
         break
       }
@@ -237,8 +246,9 @@ public final class DocumentReader {
   static let fields = ["id", "outlet", "url", "published", "sha256", "bytes", "figures"]
   private static let fieldBytes = ByteTable(fields)
 
-  private static func field(named key: UnsafeBufferPointer<UInt8>) -> Int? {
-    for k in 0..<fieldBytes.count where bytesEqual(fieldBytes[k], key) { return k }
+  private static func field(named key: UnsafeBufferPointer<UInt8>, expected: Int? = nil) -> Int? {
+    if let e = expected, e < fieldBytes.count, sameBytes(fieldBytes[e], key) { return e }
+    for k in 0..<fieldBytes.count where sameBytes(fieldBytes[k], key) { return k }
     return nil
   }
 

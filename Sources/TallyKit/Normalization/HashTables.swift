@@ -109,15 +109,17 @@ struct CodeIndex: @unchecked Sendable {
     while true {
       let k = Int(slots[h])
       if k < 0 { return nil }
-      let literal = literals[k]
-      if literal.count == token.count,
-        token.isEmpty || sameBytes(literal.baseAddress!, token.baseAddress!, count: token.count)
-      {
-        return k
-      }
+      if sameBytes(literals[k], token) { return k }
       h = (h + 1) & mask
     }
   }
+}
+
+/// Whether two short byte strings are equal (see `sameBytes(_:_:count:)`).
+@inline(__always) func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard a.count == b.count else { return false }
+  guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+  return sameBytes(x, y, count: a.count)
 }
 
 /// Whether `n` bytes at `a` and `b` are equal, compared a word at a time in line: for the
