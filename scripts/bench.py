@@ -28,6 +28,8 @@ def run(cmd, stdin=None, stdout=subprocess.DEVNULL):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f'bench: {" ".join(cmd)} failed with status {code}')
+    # The kernel's share of the CPU time, for reports that separate it (run.kernel_seconds).
+    run.kernel_seconds = usage.ru_stime
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 

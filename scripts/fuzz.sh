@@ -18,7 +18,10 @@ for t in $targets; do
   case $t in
     FuzzArticle) cp "$here"/datasets/corpus/texts/*.txt "$corpus/" ;;
     FuzzJSONLines) head -c 4000 "$here/datasets/sample/documents.jsonl" > "$corpus/seed.jsonl" ;;
-    FuzzFigures) head -n 5 "$here/datasets/sample/figures.jsonl" > "$corpus/seed.jsonl"; head -n 5 "$here/datasets/sample/figures.csv" > "$corpus/seed.csv" ;;
+    # The dataset's figures, and the same lines as extract writes them (the dataset's own
+    # columns cut off), which normalize reads through its fast lane.
+    FuzzFigures) head -n 5 "$here/datasets/sample/figures.jsonl" > "$corpus/seed.jsonl"; head -n 5 "$here/datasets/sample/figures.csv" > "$corpus/seed.csv"
+      head -n 5 "$here/datasets/sample/figures.jsonl" | sed 's/,"review":.*$/}/' > "$corpus/seed-extract.jsonl" ;;
     FuzzCSV) cp "$here/datasets/corpus/manifest.csv" "$here/datasets/handcoded/coded.csv" "$corpus/" ;;
     FuzzCuration) printf 'id,decision,field,new_value,note\nabc-1-2,correct,value,7,x\nabc-1-2,accept,,,\n' > "$corpus/seed.csv" ;;
     FuzzDocuments) printf '{"id":"a","outlet":"A","published":"2025-02-01"}\n{"id":"b","outlet":"B","url":null,"bytes":10}\n{"id":"c"}\n' > "$corpus/seed.jsonl"; printf 'id,outlet,published\nb,B,2025-02-02\na,A,\n' > "$corpus/seed.csv" ;;
