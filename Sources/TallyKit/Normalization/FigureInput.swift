@@ -247,8 +247,8 @@ public final class DocumentReader {
   private static let fieldBytes = ByteTable(fields)
 
   private static func field(named key: UnsafeBufferPointer<UInt8>, expected: Int? = nil) -> Int? {
-    if let e = expected, e < fieldBytes.count, sameBytes(fieldBytes[e], key) { return e }
-    for k in 0..<fieldBytes.count where sameBytes(fieldBytes[k], key) { return k }
+    if let e = expected, e < fieldBytes.count, bytesEqual(fieldBytes[e], key) { return e }
+    for k in 0..<fieldBytes.count where bytesEqual(fieldBytes[k], key) { return k }
     return nil
   }
 

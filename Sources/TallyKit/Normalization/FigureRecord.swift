@@ -677,9 +677,9 @@ struct ByteTable: @unchecked Sendable {
   }
 }
 
-/// Whether two byte strings are equal.
+/// Whether two byte strings are equal (compared in line, see `sameBytes`).
 @inline(__always) func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-  a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+  a.count == b.count && (a.count == 0 || sameBytes(a.baseAddress!, b.baseAddress!, count: a.count))
 }
 private let indicatorTable = literals(Indicator.self)
 private let qualifierTable = literals(Qualifier.self)

@@ -1,6 +1,7 @@
-// The small hash tables on normalize's path of every figure. Each is open addressing in one
-// array with a cheap hash: Swift's `Set` and `Dictionary` hash with SipHash and keep keys and
-// values apart, which on this path cost more than the work they serve (measured for issue 3).
+// The small hash tables on normalize's path of every figure. The key index, the code index and
+// the id set are open addressing in one array with a cheap hash: Swift's `Set` and `Dictionary`
+// hash with SipHash and keep keys and values apart, which on this path cost more than the work
+// they serve (measured for issue 3). Group names, few, keep a `Dictionary` by their hash.
 
 /// Observation keys (as two integers) to observation numbers: open addressing with linear
 /// probing in one array, so a look-up is a multiply and, mostly, one cache line. (Swift's
@@ -109,17 +110,10 @@ struct CodeIndex: @unchecked Sendable {
     while true {
       let k = Int(slots[h])
       if k < 0 { return nil }
-      if sameBytes(literals[k], token) { return k }
+      if bytesEqual(literals[k], token) { return k }
       h = (h + 1) & mask
     }
   }
-}
-
-/// Whether two short byte strings are equal (see `sameBytes(_:_:count:)`).
-@inline(__always) func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard a.count == b.count else { return false }
-  guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-  return sameBytes(x, y, count: a.count)
 }
 
 /// Whether `n` bytes at `a` and `b` are equal, compared a word at a time in line: for the

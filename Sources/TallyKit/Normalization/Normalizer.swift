@@ -168,13 +168,14 @@ public final class Normalizer {
     }
   }
 
-  /// Decides the role of each figure of the pooled document, merges its facts into their
-  /// observations and writes its figures.
+  /// Settles the pooled document and writes out the figures table's buffers when they are full.
   private func completeDocument(_ sink: TableSink) throws(NormalizationError) {
     try settleDocument(sink)
     try sink.flush(whenFull: true)
   }
 
+  /// Decides the role of each figure of the pooled document, merges its facts into their
+  /// observations and appends its figures' rows to the sink's buffers.
   private func settleDocument(_ sink: TableSink) throws(NormalizationError) {
     guard pooled > 0, documentOpen else { return }
     figuresOfDocument += pooled
@@ -310,16 +311,16 @@ public final class Normalizer {
   private func observationFor(_ k: Int, key: (a: UInt64, b: UInt64)) -> Int32 {
     return observationIndex.find(key.a, key.b) {
       let o = Int32(keys.count)
-      var key = ObservationKey()
-      key.group = pool[k].string(.group)
-      key.indicator = pool[k].indicator
-      key.modality = pool[k].modality
-      key.unit = pool[k].unit
-      key.per = pool[k].per
-      key.date = pool[k].date
-      key.periodStart = pool[k].periodStart
-      keys.append(key)
-      observations.append(ObservationSlot(id: ObservationID(key.stableID)))
+      var readable = ObservationKey()
+      readable.group = pool[k].string(.group)
+      readable.indicator = pool[k].indicator
+      readable.modality = pool[k].modality
+      readable.unit = pool[k].unit
+      readable.per = pool[k].per
+      readable.date = pool[k].date
+      readable.periodStart = pool[k].periodStart
+      keys.append(readable)
+      observations.append(ObservationSlot(id: ObservationID(readable.stableID)))
       return o
     }
   }
