@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // Fuzz targets for tally's parsers, kept out of the main package because they only link with
-// libFuzzer: `make fuzz` builds them with -sanitize=fuzzer and runs each for a set time. The
+// libFuzzer: `make fuzz` builds them with -sanitize=fuzzer,address and runs each for a set time. The
 // library's sources are linked in (Sources/TallyKit, Sources/CArchive are symbolic links), so
 // the targets exercise the very code the tool runs.
 import PackageDescription

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs each fuzz target (Fuzz/, built with -sanitize=fuzzer) for SECONDS, from seed inputs
+# Runs each fuzz target (Fuzz/, built with -sanitize=fuzzer,address) for SECONDS, from seed inputs
 # taken from the repository, and reports the executions; stops at the first crash, whose input
 # libFuzzer leaves in .fuzz/TARGET/crash-*.
 # usage: scripts/fuzz.sh SECONDS [TARGET...]
