@@ -403,7 +403,7 @@ public struct FigureRecord: Sendable {
   /// non-mutating call Swift first copies a value held in memory it cannot prove unchanged
   /// during the call (a copy and a release of the record per figure, 6% of a run).
   mutating func appendRows(observation: ObservationID?, csv: inout [UInt8], json: inout [UInt8]) {
-    if canonicalLength > 0 && !has(.warnings, nonEmpty: true) {
+    if canonicalLength > 0 && !hasItems(.warnings) {
       appendCanonicalCSV(observation: observation, to: &csv)
     } else {
       appendCSV(observation: observation, to: &csv)
@@ -412,7 +412,7 @@ public struct FigureRecord: Sendable {
   }
 
   /// Whether a list field holds at least one item.
-  private func has(_ f: FigureField, nonEmpty: Bool) -> Bool { spans[f.rawValue].count > 2 }
+  private func hasItems(_ f: FigureField) -> Bool { spans[f.rawValue].count > 2 }
 
   /// `appendCSV` for a canonical record without warnings, written in one step (`appendRow`).
   /// The row is at most twice the line's values (every byte a quote) plus a quote pair and a
