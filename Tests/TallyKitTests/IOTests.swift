@@ -26,6 +26,30 @@ struct IOTests {
     }
   }
 
+  /// The JSON string skip stops exactly at the first quote, backslash or control byte when
+  /// one lies in a whole word ahead, and never passes one.
+  @Test func plainStringBytesAreSkippedUpToTheFirstSpecialByte() {
+    let alphabet: [UInt8] = Array("ab ,.é\"\\".utf8) + [0x01, 0x1F, 0x20, 0x7F, 0x80, 0xFF]
+    var random = RobustnessTests.SplitMix(state: 7)
+    for _ in 0..<3000 {
+      let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+        Bool.random(using: &random) ? UInt8(ascii: "x") : alphabet.randomElement(using: &random)!
+      }
+      let start = Int.random(in: 0...bytes.count, using: &random)
+      let special = { (b: UInt8) in b == 0x22 || b == 0x5C || b < 0x20 }
+      let first = bytes[start...].firstIndex(where: special)
+      let i = bytes.withUnsafeBufferPointer { p in
+        p.baseAddress.map { skipPlainJSONStringBytes($0, from: start, count: p.count) } ?? start
+      }
+      #expect(i >= start && i <= (first ?? bytes.count), "\(bytes) from \(start)")
+      if let first, start + ((first - start) / 8 + 1) * 8 <= bytes.count {
+        // The special byte lies in a word the skip reads whole (eight bytes from `start` on at
+        // a time): it stops on it.
+        #expect(i == first, "\(bytes) from \(start)")
+      }
+    }
+  }
+
   @Test func jsonStringsAreEscapedForOutput() {
     var j = JSONEncoderBytes()
     j.string("a\"b\\c\nd\u{01}é")

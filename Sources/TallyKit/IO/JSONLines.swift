@@ -270,15 +270,17 @@ struct JSONCursor {
 /// Skips the bytes that stand in a JSON string as they are, eight at a time while none is a
 /// quote, a backslash or a control byte (the usual bit tricks: a byte equal to c, or below
 /// 0x20, sets its high bit in the mask; bytes of 0x80 and up are never flagged). Returns the
-/// offset of the first byte that needs a look, or where fewer than eight remain.
+/// offset of the first byte that needs a look (the lowest flagged byte of a word is always a
+/// true one: a false flag needs a true one below it), or where fewer than eight remain.
 @inline(__always) func skipPlainJSONStringBytes(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
   let raw = UnsafeRawPointer(base)
   var i = start
   while i + 8 <= n {
-    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
     // A quote, a backslash, or a byte below 0x20 (a control character).
     let control = (x &- swarOnes &* 0x20) & ~x & swarHighBits
-    if swarMatches(x, 0x22) | swarMatches(x, 0x5C) | control != 0 { break }
+    let flagged = swarMatches(x, 0x22) | swarMatches(x, 0x5C) | control
+    if flagged != 0 { return i + flagged.trailingZeroBitCount >> 3 }
     i += 8
   }
   return i
