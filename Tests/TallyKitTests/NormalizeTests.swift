@@ -61,6 +61,26 @@ struct NormalizeTests {
     #expect(obs[0]["figure_ids"]?.split(separator: " ").count == 3)
   }
 
+  /// Document ids that JSON must escape (a quote, a backslash, a tab) are matched to the
+  /// documents table by their text, and each document's figures stay together.
+  @Test func documentIdsWithEscapesFindTheirDocuments() throws {
+    let ids = ["say \"a\"", "back\\slash", "tab\there"]
+    let figures = ids.flatMap { [fact($0, 10, 183), fact($0, 90, 183)] }
+    let documents = ids.enumerated().map { k, id in
+      DocumentRecord(
+        id: id, outlet: "Outlet \(k)", url: nil, published: CivilDate(iso: "2025-02-0\(k + 1)"), sha256: nil,
+        bytes: 100, figures: 0)
+    }
+    let out = try normalize(figures, documents: documents)
+    let docs = try table(out.appendingPathComponent("documents.csv"))
+    #expect(docs.map { $0["id"] } == ids)
+    #expect(docs.map { $0["figures"] } == ["2", "2", "2"])
+    let obs = try table(out.appendingPathComponent("observations.csv"))
+    #expect(obs.count == 1)
+    #expect(obs[0]["documents"] == "3" && obs[0]["sources"] == "3" && obs[0]["figures"] == "6")
+    #expect(obs[0]["last_published"] == "2025-02-03")
+  }
+
   @Test func aSmallerNumberInTheSameDocumentIsAPart() throws {
     let out = try normalize([fact("a", 10, 183), fact("a", 90, 32)])
     let obs = try table(out.appendingPathComponent("observations.csv"))

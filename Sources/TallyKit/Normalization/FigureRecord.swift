@@ -448,6 +448,14 @@ public struct FigureRecord: Sendable {
   /// 0 for no review, else one more than the status's position.
   private var reviewOrdinal: Int { review.map { ReviewStatus.allCases.firstIndex(of: $0)! + 1 } ?? 0 }
 
+  /// `withToken` called on the record where it lies; `mutating` for the reason `appendRows` is.
+  mutating func withTokenInPlace<R, E: Error>(
+    _ f: FigureField, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
+  ) throws(E) -> R {
+    let span = spans[f.rawValue]
+    return try tokens.withUnsafeBufferPointer { t throws(E) in try body(UnsafeBufferPointer(rebasing: t[span])) }
+  }
+
   /// Calls `body` with the text of the id (decoded, in the rare case the JSON escaped a
   /// character); `mutating` for the reason `appendRows` is.
   mutating func withIDText<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {

@@ -124,7 +124,8 @@ public final class Normalizer {
         pool[pooled].review = try curation.apply(entry, to: &pool[pooled])
       }
       let sameDocument =
-        documentOpen && pool[pooled].withToken(.doc) { t in currentToken.withUnsafeBufferPointer { bytesEqual(t, $0) } }
+        documentOpen
+        && pool[pooled].withTokenInPlace(.doc) { t in currentToken.withUnsafeBufferPointer { bytesEqual(t, $0) } }
       if !sameDocument {
         // The record opens a new document: settle the one before (its records are
         // pool[0..<pooled]), then move the record to the front of the pool.
@@ -132,9 +133,9 @@ public final class Normalizer {
         try completeDocument(sink)
         pool.swapAt(0, k)
         pooled = 0
-        try enterDocument(pool[0], at: location)
+        try enterDocument(at: location)
       }
-      try checkDuplicate(pool[pooled], at: location)
+      try checkDuplicate(at: location)
       pooled += 1
     }
     try completeDocument(sink)
@@ -148,23 +149,27 @@ public final class Normalizer {
     figuresOfDocument = 0
   }
 
-  /// Opens the record's document (the ledger finds a document seen before, with others
-  /// between).
-  private func enterDocument(_ r: FigureRecord, at location: SourceLocation) throws(NormalizationError) {
+  /// Opens the document of the first pooled record (the ledger finds a document seen before,
+  /// with others between).
+  private func enterDocument(at location: SourceLocation) throws(NormalizationError) {
     try closeDocument()
-    facts = try ledger.open(r.string(.doc) ?? "", at: location)
+    currentToken = pool[0].withTokenInPlace(.doc) { Array($0) }
+    let id =
+      pool[0].escaped[FigureField.doc.rawValue]
+      ? currentToken.withUnsafeBufferPointer { decodeJSONString($0) }
+      : Array(currentToken.dropFirst().dropLast())
+    facts = try ledger.open(String(decoding: id, as: UTF8.self), at: location)
     documentOpen = true
     firstLine = location.line ?? 0
-    currentToken = r.withToken(.doc) { Array($0) }
     currentIDs.removeAll()
   }
 
-  /// A figure id repeated within its document. (64-bit hashes of the ids: a false alarm needs
-  /// a collision within one document.)
-  private func checkDuplicate(_ r: FigureRecord, at location: SourceLocation) throws(NormalizationError) {
-    let h = r.withToken(.id) { t in WordTable.hash(t) }
+  /// A figure id repeated within its document (the record just read). (64-bit hashes of the
+  /// ids: a false alarm needs a collision within one document.)
+  private func checkDuplicate(at location: SourceLocation) throws(NormalizationError) {
+    let h = pool[pooled].withTokenInPlace(.id) { t in WordTable.hash(t) }
     if !currentIDs.insert(h) {
-      throw .duplicateFigure(location, id: r.string(.id) ?? "")
+      throw .duplicateFigure(location, id: pool[pooled].string(.id) ?? "")
     }
   }
 
@@ -298,7 +303,7 @@ public final class Normalizer {
 
   /// The key of the pooled record `k` as two integers.
   private func observationKey(_ k: Int) -> (a: UInt64, b: UInt64) {
-    let group: UInt64 = pool[k].has(.group) ? UInt64(pool[k].withToken(.group) { groups.intern($0) }) + 1 : 0
+    let group: UInt64 = pool[k].has(.group) ? UInt64(pool[k].withTokenInPlace(.group) { groups.intern($0) }) + 1 : 0
     var a = UInt64(pool[k].indicator.ordinal)
     a |= UInt64(pool[k].modality == .planned ? 1 : 0) << 5
     a |= UInt64(pool[k].unit.ordinal) << 6
