@@ -109,6 +109,17 @@ struct CanonicalLineTests {
     #expect(declined > 1000 && declined < 4000)
   }
 
+  /// The group-name table gives each distinct name one number, the same each time, as it grows
+  /// past its first size (and names of any length, sharing their first bytes).
+  @Test func groupNamesInternToOneNumberEach() {
+    var table = InternTable()
+    let names = (0..<1000).map { k in Array("group name number \(k)".utf8) + Array(repeating: 0x78, count: k % 9) }
+    let first = names.map { n in n.withUnsafeBufferPointer { table.intern($0) } }
+    let again = names.reversed().map { n in n.withUnsafeBufferPointer { table.intern($0) } }
+    #expect(first == Array(0..<1000).map(Int32.init))
+    #expect(again == first.reversed())
+  }
+
   /// Lines the general reader takes but the fast lane leaves to it: every field is still read.
   @Test(arguments: [
     #"{"doc":"d","id":"a-1-2","start":1,"end":2,"text":"2","value":2,"low":2,"high":2,"qualifier":"exact","unit":"people","indicator":"killed","group":null,"modality":"actual","date":null,"period_start":null,"attribution":null,"sentence":null,"per":null,"warnings":[]}"#,

@@ -68,14 +68,14 @@ public final class LineReader {
   @exclusivity(unchecked) private var buffer: [UInt8]
   @exclusivity(unchecked) private var start = 0
   @exclusivity(unchecked) private var end = 0
-  private var atEOF = false
+  @exclusivity(unchecked) private var atEOF = false
   public let name: String
   /// The 1-based number of the line most recently returned.
-  public private(set) var lineNumber = 0
+  @exclusivity(unchecked) public private(set) var lineNumber = 0
   /// Bytes of the input returned so far, line breaks included.
-  public private(set) var bytesRead = 0
+  @exclusivity(unchecked) public private(set) var bytesRead = 0
   /// Whether the line most recently returned ended with `\r\n` rather than `\n`.
-  public private(set) var lastBreakHadCR = false
+  @exclusivity(unchecked) public private(set) var lastBreakHadCR = false
 
   /// Appends the line break that ended the line most recently returned, as it was in the input:
   /// for a record that goes on past a line break inside a quoted CSV field, whose text keeps

@@ -6,10 +6,10 @@ public final class FigureInput {
   public let file: String
   @exclusivity(unchecked) private var members: [JSONMember] = []  // scratch for one line
   private var csvColumns: [FigureField?]? = nil
-  private var isCSV = false
-  private var started = false
+  @exclusivity(unchecked) private var isCSV = false
+  @exclusivity(unchecked) private var started = false
   /// The line the last record starts on.
-  public private(set) var line = 0
+  @exclusivity(unchecked) public private(set) var line = 0
 
   public init(path: String) throws(NormalizationError) {
     do {

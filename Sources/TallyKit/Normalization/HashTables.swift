@@ -1,7 +1,7 @@
-// The small hash tables on normalize's path of every figure. The key index, the code index and
-// the id set are open addressing in one array with a cheap hash: Swift's `Set` and `Dictionary`
-// hash with SipHash and keep keys and values apart, which on this path cost more than the work
-// they serve (measured for issue 3). Group names, few, keep a `Dictionary` by their hash.
+// The small hash tables on normalize's path of every figure: the key index, the code index,
+// the group names and the id set are each open addressing in one array with a cheap hash.
+// Swift's `Set` and `Dictionary` hash with SipHash and keep keys and values apart, which on
+// this path cost more than the work they serve (measured for issue 3).
 
 /// Observation keys (as two integers) to observation numbers: open addressing with linear
 /// probing in one array, so a look-up is a multiply and, mostly, one cache line. (Swift's
@@ -141,19 +141,54 @@ struct CodeIndex: @unchecked Sendable {
 
 /// Byte strings interned to small integers (group names), looked up without building a String.
 struct InternTable {
-  private var ids: [UInt64: [(bytes: [UInt8], id: Int32)]] = [:]
-  private var count: Int32 = 0
+  private var slots = [(hash: UInt64, id: Int32)](repeating: (0, -1), count: 64)
+  private var names: [[UInt8]] = []
 
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-    let h = WordTable.hash(bytes)
-    if let bucket = ids[h] {
-      for entry in bucket where entry.bytes.elementsEqual(bytes) { return entry.id }
+    let h = byteHash(bytes)
+    var k = Int(truncatingIfNeeded: h) & (slots.count - 1)
+    while slots[k].id >= 0 {
+      if slots[k].hash == h, names[Int(slots[k].id)].withUnsafeBufferPointer({ bytesEqual($0, bytes) }) {
+        return slots[k].id
+      }
+      k = (k + 1) & (slots.count - 1)
     }
-    let id = count
-    count += 1
-    ids[h, default: []].append((Array(bytes), id))
+    let id = Int32(names.count)
+    names.append(Array(bytes))
+    slots[k] = (h, id)
+    if names.count * 2 > slots.count {
+      let old = slots
+      slots = Array(repeating: (0, -1), count: old.count * 2)
+      for e in old where e.id >= 0 {
+        var j = Int(truncatingIfNeeded: e.hash) & (slots.count - 1)
+        while slots[j].id >= 0 { j = (j + 1) & (slots.count - 1) }
+        slots[j] = e
+      }
+    }
     return id
   }
+}
+
+/// A 64-bit hash of bytes, eight at a time (multiply and fold, as in the key index): for the
+/// ids checked for repeats and the group names, where hashing a byte at a time cost more than
+/// the look-up.
+@inline(__always) func byteHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+  guard let base = bytes.baseAddress else { return h }
+  let raw = UnsafeRawPointer(base)
+  var i = 0
+  while i + 8 <= bytes.count {
+    h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x9E37_79B9_7F4A_7C15
+    h ^= h >> 29
+    i += 8
+  }
+  var tail: UInt64 = 0
+  while i < bytes.count {
+    tail = tail << 8 | UInt64(base[i])
+    i += 1
+  }
+  h = (h ^ tail) &* 0xBF58_476D_1CE4_E5B9
+  return h ^ (h >> 31)
 }
 
 /// The hashes of the figure ids seen in the document being read, to find an id repeated

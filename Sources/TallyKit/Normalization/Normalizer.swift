@@ -167,7 +167,7 @@ public final class Normalizer {
   /// A figure id repeated within its document (the record just read). (64-bit hashes of the
   /// ids: a false alarm needs a collision within one document.)
   private func checkDuplicate(at location: SourceLocation) throws(NormalizationError) {
-    let h = pool[pooled].withTokenInPlace(.id) { t in WordTable.hash(t) }
+    let h = pool[pooled].withTokenInPlace(.id) { t in byteHash(t) }
     if !currentIDs.insert(h) {
       throw .duplicateFigure(location, id: pool[pooled].string(.id) ?? "")
     }
