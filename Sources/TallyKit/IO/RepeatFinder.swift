@@ -149,8 +149,7 @@ struct RepeatFinder {
 
     mutating func next() throws(InputError) -> Record? {
       guard let head = try reader.bytes(RepeatFinder.header) else { return nil }
-      let n = head.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 24, as: UInt32.self))) }
-      guard let key = try reader.bytes(n) else { return nil }
+      guard let key = try reader.bytes(RepeatFinder.recordLength(head, at: 0) - RepeatFinder.header) else { return nil }
       return Record(head + key, at: 0)
     }
   }
