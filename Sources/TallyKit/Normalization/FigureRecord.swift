@@ -403,7 +403,7 @@ public struct FigureRecord: Sendable {
   /// non-mutating call Swift first copies a value held in memory it cannot prove unchanged
   /// during the call (a copy and a release of the record per figure, 6% of a run).
   mutating func appendRows(observation: ObservationID?, csv: inout [UInt8], json: inout [UInt8]) {
-    if canonicalLength > 0 && !hasItems(.warnings) {
+    if canonicalLength > 0 {
       appendCanonicalCSV(observation: observation, to: &csv)
     } else {
       appendCSV(observation: observation, to: &csv)
@@ -411,12 +411,10 @@ public struct FigureRecord: Sendable {
     appendJSON(observation: observation, to: &json)
   }
 
-  /// Whether a list field holds at least one item.
-  private func hasItems(_ f: FigureField) -> Bool { spans[f.rawValue].count > 2 }
-
-  /// `appendCSV` for a canonical record without warnings, written in one step (`appendRow`).
-  /// The row is at most twice the line's values (every byte a quote) plus a quote pair and a
-  /// comma per field and its own columns (under 40 bytes), which the keys' bytes alone cover.
+  /// `appendCSV` for a canonical record, written in one step (`appendRow`). The row is at
+  /// most twice the line's values (every byte a quote; the warnings joined are no longer than
+  /// their list) plus a quote pair and a comma per field and its own columns (under 40 bytes),
+  /// which the keys' bytes alone cover.
   private func appendCanonicalCSV(observation: ObservationID?, to out: inout [UInt8]) {
     out.appendRow(bound: 2 * canonicalLength + 64) { w in
       tokens.withUnsafeBufferPointer { t in
@@ -428,7 +426,7 @@ public struct FigureRecord: Sendable {
           case .start, .end, .value, .low, .high:
             w.put(UnsafeBufferPointer(rebasing: t[span]))
           case .warnings:
-            break  // empty: records with warnings go through appendCSV
+            if span.count > 2 { FigureRecord.joinedWarnings(t[span]).withUnsafeBufferPointer { w.putField($0) } }
           default:
             if escaped[f.rawValue] {
               decodeJSONString(UnsafeBufferPointer(rebasing: t[span])).withUnsafeBufferPointer { w.putField($0) }
@@ -530,32 +528,31 @@ public struct FigureRecord: Sendable {
 
   static let jsonKeys = ByteTable(FigureField.allCases.map { f in (f == .id ? "{" : ",") + "\"\(f.name)\":" })
 
-  /// Appends the record as one CSV row of the figures table.
+  /// A warnings list token as one CSV cell: its codes joined by " | ".
+  private static func joinedWarnings(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+    var joined: [UInt8] = []
+    for (i, item) in JSONStringList(UnsafeBufferPointer(rebasing: token)).enumerated() {
+      if i > 0 { joined.append(contentsOf: " | ".utf8) }
+      joined.append(contentsOf: item)
+    }
+    return joined
+  }
+
+  /// Appends the record as one CSV row of the figures table (the general writer: canonical
+  /// records take `appendCanonicalCSV`, which writes the same bytes).
   func appendCSV(observation: ObservationID?, to out: inout [UInt8]) {
     tokens.withUnsafeBufferPointer { t in
       for f in FigureField.allCases {
         if f != .id { out.append(0x2C) }
         let span = spans[f.rawValue]
         switch f {
-        case .start, .end, .value, .low, .high:
-          if canonicalLength > 0 {
-            // Plain integers in a canonical line: written back as they are.
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[span]))
-          } else if f == .start {
-            appendInteger(Int64(start), to: &out)
-          } else if f == .end {
-            appendInteger(Int64(end), to: &out)
-          } else if let v = f == .value ? value : f == .low ? low : high {
-            appendNumber(v, to: &out)
-          }
+        case .start: appendInteger(Int64(start), to: &out)
+        case .end: appendInteger(Int64(end), to: &out)
+        case .value, .low, .high:
+          if let v = f == .value ? value : f == .low ? low : high { appendNumber(v, to: &out) }
         case .warnings:
           guard span.count > 2 else { break }
-          var joined: [UInt8] = []
-          for (i, item) in JSONStringList(UnsafeBufferPointer(rebasing: t[span])).enumerated() {
-            if i > 0 { joined.append(contentsOf: " | ".utf8) }
-            joined.append(contentsOf: item)
-          }
-          CSVFormat.appendField(joined, to: &out)
+          CSVFormat.appendField(FigureRecord.joinedWarnings(t[span]), to: &out)
         default:
           guard !span.isEmpty else { break }
           if escaped[f.rawValue] {
