@@ -273,16 +273,7 @@ public final class Normalizer {
         rule: options.rule)
       start = end
     }
-    // Written in input order; the ids of facts go to their observations. (The rows go to local
-    // buffers: appending to the sink's own, the compiler copied each record first.)
-    var csv: [UInt8] = []
-    var json: [UInt8] = []
-    swap(&csv, &sink.csvOut)
-    swap(&json, &sink.jsonOut)
-    defer {
-      swap(&csv, &sink.csvOut)
-      swap(&json, &sink.jsonOut)
-    }
+    // Written in input order; the ids of facts go to their observations.
     for k in 0..<pooled {
       let o = Int(pool[k].observation)
       if pool[k].role == .fact {
@@ -296,7 +287,7 @@ public final class Normalizer {
           }
         }
       }
-      pool[k].appendRows(observation: o >= 0 ? observations[o].id : nil, csv: &csv, json: &json)
+      pool[k].appendRows(observation: o >= 0 ? observations[o].id : nil, csv: &sink.csvOut, json: &sink.jsonOut)
     }
     pooled = 0
   }
