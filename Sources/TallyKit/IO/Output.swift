@@ -26,8 +26,8 @@ public final class ByteWriter {
   public static func standardOutput() -> ByteWriter { ByteWriter(fd: 1, path: "-") }
 
   public func write(_ bytes: [UInt8]) throws(InputError) {
-    if bytes.count >= capacity {
-      // A block as large as the buffer goes out as it is, not copied first.
+    if bytes.count >= min(capacity, 1 << 16) {
+      // A large block goes out as it is, not copied first.
       try flush()
       try bytes.withUnsafeBufferPointer { p throws(InputError) in try writeAll(UnsafeRawBufferPointer(p)) }
       return
@@ -39,6 +39,14 @@ public final class ByteWriter {
   public func write(_ text: String) throws(InputError) {
     buffer.append(contentsOf: text.utf8)
     if buffer.count >= capacity { try flush() }
+  }
+
+  /// Drops what is buffered and empties the file, to be written again from its start.
+  public func rewind() throws(InputError) {
+    buffer.removeAll(keepingCapacity: true)
+    guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
+      throw .unwritable(path: path, reason: systemErrorText())
+    }
   }
 
   /// Writes out everything buffered so far.

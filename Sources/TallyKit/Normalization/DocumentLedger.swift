@@ -5,15 +5,17 @@
 /// come in the order of the documents table (as `extract` writes both), or where no table is
 /// given:
 /// - *aligned*: the documents table is read alongside the figures, each document's entry found
-///   by reading on; figure counts go to a temporary file, and the table is written at the end
-///   by reading the list once more beside that file. A document listed twice is found then,
-///   by an external sort of the ids (`RepeatFinder`).
+///   by reading on, and its row written as soon as its figures are counted (a document the
+///   figures pass over has none); the list is read once (reading it again at the end cost a
+///   tenth of a normalize run, measured for issue 3). A document listed twice is found at
+///   the end, by an external sort of the ids (`RepeatFinder`).
 /// - *unlisted*: no documents table; each document is its own source, and the ids and counts
 ///   go to a temporary file in input order; a document whose figures come in two places is
 ///   found at the end by the same external sort.
 /// - *indexed*: figures that do not follow the table's order (a document the reading-on did
 ///   not find) switch the run, once, to an index of every listed document in memory, which
-///   takes any order.
+///   takes any order. The rows written so far are dropped, and the table is written at the
+///   end from the index.
 final class DocumentLedger {
   /// What merging needs of a document.
   struct Facts {
@@ -33,12 +35,18 @@ final class DocumentLedger {
   /// The figure files, numbered for the repeat finder's records.
   private var sources: [String] = []
   private var isOpen = false
+  /// The documents table.
+  private let rows: TableSink
+  private var written = 0
 
-  // Aligned: the list read alongside, and (position, figures, first line) per document with
-  // figures.
+  // Aligned: the list read alongside, the open document's entry, and (position, figures,
+  // first line) per document with figures (for a switch to the index).
   private var cursor: DocumentReader?
   private var position: Int32 = -1
+  private var entry: DocumentRecord?
   private var counts: ScratchFile
+  /// The documents table's files, for the repeat finder's records.
+  private var listFiles: [String] = []
 
   // Unlisted: (id, figures) per document in input order, and the ids for the repeat check.
   private var unlistedCount: Int32 = 0
@@ -71,10 +79,11 @@ final class DocumentLedger {
   /// The open document's index.
   private var current: Int32 = -1
 
-  init(list: DocumentList, scratch: String, budget: Int) {
+  init(list: DocumentList, dataset dir: DatasetDirectory, hxl: Bool, budget: Int) throws(NormalizationError) {
     self.list = list
-    self.scratch = scratch
+    scratch = dir.temporaryPath
     self.budget = budget
+    rows = try TableSink(dir, TableLayout.documents, hxl: hxl)
     mode = list.isEmpty ? .unlisted : .aligned
     cursor = list.isEmpty ? nil : DocumentReader(list)
     counts = ScratchFile(path: "\(scratch)/.document-counts", budget: min(budget, 1 << 20))
@@ -113,11 +122,14 @@ final class DocumentLedger {
       }
       return Facts(order: order, outlet: -1 - order, published: nil)
     case .aligned:
-      while let (record, _) = try cursor!.next() {
+      while let (record, location) = try cursor!.next() {
         position += 1
+        try noteListed(record, at: location)
         if record.id == id {
+          entry = record
           return Facts(order: position, outlet: outlet(named: record.outlet, else: position), published: record.published)
         }
+        try addRow(record, figures: 0)
       }
       try switchToIndex()
       return try openIndexed(id, at: location)
@@ -149,6 +161,9 @@ final class DocumentLedger {
   private func switchToIndex() throws(NormalizationError) {
     mode = .indexed
     cursor = nil
+    entry = nil
+    try rows.restart()
+    written = 0
     var firstSeen: [SourceLocation] = []
     try list.forEach { d, location throws(NormalizationError) in
       if let earlier = documentIndex[d.id] {
@@ -193,23 +208,43 @@ final class DocumentLedger {
     } catch {
       throw .input(error)
     }
+    if let e = entry {
+      entry = nil
+      try addRow(e, figures: figures)
+    }
   }
 
-  /// Writes the documents table and returns how many documents it has, after the checks that
-  /// streaming leaves to the end; adds the run's warnings about documents.
-  func finish(into dir: DatasetDirectory, hxl: Bool, warnings: WarningCollector) throws(NormalizationError) -> Int {
+  /// Appends a row to the documents table, its figure count set to `figures`.
+  private func addRow(_ record: DocumentRecord, figures: Int) throws(NormalizationError) {
+    var record = record
+    record.figures = figures
+    DocumentRecord.encoder.csv(record.cells, into: &rows.csvOut)
+    DocumentRecord.encoder.json(record.cells, into: &rows.jsonOut)
+    written += 1
+    try rows.flush(whenFull: true)
+  }
+
+  /// Remembers a listed document's id for the check, at the end, that none is listed twice.
+  private func noteListed(_ record: DocumentRecord, at location: SourceLocation) throws(NormalizationError) {
+    // Only the name of each file is kept; records in memory are named by their id.
+    if listFiles.last != location.file { listFiles.append(location.file) }
+    do {
+      try Array(record.id.utf8).withUnsafeBufferPointer { p throws(InputError) in
+        try seen.add(p, source: listFiles.count - 1, line: location.line ?? 0)
+      }
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  /// Writes the rest of the documents table and returns how many documents it has, after the
+  /// checks that streaming leaves to the end; adds the run's warnings about documents.
+  func finish(warnings: WarningCollector) throws(NormalizationError) -> Int {
     defer {
       counts.remove()
       unlisted.remove()
       seen.remove()
     }
-    let sink = try TableSink(dir, TableLayout.documents, hxl: hxl)
-    func add(_ record: DocumentRecord) throws(NormalizationError) {
-      DocumentRecord.encoder.csv(record.cells, into: &sink.csvOut)
-      DocumentRecord.encoder.json(record.cells, into: &sink.jsonOut)
-      try sink.flush(whenFull: true)
-    }
-    var written = 0
     switch mode {
     case .unlisted:
       if let (first, second) = try repeated() {
@@ -222,49 +257,25 @@ final class DocumentLedger {
         let entry: (id: [UInt8], figures: UInt32)?
         do { entry = try reader.entry() } catch { throw .input(error) }
         guard let entry else { break }
-        try add(
+        try addRow(
           DocumentRecord(
             id: String(decoding: entry.id, as: UTF8.self), outlet: nil, url: nil, published: nil, sha256: nil,
-            bytes: nil, figures: Int(entry.figures)))
-        written += 1
+            bytes: nil, figures: 0), figures: Int(entry.figures))
       }
       if written > 0 {
         warnings.add(
           "no --documents table given: the documents table lists ids and figure counts only, each document counts as its own source, and latest follows input order",
-          at: SourceLocation(file: dir.path))
+          at: SourceLocation(file: rows.directory))
       }
     case .aligned:
-      // The list once more, beside the counts (both in list order).
-      var counted = [UInt32]()
-      var reader = counts.makeReader()
-      var locations: [SourceLocation] = []
-      let all = DocumentReader(list)
-      while let (d, location) = try all.next() {
-        let here = written
-        if counted.isEmpty {
-          do { counted = try reader.next(fields: 3) ?? [] } catch { throw .input(error) }
-        }
-        var record = d
-        record.figures = 0
-        if let p = counted.first, Int(p) == here {
-          record.figures = Int(counted[1])
-          counted = []
-        }
-        try add(record)
-        written += 1
-        // Only the name of each file is kept; records in memory are named by their id.
-        if locations.last?.file != location.file { locations.append(SourceLocation(file: location.file)) }
-        do {
-          try Array(d.id.utf8).withUnsafeBufferPointer { p throws(InputError) in
-            try seen.add(p, source: locations.count - 1, line: location.line ?? 0)
-          }
-        } catch {
-          throw .input(error)
-        }
+      // The documents listed after the last one with figures.
+      while let (d, location) = try cursor!.next() {
+        try noteListed(d, at: location)
+        try addRow(d, figures: 0)
       }
       if let (first, second) = try repeated() {
         func at(_ o: RepeatFinder.Occurrence) -> SourceLocation {
-          SourceLocation(file: locations[min(o.source, locations.count - 1)].file, line: o.line == 0 ? nil : o.line)
+          SourceLocation(file: listFiles[min(o.source, listFiles.count - 1)], line: o.line == 0 ? nil : o.line)
         }
         throw .documentListedTwice(at(second), document: String(decoding: second.key, as: UTF8.self), first: at(first))
       }
@@ -274,16 +285,12 @@ final class DocumentLedger {
       let all = DocumentReader(list)
       while let (d, _) = try all.next() {
         guard let i = documentIndex[d.id] else { continue }
-        var record = d
-        record.figures = Int(documents[Int(i)].figures)
-        try add(record)
-        written += 1
+        try addRow(d, figures: Int(documents[Int(i)].figures))
       }
       for d in documents where !d.listed {
-        try add(
-          DocumentRecord(
-            id: d.id, outlet: nil, url: nil, published: d.published, sha256: nil, bytes: nil, figures: Int(d.figures)))
-        written += 1
+        try addRow(
+          DocumentRecord(id: d.id, outlet: nil, url: nil, published: d.published, sha256: nil, bytes: nil, figures: 0),
+          figures: Int(d.figures))
       }
       let unlisted = documents.filter { !$0.listed }
       if let first = unlisted.first {
@@ -292,7 +299,7 @@ final class DocumentLedger {
           at: SourceLocation(file: list.files.first ?? "documents"))
       }
     }
-    try sink.flush()
+    try rows.flush()
     return written
   }
 

@@ -13,7 +13,7 @@ public final class FigureInput {
 
   public init(path: String) throws(NormalizationError) {
     do {
-      reader = try LineReader(path: path)
+      reader = try LineReader(path: path, blockSize: 1 << 17)
     } catch {
       throw .input(error)
     }

@@ -85,13 +85,13 @@ public final class Normalizer {
 
   public init(
     options: NormalizeOptions = NormalizeOptions(), curation: Curation = Curation(),
-    documents list: DocumentList = DocumentList(), warnings: WarningCollector, scratch: String
+    documents list: DocumentList = DocumentList(), warnings: WarningCollector, dataset: DatasetDirectory
   ) throws(NormalizationError) {
     self.options = options
     self.curation = curation
     self.warnings = warnings
-    spill = IDSpill(path: "\(scratch)/.figure-ids", budget: options.idMemoryBudget)
-    ledger = DocumentLedger(list: list, scratch: scratch, budget: options.idMemoryBudget)
+    spill = IDSpill(path: "\(dataset.temporaryPath)/.figure-ids", budget: options.idMemoryBudget)
+    ledger = try DocumentLedger(list: list, dataset: dataset, hxl: options.hxl, budget: options.idMemoryBudget)
   }
 
   // The figures of the document being read: a pool of records reused from one document to the
@@ -324,7 +324,7 @@ public final class Normalizer {
   /// Writes the observations and documents tables, the schemas and the package descriptor.
   public func finish(into dir: DatasetDirectory) throws(NormalizationError) {
     try writeObservations(dir)
-    summary.documents = try ledger.finish(into: dir, hxl: options.hxl, warnings: warnings)
+    summary.documents = try ledger.finish(warnings: warnings)
     for t in TableLayout.all {
       try dir.write("\(t.name).schema.json", DatasetDescriptors.tableSchema(t).bytes())
     }
@@ -457,8 +457,7 @@ public final class Normalizer {
     let dir = try DatasetDirectory(path: output)
     do throws(NormalizationError) {
       let normalizer = try Normalizer(
-        options: options, curation: curation, documents: documents, warnings: warnings,
-        scratch: dir.temporaryPath)
+        options: options, curation: curation, documents: documents, warnings: warnings, dataset: dir)
       normalizer.progress = progress
       defer { progress?.finish() }
       let figures = try TableSink(dir, TableLayout.figures, hxl: options.hxl)
@@ -485,23 +484,43 @@ public final class TableSink {
   var csvOut: [UInt8] = []
   var jsonOut: [UInt8] = []
 
+  let layout: TableLayout
+  /// The dataset directory, for messages.
+  let directory: String
+
   init(_ dir: DatasetDirectory, _ layout: TableLayout, hxl withHXL: Bool) throws(NormalizationError) {
+    self.layout = layout
+    directory = dir.path
     csv = try dir.create("\(layout.name).csv")
     jsonl = try dir.create("\(layout.name).jsonl")
     hxl = withHXL ? try dir.create("\(layout.name).hxl.csv") : nil
-    csvOut = layout.csvHeader
+    try writeHeaders()
+  }
+
+  private func writeHeaders() throws(NormalizationError) {
     do {
       try hxl?.write(layout.csvHeader + DatasetDescriptors.hxlRow(layout))
-      try csv.write(csvOut)
+      try csv.write(layout.csvHeader)
     } catch {
       throw .input(error)
     }
+  }
+
+  /// Drops every row written so far, buffered or in the files, to write the table anew.
+  func restart() throws(NormalizationError) {
     csvOut.removeAll(keepingCapacity: true)
+    jsonOut.removeAll(keepingCapacity: true)
+    do {
+      for w in [csv, jsonl] + (hxl.map { [$0] } ?? []) { try w.rewind() }
+    } catch {
+      throw .input(error)
+    }
+    try writeHeaders()
   }
 
   /// Writes the buffered rows (with `whenFull`, only past a megabyte).
   func flush(whenFull: Bool = false) throws(NormalizationError) {
-    if whenFull && csvOut.count < 1 << 20 { return }
+    if whenFull && csvOut.count < 1 << 17 { return }
     do {
       try csv.write(csvOut)
       try hxl?.write(csvOut)
