@@ -8,6 +8,7 @@ The shape follows the sample corpus: about eight figures a document; 21 indicato
 groups and a year of dates, so about a hundred thousand distinct observations whatever N
 is (more figures means more documents reporting the same facts, as in a growing news
 corpus); a fact repeated within a document now and then; sentences of 120-200 characters.
+The documents table is written as `extract --documents` writes it (compact JSON Lines).
 Deterministic: the same N gives the same bytes."""
 import argparse
 import json
@@ -80,7 +81,7 @@ def main():
             if docs_out:
                 docs_out.write(json.dumps({"id": f"g{doc}", "outlet": f"Outlet {doc % 40}", "url": None,
                                            "published": f"2025-{month:02d}-{day:02d}", "sha256": digest * 4,
-                                           "bytes": position, "figures": count}) + "\n")
+                                           "bytes": position, "figures": count}, separators=(",", ":")) + "\n")
             written += count
             doc += 1
         if docs_out:

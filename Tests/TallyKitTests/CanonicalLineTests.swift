@@ -42,6 +42,23 @@ struct CanonicalLineTests {
     #expect(a.canonicalLength == b.canonicalLength, context)
   }
 
+  /// 4000 copies of `original`, each damaged by one edit: a byte dropped, doubled or replaced
+  /// by one that matters to JSON.
+  static func damaged(_ original: [UInt8], seed: UInt64) -> [[UInt8]] {
+    let swaps = Array("\"\\,:{}[]0 n-.e1T".utf8) + [0x01, 0x7F]
+    var random = RobustnessTests.SplitMix(state: seed)
+    return (0..<4000).map { _ in
+      var bytes = original
+      let at = Int.random(in: 0..<bytes.count, using: &random)
+      switch Int.random(in: 0..<3, using: &random) {
+      case 0: bytes.remove(at: at)
+      case 1: bytes.insert(bytes[at], at: at)
+      default: bytes[at] = swaps.randomElement(using: &random)!
+      }
+      return bytes
+    }
+  }
+
   static func line(_ figure: Figure) -> [UInt8] {
     var bytes: [UInt8] = []
     FigureEncoder(format: .jsonl).encode(figure, into: &bytes)
@@ -85,17 +102,8 @@ struct CanonicalLineTests {
       warnings: ["date-from-publication"])
     let original = CanonicalLineTests.line(base)
     #expect(CanonicalLineTests.fast(original) != nil)
-    let swaps = Array("\"\\,:{}[]0 n-.e1".utf8) + [0x01, 0x7F]
-    var random = RobustnessTests.SplitMix(state: 2026)
     var declined = 0
-    for _ in 0..<4000 {
-      var bytes = original
-      let at = Int.random(in: 0..<bytes.count, using: &random)
-      switch Int.random(in: 0..<3, using: &random) {
-      case 0: bytes.remove(at: at)
-      case 1: bytes.insert(bytes[at], at: at)
-      default: bytes[at] = swaps.randomElement(using: &random)!
-      }
+    for bytes in CanonicalLineTests.damaged(original, seed: 2026) {
       let slow = CanonicalLineTests.general(bytes)
       let fast = CanonicalLineTests.fast(bytes)
       if slow == nil {
@@ -133,5 +141,88 @@ struct CanonicalLineTests {
     #expect(CanonicalLineTests.fast(bytes) == nil)
     let slow = try #require(CanonicalLineTests.general(bytes))
     #expect(slow.indicator == .killed && slow.start == 1 && slow.end == 2)
+  }
+}
+
+/// The fast lane of reading the documents table (`DocumentReader.canonicalRecord`) must give
+/// the record the general reader gives, and must decline every line the general reader
+/// rejects.
+@Suite("Normalize: the fast lane for documents as extract lists them")
+struct CanonicalDocumentTests {
+  static func general(_ line: [UInt8]) -> DocumentRecord? {
+    let reader = DocumentReader(DocumentList())
+    return try? line.withUnsafeBufferPointer { p throws(NormalizationError) in
+      try reader.jsonObject(p, at: SourceLocation(file: "test", line: 1), fastLane: false)
+    }
+  }
+
+  static func fast(_ line: [UInt8]) -> DocumentRecord? {
+    line.withUnsafeBufferPointer { DocumentReader.canonicalRecord($0) }
+  }
+
+  static func line(_ record: DocumentRecord) -> [UInt8] {
+    var bytes: [UInt8] = []
+    DocumentRecord.encoder.json(record.cells, into: &bytes)
+    if bytes.last == 0x0A { bytes.removeLast() }
+    return bytes
+  }
+
+  static let document = zip(
+    zip(Generate.text, Generate.nonEmptyText.optional, Generate.text.optional),
+    zip(Generate.date.optional, Gen<Character?>.element(of: Array("0123456789abcdef") as [Character]).map { $0! }
+      .string(of: 64).optional, Gen.int(in: 0...1_000_000).optional, Gen.int(in: 0...500))
+  ).map { a, b -> DocumentRecord in
+    DocumentRecord(
+      id: a.0, outlet: a.1, url: a.2, published: b.0.map(\.day), sha256: b.1, bytes: b.2, figures: b.3)
+  }
+
+  /// Any documents row as normalize writes it (extract writes the same): the fast lane reads
+  /// it unless a string holds an escape, and gives the general reader's record.
+  @Test func readsWhatExtractListsAsTheGeneralReaderDoes() async {
+    await propertyCheck(count: 500, input: CanonicalDocumentTests.document) { record in
+      let bytes = CanonicalDocumentTests.line(record)
+      let text = Comment(rawValue: String(decoding: bytes, as: UTF8.self))
+      let slow = CanonicalDocumentTests.general(bytes)
+      #expect(slow == record, text)
+      let escapes = bytes.contains(0x5C)
+      let fast = CanonicalDocumentTests.fast(bytes)
+      #expect((fast == nil) == escapes, text)
+      if let fast { #expect(fast == slow, text) }
+    }
+  }
+
+  /// Lines damaged one edit at a time: whatever the general reader rejects, the fast lane
+  /// declines; whatever the fast lane reads, it reads as the general reader does.
+  @Test func declinesWhatTheGeneralReaderRejects() {
+    let original = Array(
+      #"{"id":"doc-7","outlet":"Outlet, 3","url":"https://example.org/a?b=1","published":"2025-03-04","sha256":"00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff","bytes":1200,"figures":9}"#
+        .utf8)
+    #expect(CanonicalDocumentTests.fast(original) != nil)
+    var declined = 0
+    for bytes in CanonicalLineTests.damaged(original, seed: 2027) {
+      let slow = CanonicalDocumentTests.general(bytes)
+      let fast = CanonicalDocumentTests.fast(bytes)
+      let text = Comment(rawValue: String(decoding: bytes, as: UTF8.self))
+      if slow == nil { #expect(fast == nil, text) }
+      if let fast { #expect(fast == slow, text) }
+      if fast == nil { declined += 1 }
+    }
+    #expect(declined > 1000 && declined < 4000)
+  }
+
+  /// Lines the general reader takes but the fast lane leaves to it.
+  @Test(arguments: [
+    #"{"outlet":null,"id":"d","url":null,"published":null,"sha256":null,"bytes":null,"figures":1}"#,
+    #"{"id":"d", "outlet":null,"url":null,"published":null,"sha256":null,"bytes":null,"figures":1}"#,
+    #"{"id":"\u0064","outlet":null,"url":null,"published":null,"sha256":null,"bytes":null,"figures":1}"#,
+    #"{"id":"d","outlet":null,"url":null,"published":"2025-03-04T10:00:00Z","sha256":null,"bytes":"12","figures":1}"#,
+    #"{"id":"d","outlet":null,"url":null,"published":null,"sha256":null,"bytes":12.0,"figures":1}"#,
+    #"{"id":"d","outlet":null,"url":null,"published":null,"sha256":null,"bytes":null}"#,
+  ])
+  func leavesOtherFormsToTheGeneralReader(_ text: String) throws {
+    let bytes = Array(text.utf8)
+    #expect(CanonicalDocumentTests.fast(bytes) == nil)
+    let slow = try #require(CanonicalDocumentTests.general(bytes))
+    #expect(slow.id == "d")
   }
 }

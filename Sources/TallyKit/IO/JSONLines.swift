@@ -273,6 +273,16 @@ struct JSONCursor {
 /// offset of the first byte that needs a look (the lowest flagged byte of a word is always a
 /// true one: a false flag needs a true one below it), or where fewer than eight remain.
 @inline(__always) func skipPlainJSONStringBytes(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+  var unused = false
+  return skipPlainJSONStringBytes(base, from: start, count: n, comma: &unused)
+}
+
+/// `skipPlainJSONStringBytes` that also notes whether a comma came before the byte it stops
+/// at (a CSV field with a comma must be quoted), so that writing a field read this way needs
+/// no second scan. A comma flagged below the stop is a real one, for the reason above.
+@inline(__always) func skipPlainJSONStringBytes(
+  _ base: UnsafePointer<UInt8>, from start: Int, count n: Int, comma: inout Bool
+) -> Int {
   let raw = UnsafeRawPointer(base)
   var i = start
   while i + 8 <= n {
@@ -280,7 +290,12 @@ struct JSONCursor {
     // A quote, a backslash, or a byte below 0x20 (a control character).
     let control = (x &- swarOnes &* 0x20) & ~x & swarHighBits
     let flagged = swarMatches(x, 0x22) | swarMatches(x, 0x5C) | control
-    if flagged != 0 { return i + flagged.trailingZeroBitCount >> 3 }
+    let commas = swarMatches(x, 0x2C)
+    if flagged != 0 {
+      if commas & ((flagged & (0 &- flagged)) &- 1) != 0 { comma = true }
+      return i + flagged.trailingZeroBitCount >> 3
+    }
+    if commas != 0 { comma = true }
     i += 8
   }
   return i
@@ -318,11 +333,33 @@ public struct JSONEncoderBytes {
   public init() {}
 
   public mutating func string(_ s: String) {
+    var s = s
+    let plain = s.withUTF8 { p -> Bool in
+      // Most strings need no escape: copied whole, without a scratch buffer.
+      guard isPlainJSONText(p) else { return false }
+      bytes.append(0x22)
+      bytes.append(contentsOf: p)
+      bytes.append(0x22)
+      return true
+    }
+    if plain { return }
     var w = RawBytes(capacity: s.utf8.count * 6 + 2)
     defer { w.free() }
     w.jsonString(s)
     bytes.append(contentsOf: UnsafeBufferPointer(start: w.base, count: w.count))
   }
+}
+
+/// Whether bytes go into a JSON string as they are (no quote, backslash or control character).
+@inline(__always) func isPlainJSONText(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = p.baseAddress else { return true }
+  var i = skipPlainJSONStringBytes(base, from: 0, count: p.count)
+  while i < p.count {
+    let b = base[i]
+    if b < 0x20 || b == 0x22 || b == 0x5C { return false }
+    i += 1
+  }
+  return true
 }
 
 /// `v` as an integer when the toolkit writes it as one (a whole number below 10^15).

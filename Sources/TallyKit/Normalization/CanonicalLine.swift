@@ -39,6 +39,7 @@ extension FigureRecord {
         if !f.isRequired && c.null() { continue }
         guard let e = c.string() else { return false }
         escaped[f.rawValue] = e
+        commas[f.rawValue] = c.comma
       }
       spans[f.rawValue] = tokenStart..<c.i
     }
@@ -87,12 +88,14 @@ extension FigureRecord {
   }
 }
 
-/// A cursor over a line's bytes (its closing brace excluded) for the fast lane: every method
-/// returns nil or false where the line is not as `extract` writes it.
-private struct CanonicalCursor {
+/// A cursor over a line's bytes (its closing brace excluded) for the fast lanes (figures and
+/// documents): every method returns nil or false where the line is not as `extract` writes it.
+struct CanonicalCursor {
   let p: UnsafePointer<UInt8>
   let n: Int
   var i = 0
+  /// Whether the string `string()` last read holds a comma (when it holds no escape).
+  var comma = false
 
   /// Steps over `bytes` if they come next.
   @inline(__always) mutating func expect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -130,8 +133,9 @@ private struct CanonicalCursor {
     guard i < n, p[i] == 0x22 else { return nil }
     let open = i
     i += 1
+    comma = false
     while true {
-      i = skipPlainJSONStringBytes(p, from: i, count: n)
+      i = skipPlainJSONStringBytes(p, from: i, count: n, comma: &comma)
       guard i < n else { return nil }
       let b = p[i]
       if b == 0x22 {
@@ -146,6 +150,7 @@ private struct CanonicalCursor {
         i = c.i
         return true
       }
+      if b == 0x2C { comma = true }
       i += 1
     }
   }

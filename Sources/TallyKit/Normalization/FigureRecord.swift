@@ -75,6 +75,9 @@ public struct FigureRecord: Sendable {
   var spans = TokenSpans()
   /// Whether a string token holds an escape sequence.
   var escaped = EscapeFlags()
+  /// Whether a string token without escapes holds a comma; set by the fast lane only (see
+  /// `appendCanonicalCSV`).
+  var commas = EscapeFlags()
 
   public var start = 0
   public var end = 0
@@ -107,6 +110,7 @@ public struct FigureRecord: Sendable {
     tokens.removeAll(keepingCapacity: true)
     spans = TokenSpans()
     escaped = EscapeFlags()
+    commas = EscapeFlags()
     review = nil
     canonicalLength = 0
   }
@@ -411,12 +415,13 @@ public struct FigureRecord: Sendable {
     appendJSON(observation: observation, to: &json)
   }
 
-  /// `appendCSV` for a canonical record, written in one step (`appendRow`). The row is at
-  /// most twice the line's values (every byte a quote; the warnings joined are no longer than
-  /// their list) plus a quote pair and a comma per field and its own columns (under 40 bytes),
-  /// which the keys' bytes alone cover.
+  /// `appendCSV` for a canonical record, written in one step (`appendRow`). No field is
+  /// longer in CSV than its JSON token: a quote, doubled in CSV, was escaped in JSON (two
+  /// bytes or more); quoting a field takes the two bytes of the token's quotes; the warnings
+  /// joined with " | " are shorter than their list. The keys' bytes cover the commas, so the
+  /// row fits in the line's length plus its own columns (under 40 bytes).
   private func appendCanonicalCSV(observation: ObservationID?, to out: inout [UInt8]) {
-    out.appendRow(bound: 2 * canonicalLength + 64) { w in
+    out.appendRow(bound: canonicalLength + 64) { w in
       tokens.withUnsafeBufferPointer { t in
         for f in FigureField.allCases {
           if f != .id { w.put(0x2C) }
@@ -431,7 +436,16 @@ public struct FigureRecord: Sendable {
             if escaped[f.rawValue] {
               decodeJSONString(UnsafeBufferPointer(rebasing: t[span])).withUnsafeBufferPointer { w.putField($0) }
             } else {
-              w.putField(UnsafeBufferPointer(rebasing: t[(span.lowerBound + 1)..<(span.upperBound - 1)]))
+              // A JSON string without escapes holds no quote or line break: only a comma (noted
+              // when it was read) makes the field quoted, and nothing is scanned again.
+              let text = UnsafeBufferPointer(rebasing: t[(span.lowerBound + 1)..<(span.upperBound - 1)])
+              if commas[f.rawValue] {
+                w.put(0x22)
+                w.put(text)
+                w.put(0x22)
+              } else {
+                w.put(text)
+              }
             }
           }
         }

@@ -32,7 +32,7 @@ public struct RowEncoder: Sendable {
       if i > 0 { out.append(0x2C) }
       switch cell {
       case .null: break
-      case .text(let s): CSVFormat.appendField(s.utf8, to: &out)
+      case .text(var s): s.withUTF8 { CSVFormat.appendField($0, to: &out) }
       case .integer(let v): appendInteger(v, to: &out)
       case .number(let v): appendNumber(v, to: &out)
       case .boolean(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
