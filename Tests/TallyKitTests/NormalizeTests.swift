@@ -51,6 +51,34 @@ func normalize(
 
 @Suite("Normalize: observations, reconciling and conflicts")
 struct NormalizeTests {
+  /// An observation's id is the first 16 hex digits of the SHA-256 of its key's fields, dates
+  /// in ISO 8601 at their precision and a missing field empty, joined by U+001F (the rule
+  /// docs/datasets.md gives, computed here from strings).
+  @Test(arguments: [
+    (Indicator.killed, "palestinians" as String?, Modality.actual, CountUnit.people, nil as FigureRecord.RatePer?, "2025-02-01" as String?, nil as String?),
+    (.medevacCompleted, nil, .planned, .people, .day, "2025-02", "2025-01-15"),
+    (.aidTrucks, "trucks of flour, \"wheat\"", .actual, .trucks, .week, "2024", nil),
+    (.other, "أطفال", .actual, .people, nil, nil, nil),
+  ])
+  func observationIdsAreTheDigestOfTheirKey(
+    _ indicator: Indicator, _ group: String?, _ modality: Modality, _ unit: CountUnit,
+    _ per: FigureRecord.RatePer?, _ date: String?, _ periodStart: String?
+  ) {
+    var key = ObservationKey()
+    key.indicator = indicator
+    key.group = group
+    key.modality = modality
+    key.unit = unit
+    key.per = per
+    key.date = date.flatMap { ReportedDate(iso: Array($0.utf8)) }
+    key.periodStart = periodStart.flatMap { ReportedDate(iso: Array($0.utf8)) }
+    #expect((date == nil) == (key.date == nil) && (periodStart == nil) == (key.periodStart == nil))
+    let text = [indicator.rawValue, group ?? "", modality.rawValue, unit.rawValue, per?.rawValue ?? "", date ?? "", periodStart ?? ""]
+      .joined(separator: "\u{1F}")
+    let expected = String(DocumentDigest(Array(text.utf8)).hex.prefix(16))
+    #expect(key.stableID.withBytes { String(decoding: $0, as: UTF8.self) } == expected)
+  }
+
   @Test func repeatsInOneDocumentCollapse() throws {
     let out = try normalize([fact("a", 10, 183), fact("a", 90, 183), fact("a", 200, 180, .moreThan)])
     let obs = try table(out.appendingPathComponent("observations.csv"))

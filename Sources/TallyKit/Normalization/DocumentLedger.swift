@@ -218,8 +218,7 @@ final class DocumentLedger {
   private func addRow(_ record: DocumentRecord, figures: Int) throws(NormalizationError) {
     var record = record
     record.figures = figures
-    DocumentRecord.encoder.csv(record.cells, into: &rows.csvOut)
-    DocumentRecord.encoder.json(record.cells, into: &rows.jsonOut)
+    record.appendRows(csv: &rows.csvOut, json: &rows.jsonOut)
     written += 1
     try rows.flush(whenFull: true)
   }
@@ -228,13 +227,16 @@ final class DocumentLedger {
   private func noteListed(_ record: DocumentRecord, at location: SourceLocation) throws(NormalizationError) {
     // Only the name of each file is kept; records in memory are named by their id.
     if listFiles.last != location.file { listFiles.append(location.file) }
-    do {
-      try Array(record.id.utf8).withUnsafeBufferPointer { p throws(InputError) in
+    var id = record.id
+    let failure = id.withUTF8 { p -> InputError? in
+      do throws(InputError) {
         try seen.add(p, source: listFiles.count - 1, line: location.line ?? 0)
+        return nil
+      } catch {
+        return error
       }
-    } catch {
-      throw .input(error)
     }
+    if let failure { throw .input(failure) }
   }
 
   /// Writes the rest of the documents table and returns how many documents it has, after the

@@ -316,7 +316,7 @@ public final class Normalizer {
       readable.date = pool[k].date
       readable.periodStart = pool[k].periodStart
       keys.append(readable)
-      observations.append(ObservationSlot(id: ObservationID(readable.stableID)))
+      observations.append(ObservationSlot(id: readable.stableID))
       return o
     }
   }
@@ -678,13 +678,26 @@ struct ObservationKey {
     return UInt64(d.day.dayNumber + 4_000_000) << 2 | UInt64(d.precision.rawValue) + 1
   }
 
-  /// The first 16 hex digits of the SHA-256 of the key's fields joined by U+001F.
-  var stableID: String {
-    let text = [
-      indicator.rawValue, group ?? "", modality.rawValue, unit.rawValue, per?.rawValue ?? "",
-      date?.description ?? "", periodStart?.description ?? "",
-    ].joined(separator: "\u{1F}")
-    return String(SHA256.hash(data: Array(text.utf8)).hexString.prefix(16))
+  /// The observation's id: the first 16 hex digits of the SHA-256 of the key's fields (dates
+  /// in ISO 8601, a missing field empty) joined by U+001F. Written as bytes: building the
+  /// strings took a twentieth of a normalize run.
+  var stableID: ObservationID {
+    var text: [UInt8] = []
+    text.reserveCapacity(128)
+    text.append(contentsOf: indicator.rawValue.utf8)
+    text.append(0x1F)
+    if let group { text.append(contentsOf: group.utf8) }
+    text.append(0x1F)
+    text.append(contentsOf: modality.rawValue.utf8)
+    text.append(0x1F)
+    text.append(contentsOf: unit.rawValue.utf8)
+    text.append(0x1F)
+    if let per { text.append(contentsOf: per.rawValue.utf8) }
+    text.append(0x1F)
+    date?.appendISO(to: &text)
+    text.append(0x1F)
+    periodStart?.appendISO(to: &text)
+    return ObservationID(digest: SHA256.hash(data: text))
   }
 }
 
