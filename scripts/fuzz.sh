@@ -24,7 +24,11 @@ for t in $targets; do
       head -n 5 "$here/datasets/sample/figures.jsonl" | sed 's/,"review":.*$/}/' > "$corpus/seed-extract.jsonl" ;;
     FuzzCSV) cp "$here/datasets/corpus/manifest.csv" "$here/datasets/handcoded/coded.csv" "$corpus/" ;;
     FuzzCuration) printf 'id,decision,field,new_value,note\nabc-1-2,correct,value,7,x\nabc-1-2,accept,,,\n' > "$corpus/seed.csv" ;;
-    FuzzDocuments) printf '{"id":"a","outlet":"A","published":"2025-02-01"}\n{"id":"b","outlet":"B","url":null,"bytes":10}\n{"id":"c"}\n' > "$corpus/seed.jsonl"; printf 'id,outlet,published\nb,B,2025-02-02\na,A,\n' > "$corpus/seed.csv" ;;
+    # Tables in any form, and in extract's layout (its fast lane), in the figures' order or not.
+    FuzzDocuments) printf '{"id":"a","outlet":"A","published":"2025-02-01"}\n{"id":"b","outlet":"B","url":null,"bytes":10}\n{"id":"c"}\n' > "$corpus/seed.jsonl"; printf 'id,outlet,published\nb,B,2025-02-02\na,A,\n' > "$corpus/seed.csv"
+      for order in "b a c" "a b c"; do
+        for d in $order; do printf '{"id":"%s","outlet":"Outlet, %s","url":null,"published":"2025-02-01","sha256":"00ff","bytes":120,"figures":1}\n' "$d" "$d"; done > "$corpus/seed-extract-${order// /}.jsonl"
+      done ;;
     FuzzArchive) tar -czf "$corpus/seed.tar.gz" -C "$here/datasets/handcoded" dataset ;;
   esac
   cd "$here/.fuzz/$t"
