@@ -248,7 +248,6 @@ public final class DocumentReader {
   /// The documents table's columns that normalize reads, in the order `record` asks for them.
   static let fields = ["id", "outlet", "url", "published", "sha256", "bytes", "figures"]
   private static let fieldBytes = ByteTable(fields)
-  private static let canonicalKeys = ByteTable(fields.map { ($0 == "id" ? "{" : ",") + "\"\($0)\":" })
 
   /// The fast lane: a line as `extract --documents` writes it (every field, in `fields` order,
   /// no spaces, strings without escapes, whole numbers) read in one pass, as the general
@@ -258,7 +257,7 @@ public final class DocumentReader {
     let n = line.count
     guard n > 2, line[n - 1] == UInt8(ascii: "}") else { return nil }
     var c = CanonicalCursor(p: line.baseAddress!, n: n - 1)
-    func key(_ k: Int) -> Bool { c.expect(canonicalKeys[k]) }
+    func key(_ k: Int) -> Bool { c.expect(DocumentRecord.jsonKeys[k]) }
     // nil when the token is not as extract writes it; .some(nil) for null.
     func text() -> String?? {
       if c.null() { return .some(nil) }

@@ -540,7 +540,7 @@ public struct FigureRecord: Sendable {
     }
   }
 
-  static let jsonKeys = ByteTable(FigureField.allCases.map { f in (f == .id ? "{" : ",") + "\"\(f.name)\":" })
+  static let jsonKeys = ByteTable(jsonKeys: FigureField.allCases.map(\.name))
 
   /// A warnings list token as one CSV cell: its codes joined by " | ".
   private static func joinedWarnings(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
@@ -698,6 +698,12 @@ struct ByteTable: @unchecked Sendable {
     }
     offsets[strings.count] = o
     count = strings.count
+  }
+
+  /// What goes before each value of a JSON object with these keys, in this order, as the
+  /// toolkit writes one: `{"first":`, then `,"next":` (keys that need no escape).
+  init(jsonKeys names: [String]) {
+    self.init(names.enumerated().map { k, name in (k == 0 ? "{" : ",") + "\"\(name)\":" })
   }
 
   subscript(_ i: Int) -> UnsafeBufferPointer<UInt8> {

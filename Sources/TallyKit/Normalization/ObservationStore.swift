@@ -26,15 +26,7 @@ struct ObservationID {
   private var digits: (UInt64, UInt64) = (0, 0)
 
   /// The id whose digits are the first eight bytes of `digest`, in lower-case hex.
-  init<D: Sequence<UInt8>>(digest: D) {
-    let hex: StaticString = "0123456789abcdef"
-    withUnsafeMutableBytes(of: &digits) { out in
-      for (k, b) in digest.prefix(8).enumerated() {
-        out[2 * k] = hex.utf8Start[Int(b >> 4)]
-        out[2 * k + 1] = hex.utf8Start[Int(b & 15)]
-      }
-    }
-  }
+  init<D: Sequence<UInt8>>(digest: D) { self.init(digest.prefix(8).hexString) }
 
   init(_ text: String) {
     var bytes = Array(text.utf8.prefix(16))

@@ -97,6 +97,9 @@ public struct DocumentRecord: Sendable, Equatable {
   }
 
   public static let encoder = RowEncoder(columns: TableLayout.documents.columns.map(\.name))
+  /// The keys of a row as `encoder` writes it (`{"id":`, `,"outlet":`, ...), for the row writer
+  /// and the documents table's fast lane (`DocumentReader.canonicalRecord`).
+  static let jsonKeys = ByteTable(jsonKeys: TableLayout.documents.columns.map(\.name))
 
   /// Appends the row to each buffer as `encoder` writes `cells`, without building the cells
   /// (an array and a copy of each string per document; normalize writes a row per document).
@@ -104,29 +107,29 @@ public struct DocumentRecord: Sendable, Equatable {
     var j = JSONEncoderBytes()
     swap(&j.bytes, &json)
     defer { swap(&j.bytes, &json) }
-    var first = true
-    // A field's JSON key, and in CSV the comma before every field but the first.
-    func key(_ k: StaticString) {
-      j.bytes.append(contentsOf: UnsafeRawBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-      if !first { csv.append(0x2C) }
-      first = false
+    var next = 0
+    // The next field's JSON key, and in CSV the comma before every field but the first.
+    func key() {
+      j.bytes.append(contentsOf: DocumentRecord.jsonKeys[next])
+      if next > 0 { csv.append(0x2C) }
+      next += 1
     }
-    func text(_ s: String?, key k: StaticString) {
-      key(k)
+    func text(_ s: String?) {
+      key()
       guard var s else { return j.bytes.append(contentsOf: "null".utf8) }
       j.string(s)
       s.withUTF8 { CSVFormat.appendField($0, to: &csv) }
     }
-    func integer(_ v: Int?, key k: StaticString) {
-      key(k)
+    func integer(_ v: Int?) {
+      key()
       guard let v else { return j.bytes.append(contentsOf: "null".utf8) }
       appendInteger(Int64(v), to: &j.bytes)
       appendInteger(Int64(v), to: &csv)
     }
-    text(id, key: #"{"id":"#)
-    text(outlet, key: #","outlet":"#)
-    text(url, key: #","url":"#)
-    key(#","published":"#)
+    text(id)
+    text(outlet)
+    text(url)
+    key()
     if let published {
       j.bytes.append(0x22)
       ReportedDate(published).appendISO(to: &j.bytes)
@@ -135,9 +138,9 @@ public struct DocumentRecord: Sendable, Equatable {
     } else {
       j.bytes.append(contentsOf: "null".utf8)
     }
-    text(sha256, key: #","sha256":"#)
-    integer(bytes, key: #","bytes":"#)
-    integer(figures, key: #","figures":"#)
+    text(sha256)
+    integer(bytes)
+    integer(figures)
     csv.append(0x0A)
     j.bytes.append(contentsOf: "}\n".utf8)
   }
