@@ -191,6 +191,11 @@ struct DatasetBadInputTests {
     [("f.jsonl", Array((lines.joined(separator: "\n") + "\n").utf8))]
   }
   static let sheetHeader = "indicator,figure,date,source\n"
+  /// `good` for another document, with a lead byte and no continuation in its sentence.
+  static let brokenUTF8: [UInt8] = {
+    let parts = line(#""doc":"a""#, #""doc":"b""#).components(separatedBy: #""sentence":"x""#)
+    return Array((parts[0] + #""sentence":"x"#).utf8) + [0xC3, 0x28] + Array(("\"" + parts[1]).utf8)
+  }()
 
   static let cases: [BadInputTests.Case] = [
     .init(name: "a figure without an indicator", files: figures(good, line(#""indicator":"killed","#, "")), arguments: ["normalize", "f.jsonl", "-o", "out"], status: 1, message: "f.jsonl:2: the figure has no \"indicator\" field"),
@@ -203,6 +208,10 @@ struct DatasetBadInputTests {
     .init(name: "a document listed twice", files: figures(good) + [("d.jsonl", Array("{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"a\"}\n".utf8))], arguments: ["normalize", "f.jsonl", "--documents", "d.jsonl", "-o", "out"], status: 1, message: "d.jsonl:3: document \"a\" is listed again (first at d.jsonl:1)"),
     .init(name: "the same figure twice", files: figures(good, good), arguments: ["normalize", "f.jsonl", "-o", "out"], status: 1, message: "f.jsonl:2: figure 0123456789abcdef-10-13 appears twice"),
     .init(name: "a lone surrogate in a figure's text", files: figures(line(#""text":"183""#, #""text":"183 \ud83d""#)), arguments: ["normalize", "f.jsonl", "-o", "out"], status: 1, message: "unpaired surrogate"),
+    // On the first line (read before the input's kind is known) and on a later one (the fast
+    // lane, which checks UTF-8 only for lines that are not all ASCII).
+    .init(name: "invalid UTF-8 in the first figure", files: [("f.jsonl", brokenUTF8 + [0x0A])], arguments: ["normalize", "f.jsonl", "-o", "out"], status: 1, message: "f.jsonl:1:280: invalid UTF-8"),
+    .init(name: "invalid UTF-8 in a later figure", files: [("f.jsonl", Array((good + "\n").utf8) + brokenUTF8 + [0x0A])], arguments: ["normalize", "f.jsonl", "-o", "out"], status: 1, message: "f.jsonl:2:280: invalid UTF-8"),
     .init(name: "a figures line that is not JSON", files: figures(good, "{\"id\": "), arguments: ["normalize", "f.jsonl", "-o", "out"], status: 1, message: "f.jsonl:2:8: not a JSON object"),
     .init(name: "a figures CSV with a non-numeric start", files: [("f.csv", Array("id,doc,start,end,text,qualifier,unit,indicator,modality\nx,a,ten,13,183,exact,people,killed,actual\n".utf8))], arguments: ["normalize", "f.csv", "-o", "out"], status: 1, message: "f.csv:2:3: start \"ten\" is not a number"),
     .init(name: "a curation row for a field that does not exist", files: figures(good) + [("c.csv", Array("id,decision,field,new_value\n0123456789abcdef-10-13,correct,colour,red\n".utf8))], arguments: ["normalize", "f.jsonl", "--curation", "c.csv", "-o", "out"], status: 1, message: "c.csv:2:3: figures have no field \"colour\""),

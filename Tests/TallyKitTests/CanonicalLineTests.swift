@@ -23,7 +23,7 @@ struct CanonicalLineTests {
 
   static func fast(_ line: [UInt8]) -> FigureRecord? {
     var record = FigureRecord()
-    return line.withUnsafeBufferPointer { record.readCanonical($0) } ? record : nil
+    return line.withUnsafeBufferPointer { record.readCanonical($0) } != .declined ? record : nil
   }
 
   /// Every field the two readers set, compared.
@@ -115,6 +115,30 @@ struct CanonicalLineTests {
     }
     // Most edits break the line; some (a digit, a letter in a text) leave it valid.
     #expect(declined > 1000 && declined < 4000)
+  }
+
+  /// The fast lane says a line it reads is all ASCII (so needs no UTF-8 check) only when it
+  /// is, and says so of every ASCII line without escapes: on generated lines, and on lines
+  /// with one byte replaced by a byte of 0x80 or more (valid UTF-8 or not).
+  @Test func saysALineIsASCIIOnlyWhenItIs() async {
+    var random = RobustnessTests.SplitMix(state: 29)
+    await propertyCheck(count: 500, input: Generate.figure) { figure in
+      let original = CanonicalLineTests.line(figure)
+      var variants = [original]
+      for high: UInt8 in [0x80, 0xC3, 0xE2, 0xFF] {
+        var bytes = original
+        bytes[Int.random(in: 0..<bytes.count, using: &random)] = high
+        variants.append(bytes)
+      }
+      for bytes in variants {
+        var record = FigureRecord()
+        let read = bytes.withUnsafeBufferPointer { record.readCanonical($0) }
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        let text = Comment(rawValue: String(decoding: bytes, as: UTF8.self))
+        if read == .ascii { #expect(ascii, text) }
+        if read != .declined && ascii && !bytes.contains(0x5C) { #expect(read == .ascii, text) }
+      }
+    }
   }
 
   /// The group-name table gives each distinct name one number, the same each time, as it grows

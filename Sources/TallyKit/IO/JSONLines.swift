@@ -274,19 +274,23 @@ struct JSONCursor {
 /// true one: a false flag needs a true one below it), or where fewer than eight remain.
 @inline(__always) func skipPlainJSONStringBytes(_ base: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
   var unused = false
-  return skipPlainJSONStringBytes(base, from: start, count: n, comma: &unused)
+  var unusedBits: UInt64 = 0
+  return skipPlainJSONStringBytes(base, from: start, count: n, comma: &unused, loaded: &unusedBits)
 }
 
 /// `skipPlainJSONStringBytes` that also notes whether a comma came before the byte it stops
 /// at (a CSV field with a comma must be quoted), so that writing a field read this way needs
-/// no second scan. A comma flagged below the stop is a real one, for the reason above.
+/// no second scan. A comma flagged below the stop is a real one, for the reason above. Every
+/// word it loads is or-ed into `loaded`, whose high bits then say whether any byte of 0x80 or
+/// more was among them (so that an ASCII line needs no UTF-8 check of its own).
 @inline(__always) func skipPlainJSONStringBytes(
-  _ base: UnsafePointer<UInt8>, from start: Int, count n: Int, comma: inout Bool
+  _ base: UnsafePointer<UInt8>, from start: Int, count n: Int, comma: inout Bool, loaded: inout UInt64
 ) -> Int {
   let raw = UnsafeRawPointer(base)
   var i = start
   while i + 8 <= n {
     let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    loaded |= x
     // A quote, a backslash, or a byte below 0x20 (a control character).
     let control = (x &- swarOnes &* 0x20) & ~x & swarHighBits
     let flagged = swarMatches(x, 0x22) | swarMatches(x, 0x5C) | control

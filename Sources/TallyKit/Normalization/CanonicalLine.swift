@@ -6,12 +6,27 @@
 /// and the general reader (`read(jsonLine:)`) reads the line and reports what is wrong with it.
 /// Both set the same record: a test reads lines both ways and compares.
 extension FigureRecord {
-  /// Reads `line` if it is a canonical `extract` line whose fields are all valid; returns
-  /// false otherwise (the record is then to be read by `read(jsonLine:)`).
-  mutating func readCanonical(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// How `readCanonical` read a line.
+  enum CanonicalRead {
+    /// Not a canonical line: the record is to be read by `read(jsonLine:)`.
+    case declined
+    /// Read, and every byte is ASCII (so the line is valid UTF-8 without a check of its own).
+    case ascii
+    /// Read; some byte is 0x80 or more, so the line is still to be checked as UTF-8.
+    case read
+  }
+
+  /// Reads `line` if it is a canonical `extract` line whose fields are all valid.
+  mutating func readCanonical(_ line: UnsafeBufferPointer<UInt8>) -> CanonicalRead {
+    guard let bits = readCanonicalFields(line) else { return .declined }
+    return bits & swarHighBits == 0 ? .ascii : .read
+  }
+
+  /// The or of the string bytes' words (see `CanonicalCursor.loaded`), nil when declined.
+  private mutating func readCanonicalFields(_ line: UnsafeBufferPointer<UInt8>) -> UInt64? {
     reset()
     let n = line.count
-    guard n > 2, line[n - 1] == UInt8(ascii: "}") else { return false }
+    guard n > 2, line[n - 1] == UInt8(ascii: "}") else { return nil }
     tokens.append(contentsOf: line)
     var c = CanonicalCursor(p: line.baseAddress!, n: n - 1)
     var parsedStart = 0
@@ -19,46 +34,46 @@ extension FigureRecord {
     var numbers: (Double?, Double?, Double?) = (nil, nil, nil)
     let keys = FigureRecord.jsonKeys
     for f in FigureField.allCases {
-      guard c.expect(keys[f.rawValue]) else { return false }
+      guard c.expect(keys[f.rawValue]) else { return nil }
       let tokenStart = c.i
       switch f {
       case .start, .end:
-        guard let v = c.plainInteger() else { return false }
+        guard let v = c.plainInteger() else { return nil }
         if f == .start { parsedStart = v } else { parsedEnd = v }
       case .value, .low, .high:
         if c.null() { continue }
-        guard let v = c.plainInteger() else { return false }
+        guard let v = c.plainInteger() else { return nil }
         switch f {
         case .value: numbers.0 = Double(v)
         case .low: numbers.1 = Double(v)
         default: numbers.2 = Double(v)
         }
       case .warnings:
-        guard c.stringList() else { return false }
+        guard c.stringList() else { return nil }
       default:
         if !f.isRequired && c.null() { continue }
-        guard let e = c.string() else { return false }
+        guard let e = c.string() else { return nil }
         escaped[f.rawValue] = e
         commas[f.rawValue] = c.comma
       }
       spans[f.rawValue] = tokenStart..<c.i
     }
-    guard c.i == n - 1 else { return false }
+    guard c.i == n - 1 else { return nil }
     // The checks `parseFields` makes; a line that fails one is left to the general reader,
     // which names the field.
-    guard spans[FigureField.id.rawValue].count <= 1026, parsedEnd >= parsedStart else { return false }
-    if let l = numbers.1, let h = numbers.2, l > h { return false }
+    guard spans[FigureField.id.rawValue].count <= 1026, parsedEnd >= parsedStart else { return nil }
+    if let l = numbers.1, let h = numbers.2, l > h { return nil }
     guard let q: Qualifier = codeIfPlain(.qualifier), let u: CountUnit = codeIfPlain(.unit),
       let i: Indicator = codeIfPlain(.indicator), let m: Modality = codeIfPlain(.modality)
-    else { return false }
+    else { return nil }
     var p: RatePer? = nil
     if has(.per) {
-      guard let code: RatePer = codeIfPlain(.per) else { return false }
+      guard let code: RatePer = codeIfPlain(.per) else { return nil }
       p = code
     }
     let d = isoDateIfPlain(.date)
     let s = isoDateIfPlain(.periodStart)
-    guard d.ok, s.ok else { return false }
+    guard d.ok, s.ok else { return nil }
     start = parsedStart
     end = parsedEnd
     (value, low, high) = numbers
@@ -69,7 +84,7 @@ extension FigureRecord {
     per = p
     (date, periodStart) = (d.date, s.date)
     canonicalLength = n
-    return true
+    return c.loaded
   }
 
   /// A date field's value (nil for null); `ok` is false when the token is not a plain ISO date.
@@ -96,6 +111,10 @@ struct CanonicalCursor {
   var i = 0
   /// Whether the string `string()` last read holds a comma (when it holds no escape).
   var comma = false
+  /// The or of every word and byte the string reads looked at: no high bit set means that
+  /// every string byte, and so (the rest being keys, digits and punctuation) the whole line,
+  /// is ASCII. An escape sets a high bit, as its string is then read by the general cursor.
+  var loaded: UInt64 = 0
 
   /// Steps over `bytes` if they come next.
   @inline(__always) mutating func expect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -135,7 +154,7 @@ struct CanonicalCursor {
     i += 1
     comma = false
     while true {
-      i = skipPlainJSONStringBytes(p, from: i, count: n, comma: &comma)
+      i = skipPlainJSONStringBytes(p, from: i, count: n, comma: &comma, loaded: &loaded)
       guard i < n else { return nil }
       let b = p[i]
       if b == 0x22 {
@@ -144,6 +163,7 @@ struct CanonicalCursor {
       }
       if b < 0x20 { return nil }
       if b == 0x5C {
+        loaded |= 0x80
         var c = JSONCursor(bytes: UnsafeBufferPointer(start: p, count: n))
         c.i = open
         guard (try? c.string()) != nil else { return nil }
@@ -151,6 +171,7 @@ struct CanonicalCursor {
         return true
       }
       if b == 0x2C { comma = true }
+      loaded |= UInt64(b)
       i += 1
     }
   }

@@ -31,10 +31,19 @@ public final class FigureInput {
       guard let bytes = raw else { return false }
       line = reader.lineNumber
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-      if let bad = UTF8Bytes.firstInvalidByte(bytes) {
-        let (_, column) = UTF8Bytes.lineAndColumn(of: bad - bytes.startIndex, in: bytes)
-        throw .input(.invalidUTF8(SourceLocation(file: file, line: line, column: column)))
+      if started && !isCSV {
+        // The usual line: the fast lane reads it and tells whether it is all ASCII, in which
+        // case it needs no UTF-8 check of its own.
+        let read = bytes.withUnsafeBufferPointer { record.readCanonical($0) }
+        if read != .ascii { try checkUTF8(bytes) }
+        if read == .declined {
+          try bytes.withUnsafeBufferPointer { p throws(NormalizationError) in
+            try record.read(jsonLine: p, members: &members, at: SourceLocation(file: file, line: line))
+          }
+        }
+        return true
       }
+      try checkUTF8(bytes)
       if !started {
         started = true
         var k = bytes.startIndex
@@ -52,10 +61,17 @@ public final class FigureInput {
         try record.read(csv: fields, columns: csvColumns!, at: location)
       } else {
         try bytes.withUnsafeBufferPointer { p throws(NormalizationError) in
-          if !record.readCanonical(p) { try record.read(jsonLine: p, members: &members, at: location) }
+          if record.readCanonical(p) == .declined { try record.read(jsonLine: p, members: &members, at: location) }
         }
       }
       return true
+    }
+  }
+
+  private func checkUTF8(_ bytes: ArraySlice<UInt8>) throws(NormalizationError) {
+    if let bad = UTF8Bytes.firstInvalidByte(bytes) {
+      let (_, column) = UTF8Bytes.lineAndColumn(of: bad, in: bytes)
+      throw .input(.invalidUTF8(SourceLocation(file: file, line: line, column: column)))
     }
   }
 
@@ -183,7 +199,7 @@ public final class DocumentReader {
       let loc = SourceLocation(file: path, line: reader.lineNumber)
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
       if let bad = UTF8Bytes.firstInvalidByte(line) {
-        let (_, column) = UTF8Bytes.lineAndColumn(of: bad - line.startIndex, in: line)
+        let (_, column) = UTF8Bytes.lineAndColumn(of: bad, in: line)
         throw .input(.invalidUTF8(SourceLocation(file: path, line: loc.line, column: column)))
       }
       if !sawLine {
