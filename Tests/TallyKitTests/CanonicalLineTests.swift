@@ -141,6 +141,32 @@ struct CanonicalLineTests {
     }
   }
 
+  /// A byte above ASCII anywhere in a string makes the line one to check, including in the
+  /// last eight bytes of the line, which the string scan reads one at a time rather than as
+  /// words: in each string of a line whose last string is a warning ending in the byte.
+  @Test(arguments: [FigureField.id, .doc, .text, .group, .attribution, .sentence, .warnings])
+  func aByteAboveASCIIInAnyStringIsNoticed(_ field: FigureField) throws {
+    var figure = Figure(
+      id: "00ff00ff00ff00ff-12-25", doc: "doc-1", start: 12, end: 25, text: "at least 1,200", value: 1200,
+      low: 1200, high: nil, qualifier: .atLeast, unit: .people, indicator: .killed, group: "children",
+      modality: .actual, date: ReportedDate(CivilDate(year: 2025, month: 3, day: 4)!, precision: .day),
+      periodStart: nil, attribution: "the ministry", sentence: "At least 1,200 children.", per: nil, warnings: ["w"])
+    switch field {
+    case .id: figure.id += "\u{e9}"
+    case .doc: figure.doc += "\u{e9}"
+    case .text: figure.text += "\u{e9}"
+    case .group: figure.group! += "\u{e9}"
+    case .attribution: figure.attribution! += "\u{e9}"
+    case .sentence: figure.sentence += "\u{e9}"
+    case .warnings: figure.warnings = ["w\u{e9}"]
+    default: Issue.record("not a free-text field: \(field.name)")
+    }
+    let bytes = CanonicalLineTests.line(figure)
+    var record = FigureRecord()
+    let read = bytes.withUnsafeBufferPointer { record.readCanonical($0) }
+    #expect(read == .read, Comment(rawValue: String(decoding: bytes, as: UTF8.self)))
+  }
+
   /// The group-name table gives each distinct name one number, the same each time, as it grows
   /// past its first size (and names of any length, sharing their first bytes).
   @Test func groupNamesInternToOneNumberEach() {
