@@ -29,23 +29,33 @@ func table(_ url: URL) throws -> [[String: String]] {
   }
 }
 
-/// Normalizes figures (written as JSON Lines, or CSV) and returns the dataset folder.
+/// Normalizes figures (written as JSON Lines, or CSV) and returns the dataset folder. The
+/// documents are given in memory, or as a JSON Lines table (`documentsFile`); `prefix` goes
+/// before the first byte of each file written (a byte-order mark, say).
 func normalize(
   _ figures: [Figure], format: FigureFormat = .jsonl, options: NormalizeOptions = NormalizeOptions(),
-  curation: Curation = Curation(), documents: [DocumentRecord]? = nil,
-  warnings: WarningCollector = WarningCollector()
+  curation: Curation = Curation(), documents: [DocumentRecord]? = nil, documentsFile: [DocumentRecord]? = nil,
+  prefix: [UInt8] = [], warnings: WarningCollector = WarningCollector()
 ) throws -> URL {
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-norm-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   let input = dir.appendingPathComponent("figures.\(format.rawValue)")
   let encoder = FigureEncoder(format: format)
-  var bytes = encoder.header
+  var bytes = prefix + encoder.header
   encoder.encode(figures, into: &bytes)
   try Data(bytes).write(to: input)
+  var list = DocumentList(records: documents ?? [])
+  if let documentsFile {
+    var table = prefix
+    for d in documentsFile { DocumentRecord.encoder.json(d.cells, into: &table) }
+    let path = dir.appendingPathComponent("documents.jsonl")
+    try Data(table).write(to: path)
+    list = DocumentList(files: [path.path])
+  }
   let out = dir.appendingPathComponent("dataset")
   _ = try Normalizer.run(
-    inputs: [input.path], output: out.path, options: options, curation: curation,
-    documents: DocumentList(records: documents ?? []), warnings: warnings)
+    inputs: [input.path], output: out.path, options: options, curation: curation, documents: list,
+    warnings: warnings)
   return out
 }
 
@@ -202,6 +212,23 @@ struct NormalizeTests {
     for name in ["figures.csv", "figures.jsonl", "observations.csv", "observations.jsonl", "documents.csv"] {
       #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name)")
     }
+  }
+
+  /// A UTF-8 byte-order mark at the start of a figures file (JSON Lines or CSV) and of a
+  /// documents table, as spreadsheets and some Windows tools write one, changes nothing.
+  @Test(arguments: [FigureFormat.jsonl, .csv])
+  func aByteOrderMarkChangesNothing(_ format: FigureFormat) throws {
+    let plain = try normalize(NormalizeTests.sources, format: format, documentsFile: NormalizeTests.published)
+    let marked = try normalize(
+      NormalizeTests.sources, format: format, documentsFile: NormalizeTests.published, prefix: UTF8Bytes.byteOrderMark)
+    for table in ["figures", "observations", "documents"] {
+      for suffix in ["csv", "jsonl"] {
+        let name = "\(table).\(suffix)"
+        #expect(try Data(contentsOf: plain.appendingPathComponent(name)) == Data(contentsOf: marked.appendingPathComponent(name)), "\(name)")
+      }
+    }
+    // The documents table was read: its outlets make b and c one source.
+    #expect(try table(plain.appendingPathComponent("observations.csv")).first?["sources"] == "2")
   }
 
   @Test func idsSpilledToDiskGiveTheSameObservations() throws {

@@ -21,7 +21,7 @@ public struct CSVReader {
     }
     var records: [CSVRecord] = []
     var i = 0
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    if bytes.starts(with: UTF8Bytes.byteOrderMark) { i = 3 }
     var line = 1
     let n = bytes.count
     while i < n {

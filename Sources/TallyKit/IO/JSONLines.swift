@@ -59,7 +59,7 @@ struct JSONCursor {
 
   mutating func object() throws(Failure) -> [(key: String, value: JSONField)] {
     // A UTF-8 byte-order mark at the start of a file is tolerated.
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    if bytes.starts(with: UTF8Bytes.byteOrderMark) { i = 3 }
     skipSpace()
     guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else {
       throw fail(i < bytes.count ? "expected '{'" : "the line is blank")

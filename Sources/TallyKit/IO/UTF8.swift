@@ -2,6 +2,9 @@
 /// functions validate them and translate byte offsets into the code point offsets that the
 /// codebook's records use (Python's `str` indexes).
 public enum UTF8Bytes {
+  /// The UTF-8 byte-order mark, which some tools write at the start of a file.
+  static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
   /// The offset of the first byte that is not part of valid UTF-8, or `nil` when all is valid.
   /// Rejects overlong forms, surrogates and code points above U+10FFFF, as Python does.
   public static func firstInvalidByte<C: RandomAccessCollection>(_ bytes: C) -> Int?
@@ -103,4 +106,9 @@ public enum UTF8Bytes {
     }
     return n
   }
+}
+
+/// `bytes` without a leading UTF-8 byte-order mark.
+func withoutByteOrderMark(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+  bytes.starts(with: UTF8Bytes.byteOrderMark) ? bytes.dropFirst(3) : bytes
 }

@@ -28,7 +28,7 @@ public final class FigureInput {
     while true {
       let raw: ArraySlice<UInt8>?
       do { raw = try reader.nextLine() } catch { throw .input(error) }
-      guard let bytes = raw else { return false }
+      guard var bytes = raw else { return false }
       line = reader.lineNumber
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       if started && !isCSV {
@@ -46,9 +46,10 @@ public final class FigureInput {
       try checkUTF8(bytes)
       if !started {
         started = true
-        var k = bytes.startIndex
-        if bytes.count >= 3, bytes[k] == 0xEF, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { k += 3 }
-        while k < bytes.endIndex, bytes[k] == 0x20 { k += 1 }
+        // A byte-order mark (spreadsheets and some Windows tools write one) is not part of
+        // the first record, in CSV or JSON Lines.
+        bytes = withoutByteOrderMark(bytes)
+        let k = bytes.firstIndex { $0 != 0x20 } ?? bytes.endIndex
         isCSV = k < bytes.endIndex && bytes[k] != UInt8(ascii: "{")
         if isCSV {
           try readHeader(Array(bytes[k...]))
@@ -195,7 +196,7 @@ public final class DocumentReader {
     while true {
       let next: ArraySlice<UInt8>?
       do { next = try reader.nextLine() } catch { throw .input(error) }
-      guard let line = next else { return nil }
+      guard var line = next else { return nil }
       let loc = SourceLocation(file: path, line: reader.lineNumber)
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
       if let bad = UTF8Bytes.firstInvalidByte(line) {
@@ -204,6 +205,7 @@ public final class DocumentReader {
       }
       if !sawLine {
         sawLine = true
+        line = withoutByteOrderMark(line)
         if line.first != UInt8(ascii: "{") {
           // CSV: a documents table is small beside its figures; read it whole.
           let records: [CSVRecord]

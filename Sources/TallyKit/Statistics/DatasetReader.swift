@@ -71,7 +71,7 @@ public final class TableReader {
     } catch {
       throw .input(error)
     }
-    if header.starts(with: [0xEF, 0xBB, 0xBF]) { header.removeFirst(3) }
+    if header.starts(with: UTF8Bytes.byteOrderMark) { header.removeFirst(3) }
     for part in String(decoding: header, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false) {
       names.append(String(part))
     }
