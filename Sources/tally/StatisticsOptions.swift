@@ -35,7 +35,10 @@ struct SeriesSelection: ParsableArguments {
   var freq: SeriesFrequency = .day
 
   func validate() throws {
-    guard (preset == nil) != indicator.isEmpty else {
+    if preset == nil && indicator.isEmpty {
+      throw ValidationError("Give a --preset (evacuations, casualties) or one or more --indicator.")
+    }
+    if preset != nil && !indicator.isEmpty {
       throw ValidationError("Give a --preset or one or more --indicator, not both.")
     }
   }

@@ -30,4 +30,20 @@ struct CommandTests {
       #expect(Tally.exitCode(for: error) == .validationFailure)
     }
   }
+
+  /// A series needs a preset or indicators; the message says which mistake was made.
+  @Test(arguments: [
+    (["series", "d"], "Give a --preset (evacuations, casualties) or one or more --indicator."),
+    (["series", "d", "--preset", "casualties", "--indicator", "killed"], "not both"),
+    (["plot", "d", "-o", "c.svg"], "Give a --preset (evacuations, casualties) or one or more --indicator."),
+  ])
+  func seriesNeedAPresetOrIndicators(_ arguments: [String], _ message: String) {
+    do {
+      _ = try Tally.parseAsRoot(arguments)
+      Issue.record("parsed \(arguments)")
+    } catch {
+      #expect(Tally.exitCode(for: error) == .validationFailure)
+      #expect(Tally.message(for: error).contains(message), "\(Tally.message(for: error))")
+    }
+  }
 }
