@@ -43,6 +43,11 @@ struct IndicatorTests {
     ("Hamas handed over the bodies of Shiri Bibas and her two sons.", "two", .remainsReturned),
     ("Only a fraction of the 14,000 patients on the WHO's list have left.", "14,000", .medevacNeeded),
     ("Twelve patients, including six children, were transferred to hospitals in Egypt.", "Twelve", .medevacCompleted),
+    // The receiving side of an evacuation, with the number inside the cue's phrase.
+    ("Egypt received 45 patients from Gaza on Monday.", "45", .medevacCompleted),
+    ("Egypt receives 45 patients from Gaza as Rafah reopens", "45", .medevacCompleted),
+    ("Hospitals in Egypt admitted 30 patients from Gaza on Monday.", "30", .medevacCompleted),
+    ("The Red Crescent transferred 19 wounded people to Egyptian hospitals.", "19", .medevacCompleted),
   ]
 
   @Test(arguments: cases)
@@ -75,6 +80,13 @@ struct IndicatorTests {
       """
     let found = figures(text)
     #expect(found.map(\.indicator) == [.prisonersReleased, .prisonersReleased])
+  }
+
+  /// A part ("12 of them") after a list item has a predicate of its own; it does not share
+  /// the item's verb.
+  @Test func aPartTakesItsOwnPredicate() throws {
+    let found = figures("Israel released 90 prisoners, and 12 of them were deported.")
+    #expect(found.map(\.indicator) == [.prisonersReleased, .deported])
   }
 
   @Test func sharedVerbsReachEveryItemOfAList() throws {

@@ -295,7 +295,9 @@ struct DocumentRun {
       // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
       if let c = claims[k] { indicator = decide(cues[c]) }
       // 2. a verb shared with the conjunct before: "return 20 hostages and the bodies of 28"
-      if indicator == nil, coordinated, let c = claims[k - 1] { indicator = decide(cues[c]) }
+      //    (not by a part of it: in "released 90 prisoners, and 12 of them were deported"
+      //    the 12 have a predicate of their own)
+      if indicator == nil, coordinated, !q.partitive, let c = claims[k - 1] { indicator = decide(cues[c]) }
       // 3. the predicate after the noun phrase: "235 patients have been evacuated"
       if indicator == nil { indicator = predicate(of: k) }
       // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"

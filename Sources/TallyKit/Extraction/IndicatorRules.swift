@@ -64,7 +64,7 @@ enum IndicatorRules {
     (.evacuate, [
       "evacuat*", "medevac*", "medically evacuated", "airlifted", "flown out",
       "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
-      "transferred|taken|moved ~4 egypt|abroad|jordan|turkey|türkiye|qatar|emirates|uae",
+      "transferred|taken|moved ~4 egypt|egyptian|abroad|jordan|turkey|türkiye|qatar|emirates|uae",
     ]),
     (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [
@@ -74,6 +74,9 @@ enum IndicatorRules {
       "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
       "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
       "fled to egypt", "fled gaza",
+      // The receiving side: "Egypt received 45 patients from Gaza", "hospitals admitted 30
+      // patients from Gaza".
+      "receiv* ~4 from gaza|rafah", "admits|admitted|admitting ~4 from gaza|rafah",
     ]),
     (.enter, [
       "enter", "entered", "entering", "enters", "entry", "allowed back", "came back",

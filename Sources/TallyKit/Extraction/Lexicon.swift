@@ -7,7 +7,7 @@
 //   `word`       the word, case-insensitive
 //   `stem*`      the stem with a common English ending (s, es, ed, d, ing, ion, ions, y, ies, ...)
 //   `a|b`        either word
-//   `~N`         up to N words of any kind (no sentence or clause punctuation)
+//   `~N`         up to N words or numbers of any kind (no punctuation)
 //   `#`          a number the extractor found (only in qualifier and range rules)
 
 /// Who a counted noun refers to. Drives which indicator an event maps to and the `group` field.

@@ -309,7 +309,7 @@ struct PhraseSet<Payload: Sendable>: @unchecked Sendable {
     var pos = t
     while true {
       if let end = match(step + 1, stop, tokens, pos, limit) { return end }
-      guard skipped < Int(s.gap), pos < limit, tokens[pos].kind == .word else { return nil }
+      guard skipped < Int(s.gap), pos < limit, tokens[pos].kind != .punct else { return nil }
       skipped += 1
       pos += 1
     }
