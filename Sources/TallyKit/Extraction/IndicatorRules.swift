@@ -159,7 +159,9 @@ enum IndicatorRules {
     case .injure: return .injured
     case .missing: return .missing
     case .recover:
-      return (noun == .bodies || dead) ? .bodiesRecovered : nil
+      // A bare number recovered is bodies ("bringing the number recovered to 437"); living
+      // people "recovered" are rescued or healed, which codes nothing.
+      return (noun == .bodies || dead || noun == .unknown) ? .bodiesRecovered : nil
     case .dieAwaiting: return .diedAwaitingEvacuation
     case .needMedevac:
       return noun == .trucks || noun == .convoys ? nil : .medevacNeeded

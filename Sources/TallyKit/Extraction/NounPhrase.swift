@@ -134,6 +134,24 @@ struct NounPhraseReader {
       }
     }
     if q.per == nil { q.per = rate(at: k, end: end) }
+    // A rate closing the predicate: "some 500 trucks entered Gaza daily", "... each day".
+    if q.per == nil { q.per = closingRate(after: k, end: end) }
+  }
+
+  /// A rate that ends the clause after the noun phrase ("entered Gaza daily", "crossed each
+  /// day."), within eight words and before any punctuation; "daily strikes" or "a day of
+  /// strikes", which go on, are not rates.
+  private func closingRate(after k: Int, end: Int) -> Rate? {
+    let v = view
+    var j = k
+    while j < min(end, k + 8), v.tokens[j].kind != .punct {
+      if let r = rate(at: j, end: end) {
+        let after = j + (v.isWord(j, v.w.daily) || v.isWord(j, v.w.weekly) ? 1 : 2)
+        return after >= end || v.tokens[after].kind == .punct ? r : nil
+      }
+      j += 1
+    }
+    return nil
   }
 
   /// "Of the 183 Palestinians to be released on Saturday, 111 were taken ...": the sentence
