@@ -90,6 +90,18 @@ struct IndicatorTests {
     #expect(found.map(\.indicator) == [.prisonersReleased, .deported])
   }
 
+  /// "eight of the 26 hostages": a part of the number after it, counting what that number
+  /// counts, not a part of the figure before (here the prisoners of the exchange).
+  @Test func aPartOfTheNumberAfterItCountsThatNumbersNoun() throws {
+    let text = """
+      Under the deal, 33 hostages are to be freed in exchange for up to 1,900 Palestinians. \
+      Israel believes eight of the 26 hostages due for release in the first phase are dead.
+      """
+    let eight = try #require(figures(text).first { $0.text == "eight" })
+    #expect(eight.group == "hostages")
+    #expect([.hostagesReleased, .hostagesHeld].contains(eight.indicator), "\(eight.indicator)")
+  }
+
   @Test func sharedVerbsReachEveryItemOfAList() throws {
     let found = figures("On Thursday, 19 patients and 28 companions crossed into Egypt.")
     #expect(found.map(\.indicator) == [.medevacCompleted, .medevacCompanions])

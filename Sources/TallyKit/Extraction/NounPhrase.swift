@@ -39,6 +39,21 @@ struct NounPhraseReader {
         if !q.isVague && q.value < 1_000_000 { q.partitive = true }
         k = next
         if v.flags(k).contains(.determiner) { k += 1 }
+        // "eight of the 26 hostages": a part of the number that follows, which names what
+        // both count; not a part of a figure before.
+        if k < sentence.upperBound, v.isNumber(k) || v.flags(k).contains(.numberWord) {
+          q.partitive = false
+          if let j = (k + 1..<min(sentence.upperBound, k + 5)).first(where: { v.nounClass($0) != .unknown }),
+            let info = v.info(j)
+          {
+            q.noun = info.nounClass
+            q.group = info.group
+            if info.nounClass == .nationals { q.nationality = info.group }
+            if q.noun == .bodies { q.dead = true }
+          }
+          q.phraseEnd = k
+          return
+        }
       }
     }
     var words = 0
