@@ -68,6 +68,19 @@ struct IndicatorTests {
     #expect(f.indicator == .other)
   }
 
+  /// `killed` counts people killed by violence (codebook section 4): deaths from hunger,
+  /// disease or cold fit no indicator.
+  @Test(arguments: [
+    ("At least 10 children have died of malnutrition and dehydration at the hospital.", "At least 10", Indicator.other),
+    ("The ministry said 66 children had died from malnutrition since October.", "66", .other),
+    ("Three more people starved to death on Sunday.", "Three", .other),
+    ("The number of starvation deaths rose to 175.", "175", .other),
+    ("At least 28 people died in the strike.", "At least 28", .killed),
+  ])
+  func deathsThatAreNotKillings(_ sentence: String, _ mention: String, _ expected: Indicator) throws {
+    #expect(try #require(figure(sentence, mention)).indicator == expected)
+  }
+
   @Test func breakdownsTakeTheIndicatorOfTheirTotal() throws {
     let text = "As many as 9,900 people have been killed in the war, including at least 1,400 Israelis and 32 Americans."
     let found = figures(text, published: "2023-11-01")

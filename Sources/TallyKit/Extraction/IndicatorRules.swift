@@ -14,6 +14,9 @@ public enum Event: UInt8, Sendable, CaseIterable {
   case exit, enter, returnTo, bothWays, denied, release, hold, arrest, deport, displace, lose
   /// "brought to hospitals": the dead counted as they arrive are deaths
   case hospital
+  /// Deaths that are not killings ("died of malnutrition", "starved to death"): the codebook's
+  /// `killed` counts people killed by violence, so these are `other`.
+  case otherDeath
   /// Words that look like a cue but are not one ("evacuation orders", "held talks"): matching
   /// them keeps a shorter cue inside them from matching.
   case ignore
@@ -114,6 +117,10 @@ enum IndicatorRules {
     ]),
     (.lose, ["lost"]),
     (.hospital, ["brought|taken|arrived|transferred ~2 hospital|hospitals|morgue|morgues"]),
+    (.otherDeath, [
+      "died|die|dies|dying|death|deaths ~2 of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia|cold|disease|diseases|illness|exposure",
+      "starved to death", "starvation|malnutrition|hunger|famine deaths", "hunger-related deaths",
+    ]),
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       "held talks", "held a meeting", "held meetings", "held a news|press conference",
@@ -210,6 +217,7 @@ enum IndicatorRules {
     case .displace: return .displaced
     case .lose: return noun == .lives ? .killed : nil
     case .hospital: return noun == .bodies || dead ? .killed : nil
+    case .otherDeath: return noun == .bodies || noun == .trucks || noun == .convoys ? nil : .other
     case .ignore: return nil
     }
   }
