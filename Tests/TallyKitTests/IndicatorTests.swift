@@ -44,6 +44,9 @@ struct IndicatorTests {
     ("Only a fraction of the 14,000 patients on the WHO's list have left.", "14,000", .medevacNeeded),
     ("Twelve patients, including six children, were transferred to hospitals in Egypt.", "Twelve", .medevacCompleted),
     ("The number recovered since the ceasefire rose to 437.", "437", .bodiesRecovered),
+    ("Israeli forces rescued four hostages alive from Nuseirat on Saturday.", "four", .hostagesReleased),
+    ("Four hostages rescued in Nuseirat raid; ministry says 274 Palestinians killed", "Four", .hostagesReleased),
+    ("Rescue workers pulled the bodies of 15 people from the rubble.", "15", .bodiesRecovered),
     // The receiving side of an evacuation, with the number inside the cue's phrase.
     ("Egypt received 45 patients from Gaza on Monday.", "45", .medevacCompleted),
     ("Egypt receives 45 patients from Gaza as Rafah reopens", "45", .medevacCompleted),

@@ -49,7 +49,7 @@ enum IndicatorRules {
       "disappeared",
     ]),
     (.recover, [
-      "recover*", "retriev*", "exhum*", "pulled from", "unearthed", "dug out", "found",
+      "recover*", "retriev*", "exhum*", "pulled ~5 from|out", "unearthed", "dug out", "found",
     ]),
     (.dieAwaiting, [
       "died ~3 await*|waiting", "die ~3 await*|waiting", "dying ~3 await*|waiting",
@@ -102,6 +102,9 @@ enum IndicatorRules {
     (.release, [
       "releas*", "free", "freed", "freeing", "set free", "handed over", "hand* over",
       "handover", "walked free", "exchang*", "swap*", "let go", "liberat*",
+      // Freed by force ("rescued four hostages"); not "rescue" or "rescuers", which name the
+      // teams that recover bodies.
+      "rescued",
     ]),
     (.hold, [
       "held", "holding", "being held", "captivity", "remaining", "remain", "remained",
