@@ -45,6 +45,8 @@ struct IndicatorTests {
     ("Twelve patients, including six children, were transferred to hospitals in Egypt.", "Twelve", .medevacCompleted),
     ("The number recovered since the ceasefire rose to 437.", "437", .bodiesRecovered),
     ("Israeli forces rescued four hostages alive from Nuseirat on Saturday.", "four", .hostagesReleased),
+    ("Some 1,092 patients died between July 2024 and October 2025 while waiting for evacuation.", "Some 1,092", .diedAwaitingEvacuation),
+    ("Officials said 350 patients had their evacuation requests approved but could not leave.", "350", .medevacNeeded),
     ("Four hostages rescued in Nuseirat raid; ministry says 274 Palestinians killed", "Four", .hostagesReleased),
     ("Rescue workers pulled the bodies of 15 people from the rubble.", "15", .bodiesRecovered),
     // The receiving side of an evacuation, with the number inside the cue's phrase.
@@ -145,6 +147,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Three soldiers were wounded, the military said.", "Three")).attribution == "military")
     #expect(try #require(figure("The Health Ministry in Gaza said 46,006 people were killed.", "46,006")).attribution == "Health Ministry in Gaza")
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).attribution == nil)
+    // A trailing source with a few closing words after its verb.
+    #expect(try #require(figure("Some 16,500 patients need evacuation, the World Health Organization said on Tuesday.", "16,500")).attribution == "World Health Organization")
+    #expect(try #require(figure("Ten patients left, the ministry said in a statement.", "Ten")).attribution == "ministry")
   }
 
   @Test func groupsNameWhoIsCounted() throws {

@@ -778,7 +778,11 @@ struct DocumentRun {
         }
         a -= 1
       }
-      let trailing = v.isPunct(a - 1, ",") && (i + 1 >= e || v.tokens[i + 1].kind == .punct)
+      // ", officials said." and ", the ministry said on Tuesday." or "... said in a
+      // statement.": a few words (no number) may close the sentence after the verb.
+      var close = i + 1
+      while close < e, close - i <= 5, v.tokens[close].kind == .word { close += 1 }
+      let trailing = v.isPunct(a - 1, ",") && (close >= e || v.tokens[close].kind == .punct)
       while a < b, v.flags(a).contains(.determiner) { a += 1 }
       guard a < b else { continue }
       let subject = v.text(from: a, to: b)

@@ -54,6 +54,7 @@ enum IndicatorRules {
     (.dieAwaiting, [
       "died ~3 await*|waiting", "die ~3 await*|waiting", "dying ~3 await*|waiting",
       "death* ~3 await*|waiting", "died before ~2 evacuat*", "died ~2 waiting",
+      "died|die|dying ~8 while|whilst await*|waiting",
     ]),
     (.needMedevac, [
       "need* ~3 evacuat*|treatment|care|transfer|surgery|medevac*", "in need",
@@ -63,6 +64,7 @@ enum IndicatorRules {
       "seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
       "on ~3 list|lists|waitlist", "on the waiting list",
+      "evacuation|medevac|medical request|requests|application|applications",
     ]),
     (.evacuate, [
       "evacuat*", "medevac*", "medically evacuated", "airlifted", "flown out",
