@@ -20,6 +20,8 @@ struct DateTests {
     ("2026-02-02", "Some 50 patients left Gaza.", "50", "2026-02-02"),
     (nil, "Some 50 patients left Gaza.", "50", nil),
     (nil, "On October 10, 2025, Hamas released 20 hostages.", "20", "2025-10-10"),
+    // The date of a comparing "since" is not the figure's.
+    ("2025-03-19", "Strikes killed more than 400 people, the deadliest day since the ceasefire took hold in January.", "more than 400", "2025-03-19"),
   ]
 
   @Test(arguments: cases)
@@ -40,6 +42,9 @@ struct DateTests {
     ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-20"),
     ("2026-02-02", "On Saturday, strikes killed at least 32 people.", "32", nil),
     ("2025-02-02", "Since the crossing closed in May 2024, fewer than 5,000 patients have been evacuated.", "5,000", "2024-05"),
+    // A "since" that compares opens no period, and its date dates nothing.
+    ("2025-03-19", "Israeli strikes killed more than 400 Palestinians overnight, the deadliest day since the ceasefire took hold in January.", "more than 400", nil),
+    ("2026-02-02", "The crossing reopened for the first time since May 2024, and 50 patients left.", "50", nil),
   ]
 
   @Test(arguments: periods)

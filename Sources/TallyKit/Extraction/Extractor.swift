@@ -662,7 +662,7 @@ struct DocumentRun {
       if id == w.far && view.isWord(i - 1, w.so) { r.cumulative = true }
       if id == w.date && view.isWord(i - 1, w.to) { r.cumulative = true }
       if id == w.overall || id == w.cumulative || id == w.toll || id == w.total { r.cumulative = true }
-      if id == w.since { r.since = true }
+      if id == w.since && !view.isComparativeSince(i) { r.since = true }
     }
     return r
   }
@@ -696,7 +696,7 @@ struct DocumentRun {
       var back = 0
       while j >= sentence.lowerBound, back < 5, view.tokens[j].kind == .word {
         if view.tokens[j].word == w.since {
-          sinceKind = kind
+          if !view.isComparativeSince(j) { sinceKind = kind }
           break
         }
         j -= 1
