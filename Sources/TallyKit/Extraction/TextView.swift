@@ -47,26 +47,21 @@ struct TextView {
 
   func text(_ i: Int) -> String { text(from: i, to: i + 1) }
 
-  /// The original text from the start of token `from` to the end of token `to - 1`.
-  /// Words that make a following "since" compare rather than start a count: "the deadliest
-  /// day since the ceasefire", "for the first time since May 2024".
-  static let comparing: Set<String> = [
-    "first", "worst", "best", "most", "deadliest", "bloodiest", "highest", "largest", "biggest",
-    "heaviest", "lowest", "greatest", "fiercest", "strongest", "busiest", "longest", "calmest",
-    "quietest",
-  ]
+  /// `Lexicon.comparing` as a set.
+  static let comparing = Set(Lexicon.comparing.split(separator: "|").map(String.init))
 
   /// Whether the "since" at `i` compares (a superlative or "first" in the three words before
   /// it) rather than opens a period.
   func isComparativeSince(_ i: Int) -> Bool {
     var k = i - 1
     while k >= 0, i - k <= 3, tokens[k].kind == .word {
-      if TextView.comparing.contains(text(from: k, to: k + 1).lowercased()) { return true }
+      if TextView.comparing.contains(text(k).lowercased()) { return true }
       k -= 1
     }
     return false
   }
 
+  /// The original text from the start of token `from` to the end of token `to - 1`.
   func text(from: Int, to: Int) -> String {
     guard from < to else { return "" }
     let a = Int(tokens[from].start)
