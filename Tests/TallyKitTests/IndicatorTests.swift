@@ -45,6 +45,8 @@ struct IndicatorTests {
     ("Twelve patients, including six children, were transferred to hospitals in Egypt.", "Twelve", .medevacCompleted),
     ("The number recovered since the ceasefire rose to 437.", "437", .bodiesRecovered),
     ("Israeli forces rescued four hostages alive from Nuseirat on Saturday.", "four", .hostagesReleased),
+    ("A convoy of 173 trucks entered on Sunday, while another 60 trucks were turned back.", "60", .other),
+    ("A convoy of 173 trucks entered on Sunday, while another 60 trucks were turned back.", "173", .aidTrucks),
     ("Some 1,092 patients died between July 2024 and October 2025 while waiting for evacuation.", "Some 1,092", .diedAwaitingEvacuation),
     ("Officials said 350 patients had their evacuation requests approved but could not leave.", "350", .medevacNeeded),
     ("Four hostages rescued in Nuseirat raid; ministry says 274 Palestinians killed", "Four", .hostagesReleased),

@@ -211,7 +211,9 @@ enum IndicatorRules {
         return .crossedIn
       }
     case .bothWays: return noun == .trucks ? .aidTrucks : .crossings
-    case .denied: return .crossingDenied
+    case .denied:
+      // crossing_denied counts people; trucks turned back are not aid that entered either.
+      return noun == .trucks || noun == .convoys ? .other : .crossingDenied
     case .release:
       if noun == .bodies || dead { return .remainsReturned }
       return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: true)
