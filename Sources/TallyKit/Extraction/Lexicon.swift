@@ -84,6 +84,9 @@ struct WordFlags: OptionSet, Sendable {
   static let palestinianHint = WordFlags(rawValue: 1 << 22)
   /// Adjectives that make the people counted patients ("sick", "wounded", "ill").
   static let medical = WordFlags(rawValue: 1 << 23)
+  /// Superlatives and "first", which make a "since" just after them compare ("the deadliest
+  /// day since the ceasefire") rather than open a period.
+  static let comparing = WordFlags(rawValue: 1 << 24)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a

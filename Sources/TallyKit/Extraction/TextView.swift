@@ -47,15 +47,12 @@ struct TextView {
 
   func text(_ i: Int) -> String { text(from: i, to: i + 1) }
 
-  /// `Lexicon.comparing` as a set.
-  static let comparing = Set(Lexicon.comparing.split(separator: "|").map(String.init))
-
   /// Whether the "since" at `i` compares (a superlative or "first" in the three words before
   /// it) rather than opens a period.
   func isComparativeSince(_ i: Int) -> Bool {
     var k = i - 1
     while k >= 0, i - k <= 3, tokens[k].kind == .word {
-      if TextView.comparing.contains(text(k).lowercased()) { return true }
+      if flags(k).contains(.comparing) { return true }
       k -= 1
     }
     return false

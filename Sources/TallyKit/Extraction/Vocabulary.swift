@@ -463,6 +463,7 @@ final class Vocabulary: @unchecked Sendable {
       flag(Lexicon.speech, .speech)
       flag(Lexicon.ages, .age)
       flag(Lexicon.medical, .medical)
+      flag(Lexicon.comparing, .comparing)
       flag(Lexicon.ordinalSuffixes, .ordinalSuffix)
       for (words, cls, group) in Lexicon.nouns {
         for w in words.split(separator: "|") {
