@@ -20,7 +20,7 @@ struct NounPhraseReader {
       q.partOfFirst = true
     }
     // A rate right after the number: "600 a day", "72 per day", "50 daily".
-    q.per = rate(at: k, end: end)
+    q.per = rate(at: k, end: end)?.rate
     // "of them", "of these", "of those", "of whom", "of the", "of these Palestinians"
     if v.isWord(k, v.w.of) {
       let next = k + 1
@@ -148,7 +148,7 @@ struct NounPhraseReader {
         j += 1
       }
     }
-    if q.per == nil { q.per = rate(at: k, end: end) }
+    if q.per == nil { q.per = rate(at: k, end: end)?.rate }
     // A rate closing the predicate: "some 500 trucks entered Gaza daily", "... each day".
     if q.per == nil { q.per = closingRate(after: k, end: end) }
   }
@@ -160,8 +160,8 @@ struct NounPhraseReader {
     let v = view
     var j = k
     while j < min(end, k + 8), v.tokens[j].kind != .punct {
-      if let r = rate(at: j, end: end) {
-        let after = j + (v.isWord(j, v.w.daily) || v.isWord(j, v.w.weekly) ? 1 : 2)
+      if let (r, words) = rate(at: j, end: end) {
+        let after = j + words
         return after >= end || v.tokens[after].kind == .punct ? r : nil
       }
       j += 1
@@ -181,18 +181,20 @@ struct NounPhraseReader {
     return k < q.spanStart - 1 && (v.isNumber(k) || v.flags(k).contains(.numberWord))
   }
 
-  private func rate(at k: Int, end: Int) -> Rate? {
+  /// A rate at `k` ("daily", "a day", "per week") and how many words it takes.
+  private func rate(at k: Int, end: Int) -> (rate: Rate, words: Int)? {
     let v = view
     guard k < end else { return nil }
-    if v.isWord(k, v.w.daily) { return .day }
-    if v.isWord(k, v.w.weekly) { return .week }
+    if v.isWord(k, v.w.daily) { return (.day, 1) }
+    if v.isWord(k, v.w.weekly) { return (.week, 1) }
     if k + 1 < end,
       v.isWord(k, v.w.a) || v.isWord(k, v.w.per) || v.isWord(k, v.w.each)
         || v.isWord(k, v.w.every)
     {
-      if v.isWord(k + 1, v.w.day) { return .day }
-      if v.isWord(k + 1, v.w.week) { return .week }
+      if v.isWord(k + 1, v.w.day) { return (.day, 2) }
+      if v.isWord(k + 1, v.w.week) { return (.week, 2) }
     }
     return nil
   }
+
 }
