@@ -83,10 +83,7 @@ public struct JSONLinesDocuments: DocumentSource {
 
   /// Parses one JSON Lines record into a document; errors name the file, line and column.
   static func document(from line: ArraySlice<UInt8>, at location: SourceLocation) throws(InputError) -> Document {
-    if let bad = UTF8Bytes.firstInvalidByte(line) {
-      let column = UTF8Bytes.lineAndColumn(of: bad, in: line).column
-      throw .invalidUTF8(SourceLocation(file: location.file, line: location.line, column: column))
-    }
+    try UTF8Bytes.checkLine(line, at: location)
     let fields: [(key: String, value: JSONField)]
     do {
       fields = try JSONObjectParser().parse(line)

@@ -63,6 +63,14 @@ public enum UTF8Bytes {
     return nil
   }
 
+  /// Throws `invalidUTF8` at the first byte of `line` (one line of a file, at `location`) that
+  /// is not valid UTF-8, its column counted in code points.
+  static func checkLine(_ line: ArraySlice<UInt8>, at location: SourceLocation) throws(InputError) {
+    guard let bad = firstInvalidByte(line) else { return }
+    let column = lineAndColumn(of: bad, in: line).column
+    throw .invalidUTF8(SourceLocation(file: location.file, line: location.line, column: column))
+  }
+
   /// The 1-based line and column (in code points) of byte `offset`.
   public static func lineAndColumn<C: RandomAccessCollection>(of offset: Int, in bytes: C) -> (
     line: Int, column: Int

@@ -31,21 +31,10 @@ public final class FigureInput {
       guard var bytes = raw else { return false }
       line = reader.lineNumber
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-      if started && !isCSV {
-        // The usual line: the fast lane reads it and tells whether it is all ASCII, in which
-        // case it needs no UTF-8 check of its own.
-        let read = bytes.withUnsafeBufferPointer { record.readCanonical($0) }
-        if read != .ascii { try checkUTF8(bytes) }
-        if read == .declined {
-          try bytes.withUnsafeBufferPointer { p throws(NormalizationError) in
-            try record.read(jsonLine: p, members: &members, at: SourceLocation(file: file, line: line))
-          }
-        }
-        return true
-      }
-      try checkUTF8(bytes)
       if !started {
         started = true
+        // Checked before the byte-order mark goes, so that columns count it, as elsewhere.
+        try checkUTF8(bytes)
         // A byte-order mark (spreadsheets and some Windows tools write one) is not part of
         // the first record, in CSV or JSON Lines.
         bytes = withoutByteOrderMark(bytes)
@@ -58,11 +47,19 @@ public final class FigureInput {
       }
       let location = SourceLocation(file: file, line: line)
       if isCSV {
+        try checkUTF8(bytes)
         let fields = try csvRecord(Array(bytes))
         try record.read(csv: fields, columns: csvColumns!, at: location)
-      } else {
+        return true
+      }
+      // The fast lane reads the usual line and tells whether it is all ASCII, in which case it
+      // needs no UTF-8 check of its own (the first line was checked above; a second check of
+      // it, when it is not ASCII, is one line's work).
+      let read = bytes.withUnsafeBufferPointer { record.readCanonical($0) }
+      if read != .ascii { try checkUTF8(bytes) }
+      if read == .declined {
         try bytes.withUnsafeBufferPointer { p throws(NormalizationError) in
-          if record.readCanonical(p) == .declined { try record.read(jsonLine: p, members: &members, at: location) }
+          try record.read(jsonLine: p, members: &members, at: location)
         }
       }
       return true
@@ -70,10 +67,7 @@ public final class FigureInput {
   }
 
   private func checkUTF8(_ bytes: ArraySlice<UInt8>) throws(NormalizationError) {
-    if let bad = UTF8Bytes.firstInvalidByte(bytes) {
-      let (_, column) = UTF8Bytes.lineAndColumn(of: bad, in: bytes)
-      throw .input(.invalidUTF8(SourceLocation(file: file, line: line, column: column)))
-    }
+    do { try UTF8Bytes.checkLine(bytes, at: SourceLocation(file: file, line: line)) } catch { throw .input(error) }
   }
 
   private func readHeader(_ bytes: [UInt8]) throws(NormalizationError) {
@@ -199,10 +193,7 @@ public final class DocumentReader {
       guard var line = next else { return nil }
       let loc = SourceLocation(file: path, line: reader.lineNumber)
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-      if let bad = UTF8Bytes.firstInvalidByte(line) {
-        let (_, column) = UTF8Bytes.lineAndColumn(of: bad, in: line)
-        throw .input(.invalidUTF8(SourceLocation(file: path, line: loc.line, column: column)))
-      }
+      do { try UTF8Bytes.checkLine(line, at: loc) } catch { throw .input(error) }
       if !sawLine {
         sawLine = true
         line = withoutByteOrderMark(line)
