@@ -45,6 +45,8 @@ struct DateTests {
     // A "since" that compares opens no period, and its date dates nothing.
     ("2025-03-19", "Israeli strikes killed more than 400 Palestinians overnight, the deadliest day since the ceasefire took hold in January.", "more than 400", nil),
     ("2026-02-02", "The crossing reopened for the first time since May 2024, and 50 patients left.", "50", nil),
+    // A war word after a superlative names one episode, not the war.
+    ("2025-03-04", "Air strikes killed at least 413 Palestinians overnight in the heaviest bombardment since the truce began.", "at least 413", nil),
   ]
 
   @Test(arguments: periods)

@@ -56,7 +56,20 @@ struct IndicatorTests {
     ("Egypt receives 45 patients from Gaza as Rafah reopens", "45", .medevacCompleted),
     ("Hospitals in Egypt admitted 30 patients from Gaza on Monday.", "30", .medevacCompleted),
     ("The Red Crescent transferred 19 wounded people to Egyptian hospitals.", "19", .medevacCompleted),
+    ("More than 12,000 people are still waiting for permission to seek treatment abroad.", "12,000", .medevacNeeded),
+    ("Rescuers were searching for dozens of people believed trapped under collapsed buildings.", "dozens", .missing),
+    // Freed prisoners sent to Egypt go into exile; they are not patients.
+    ("Seven of the freed prisoners were transferred to Egypt.", "Seven", .deported),
+    ("Hamas returned the bodies of four hostages, bringing to eight the number of deceased captives handed back.", "eight", .remainsReturned),
   ]
+
+  /// Movement inside the Strip is not a border crossing.
+  @Test func crossingIntoAnotherPartOfGazaIsNoBorderCrossing() throws {
+    let north = try #require(figure("More than 300,000 displaced Palestinians crossed into northern Gaza on Monday.", "More than 300,000"))
+    #expect(north.indicator != .crossedOut && north.indicator != .crossedIn, "\(north.indicator)")
+    let egypt = try #require(figure("More than 300 Palestinians crossed into Egypt on Monday.", "More than 300"))
+    #expect(egypt.indicator == .crossedOut)
+  }
 
   @Test(arguments: cases)
   func indicator(_ sentence: String, _ mention: String, _ expected: Indicator) throws {
@@ -103,6 +116,20 @@ struct IndicatorTests {
     #expect(found.map(\.indicator) == [.prisonersReleased, .prisonersReleased])
   }
 
+  /// "Of the prisoners, 18 ... and 111 ...": parts of the prisoners released before, even when
+  /// their own predicate tells how they came to be held.
+  @Test func partsOfAnOpeningPhraseTakeTheWhole() throws {
+    let text = """
+      Israel freed 183 Palestinian prisoners on Saturday. \
+      Of the prisoners, 18 were serving life terms and 111 had been detained in Gaza during the war.
+      """
+    let found = figures(text)
+    #expect(found.map(\.indicator) == [.prisonersReleased, .prisonersReleased, .prisonersReleased])
+    #expect(found.map(\.group) == ["prisoners", "prisoners", "prisoners"])
+    // Without an opening phrase, an arrest is an arrest.
+    #expect(figures("Israeli forces detained 111 people in Gaza.").map(\.indicator) == [.detained])
+  }
+
   /// A part ("12 of them") after a list item has a predicate of its own; it does not share
   /// the item's verb.
   @Test func aPartTakesItsOwnPredicate() throws {
@@ -141,6 +168,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Many of the 300 people registered for evacuation are children.", "300")).modality == .actual)
     let exchange = "Under the deal, 33 hostages will be released in exchange for about 1,900 Palestinian prisoners."
     #expect(try #require(figure(exchange, "1,900")).modality == .planned)
+    // An intent governing the verb before the number plans it; after the number it is a need.
+    #expect(try #require(figure("Officials hope to evacuate up to 50 patients a day.", "up to 50")).modality == .planned)
+    #expect(try #require(figure("Some 12,000 patients are hoping to leave through Rafah.", "12,000")).modality == .actual)
   }
 
   @Test func attributionNamesWhoGaveTheFigure() throws {
@@ -152,6 +182,11 @@ struct IndicatorTests {
     // A trailing source with a few closing words after its verb.
     #expect(try #require(figure("Some 16,500 patients need evacuation, the World Health Organization said on Tuesday.", "16,500")).attribution == "World Health Organization")
     #expect(try #require(figure("Ten patients left, the ministry said in a statement.", "Ten")).attribution == "ministry")
+    // A preposition after the noun heading an office's name stays in the name.
+    #expect(try #require(figure("The ministry of health reported that 273 people had died.", "273")).attribution == "ministry of health")
+    #expect(try #require(figure("Some 24 were deported, according to the prisoners' media office.", "24")).attribution == "prisoners' media office")
+    #expect(try #require(figure("The prisoners’ media office said 24 were deported.", "24")).attribution == "prisoners’ media office")
+    #expect(try #require(figure("Strikes killed 413 people, the health ministry in Gaza said on Tuesday, in a statement.", "413")).attribution == "health ministry in Gaza")
   }
 
   @Test func groupsNameWhoIsCounted() throws {

@@ -33,6 +33,8 @@ struct NumberTests {
     Case(sentence: "One hundred and fifty people crossed into Egypt.", text: "One hundred and fifty", value: 150, low: 150, high: 150, qualifier: .exact),
     Case(sentence: "A hundred patients left Gaza.", text: "A hundred", value: 100, low: 100, high: 100, qualifier: .exact),
     Case(sentence: "At least 1.7 million people have been displaced.", text: "At least 1.7 million", value: 1_700_000, low: 1_700_000, high: nil, qualifier: .atLeast),
+    Case(sentence: "More than half a million people face famine.", text: "More than half a million", value: 500_000, low: 500_000, high: nil, qualifier: .moreThan),
+    Case(sentence: "Half a million people fled.", text: "Half a million", value: 500_000, low: 500_000, high: 500_000, qualifier: .exact),
     Case(sentence: "Two thousand people were displaced.", text: "Two thousand", value: 2000, low: 2000, high: 2000, qualifier: .exact),
     Case(sentence: "A dozen patients left.", text: "A dozen", value: 12, low: 12, high: 12, qualifier: .exact),
     Case(sentence: "About two dozen patients left.", text: "About two dozen", value: 24, low: nil, high: nil, qualifier: .approximately),

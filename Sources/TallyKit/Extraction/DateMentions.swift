@@ -269,13 +269,13 @@ struct DateFinder {
       k -= 1
     }
     guard k >= sentence.lowerBound else { return .point }
-    if v.isWord(k, v.w.since) { return v.isComparativeSince(k) ? .other : .start }
+    if v.isWord(k, v.w.since) { return v.followsComparing(k) ? .other : .start }
     if v.isWord(k, v.w.after) { return .start }
     // "Since the crossing closed in May 2024": the date of a since-clause starts a period
     // ("the deadliest day since the ceasefire took hold in January" dates nothing).
     var back = k
     while back >= sentence.lowerBound, k - back < 6, v.tokens[back].kind == .word {
-      if v.isWord(back, v.w.since) { return v.isComparativeSince(back) ? .other : .start }
+      if v.isWord(back, v.w.since) { return v.followsComparing(back) ? .other : .start }
       back -= 1
     }
     if v.isWord(k, v.w.from) { return .rangeStart }

@@ -306,6 +306,13 @@ struct DocumentRun {
         while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) { last += 1 }
         if last > k { indicator = predicate(of: last) }
       }
+      // 3c. a part of a release told by how its people came to be held ("Of the prisoners
+      //     freed, 111 had been detained in Gaza"): released, like the whole.
+      if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own), q.partitive,
+        let whole = partOf(q, k, coded.map(\.indicator)), whole == .prisonersReleased || whole == .hostagesReleased
+      {
+        indicator = whole
+      }
       // 4. a part of an earlier figure: "including 1,400", "73 of these", "seven of them"
       if indicator == nil, q.partitive || k > 0, let a = partOf(q, k, coded.map(\.indicator)) {
         indicator = a
@@ -590,6 +597,9 @@ struct DocumentRun {
       if id == w.to, k > 0, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
         planned = true  // "Hamas was to hand back 20"
       }
+      if id == w.to, k > 0, view.flags(k - 1).contains(.intent) {
+        planned = true  // "officials hope to evacuate up to 50"
+      }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
       k -= 1
       steps += 1
@@ -662,7 +672,7 @@ struct DocumentRun {
       if id == w.far && view.isWord(i - 1, w.so) { r.cumulative = true }
       if id == w.date && view.isWord(i - 1, w.to) { r.cumulative = true }
       if id == w.overall || id == w.cumulative || id == w.toll || id == w.total { r.cumulative = true }
-      if id == w.since && !view.isComparativeSince(i) { r.since = true }
+      if id == w.since && !view.followsComparing(i) { r.since = true }
     }
     return r
   }
@@ -691,12 +701,14 @@ struct DocumentRun {
     var nearestDistance = Int.max
     var cumulative = words.cumulative
     for (i, kind) in periods {
+      // "the heaviest bombardment since ...": one episode, not a period.
+      if view.followsComparing(i) { continue }
       // "since the ceasefire", "since the start of the war"
       var j = i - 1
       var back = 0
       while j >= sentence.lowerBound, back < 5, view.tokens[j].kind == .word {
         if view.tokens[j].word == w.since {
-          if !view.isComparativeSince(j) { sinceKind = kind }
+          if !view.followsComparing(j) { sinceKind = kind }
           break
         }
         j -= 1
@@ -747,11 +759,16 @@ struct DocumentRun {
     let s = sentence.lowerBound
     let e = sentence.upperBound
     var out: [Source] = []
+    /// A plural possessive inside a name: "the prisoners' media office".
+    func possessive(_ k: Int) -> Bool {
+      k > s && k + 1 < e && v.isPunct(k, "'") && v.tokens[k - 1].kind == .word && v.tokens[k + 1].kind == .word
+        && !v.tokens[k].flags.contains(.spaceBefore) && v.tokens[k + 1].flags.contains(.spaceBefore)
+    }
     for i in sentence where v.isWord(i, w.according) && v.isWord(i + 1, w.to) {
       var a = i + 2
       while a < e, v.flags(a).contains(.determiner) { a += 1 }
       var b = a
-      while b < e, b - a < 8, v.tokens[b].kind == .word || v.isPunct(b, "-") { b += 1 }
+      while b < e, b - a < 8, v.tokens[b].kind == .word || v.isPunct(b, "-") || possessive(b) { b += 1 }
       if b > a { out.append(Source(position: i, name: v.text(from: a, to: b), according: true, trailing: false)) }
     }
     for i in sentence where v.flags(i).contains(.speech) && !v.isWord(i, w.according) {
@@ -765,14 +782,16 @@ struct DocumentRun {
         b = j
       }
       var a = b
-      while a > s, b - a < 8, v.tokens[a - 1].kind == .word || v.isPunct(a - 1, "-") {
+      while a > s, b - a < 8, v.tokens[a - 1].kind == .word || v.isPunct(a - 1, "-") || possessive(a - 1) {
         let f = v.flags(a - 1)
-        // "The Health Ministry in Gaza", "Ministry of Health": a preposition between
-        // capitalised words stays in the name.
+        // "The Health Ministry in Gaza", "Ministry of Health", "the ministry of health", "the
+        // health ministry in Gaza": a preposition between capitalised words, or after the
+        // noun that heads an office's name, stays in the name.
         let inName =
-          (v.tokens[a - 1].word == w.in_ || v.tokens[a - 1].word == w.of) && a < b
-          && v.tokens[a].flags.contains(.capitalized) && a - 2 >= s
-          && v.tokens[a - 2].flags.contains(.capitalized)
+          (v.tokens[a - 1].word == w.in_ || v.tokens[a - 1].word == w.of) && a < b && a - 2 >= s
+          && v.tokens[a - 2].kind == .word
+          && ((v.tokens[a].flags.contains(.capitalized) && v.tokens[a - 2].flags.contains(.capitalized))
+            || v.flags(a - 2).contains(.office))
         if !inName && (f.contains(.speech) || f.contains(.phraseEnd) || v.tokens[a - 1].word == w.and) {
           break
         }

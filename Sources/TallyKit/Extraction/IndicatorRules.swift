@@ -46,7 +46,8 @@ enum IndicatorRules {
     (.injure, ["injur*", "wound*", "hurt", "maimed", "amputees"]),
     (.missing, [
       "missing", "under the rubble", "under rubble", "beneath the rubble", "unaccounted",
-      "disappeared",
+      "disappeared", "trapped under|beneath", "under the debris", "under debris",
+      "beneath the debris",
     ]),
     (.recover, [
       "recover*", "retriev*", "exhum*", "pulled ~5 from|out", "unearthed", "dug out", "found",
@@ -61,7 +62,7 @@ enum IndicatorRules {
       "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
       "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
-      "seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
+      "seek|seeks|seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
       "on ~3 list|lists|waitlist", "on the waiting list",
       "evacuation|medevac|medical request|requests|application|applications",
@@ -130,6 +131,10 @@ enum IndicatorRules {
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       "held talks", "held a meeting", "held meetings", "held a news|press conference",
       "remain closed|open|shut|unclear|unknown|intact", "remained closed|open|shut",
+      // Movement inside the Strip ("crossed into northern Gaza") is not a border crossing.
+      "cross|crossed|crossing|crosses into|to northern|southern|central|north|south gaza",
+      "cross|crossed|crossing|crosses into|to the north|south|centre|center of gaza",
+      "cross|crossed|crossing|crosses into|to the north|south",
     ]),
   ]
 
@@ -182,6 +187,8 @@ enum IndicatorRules {
       case .companions: return .medevacCompanions
       case .trucks, .convoys, .bodies: return nil
       case .foreigners: return .crossedOut
+      // Freed prisoners "transferred to Egypt" are sent into exile, not treated there.
+      case .prisoners: return .deported
       default: return .medevacCompleted
       }
     case .accompany: return noun == .trucks ? nil : .medevacCompanions

@@ -87,6 +87,12 @@ struct WordFlags: OptionSet, Sendable {
   /// Superlatives and "first", which make a "since" just after them compare ("the deadliest
   /// day since the ceasefire") rather than open a period.
   static let comparing = WordFlags(rawValue: 1 << 24)
+  /// Verbs of intent that make the action they govern planned when they come before the
+  /// number ("hope to evacuate 50"), but not after it ("12,000 hoping to leave" is a need).
+  static let intent = WordFlags(rawValue: 1 << 25)
+  /// Nouns that head the name of a body or office and may take "of" or "in" inside the name
+  /// ("the ministry of health", "the health ministry in Gaza").
+  static let office = WordFlags(rawValue: 1 << 26)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
@@ -245,6 +251,7 @@ enum Lexicon {
   static let phraseEnd =
     "is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must|who|whom|whose|which|that|where|when|while|as|in|on|at|from|to|into|onto|through|across|after|before|since|during|under|over|by|with|without|for|against|about|among|amongst|between|near|via|per|than|because|if|but|so|yet|said|says|say|told|according|including|like|each|every|there|here|of|whereas|although|though|until|till|toward|towards|inside|outside|within|beyond|behind|along"
   static let determiners = "the|a|an|these|those|this|that|its|their|his|her|our|some|all|both|each|every|any"
+  static let intent = "hope|hopes|hoped|hoping|aim|aims|aimed|aiming|intend|intends|intending|seek|seeks|seeking|want|wants|wanted|wish|wishes|try|tries|trying|attempt|attempts|attempting"
   static let future = "will|would|shall|expected|set|due|scheduled|planned|plans|plan|expect|expects|intends|intended|promised|pledged|agreed|going|slated|poised|should|must|'ll|approved|authorized|authorised|allow|allows"
   /// Words that make a "since" just after them compare rather than open a period: "the
   /// deadliest day since the ceasefire", "for the first time since May 2024".
@@ -256,6 +263,8 @@ enum Lexicon {
   static let speech =
     "said|says|say|estimate|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
+  static let offices =
+    "ministry|office|hospital|authority|authorities|agency|department|directorate|bureau|commission|committee|council|society|service|services|organization|organisation|administration|unit|union|federation|coalition|mission|minister|director|spokesperson|spokesman|spokeswoman|head|chief"
   static let medical = "sick|ill|wounded|injured|critically|seriously|severely|chronically"
   static let ordinalSuffixes = "st|nd|rd|th"
 }

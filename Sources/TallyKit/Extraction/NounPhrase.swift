@@ -14,13 +14,27 @@ struct NounPhraseReader {
     let v = view
     let end = min(sentence.upperBound, limit)
     var k = q.spanEnd
-    // "Of the 183 Palestinians ..., 111 were": a part of the first number.
-    if isPartOfEarlierFigure(q, sentence: sentence) {
+    // "Of the 183 Palestinians ..., 111 were": a part of the first number; "Of the prisoners,
+    // 18 were ... and 111 had been ...": parts of the prisoners counted before.
+    var opening: Int? = nil
+    switch openingWhole(q, sentence: sentence) {
+    case .number:
       q.partitive = true
       q.partOfFirst = true
+    case .noun(let n):
+      q.partitive = true
+      opening = n
+    case nil: break
     }
     // A rate right after the number: "600 a day", "72 per day", "50 daily".
     q.per = rate(at: k, end: end)?.rate
+    // "bringing to eight the number of deceased captives handed back": the counted noun
+    // follows "the number of" (or "the total of").
+    if k + 3 < end, v.isWord(k, v.w.the), v.isWord(k + 1, v.w.number) || v.isWord(k + 1, v.w.total),
+      v.isWord(k + 2, v.w.of), !v.isNumber(k + 3), !v.flags(k + 3).contains(.numberWord)
+    {
+      k += 3
+    }
     // "of them", "of these", "of those", "of whom", "of the", "of these Palestinians"
     if v.isWord(k, v.w.of) {
       let next = k + 1
@@ -102,6 +116,12 @@ struct NounPhraseReader {
       words += 1
       k += 1
     }
+    if lastNoun == nil, let n = opening, let info = v.info(n) {
+      // An elliptical part counts what the opening phrase names.
+      q.noun = info.nounClass
+      q.group = info.group
+      if info.nounClass == .nationals { q.nationality = info.group }
+    }
     if let n = lastNoun, let info = v.info(n) {
       // Words after the counted noun belong to the predicate ("28 companions crossed ...").
       q.phraseEnd = n + 1
@@ -169,16 +189,36 @@ struct NounPhraseReader {
     return nil
   }
 
-  /// "Of the 183 Palestinians to be released on Saturday, 111 were taken ...": the sentence
-  /// opens with "Of the N" (or "Among the N") and this number follows the comma.
-  private func isPartOfEarlierFigure(_ q: Quantity, sentence: Range<Int>) -> Bool {
+  /// What a sentence's opening "Of the ..." (or "Among the ...") makes this number a part of.
+  enum OpeningWhole {
+    /// "Of the 183 Palestinians to be released on Saturday, 111 were taken ...": the number
+    /// right after the comma is a part of the sentence's first figure.
+    case number
+    /// "Of the prisoners, 18 were serving life terms and 111 had been detained ...": every
+    /// number after the comma is a part of the people the phrase names (the token of its
+    /// counted noun), counted in an earlier sentence.
+    case noun(Int)
+  }
+
+  private func openingWhole(_ q: Quantity, sentence: Range<Int>) -> OpeningWhole? {
     let v = view
     let s = sentence.lowerBound
-    guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return false }
-    guard v.isPunct(q.spanStart - 1, ",") else { return false }
+    guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }
     var k = s + 1
+    guard v.flags(k).contains(.determiner) || v.isNumber(k) || v.flags(k).contains(.numberWord)
+    else { return nil }
     if v.flags(k).contains(.determiner) { k += 1 }
-    return k < q.spanStart - 1 && (v.isNumber(k) || v.flags(k).contains(.numberWord))
+    if k < q.spanStart - 1 && (v.isNumber(k) || v.flags(k).contains(.numberWord)) {
+      return v.isPunct(q.spanStart - 1, ",") ? .number : nil
+    }
+    // A few words and a comma, with a counted noun among them and no number.
+    var noun: Int? = nil
+    while k < q.spanStart, k - s <= 6, v.tokens[k].kind == .word, !v.isNumber(k) {
+      if v.nounClass(k) != .unknown { noun = k }
+      k += 1
+    }
+    guard let noun, k < q.spanStart, v.isPunct(k, ",") else { return nil }
+    return .noun(noun)
   }
 
   /// A rate at `k` ("daily", "a day", "per week") and how many words it takes.

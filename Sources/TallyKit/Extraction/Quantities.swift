@@ -83,7 +83,7 @@ struct QuantityFinder {
     guard t.kind == .word else { return false }
     if t.word < 0 { return t.flags.contains(.hyphenated) }
     return !view.flags(i).isDisjoint(with: [.numberWord, .scale, .vague]) || t.word == view.w.a
-      || t.word == view.w.an
+      || t.word == view.w.an || t.word == view.w.half
   }
 
   private func number(at i: Int, end: Int) -> Quantity? {
@@ -129,8 +129,19 @@ struct QuantityFinder {
     // and hyphenated words ("twenty-three") can.
     let startFlags = v.flags(i)
     guard !startFlags.isDisjoint(with: [.numberWord, .scale, .vague]) || t.flags.contains(.hyphenated)
-      || t.word == v.w.a || t.word == v.w.an
+      || t.word == v.w.a || t.word == v.w.an || t.word == v.w.half
     else { return nil }
+    // "half a million": half of a scale of a thousand or more.
+    if t.word == v.w.half {
+      guard i + 2 < end, v.isWord(i + 1, v.w.a) || v.isWord(i + 1, v.w.an),
+        v.flags(i + 2).contains(.scale), v.wordValue(i + 2) >= 1000
+      else { return nil }
+      var q = Quantity(
+        numberStart: i, numberEnd: i + 3, spanStart: i, spanEnd: i + 3,
+        value: v.wordValue(i + 2) / 2, isWords: true)
+      ratio(&q, end: end)
+      return q
+    }
     // Vague quantities: "dozens", "tens of thousands", "a handful of".
     if let m = v.vocabulary.vague.longestMatch(in: v.tokens, at: i, limit: end) {
       var stop = m.end

@@ -47,9 +47,10 @@ struct TextView {
 
   func text(_ i: Int) -> String { text(from: i, to: i + 1) }
 
-  /// Whether the "since" at `i` compares (a superlative or "first" in the three words before
-  /// it) rather than opens a period.
-  func isComparativeSince(_ i: Int) -> Bool {
+  /// Whether a superlative or "first" stands in the three words before `i`: a "since" there
+  /// compares rather than opens a period ("the deadliest day since the ceasefire"), and a war
+  /// word names one episode rather than the war ("the heaviest bombardment").
+  func followsComparing(_ i: Int) -> Bool {
     var k = i - 1
     while k >= 0, i - k <= 3, tokens[k].kind == .word {
       if flags(k).contains(.comparing) { return true }
@@ -174,7 +175,7 @@ final class NamedWords: Sendable {
     where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
-    feared, said, reported, known, presumed, likely, exchange, registered: Int32
+    feared, said, reported, known, presumed, likely, exchange, registered, number: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -216,6 +217,6 @@ final class NamedWords: Sendable {
     eligible = id("eligible"); believed = id("believed"); thought = id("thought")
     feared = id("feared"); said = id("said"); reported = id("reported"); known = id("known")
     presumed = id("presumed"); likely = id("likely"); exchange = id("exchange")
-    registered = id("registered")
+    registered = id("registered"); number = id("number")
   }
 }
