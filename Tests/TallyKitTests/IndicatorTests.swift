@@ -61,6 +61,8 @@ struct IndicatorTests {
     // Freed prisoners sent to Egypt go into exile; they are not patients.
     ("Seven of the freed prisoners were transferred to Egypt.", "Seven", .deported),
     ("Hamas returned the bodies of four hostages, bringing to eight the number of deceased captives handed back.", "eight", .remainsReturned),
+    // A release after the noun wins over a nearer participle that describes the people.
+    ("Three Israeli women held in Gaza for 471 days were handed to the Red Cross on Sunday.", "Three", .hostagesReleased),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -171,6 +173,9 @@ struct IndicatorTests {
     // An intent governing the verb before the number plans it; after the number it is a need.
     #expect(try #require(figure("Officials hope to evacuate up to 50 patients a day.", "up to 50")).modality == .planned)
     #expect(try #require(figure("Some 12,000 patients are hoping to leave through Rafah.", "12,000")).modality == .actual)
+    // Past permission tells what happened; a need is a present state even when "approved".
+    #expect(try #require(figure("Roughly 50 patients a day were allowed to leave.", "Roughly 50")).modality == .actual)
+    #expect(try #require(figure("Around 1,500 patients who had been approved for treatment abroad are stranded.", "Around 1,500")).modality == .actual)
   }
 
   @Test func attributionNamesWhoGaveTheFigure() throws {
@@ -194,5 +199,8 @@ struct IndicatorTests {
     #expect(try #require(figure("Israel released 90 Palestinian prisoners.", "90")).group == "prisoners")
     #expect(try #require(figure("Dozens of foreign passport holders left Gaza.", "Dozens")).group == "foreign nationals")
     #expect(try #require(figure("Israeli strikes killed 45 Palestinians.", "45")).group == "palestinians")
+    // A breakdown ("including two children") is not what a later bare number counts.
+    let text = "Five more people, including two children, died of hunger, bringing the number of hunger deaths to 159."
+    #expect(try #require(figure(text, "159")).group == "people")
   }
 }

@@ -135,6 +135,15 @@ struct NonFigureTests {
     #expect(found.isEmpty, "found \(found.map(\.text))")
   }
 
+  /// A noun the lexicon does not know, as the subject of a verb, counts things: it does not
+  /// borrow the trucks of the sentence before.
+  @Test func anUnknownNounBeforeAVerbCountsThings() {
+    let found = figures("About 600 trucks entered each day. At least 25 bakeries have closed.")
+    #expect(found.map(\.text) == ["About 600"])
+    // A capitalised word may be a demonym the lexicon lacks: still a figure.
+    #expect(figures("Israel freed 90 prisoners. Some 12 Nepalis were released too.").map(\.text) == ["90", "Some 12"])
+  }
+
   @Test func aNumberAfterABracketIsRead() throws {
     // Punctuation glued before a number once reached a check that trapped on "£".
     let f = try #require(figure("The toll (50 people) rose after the strike killed them.", "50"))

@@ -384,6 +384,9 @@ struct DocumentRun {
         modality = last.modality
         past = last.past
       }
+      // A need is a present state, whatever plan it is told with ("1,500 patients who had been
+      // approved for treatment abroad").
+      if finalIndicator == .medevacNeeded { modality = .actual }
       let lookAhead = modality == .planned && !past
 
       // Date and period.
@@ -568,7 +571,9 @@ struct DocumentRun {
   private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
     var j = k - 1
     while j >= 0 {
-      if qs[j].noun != .unknown { return (qs[j], true) }
+      // A breakdown ("including two children") is not what a later number counts.
+      let part = view.isWord(qs[j].spanStart - 1, w.including) && j > 0
+      if qs[j].noun != .unknown && !part { return (qs[j], true) }
       j -= 1
     }
     // Only the figures of the last two sentences: a pronoun does not reach further, and a
@@ -622,8 +627,11 @@ struct DocumentRun {
           planned = true
         }
       }
-      // "50 permitted to enter", "7,000 registered to return": a permitted or intended number.
-      if id == w.permitted || id == w.allowed || id == w.registered, view.isWord(k + 1, w.to) {
+      // "50 permitted to enter", "7,000 registered to return": a permitted or intended number;
+      // "50 a day were allowed to leave" tells what happened.
+      if id == w.permitted || id == w.allowed || id == w.registered, view.isWord(k + 1, w.to),
+        ![w.was, w.were, w.been].contains(view.tokens[k - 1].word)
+      {
         planned = true
       }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }

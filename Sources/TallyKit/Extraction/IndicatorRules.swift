@@ -23,10 +23,12 @@ public enum Event: UInt8, Sendable, CaseIterable {
 
   /// Events that say more than a death, an injury or a movement, and so win over those when
   /// both follow a number: "Palestinians who are wounded need medical evacuation" is a need,
-  /// "27 people passed through the crossing in either direction" are crossings.
+  /// "27 people passed through the crossing in either direction" are crossings, "three women
+  /// held in Gaza for 471 days were handed to the Red Cross" are released.
   var isSpecific: Bool {
     switch self {
-    case .dieAwaiting, .needMedevac, .evacuate, .accompany, .bothWays, .denied, .deport, .recover:
+    case .dieAwaiting, .needMedevac, .evacuate, .accompany, .bothWays, .denied, .deport, .recover,
+      .release:
       return true
     default: return false
     }
@@ -104,7 +106,7 @@ enum IndicatorRules {
     ]),
     (.release, [
       "releas*", "free", "freed", "freeing", "set free", "handed over", "hand* over",
-      "handover", "walked free", "exchang*", "swap*", "let go", "liberat*",
+      "handover", "walked free", "handed|transferred to the red cross|icrc", "exchang*", "swap*", "let go", "liberat*",
       // Freed by force ("rescued four hostages"); not "rescue" or "rescuers", which name the
       // teams that recover bodies.
       "rescued",

@@ -130,6 +130,11 @@ struct NounPhraseReader {
       q.group = info.group
       if info.nounClass == .nationals { q.nationality = info.group }
       if q.noun == .bodies { q.dead = true }
+    } else if opening == nil, isUncountedNoun(at: q.spanEnd, end: end) {
+      // "At least 25 bakeries have closed": a noun the lexicon does not know, as the subject
+      // of a verb, counts things, not people.
+      q.noun = .things
+      q.phraseEnd = q.spanEnd + 1
     } else {
       // No counted noun: the words read were the predicate ("120 wounded in ..."), so the
       // phrase ends at the number.
@@ -219,6 +224,21 @@ struct NounPhraseReader {
     }
     guard let noun, k < q.spanStart, v.isPunct(k, ",") else { return nil }
     return .noun(noun)
+  }
+
+  /// A lower-case word the lexicon does not know, not a participle, followed by an auxiliary
+  /// ("bakeries have", "tents were"): a noun, and one that counts no people. Capitalised
+  /// words are left alone: they may be demonyms the lexicon lacks ("12 Nepalis were").
+  private func isUncountedNoun(at i: Int, end: Int) -> Bool {
+    let v = view
+    guard i + 1 < end, v.tokens[i].kind == .word, v.tokens[i].word < 0,
+      !v.tokens[i].flags.contains(.capitalized), !v.tokens[i].flags.contains(.allCaps),
+      !v.tokens[i].flags.contains(.hyphenated), v.tokens[i + 1].kind == .word
+    else { return false }
+    let next = v.tokens[i + 1].word
+    guard [v.w.have, v.w.has, v.w.had, v.w.were, v.w.was, v.w.are, v.w.is_].contains(next) else { return false }
+    let text = v.text(i).lowercased()
+    return !text.hasSuffix("ed") && !text.hasSuffix("ing")
   }
 
   /// A rate at `k` ("daily", "a day", "per week") and how many words it takes.
