@@ -63,6 +63,11 @@ struct IndicatorTests {
     ("Hamas returned the bodies of four hostages, bringing to eight the number of deceased captives handed back.", "eight", .remainsReturned),
     // A release after the noun wins over a nearer participle that describes the people.
     ("Three Israeli women held in Gaza for 471 days were handed to the Red Cross on Sunday.", "Three", .hostagesReleased),
+    ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
+    ("Egypt says it is ready to receive as many as 600 patients a week.", "as many as 600", .medevacCompleted),
+    // A running total raised by the figure before it takes that figure's indicator.
+    ("The WHO evacuated 22 patients on Saturday, bringing the total since the ceasefire to 175.", "175", .medevacCompleted),
+    ("Rescuers retrieved 57 bodies, bringing the number recovered since the ceasefire to 437.", "437", .bodiesRecovered),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -176,6 +181,9 @@ struct IndicatorTests {
     // Past permission tells what happened; a need is a present state even when "approved".
     #expect(try #require(figure("Roughly 50 patients a day were allowed to leave.", "Roughly 50")).modality == .actual)
     #expect(try #require(figure("Around 1,500 patients who had been approved for treatment abroad are stranded.", "Around 1,500")).modality == .actual)
+    // A scheduling word after a determiner describes ("the approved lists").
+    #expect(try #require(figure("Officials turned back 12 travellers whose names were not on the approved lists.", "12")).modality == .actual)
+    #expect(try #require(figure("Egypt says it is ready to receive as many as 600 patients a week.", "as many as 600")).modality == .planned)
   }
 
   @Test func attributionNamesWhoGaveTheFigure() throws {
@@ -190,6 +198,8 @@ struct IndicatorTests {
     // A preposition after the noun heading an office's name stays in the name.
     #expect(try #require(figure("The ministry of health reported that 273 people had died.", "273")).attribution == "ministry of health")
     #expect(try #require(figure("Some 24 were deported, according to the prisoners' media office.", "24")).attribution == "prisoners' media office")
+    // An acronym is a name, not the pronoun "who".
+    #expect(try #require(figure("A WHO spokesperson said 16,500 people need evacuation.", "16,500")).attribution == "WHO spokesperson")
     #expect(try #require(figure("The prisoners’ media office said 24 were deported.", "24")).attribution == "prisoners’ media office")
     #expect(try #require(figure("Strikes killed 413 people, the health ministry in Gaza said on Tuesday, in a statement.", "413")).attribution == "health ministry in Gaza")
   }

@@ -315,7 +315,13 @@ struct DocumentRun {
       }
       // 4. a part of an earlier figure: "including 1,400", "73 of these", "seven of them"
       if indicator == nil, q.partitive || k > 0, let a = partOf(q, k, coded.map(\.indicator)) {
-        indicator = a
+        // "the handover of 33 captives, eight of them dead": the dead part is remains.
+        indicator = q.dead && (a == .hostagesReleased || a == .prisonersReleased) ? .remainsReturned : a
+      }
+      // 4b. a running total of the figure before: "evacuated 22 patients on Saturday, bringing
+      //     the total since the ceasefire to 175"
+      if indicator == nil, k > 0, bringsTotal(to: q, after: qs[k - 1]), coded[k - 1].indicator != .other {
+        indicator = coded[k - 1].indicator
       }
       // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"
       if indicator == nil, coordinated, let last = coded.last, last.indicator != .other {
@@ -562,6 +568,22 @@ struct DocumentRun {
     return nil
   }
 
+  /// "..., bringing the total since the ceasefire to 175": `q` ends a clause that raises a
+  /// total ("bringing", "raising", "taking" ... "the total|number|toll|tally ... to") after
+  /// figure `p`.
+  private func bringsTotal(to q: Quantity, after p: Quantity) -> Bool {
+    guard view.isWord(q.spanStart - 1, w.to) else { return false }
+    var j = q.spanStart - 2
+    var sawTotal = false
+    while j > p.phraseEnd, q.spanStart - j <= 10, view.tokens[j].kind == .word {
+      let id = view.tokens[j].word
+      if id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count { sawTotal = true }
+      if sawTotal, view.flags(j).contains(.raising) { return true }
+      j -= 1
+    }
+    return false
+  }
+
   private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
     if k > 0 { return (q.partOfFirst ? qs[0] : qs[k - 1], true) }
     return figures.last.map { ($0.quantity, false) }
@@ -614,7 +636,8 @@ struct DocumentRun {
     let end = sentence.upperBound
     while k < end, steps < 10, view.tokens[k].kind == .word {
       let id = view.tokens[k].word
-      if view.flags(k).contains(.future) { planned = true }
+      // "on the approved lists": after a determiner the word describes, it plans nothing.
+      if view.flags(k).contains(.future), !view.flags(k - 1).contains(.determiner) { planned = true }
       // "to be released" is planned; "ready to be evacuated" is a present need.
       if id == w.to, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
         planned = true  // "150 people were to leave"
@@ -800,7 +823,9 @@ struct DocumentRun {
           && v.tokens[a - 2].kind == .word
           && ((v.tokens[a].flags.contains(.capitalized) && v.tokens[a - 2].flags.contains(.capitalized))
             || v.flags(a - 2).contains(.office))
-        if !inName && (f.contains(.speech) || f.contains(.phraseEnd) || v.tokens[a - 1].word == w.and) {
+        // "A WHO spokesperson said": an acronym is a name, not the pronoun "who".
+        let acronym = v.tokens[a - 1].flags.contains(.allCaps)
+        if !inName && (f.contains(.speech) || (f.contains(.phraseEnd) && !acronym) || v.tokens[a - 1].word == w.and) {
           break
         }
         a -= 1

@@ -73,6 +73,8 @@ enum IndicatorRules {
       "evacuat*", "medevac*", "medically evacuated", "airlifted", "flown out",
       "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
       "transferred|taken|moved ~4 egypt|egyptian|abroad|jordan|turkey|türkiye|qatar|emirates|uae",
+      // A receiving country's offer: "ready to receive as many as 600 patients a week".
+      "ready to receive|admit|take|host|accept",
     ]),
     (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [

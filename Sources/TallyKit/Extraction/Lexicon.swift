@@ -93,6 +93,8 @@ struct WordFlags: OptionSet, Sendable {
   /// Nouns that head the name of a body or office and may take "of" or "in" inside the name
   /// ("the ministry of health", "the health ministry in Gaza").
   static let office = WordFlags(rawValue: 1 << 26)
+  /// Verbs that raise a running total ("bringing the total to 175").
+  static let raising = WordFlags(rawValue: 1 << 27)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
@@ -251,7 +253,7 @@ enum Lexicon {
   static let phraseEnd =
     "is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must|who|whom|whose|which|that|where|when|while|as|in|on|at|from|to|into|onto|through|across|after|before|since|during|under|over|by|with|without|for|against|about|among|amongst|between|near|via|per|than|because|if|but|so|yet|said|says|say|told|according|including|like|each|every|there|here|of|whereas|although|though|until|till|toward|towards|inside|outside|within|beyond|behind|along"
   static let determiners = "the|a|an|these|those|this|that|its|their|his|her|our|some|all|both|each|every|any"
-  static let intent = "hope|hopes|hoped|hoping|aim|aims|aimed|aiming|intend|intends|intending|seek|seeks|seeking|want|wants|wanted|wish|wishes|try|tries|trying|attempt|attempts|attempting"
+  static let intent = "ready|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|intend|intends|intending|seek|seeks|seeking|want|wants|wanted|wish|wishes|try|tries|trying|attempt|attempts|attempting"
   static let future = "will|would|shall|expected|set|due|scheduled|planned|plans|plan|expect|expects|intends|intended|promised|pledged|agreed|going|slated|poised|should|must|'ll|approved|authorized|authorised|allow|allows"
   /// Words that make a "since" just after them compare rather than open a period: "the
   /// deadliest day since the ceasefire", "for the first time since May 2024".
@@ -263,6 +265,7 @@ enum Lexicon {
   static let speech =
     "said|says|say|estimate|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
+  static let raising = "bring|brings|bringing|brought|raise|raises|raising|raised|take|takes|taking|took|push|pushes|pushing|pushed|lift|lifts|lifting|lifted"
   static let offices =
     "ministry|office|hospital|authority|authorities|agency|department|directorate|bureau|commission|committee|council|society|service|services|organization|organisation|administration|unit|union|federation|coalition|mission|minister|director|spokesperson|spokesman|spokeswoman|head|chief"
   static let medical = "sick|ill|wounded|injured|critically|seriously|severely|chronically"

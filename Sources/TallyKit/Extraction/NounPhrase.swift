@@ -46,6 +46,8 @@ struct NounPhraseReader {
         {
           q.elliptical = true
           q.phraseEnd = k
+          // "33 captives, eight of them dead": a part counted as dead.
+          if k < end, v.flags(k).contains(.dead) { q.dead = true }
           return
         }
       } else if v.flags(next).contains(.determiner) || q.isVague || q.value >= 1_000_000 {
