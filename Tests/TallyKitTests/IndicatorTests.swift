@@ -64,6 +64,8 @@ struct IndicatorTests {
     // A release after the noun wins over a nearer participle that describes the people.
     ("Three Israeli women held in Gaza for 471 days were handed to the Red Cross on Sunday.", "Three", .hostagesReleased),
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
+    // Treatment in Gaza for hunger is not a medical evacuation.
+    ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),
     ("Egypt says it is ready to receive as many as 600 patients a week.", "as many as 600", .medevacCompleted),
     // A running total raised by the figure before it takes that figure's indicator.
     ("The WHO evacuated 22 patients on Saturday, bringing the total since the ceasefire to 175.", "175", .medevacCompleted),
@@ -137,6 +139,25 @@ struct IndicatorTests {
     #expect(figures("Israeli forces detained 111 people in Gaza.").map(\.indicator) == [.detained])
   }
 
+  /// A list item with a verb of its own does not share the verb of the item before it.
+  @Test(arguments: [
+    ("Israeli strikes killed 40 people, and 2 children died of hunger.", [Indicator.killed, .other]),
+    ("Hamas returned the remains of nine deceased hostages, and 19 are still held in Gaza.", [.remainsReturned, .hostagesHeld]),
+    ("The army killed 12 fighters and 3 civilians were wounded.", [.killed, .injured]),
+    // One list, one verb: the verb after the last item is shared.
+    ("The remains of 23 Israeli and three foreign hostages have been handed over.", [.remainsReturned, .remainsReturned]),
+    ("On Thursday, 19 patients and 28 companions crossed into Egypt.", [.medevacCompleted, .medevacCompanions]),
+  ])
+  func aListItemWithItsOwnVerbKeepsIt(_ sentence: String, _ expected: [Indicator]) {
+    #expect(figures(sentence).map(\.indicator) == expected)
+  }
+
+  /// "including 250 serving long sentences": the -ing verb is the breakdown's predicate.
+  @Test func aBreakdownsVerbIsNotItsNoun() throws {
+    let f = try #require(figure("Israel freed 1,968 Palestinians, including 250 serving long sentences.", "250"))
+    #expect(f.indicator == .prisonersReleased)
+  }
+
   /// A part ("12 of them") after a list item has a predicate of its own; it does not share
   /// the item's verb.
   @Test func aPartTakesItsOwnPredicate() throws {
@@ -200,6 +221,7 @@ struct IndicatorTests {
     #expect(try #require(figure("Some 24 were deported, according to the prisoners' media office.", "24")).attribution == "prisoners' media office")
     // An acronym is a name, not the pronoun "who".
     #expect(try #require(figure("A WHO spokesperson said 16,500 people need evacuation.", "16,500")).attribution == "WHO spokesperson")
+    #expect(try #require(figure("The Committee to Protect Journalists says at least 192 journalists have been killed.", "at least 192")).attribution == "Committee to Protect Journalists")
     #expect(try #require(figure("The prisoners’ media office said 24 were deported.", "24")).attribution == "prisoners’ media office")
     #expect(try #require(figure("Strikes killed 413 people, the health ministry in Gaza said on Tuesday, in a statement.", "413")).attribution == "health ministry in Gaza")
   }

@@ -34,6 +34,7 @@ struct NumberTests {
     Case(sentence: "A hundred patients left Gaza.", text: "A hundred", value: 100, low: 100, high: 100, qualifier: .exact),
     Case(sentence: "At least 1.7 million people have been displaced.", text: "At least 1.7 million", value: 1_700_000, low: 1_700_000, high: nil, qualifier: .atLeast),
     Case(sentence: "More than half a million people face famine.", text: "More than half a million", value: 500_000, low: 500_000, high: nil, qualifier: .moreThan),
+    Case(sentence: "Some 2.1m people are at risk of famine.", text: "Some 2.1m", value: 2_100_000, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "Half a million people fled.", text: "Half a million", value: 500_000, low: 500_000, high: 500_000, qualifier: .exact),
     Case(sentence: "Two thousand people were displaced.", text: "Two thousand", value: 2000, low: 2000, high: 2000, qualifier: .exact),
     Case(sentence: "A dozen patients left.", text: "A dozen", value: 12, low: 12, high: 12, qualifier: .exact),
@@ -129,6 +130,8 @@ struct NonFigureTests {
     "The crossing reopened on Saturday, February11, 2025, after talks.",
     "Aid worth £3 million and €2 million arrived.",
     "The strikes began at 6 p.m. local time (1600 GMT).",
+    "Only 16 of Gaza's 36 hospitals are partially functional.",
+    "The troops stopped 500m from the border.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)
@@ -142,6 +145,14 @@ struct NonFigureTests {
     #expect(found.map(\.text) == ["About 600"])
     // A capitalised word may be a demonym the lexicon lacks: still a figure.
     #expect(figures("Israel freed 90 prisoners. Some 12 Nepalis were released too.").map(\.text) == ["90", "Some 12"])
+  }
+
+  /// "children under five", "people over 50": an age limit after the people it describes.
+  @Test func anAgeLimitAfterPeopleIsNoFigure() {
+    #expect(figures("Some 71,000 children under five are malnourished.").map(\.text) == ["Some 71,000"])
+    #expect(figures("Hamas is to free 33 hostages, including women and people over 50.").map(\.text) == ["33"])
+    // Before a counted noun it is a count: "under 50 patients".
+    #expect(figures("Officials said under 50 patients left.").map(\.text) == ["under 50"])
   }
 
   @Test func aNumberAfterABracketIsRead() throws {

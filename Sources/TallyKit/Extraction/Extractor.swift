@@ -239,8 +239,17 @@ struct DocumentRun {
       var q = original
       let prev: Quantity? = k > 0 ? qs[k - 1] : nil
       let coordinated = prev.map { isCoordinated($0, q) } ?? false
+      // "returned the remains of nine hostages, and 19 are still held", "killed 40 people,
+      // and 2 children died of hunger": after an item with a verb of its own before it, an
+      // item whose noun phrase is followed by an auxiliary or a cue verb starts a clause of
+      // its own. ("the remains of 23 Israeli and three foreign hostages have been handed
+      // over" is one list with one verb.)
+      let ownClause =
+        k > 0 && claims[k - 1] != nil && q.phraseEnd < sentence.upperBound
+        && (view.flags(q.phraseEnd).contains(.auxiliary)
+          || (!q.elliptical && cues.contains { $0.start == q.phraseEnd && $0.event != .ignore }))
       if coordinated, let p = prev {
-        if p.dead { q.dead = true }
+        if p.dead && !ownClause { q.dead = true }
         if q.elliptical || q.noun == .unknown {
           q.noun = p.noun
           q.group = q.group ?? p.group
@@ -296,8 +305,11 @@ struct DocumentRun {
       if let c = claims[k] { indicator = decide(cues[c]) }
       // 2. a verb shared with the conjunct before: "return 20 hostages and the bodies of 28"
       //    (not by a part of it: in "released 90 prisoners, and 12 of them were deported"
-      //    the 12 have a predicate of their own)
-      if indicator == nil, coordinated, !q.partitive, let c = claims[k - 1] { indicator = decide(cues[c]) }
+      //    the 12 have a predicate of their own; nor by a bare number followed by an
+      //    auxiliary, "and 19 are still held")
+      if indicator == nil, coordinated, !q.partitive, !ownClause, let c = claims[k - 1] {
+        indicator = decide(cues[c])
+      }
       // 3. the predicate after the noun phrase: "235 patients have been evacuated"
       if indicator == nil { indicator = predicate(of: k) }
       // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"
@@ -480,6 +492,11 @@ struct DocumentRun {
       var ok = true
       while k < q.spanStart {
         let f = view.flags(k)
+        // "returned the remains of nine hostages": the dead are counted through "remains of".
+        if view.nounClass(k) == .bodies, view.isWord(k + 1, w.of) {
+          k += 2
+          continue
+        }
         guard view.tokens[k].kind == .word, f.contains(.glue) || f.contains(.determiner) else {
           ok = false
           break
@@ -815,11 +832,13 @@ struct DocumentRun {
       var a = b
       while a > s, b - a < 8, v.tokens[a - 1].kind == .word || v.isPunct(a - 1, "-") || possessive(a - 1) {
         let f = v.flags(a - 1)
-        // "The Health Ministry in Gaza", "Ministry of Health", "the ministry of health", "the
-        // health ministry in Gaza": a preposition between capitalised words, or after the
-        // noun that heads an office's name, stays in the name.
+        // "The Health Ministry in Gaza", "Ministry of Health", "Committee to Protect
+        // Journalists", "the ministry of health", "the health ministry in Gaza": a preposition
+        // between capitalised words, or after the noun that heads an office's name, stays in
+        // the name.
         let inName =
-          (v.tokens[a - 1].word == w.in_ || v.tokens[a - 1].word == w.of) && a < b && a - 2 >= s
+          (v.tokens[a - 1].word == w.in_ || v.tokens[a - 1].word == w.of || v.tokens[a - 1].word == w.to)
+          && a < b && a - 2 >= s
           && v.tokens[a - 2].kind == .word
           && ((v.tokens[a].flags.contains(.capitalized) && v.tokens[a - 2].flags.contains(.capitalized))
             || v.flags(a - 2).contains(.office))

@@ -95,6 +95,8 @@ struct WordFlags: OptionSet, Sendable {
   static let office = WordFlags(rawValue: 1 << 26)
   /// Verbs that raise a running total ("bringing the total to 175").
   static let raising = WordFlags(rawValue: 1 << 27)
+  /// Auxiliary verbs ("are", "were", "have"): after a bare number they start its own clause.
+  static let auxiliary = WordFlags(rawValue: 1 << 28)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
@@ -265,6 +267,7 @@ enum Lexicon {
   static let speech =
     "said|says|say|estimate|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
+  static let auxiliaries = "is|are|was|were|have|has|had|will|would|remain|remains|remained"
   static let raising = "bring|brings|bringing|brought|raise|raises|raising|raised|take|takes|taking|took|push|pushes|pushing|pushed|lift|lifts|lifting|lifted"
   static let offices =
     "ministry|office|hospital|authority|authorities|agency|department|directorate|bureau|commission|committee|council|society|service|services|organization|organisation|administration|unit|union|federation|coalition|mission|minister|director|spokesperson|spokesman|spokeswoman|head|chief"

@@ -28,6 +28,15 @@ struct NounPhraseReader {
     }
     // A rate right after the number: "600 a day", "72 per day", "50 daily".
     q.per = rate(at: k, end: end)?.rate
+    // "including 250 serving long sentences": in a breakdown, a verb in -ing right after the
+    // number is the predicate of the people the whole counts, not an adjective.
+    if v.isWord(q.spanStart - 1, v.w.including), k < end, v.tokens[k].kind == .word, v.tokens[k].word < 0,
+      v.text(k).lowercased().hasSuffix("ing")
+    {
+      q.elliptical = true
+      q.phraseEnd = k
+      return
+    }
     // "bringing to eight the number of deceased captives handed back": the counted noun
     // follows "the number of" (or "the total of").
     if k + 3 < end, v.isWord(k, v.w.the), v.isWord(k + 1, v.w.number) || v.isWord(k + 1, v.w.total),
@@ -50,11 +59,17 @@ struct NounPhraseReader {
           if k < end, v.flags(k).contains(.dead) { q.dead = true }
           return
         }
-      } else if v.flags(next).contains(.determiner) || q.isVague || q.value >= 1_000_000 {
+      } else if v.flags(next).contains(.determiner) || isPossessiveName(next) || q.isVague
+        || q.value >= 1_000_000
+      {
         // "73 of the prisoners": a part of people counted before.
         if !q.isVague && q.value < 1_000_000 { q.partitive = true }
         k = next
-        if v.flags(k).contains(.determiner) { k += 1 }
+        if v.flags(k).contains(.determiner) {
+          k += 1
+        } else if isPossessiveName(k) {
+          k += 2  // "16 of Gaza's 36 hospitals"
+        }
         // "eight of the 26 hostages": a part of the number that follows, which names what
         // both count; not a part of a figure before.
         if k < sentence.upperBound, v.isNumber(k) || v.flags(k).contains(.numberWord) {
@@ -228,6 +243,12 @@ struct NounPhraseReader {
     return .noun(noun)
   }
 
+  /// A capitalised name and its "'s": "Gaza's".
+  private func isPossessiveName(_ k: Int) -> Bool {
+    k + 1 < view.count && view.tokens[k].kind == .word && view.tokens[k].flags.contains(.capitalized)
+      && view.isWord(k + 1, view.w.s)
+  }
+
   /// A lower-case word the lexicon does not know, not a participle, followed by an auxiliary
   /// ("bakeries have", "tents were"): a noun, and one that counts no people. Capitalised
   /// words are left alone: they may be demonyms the lexicon lacks ("12 Nepalis were").
@@ -235,10 +256,8 @@ struct NounPhraseReader {
     let v = view
     guard i + 1 < end, v.tokens[i].kind == .word, v.tokens[i].word < 0,
       !v.tokens[i].flags.contains(.capitalized), !v.tokens[i].flags.contains(.allCaps),
-      !v.tokens[i].flags.contains(.hyphenated), v.tokens[i + 1].kind == .word
+      !v.tokens[i].flags.contains(.hyphenated), v.flags(i + 1).contains(.auxiliary)
     else { return false }
-    let next = v.tokens[i + 1].word
-    guard [v.w.have, v.w.has, v.w.had, v.w.were, v.w.was, v.w.are, v.w.is_].contains(next) else { return false }
     let text = v.text(i).lowercased()
     return !text.hasSuffix("ed") && !text.hasSuffix("ing")
   }

@@ -116,6 +116,12 @@ struct QuantityFinder {
       {
         value = v.digitValue(i, times: info.number) ?? value
         numberEnd += 1
+      } else if numberEnd < end, v.glued(numberEnd), let scale = gluedScale(numberEnd),
+        shape.decimal || (numberEnd + 1 < end && countsPeople(numberEnd + 1))
+      {
+        // "2.1m people", "1.5bn": a scale glued to the digits ("500m from the border" is metres).
+        value = v.digitValue(i, times: scale) ?? value
+        numberEnd += 1
       } else if shape.decimal {
         return nil  // a decimal that is neither a percentage nor millions counts no one
       }
@@ -206,6 +212,24 @@ struct QuantityFinder {
       isWords: true)
     ratio(&q, end: end)
     return q
+  }
+
+  /// The scale of a letter suffix glued to digits: "m"/"mn" a million, "bn" a billion, "k"
+  /// a thousand.
+  private func gluedScale(_ k: Int) -> Double? {
+    guard view.tokens[k].kind == .word else { return nil }
+    switch view.text(k).lowercased() {
+    case "m", "mn": return 1_000_000
+    case "bn": return 1_000_000_000
+    case "k": return 1000
+    default: return nil
+    }
+  }
+
+  /// Whether token `k` names people (or trucks, convoys), rather than things.
+  private func countsPeople(_ k: Int) -> Bool {
+    let c = view.nounClass(k)
+    return c != .unknown && c != .things && c != .actors
   }
 
   /// "one in five", "one in every five", "three out of four": a ratio.
@@ -342,8 +366,11 @@ struct QuantityFinder {
       }
       // Ordinals: 7th, 21st
       if next < v.count, v.glued(next), v.flags(next).contains(.ordinalSuffix) { return true }
-      // Glued to letters or a letter-hyphen: G7, COVID-19, F-16
+      // Glued to letters or a letter-hyphen: G7, COVID-19, F-16; a unit glued after the
+      // digits: "500m from the border", "20kg", "the 1990s" (a glued scale, "2.1m people",
+      // is part of the number already).
       if i > sentence.lowerBound, v.glued(i), v.tokens[i - 1].kind == .word { return true }
+      if next < end, v.glued(next), v.tokens[next].kind == .word { return true }
       if v.isPunct(i - 1, "-"), v.glued(i - 1), v.glued(i), v.tokens[i - 2].kind == .word {
         return true
       }
@@ -363,6 +390,14 @@ struct QuantityFinder {
       if i == sentence.lowerBound, v.isPunct(next, ".") || v.isPunct(next, ")"), q.value < 100 {
         return true
       }
+    }
+    // "children under five", "people over 50": an age limit after the people it describes.
+    // (Runs before the qualifier is attached: the word before the number is "under".)
+    if q.value < 130, i - 2 >= sentence.lowerBound, v.tokens[i - 1].kind == .word,
+      [v.w.under, v.w.over, v.w.above, v.w.below].contains(v.tokens[i - 1].word),
+      countsPeople(i - 2), next >= end || !countsPeople(next)
+    {
+      return true
     }
     // "aged 28", "the age of 28", "aged between 21 and 85"
     if q.value < 130,

@@ -175,7 +175,7 @@ final class NamedWords: Sendable {
     where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
-    feared, said, reported, known, presumed, likely, exchange, registered, number, have, has, tally, count: Int32
+    feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count, below: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -217,7 +217,7 @@ final class NamedWords: Sendable {
     eligible = id("eligible"); believed = id("believed"); thought = id("thought")
     feared = id("feared"); said = id("said"); reported = id("reported"); known = id("known")
     presumed = id("presumed"); likely = id("likely"); exchange = id("exchange")
-    registered = id("registered"); number = id("number"); have = id("have"); has = id("has")
-    tally = id("tally"); count = id("count")
+    registered = id("registered"); number = id("number")
+    tally = id("tally"); count = id("count"); below = id("below")
   }
 }

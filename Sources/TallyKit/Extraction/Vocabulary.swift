@@ -460,6 +460,7 @@ final class Vocabulary: @unchecked Sendable {
       flag(Lexicon.intent, .intent)
       flag(Lexicon.offices, .office)
       flag(Lexicon.raising, .raising)
+      flag(Lexicon.auxiliaries, .auxiliary)
       flag(Lexicon.pronouns, .pronoun)
       flag(Lexicon.dead, .dead)
       flag(Lexicon.conjunctions, .conjunction)
@@ -556,6 +557,6 @@ final class Vocabulary: @unchecked Sendable {
     "out", "in", "years-old", "year-old", "old", "aged", "age", "under", "over", "above", "at",
     "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready", "need", "needs", "needed", "waiting", "eligible",
     "believed", "thought", "feared", "reported", "known", "presumed", "likely", "exchange",
-    "registered", "number", "have", "has", "tally", "count",
+    "registered", "number", "tally", "count", "below",
   ]
 }
