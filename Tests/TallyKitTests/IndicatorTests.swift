@@ -31,6 +31,8 @@ struct IndicatorTests {
     ("Israel released 183 Palestinian prisoners.", "183", .prisonersReleased),
     ("Hamas released three Israeli captives in exchange for 183 Palestinian prisoners.", "183", .prisonersReleased),
     ("Israel holds an estimated 4,500 Palestinian prisoners.", "4,500", .prisonersHeld),
+    // Held in its own words, whatever the sentence next to it releases.
+    ("Three captives were handed to the Red Cross. Thousands still in Israeli prisons", "Thousands", .prisonersHeld),
     ("Israeli forces arrested 25 Palestinians in raids.", "25", .detained),
     ("Seven of the freed prisoners will be deported to Egypt.", "Seven", .deported),
     ("Nearly 1.9 million people have been displaced.", "1.9 million", .displaced),

@@ -116,7 +116,7 @@ enum IndicatorRules {
     (.hold, [
       "held", "holding", "being held", "captivity", "remaining", "remain", "remained",
       "taken hostage|captive", "abducted", "kidnapped", "seized as hostages",
-      "still in gaza", "detention",
+      "still in gaza", "detention", "still in ~2 prison|prisons|jail|jails|custody",
       "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
     ]),
     (.arrest, ["arrest*", "detained", "detaining", "rounded up", "taken into custody", "seized"]),
