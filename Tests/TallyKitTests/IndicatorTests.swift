@@ -68,6 +68,14 @@ struct IndicatorTests {
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
     // Treatment in Gaza for hunger is not a medical evacuation.
     ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),
+    // Abducted people are hostages, whatever the noun.
+    ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "roughly 250", .hostagesHeld),
+    ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "about 100", .hostagesHeld),
+    // The released side of an exchange for prisoners is hostages.
+    ("Dozens were freed in a weeklong truce in exchange for 240 Palestinian prisoners.", "Dozens", .hostagesReleased),
+    // Patients travelling with companions have left; a part "among" them is coded like them.
+    ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "50", .medevacCompleted),
+    ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "37", .medevacCompleted),
     ("Egypt says it is ready to receive as many as 600 patients a week.", "as many as 600", .medevacCompleted),
     // A running total raised by the figure before it takes that figure's indicator.
     ("The WHO evacuated 22 patients on Saturday, bringing the total since the ceasefire to 175.", "175", .medevacCompleted),
@@ -158,6 +166,35 @@ struct IndicatorTests {
   @Test func aBreakdownsVerbIsNotItsNoun() throws {
     let f = try #require(figure("Israel freed 1,968 Palestinians, including 250 serving long sentences.", "250"))
     #expect(f.indicator == .prisonersReleased)
+  }
+
+  /// "Among them were 445 men ... and 151 people ...": parts of the release before, even with
+  /// a verb of detention of their own; "about 50 of the freed prisoners" are released by
+  /// their own words.
+  @Test func partsOfAReleaseAreReleased() {
+    let text = """
+      Israel released 642 Palestinian prisoners early on Thursday. Among them were 445 men and \
+      boys detained in Gaza during the war and 151 people serving long sentences, 97 of whom \
+      will be sent abroad. Buses carrying about 50 of the freed prisoners arrived in Ramallah.
+      """
+    #expect(figures(text).map(\.indicator) == [.prisonersReleased, .prisonersReleased, .prisonersReleased, .deported, .prisonersReleased])
+  }
+
+  /// "At least 106 of the prisoners" takes the last figure of prisoners, not the last figure.
+  @Test func aPartitiveNounFindsItsWhole() throws {
+    let text = """
+      Hamas released three captives in exchange for 137 Palestinian prisoners. More than 71,000 \
+      people have been killed in Gaza. At least 106 of the prisoners had been serving long sentences.
+      """
+    #expect(try #require(figure(text, "At least 106")).indicator == .prisonersReleased)
+  }
+
+  /// A share counts what its own words say, not the trucks of the sentence before.
+  @Test func aShareDoesNotBorrowAnEarlierNoun() throws {
+    let text = "At least 20 aid trucks were looted on Saturday. Nearly 90 per cent of the population has been displaced."
+    let f = try #require(figure(text, "Nearly 90 per cent"))
+    #expect(f.indicator == .displaced)
+    #expect(f.unit == .ratio)
   }
 
   /// A part ("12 of them") after a list item has a predicate of its own; it does not share

@@ -18,8 +18,12 @@ struct DateMention {
     case point
     /// The day the data runs to ("as of Friday", "by Sunday").
     case asOf
-    /// The start of a counted period ("since October 7", "after October 7, 2023").
+    /// The start of a counted period ("since October 7").
     case start
+    /// "after October 7, 2023": the start of a running total of casualties or arrests ("killed
+    /// after the ceasefire began"), but when prisoners were taken, not a period, in "111 were
+    /// taken by Israeli forces after October 7, 2023".
+    case after
     /// The day an event began ("the ceasefire took effect on October 11"): a period start for
     /// running totals, never the figure's date.
     case eventStart
@@ -270,7 +274,7 @@ struct DateFinder {
     }
     guard k >= sentence.lowerBound else { return .point }
     if v.isWord(k, v.w.since) { return v.followsComparing(k) ? .other : .start }
-    if v.isWord(k, v.w.after) { return .start }
+    if v.isWord(k, v.w.after) { return .after }
     // "Since the crossing closed in May 2024": the date of a since-clause starts a period
     // ("the deadliest day since the ceasefire took hold in January" dates nothing).
     var back = k
@@ -368,11 +372,16 @@ struct DateResolver {
   }
 
   /// A date written without its year is in the publication's year, unless that puts it more
-  /// than a month after publication in a past-tense report: then it is the year before.
+  /// than a month after publication in a past-tense report: then it is the year before. Even
+  /// a plan is not dated more than half a year ahead ("said on Nov. 3 it had approved" in a
+  /// February article is the November before), nor half a year back ("will reopen on
+  /// January 5" in a December article is the next January).
   func inferYear(month: Int, day: Int, lookAhead: Bool) -> Int? {
     guard let p = published else { return nil }
     guard let d = CivilDate(year: p.year, month: month, day: min(day, 28)) else { return nil }
-    if !lookAhead && d.dayNumber - p.dayNumber > 31 { return p.year - 1 }
+    let ahead = d.dayNumber - p.dayNumber
+    if ahead > 183 || (!lookAhead && ahead > 31) { return p.year - 1 }
+    if lookAhead && ahead < -183 { return p.year + 1 }
     return p.year
   }
 }

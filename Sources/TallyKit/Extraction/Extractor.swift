@@ -233,6 +233,7 @@ struct DocumentRun {
     // What each figure of the sentence was coded as, for the figures after it.
     var coded: [(indicator: Indicator, modality: Modality, past: Bool)] = []
     coded.reserveCapacity(qs.count)
+    var wholes: [Indicator?] = []
     let resolver = DateResolver(published: document.published)
 
     for (k, original) in qs.enumerated() {
@@ -261,7 +262,9 @@ struct DocumentRun {
       // failed ..." counts people).
       if q.noun == .unknown {
         let antecedent = q.partitive ? partitiveAntecedent(q, k, qs) : lastCounted(k, qs)
-        if let (a, sameSentence) = antecedent {
+        // A share ("90 per cent of the population") counts what its own words say, never the
+        // trucks or prisoners of an earlier sentence.
+        if let (a, sameSentence) = antecedent, sameSentence || !q.isRatio {
           q.noun = a.noun
           if sameSentence || q.partitive {
             q.group = q.group ?? a.group
@@ -300,6 +303,12 @@ struct DocumentRun {
         }
         return first
       }
+      // The whole this figure is a part of, if any; a list item or an "and" after a part is a
+      // part of the same whole ("Among them were 445 men detained in Gaza during the war and
+      // 151 people serving long sentences").
+      var whole = partOf(q, k, coded.map(\.indicator))
+      if whole == nil, k > 0, coordinated || view.isWord(q.spanStart - 1, w.and) { whole = wholes[k - 1] }
+      wholes.append(whole)
       var indicator: Indicator? = nil
       // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
       if let c = claims[k] { indicator = decide(cues[c]) }
@@ -320,13 +329,22 @@ struct DocumentRun {
       }
       // 3c. a part of a release told by how its people came to be held ("Of the prisoners
       //     freed, 111 had been detained in Gaza"): released, like the whole.
-      if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own), q.partitive,
-        let whole = partOf(q, k, coded.map(\.indicator)), whole == .prisonersReleased || whole == .hostagesReleased
+      if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own),
+        whole == .prisonersReleased || whole == .hostagesReleased
       {
         indicator = whole
       }
+      // 4a. a part described by a cue of its own words: "about 50 of the freed prisoners"
+      if indicator == nil, q.partitive {
+        for c in cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
+          if let ind = decide(c) {
+            indicator = ind
+            break
+          }
+        }
+      }
       // 4. a part of an earlier figure: "including 1,400", "73 of these", "seven of them"
-      if indicator == nil, q.partitive || k > 0, let a = partOf(q, k, coded.map(\.indicator)) {
+      if indicator == nil, let a = whole {
         // "the handover of 33 captives, eight of them dead": the dead part is remains.
         indicator = q.dead && (a == .hostagesReleased || a == .prisonersReleased) ? .remainsReturned : a
       }
@@ -380,7 +398,7 @@ struct DocumentRun {
       if indicator == nil, [.prisoners, .hostages, .bodies].contains(q.noun) {
         for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
           for c in self.cues(of: other)
-          where [.release, .hold, .returnTo, .deport, .exit, .enter].contains(c.event) {
+          where [.release, .hold, .abduct, .returnTo, .deport, .exit, .enter].contains(c.event) {
             if let ind = decide(c) {
               indicator = ind
               break
@@ -389,8 +407,21 @@ struct DocumentRun {
           if indicator != nil { break }
         }
       }
-      // 10. what the counted noun implies on its own: patients in need, aid trucks
+      // 10. patients travelling with companions have left ("the 50 patients, who were
+      //     accompanied by 61 relatives"); otherwise what the counted noun implies on its
+      //     own: patients in need, aid trucks
+      if indicator == nil, q.noun == .patients, cues.contains(where: { $0.event == .accompany }) {
+        indicator = .medevacCompleted
+      }
       if indicator == nil { indicator = IndicatorRules.defaultIndicator(for: q.noun) }
+      // The released side of an exchange whose other side is prisoners is hostages: "Dozens
+      // were freed ... in exchange for 240 Palestinian prisoners".
+      if indicator == .prisonersReleased, q.noun != .prisoners, q.nationality != .palestinians,
+        k + 1 < qs.count, let c = claims[k + 1], view.isWord(cues[c].start, w.exchange),
+        qs[k + 1].noun == .prisoners || qs[k + 1].nationality == .palestinians
+      {
+        indicator = .hostagesReleased
+      }
       let finalIndicator = indicator ?? .other
 
       // Modality and tense.
@@ -458,6 +489,23 @@ struct DocumentRun {
           sentenceIndex: index, group: group))
       coded.append((finalIndicator, modality, past))
     }
+    // "37 children were among the 50 patients": a part of the number after it, coded like it
+    // when its own words code nothing.
+    let first = output.count - qs.count
+    for k in 0..<max(0, qs.count - 1) where output[first + k].indicator == .other {
+      if isAmong(qs[k], qs[k + 1]) { output[first + k].indicator = output[first + k + 1].indicator }
+    }
+  }
+
+  /// "37 children were among the 50 patients": after `a`'s noun phrase, an optional
+  /// auxiliary, "among", an optional determiner, then `b`.
+  private func isAmong(_ a: Quantity, _ b: Quantity) -> Bool {
+    var k = a.phraseEnd
+    if view.flags(k).contains(.auxiliary) { k += 1 }
+    guard view.isWord(k, w.among) else { return false }
+    k += 1
+    if view.flags(k).contains(.determiner) { k += 1 }
+    return k == b.spanStart
   }
 
   // MARK: Cues
@@ -565,8 +613,8 @@ struct DocumentRun {
     return sawJoin
   }
 
-  /// The indicator a part takes from its whole: "including 1,400" (the figure before it in
-  /// the sentence), "73 of these" and "seven of them" (the last figure of the document), "Of
+  /// The indicator a part takes from its whole: "including 1,400", "Among them were 445" (the
+  /// figure before it), "73 of these" and "seven of them" (the last figure of the document), "Of
   /// the 183 ..., 111" (the sentence's first figure).
   private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [Indicator])
     -> Indicator?
@@ -575,12 +623,38 @@ struct DocumentRun {
     let including =
       view.isWord(start - 1, w.including) || view.isWord(start - 2, w.including)
       || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
-    if including, k > 0, codedHere[k - 1] != .other { return codedHere[k - 1] }
+      || (view.isWord(start - 3, w.among) && view.isWord(start - 2, w.them)
+        && view.flags(start - 1).contains(.auxiliary))
+    if including {
+      // "Among them were 445 men ...": the whole is the figure before, here or in the
+      // sentence before.
+      if let whole = k > 0 ? codedHere[k - 1] : output.last?.indicator, whole != .other { return whole }
+    }
     if q.partitive {
-      // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before.
+      // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before;
+      // "At least 106 of the prisoners", opening a sentence: the last figure of prisoners.
       let whole: Indicator? =
-        q.partOfFirst && k > 0 ? codedHere[0] : k > 0 ? codedHere[k - 1] : output.last?.indicator
+        q.partOfFirst && k > 0 ? codedHere[0] : k > 0 ? codedHere[k - 1] : lastFigure(counting: q)
       if let whole, whole != .other { return whole }
+    }
+    return nil
+  }
+
+  /// The indicator of the last earlier figure (in the last five sentences) that counts what
+  /// the part names ("of the prisoners"; none if no such figure), or of the last figure when
+  /// the part names nothing ("of them").
+  private func lastFigure(counting q: Quantity) -> Indicator? {
+    guard q.noun != .unknown && !q.elliptical else { return output.last?.indicator }
+    guard let current = figures.last?.sentenceIndex else { return nil }
+    for i in figures.indices.reversed() {
+      if figures[i].sentenceIndex < current - 5 { break }
+      let w = figures[i].quantity
+      // "of these Palestinians" finds "183 Palestinian prisoners"; "of the people" any count.
+      if w.noun == q.noun || q.noun == .people
+        || (q.noun == .nationals && q.nationality != nil && w.nationality == q.nationality)
+      {
+        return output[i].indicator
+      }
     }
     return nil
   }
@@ -730,7 +804,9 @@ struct DocumentRun {
     _ periods: [(index: Int, kind: String)], _ words: RunningTotalWords,
     _ resolver: DateResolver, asOf: ReportedDate?
   ) -> ReportedDate? {
-    if let m = dates.first(where: { $0.role == .start }),
+    let counts = [.killed, .injured, .missing, .bodiesRecovered, .displaced, .detained, .diedAwaitingEvacuation]
+      .contains(indicator)
+    if let m = dates.first(where: { $0.role == .start || ($0.role == .after && counts) }),
       let d = resolver.resolve(m, lookAhead: false).date
     {
       // "since October 2023": the calendar says which day of that month the period began.

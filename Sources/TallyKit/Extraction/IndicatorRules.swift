@@ -12,6 +12,9 @@
 public enum Event: UInt8, Sendable, CaseIterable {
   case kill, injure, missing, recover, dieAwaiting, needMedevac, evacuate, accompany
   case exit, enter, returnTo, bothWays, denied, release, hold, arrest, deport, displace, lose
+  /// Taken hostage ("abducted", "kidnapped"): the people counted are hostages, whatever the
+  /// noun says ("250 people abducted on October 7").
+  case abduct
   /// "brought to hospitals": the dead counted as they arrive are deaths
   case hospital
   /// Deaths that are not killings ("died of malnutrition", "starved to death"): the codebook's
@@ -28,7 +31,7 @@ public enum Event: UInt8, Sendable, CaseIterable {
   var isSpecific: Bool {
     switch self {
     case .dieAwaiting, .needMedevac, .evacuate, .accompany, .bothWays, .denied, .deport, .recover,
-      .release:
+      .release, .abduct:
       return true
     default: return false
     }
@@ -115,9 +118,11 @@ enum IndicatorRules {
     ]),
     (.hold, [
       "held", "holding", "being held", "captivity", "remaining", "remain", "remained",
-      "taken hostage|captive", "abducted", "kidnapped", "seized as hostages",
       "still in gaza", "detention", "still in ~2 prison|prisons|jail|jails|custody",
       "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
+    ]),
+    (.abduct, [
+      "taken hostage|captive", "abducted", "kidnapped", "seized as hostages", "taken captive",
     ]),
     (.arrest, ["arrest*", "detained", "detaining", "rounded up", "taken into custody", "seized"]),
     (.deport, ["deport*", "exiled", "expelled", "banished", "sent into exile", "sent abroad"]),
@@ -148,7 +153,8 @@ enum IndicatorRules {
   /// not ("183 were released": released from where?).
   static let prisonerHints =
     "prisoner|prisoners|detainee|detainees|prison|prisons|jail|jails|jailed|detention|inmates|sentences|sentence"
-  static let hostageHints = "hostage|hostages|captive|captives|abductee|abductees|captivity"
+  static let hostageHints =
+    "hostage|hostages|captive|captives|abductee|abductees|captivity|abducted|kidnapped"
 
   /// What a sentence says about whose release or detention it reports.
   struct Hints: OptionSet, Sendable {
@@ -232,6 +238,9 @@ enum IndicatorRules {
       return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: true)
     case .hold:
       return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: false)
+    case .abduct:
+      if noun == .bodies || dead { return .hostagesHeld }
+      return [.trucks, .convoys, .things, .actors].contains(noun) ? nil : .hostagesHeld
     case .arrest: return .detained
     case .deport: return .deported
     case .displace: return .displaced

@@ -62,8 +62,9 @@ struct NounPhraseReader {
       } else if v.flags(next).contains(.determiner) || isPossessiveName(next) || q.isVague
         || q.value >= 1_000_000
       {
-        // "73 of the prisoners": a part of people counted before.
-        if !q.isVague && q.value < 1_000_000 { q.partitive = true }
+        // "73 of the prisoners": a part of people counted before ("90 per cent of the
+        // population" is a share, not a part of a figure).
+        if !q.isVague && !q.isRatio && q.value < 1_000_000 { q.partitive = true }
         k = next
         if v.flags(k).contains(.determiner) {
           k += 1
