@@ -73,6 +73,8 @@ struct IndicatorTests {
     ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "about 100", .hostagesHeld),
     // The released side of an exchange for prisoners is hostages.
     ("Dozens were freed in a weeklong truce in exchange for 240 Palestinian prisoners.", "Dozens", .hostagesReleased),
+    ("Twelve aid workers have been killed since the start of July.", "Twelve", .killed),
+    ("Jordan has received 32 patients in a single airlift this month.", "32", .medevacCompleted),
     // Patients travelling with companions have left; a part "among" them is coded like them.
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "50", .medevacCompleted),
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "37", .medevacCompleted),
@@ -88,6 +90,8 @@ struct IndicatorTests {
     #expect(north.indicator != .crossedOut && north.indicator != .crossedIn, "\(north.indicator)")
     let egypt = try #require(figure("More than 300 Palestinians crossed into Egypt on Monday.", "More than 300"))
     #expect(egypt.indicator == .crossedOut)
+    let corridor = try #require(figure("More than 200,000 people had crossed the Netzarim corridor by midday.", "More than 200,000"))
+    #expect(corridor.indicator != .crossedOut && corridor.indicator != .crossedIn, "\(corridor.indicator)")
   }
 
   @Test(arguments: cases)
@@ -238,6 +242,10 @@ struct IndicatorTests {
     // An intent governing the verb before the number plans it; after the number it is a need.
     #expect(try #require(figure("Officials hope to evacuate up to 50 patients a day.", "up to 50")).modality == .planned)
     #expect(try #require(figure("Some 12,000 patients are hoping to leave through Rafah.", "12,000")).modality == .actual)
+    // "and another three on Saturday" is an item of the list before it, plan included.
+    let another = figures("Hamas would free three hostages on Thursday and another three on Saturday.")
+    #expect(another.map(\.modality) == [.planned, .planned])
+    #expect(another.map(\.indicator) == [.hostagesReleased, .hostagesReleased])
     // Past permission tells what happened; a need is a present state even when "approved".
     #expect(try #require(figure("Roughly 50 patients a day were allowed to leave.", "Roughly 50")).modality == .actual)
     #expect(try #require(figure("Around 1,500 patients who had been approved for treatment abroad are stranded.", "Around 1,500")).modality == .actual)

@@ -587,9 +587,9 @@ struct DocumentRun {
 
   // MARK: How figures relate
 
-  /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28": two numbers
-  /// joined by "and" (or a comma) with nothing but determiners, nationality words and "the
-  /// bodies of" between them.
+  /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28", "three on
+  /// Thursday and another three": two numbers joined by "and" (or a comma) with nothing but
+  /// determiners, nationality words, "the bodies of", "another" and "on" a weekday between.
   private func isCoordinated(_ a: Quantity, _ b: Quantity) -> Bool {
     var k = a.phraseEnd
     guard b.spanStart - k <= 5 else { return false }
@@ -603,8 +603,10 @@ struct DocumentRun {
         sawJoin = true
       } else if t.word == w.of || view.flags(k).contains(.determiner)
         || view.flags(k).contains(.nationality) || view.info(k)?.nounClass == .bodies
+        || t.word == w.another || (t.word == w.on && view.flags(k + 1).contains(.weekday))
+        || (view.flags(k).contains(.weekday) && view.isWord(k - 1, w.on))
       {
-        // allowed
+        // allowed: "three hostages on Thursday and another three on Saturday"
       } else {
         return false
       }

@@ -73,7 +73,7 @@ enum IndicatorRules {
       "evacuation|medevac|medical request|requests|application|applications",
     ]),
     (.evacuate, [
-      "evacuat*", "medevac*", "medically evacuated", "airlifted", "flown out",
+      "evacuat*", "medevac*", "medically evacuated", "airlift*", "flown out",
       "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
       "transferred|taken|moved ~4 egypt|egyptian|abroad|jordan|turkey|türkiye|qatar|emirates|uae",
       // A receiving country's offer: "ready to receive as many as 600 patients a week".
@@ -146,6 +146,7 @@ enum IndicatorRules {
       "cross|crossed|crossing|crosses into|to northern|southern|central|north|south gaza",
       "cross|crossed|crossing|crosses into|to the north|south|centre|center of gaza",
       "cross|crossed|crossing|crosses into|to the north|south",
+      "cross|crossed|crossing|crosses ~2 corridor|corridors",
     ]),
   ]
 
