@@ -75,6 +75,7 @@ struct IndicatorTests {
     ("Dozens were freed in a weeklong truce in exchange for 240 Palestinian prisoners.", "Dozens", .hostagesReleased),
     ("Twelve aid workers have been killed since the start of July.", "Twelve", .killed),
     ("Jordan has received 32 patients in a single airlift this month.", "32", .medevacCompleted),
+    ("Some 15 patients left each day, while some 2,000-3,000 await approval.", "2,000-3,000", .medevacNeeded),
     // Patients travelling with companions have left; a part "among" them is coded like them.
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "50", .medevacCompleted),
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "37", .medevacCompleted),
@@ -246,6 +247,8 @@ struct IndicatorTests {
     let another = figures("Hamas would free three hostages on Thursday and another three on Saturday.")
     #expect(another.map(\.modality) == [.planned, .planned])
     #expect(another.map(\.indicator) == [.hostagesReleased, .hostagesReleased])
+    // The other side of a swap shares its plan, "in return for" as "in exchange for".
+    #expect(try #require(figure("Israel will free 250 prisoners in return for the 48 hostages still in Gaza.", "48")).modality == .planned)
     // Past permission tells what happened; a need is a present state even when "approved".
     #expect(try #require(figure("Roughly 50 patients a day were allowed to leave.", "Roughly 50")).modality == .actual)
     #expect(try #require(figure("Around 1,500 patients who had been approved for treatment abroad are stranded.", "Around 1,500")).modality == .actual)
@@ -268,6 +271,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Some 24 were deported, according to the prisoners' media office.", "24")).attribution == "prisoners' media office")
     // An acronym is a name, not the pronoun "who".
     #expect(try #require(figure("A WHO spokesperson said 16,500 people need evacuation.", "16,500")).attribution == "WHO spokesperson")
+    // A quotation's comma inside its closing quote, and "for" after the head of an office.
+    let quoted = "\"We have counted 47 people injured,\" a spokesman for the foundation said."
+    #expect(try #require(figure(quoted, "47")).attribution == "spokesman for the foundation")
     #expect(try #require(figure("The Committee to Protect Journalists says at least 192 journalists have been killed.", "at least 192")).attribution == "Committee to Protect Journalists")
     #expect(try #require(figure("The prisoners’ media office said 24 were deported.", "24")).attribution == "prisoners’ media office")
     #expect(try #require(figure("Strikes killed 413 people, the health ministry in Gaza said on Tuesday, in a statement.", "413")).attribution == "health ministry in Gaza")

@@ -27,6 +27,7 @@ struct NumberTests {
     Case(sentence: "There are an estimated 4,500 prisoners held.", text: "an estimated 4,500", value: 4500, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "Nearly 2,000 patients have been evacuated.", text: "Nearly 2,000", value: 2000, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "Between 60,000 and 80,000 people fled.", text: "Between 60,000 and 80,000", value: 60000, low: 60000, high: 80000, qualifier: .range),
+    Case(sentence: "Some 2,000-3,000 patients await approval.", text: "2,000-3,000", value: 2000, low: 2000, high: 3000, qualifier: .range),
     Case(sentence: "Some 60,000-80,000 people fled.", text: "60,000-80,000", value: 60000, low: 60000, high: 80000, qualifier: .range),
     Case(sentence: "Only 235 patients have been evacuated.", text: "235", value: 235, low: 235, high: 235, qualifier: .exact),
     Case(sentence: "Twenty-three people were killed.", text: "Twenty-three", value: 23, low: 23, high: 23, qualifier: .exact),

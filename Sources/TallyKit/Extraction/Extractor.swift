@@ -417,7 +417,7 @@ struct DocumentRun {
       // The released side of an exchange whose other side is prisoners is hostages: "Dozens
       // were freed ... in exchange for 240 Palestinian prisoners".
       if indicator == .prisonersReleased, q.noun != .prisoners, q.nationality != .palestinians,
-        k + 1 < qs.count, let c = claims[k + 1], view.isWord(cues[c].start, w.exchange),
+        k + 1 < qs.count, let c = claims[k + 1], isExchange(cues[c]),
         qs[k + 1].noun == .prisoners || qs[k + 1].nationality == .palestinians
       {
         indicator = .hostagesReleased
@@ -428,7 +428,7 @@ struct DocumentRun {
       var (modality, past) = self.modality(q, sentence: sentence)
       // A list item, or the other side of an exchange ("33 hostages will be released ... in
       // exchange for about 1,900 prisoners"), shares the modality of the figure before it.
-      let exchange = claims[k].map { view.isWord(cues[$0].start, w.exchange) } ?? false
+      let exchange = claims[k].map { isExchange(cues[$0]) } ?? false
       if coordinated || exchange, let last = coded.last, modality == .actual {
         modality = last.modality
         past = last.past
@@ -495,6 +495,11 @@ struct DocumentRun {
     for k in 0..<max(0, qs.count - 1) where output[first + k].indicator == .other {
       if isAmong(qs[k], qs[k + 1]) { output[first + k].indicator = output[first + k + 1].indicator }
     }
+  }
+
+  /// "in exchange for", "in return for": the other side of a swap.
+  private func isExchange(_ c: CueMatch) -> Bool {
+    view.isWord(c.start, w.exchange) || (view.isWord(c.start, w.in_) && c.event == .release)
   }
 
   /// "37 children were among the 50 patients": after `a`'s noun phrase, an optional
@@ -911,14 +916,15 @@ struct DocumentRun {
       while a > s, b - a < 8, v.tokens[a - 1].kind == .word || v.isPunct(a - 1, "-") || possessive(a - 1) {
         let f = v.flags(a - 1)
         // "The Health Ministry in Gaza", "Ministry of Health", "Committee to Protect
-        // Journalists", "the ministry of health", "the health ministry in Gaza": a preposition
-        // between capitalised words, or after the noun that heads an office's name, stays in
-        // the name.
+        // Journalists", "the ministry of health", "the health ministry in Gaza", "a spokesman
+        // for the foundation": a preposition between capitalised words, or after the noun
+        // that heads an office's name, stays in the name.
+        let preposition = v.tokens[a - 1].word
         let inName =
-          (v.tokens[a - 1].word == w.in_ || v.tokens[a - 1].word == w.of || v.tokens[a - 1].word == w.to)
-          && a < b && a - 2 >= s
+          [w.in_, w.of, w.to, w.for_].contains(preposition) && a < b && a - 2 >= s
           && v.tokens[a - 2].kind == .word
-          && ((v.tokens[a].flags.contains(.capitalized) && v.tokens[a - 2].flags.contains(.capitalized))
+          && ((v.tokens[a].flags.contains(.capitalized) && v.tokens[a - 2].flags.contains(.capitalized)
+            && preposition != w.for_)
             || v.flags(a - 2).contains(.office))
         // "A WHO spokesperson said": an acronym is a name, not the pronoun "who".
         let acronym = v.tokens[a - 1].flags.contains(.allCaps)
@@ -931,7 +937,9 @@ struct DocumentRun {
       // statement.": a few words (no number) may close the sentence after the verb.
       var close = i + 1
       while close < e, close - i <= 5, v.tokens[close].kind == .word { close += 1 }
-      let trailing = v.isPunct(a - 1, ",") && (close >= e || v.tokens[close].kind == .punct)
+      // '"...," a spokesman said.': a quotation's comma may stand inside its closing quote.
+      let afterComma = v.isPunct(a - 1, ",") || (v.isPunct(a - 1, "\"") && v.isPunct(a - 2, ","))
+      let trailing = afterComma && (close >= e || v.tokens[close].kind == .punct)
       while a < b, v.flags(a).contains(.determiner) { a += 1 }
       guard a < b else { continue }
       let subject = v.text(from: a, to: b)

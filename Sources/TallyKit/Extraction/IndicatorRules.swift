@@ -66,6 +66,7 @@ enum IndicatorRules {
       "need* ~3 evacuat*|treatment|care|transfer|surgery|medevac*", "in need",
       "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
       "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
+      "await*|wait* ~2 approval|clearance|permission|permits",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
       "seek|seeks|seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
@@ -111,7 +112,7 @@ enum IndicatorRules {
     ]),
     (.release, [
       "releas*", "free", "freed", "freeing", "set free", "handed over", "hand* over",
-      "handover", "walked free", "handed|transferred to the red cross|icrc", "exchang*", "swap*", "let go", "liberat*",
+      "handover", "walked free", "handed|transferred to the red cross|icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
       // Freed by force ("rescued four hostages"); not "rescue" or "rescuers", which name the
       // teams that recover bodies.
       "rescued",

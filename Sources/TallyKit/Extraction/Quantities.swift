@@ -302,10 +302,12 @@ struct QuantityFinder {
     qs.removeLast(qs.count - written)
   }
 
+  /// "2026-01-25": four digits without a comma ("2,000-3,000" is a range), a glued hyphen,
+  /// and at most two digits after it.
   private func isISODate(_ i: Int) -> Bool {
     let v = view
-    guard v.isNumber(i), v.digitShape(i).digits == 4, v.isPunct(i + 1, "-"), v.isNumber(i + 2),
-      v.glued(i + 1), v.glued(i + 2)
+    guard v.isNumber(i), v.digitShape(i).digits == 4, !v.digitShape(i).comma, !v.digitShape(i).decimal,
+      v.isPunct(i + 1, "-"), v.isNumber(i + 2), v.digitShape(i + 2).digits <= 2, v.glued(i + 1), v.glued(i + 2)
     else { return false }
     return true
   }
