@@ -133,6 +133,9 @@ struct NonFigureTests {
     "The strikes began at 6 p.m. local time (1600 GMT).",
     "Only 16 of Gaza's 36 hospitals are partially functional.",
     "The troops stopped 500m from the border.",
+    "Phase two is due to begin in 42 days.",
+    "Temperatures reached 40 degrees Celsius.",
+    "The hospital has four operating theatres.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

@@ -417,8 +417,11 @@ struct QuantityFinder {
     }
     // Money in words: "50 million dollars"
     if v.flags(next).contains(.currency) { return true }
-    // Labels: "Resolution 2334", "Gate 4", "phase 2"
-    if digits, i > sentence.lowerBound, v.flags(i - 1).contains(.label), q.qualifier == .exact {
+    // Labels: "Resolution 2334", "Gate 4", "phase 2", "Phase two" (a number word only when
+    // no counted noun follows it)
+    if i > sentence.lowerBound, v.flags(i - 1).contains(.label), q.qualifier == .exact,
+      digits || next >= end || !countsPeople(next)
+    {
       return true
     }
     // Durations and compound modifiers: "72 hours", "seven weeks ago", "15-month war",
