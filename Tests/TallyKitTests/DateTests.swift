@@ -16,6 +16,12 @@ struct DateTests {
     ("2026-02-02", "As of Friday, 500 people had been killed.", "500", "2026-01-30"),
     ("2026-02-02", "Strikes killed 20 people in March 2025.", "20", "2025-03"),
     ("2025-01-05", "On December 28, strikes killed 10 people.", "10", "2024-12-28"),
+    ("2025-02-05", "Two days ago, 40 people were killed.", "40", "2025-02-03"),
+    ("2025-02-05", "Strikes killed 40 people a week ago.", "40", "2025-01-29"),
+    ("2025-02-05", "Over the weekend, 30 patients left Gaza.", "30", "2025-02-02"),
+    // "the first week of the ceasefire": the data runs to its seventh day.
+    ("2025-02-05", "Around 600 trucks a day crossed during the first week of the ceasefire.", "Around 600", "2025-01-25"),
+    ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),
@@ -48,6 +54,7 @@ struct DateTests {
     // A "since" that compares opens no period, and its date dates nothing.
     ("2025-03-19", "Israeli strikes killed more than 400 Palestinians overnight, the deadliest day since the ceasefire took hold in January.", "more than 400", nil),
     ("2026-02-02", "The crossing reopened for the first time since May 2024, and 50 patients left.", "50", nil),
+    ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-19"),
     // "after DATE" starts a running total of casualties, not the time prisoners were taken.
     ("2025-02-02", "At least 50 people have been killed after October 7, 2023.", "50", "2023-10-07"),
     ("2025-02-02", "Of the 183 prisoners, 111 were taken by Israeli forces in Gaza after October 7, 2023.", "111", nil),

@@ -55,9 +55,9 @@ struct DateFinder {
       let canStart =
         t.kind == .number
         || (t.kind == .word
-          && (!v.flags(i).isDisjoint(with: [.month, .weekday])
+          && (!v.flags(i).isDisjoint(with: [.month, .weekday, .numberWord])
             || t.word == v.w.yesterday || t.word == v.w.today || t.word == v.w.tonight
-            || t.word == v.w.last || t.word == v.w.this))
+            || t.word == v.w.last || t.word == v.w.this || t.word == v.w.the || t.word == v.w.a))
       if canStart, let m = mention(at: i, end: end) {
         out.append(m)
         i = m.end
@@ -138,6 +138,18 @@ struct DateFinder {
     return Int(d)
   }
 
+  /// A small count that can say how long ago: 1-60 in digits or words, or "a"/"an".
+  private func smallCount(_ i: Int) -> Int? {
+    let v = view
+    if v.isWord(i, v.w.a) || v.isWord(i, v.w.an) { return 1 }
+    if v.isNumber(i), let d = v.digitValue(i), !v.digitShape(i).decimal, d >= 1, d <= 60 { return Int(d) }
+    if v.tokens[i].kind == .word, v.flags(i).contains(.numberWord) {
+      let d = v.wordValue(i)
+      if d >= 1, d <= 60 { return Int(d) }
+    }
+    return nil
+  }
+
   private func yearNumber(_ i: Int) -> Int? {
     let v = view
     guard v.isNumber(i), let y = v.digitValue(i), v.digitShape(i).digits == 4,
@@ -216,7 +228,23 @@ struct DateFinder {
       }
       return nil
     }
+    // "two days ago", "3 weeks ago", "a week ago"
+    if i + 2 < end, v.isWord(i + 2, v.w.ago), let n = smallCount(i) {
+      if v.isWord(i + 1, v.w.day) || v.isWord(i + 1, v.w.days) {
+        return DateMention(start: i, end: i + 3, kind: .daysFromPublication(-n), role: .point)
+      }
+      if v.isWord(i + 1, v.w.week) || v.isWord(i + 1, v.w.weeks) {
+        return DateMention(start: i, end: i + 3, kind: .daysFromPublication(-7 * n), role: .point)
+      }
+    }
     guard v.tokens[i].kind == .word else { return nil }
+    // "over the weekend", "last weekend", "this weekend": its Sunday, found like a weekday.
+    if (v.isWord(i, v.w.the) || v.isWord(i, v.w.last) || v.isWord(i, v.w.this)), v.isWord(i + 1, v.w.weekend),
+      i + 1 < end
+    {
+      return DateMention(
+        start: i, end: i + 2, kind: .weekday(0, direction: v.isWord(i, v.w.last) ? -1 : 0), role: .point)
+    }
     // Weekdays: "Saturday", "on Monday", "next Monday", "last Friday"
     if v.flags(i).contains(.weekday), v.tokens[i].flags.contains(.capitalized) {
       let wd = Int(v.info(i)!.number)

@@ -453,6 +453,11 @@ struct DocumentRun {
           periodStart = resolver.resolve(startMention, lookAhead: lookAhead).date
         }
       }
+      // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
+      if date == nil, let first = firstPart(of: periods, in: sentence) {
+        date = ReportedDate(first.end)
+        periodStart = ReportedDate(first.start)
+      }
       if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
       if periodStart == nil {
         periodStart = cumulativeStart(
@@ -870,6 +875,43 @@ struct DocumentRun {
     guard let ref = reference, let start = extractor.periodStarts[kind]?.last(where: { $0 <= ref })
     else { return nil }
     return ReportedDate(start)
+  }
+
+  /// "the first week of the ceasefire", "the first 10 days of the war": the days a period's
+  /// opening part runs over (codebook section 5, rule 1), from the calendar's latest start of
+  /// that kind on or before publication.
+  private func firstPart(
+    of periods: [(index: Int, kind: String)], in sentence: Range<Int>
+  ) -> (start: CivilDate, end: CivilDate)? {
+    guard let published = document.published else { return nil }
+    for (i, kind) in periods {
+      var k = i - 1
+      if view.flags(k).contains(.determiner) { k -= 1 }
+      guard k > sentence.lowerBound + 1, view.isWord(k, w.of) else { continue }
+      let unit = k - 1
+      let days: Int
+      if view.isWord(unit, w.day) || view.isWord(unit, w.days) {
+        days = 1
+      } else if view.isWord(unit, w.week) || view.isWord(unit, w.weeks) {
+        days = 7
+      } else {
+        continue
+      }
+      var count = 1
+      var f = unit - 1
+      if f > sentence.lowerBound, view.isNumber(f) || view.flags(f).contains(.numberWord) {
+        let n = view.isNumber(f) ? view.digitValue(f) ?? 0 : view.wordValue(f)
+        guard n >= 1, n <= 366 else { continue }
+        count = Int(n)
+        f -= 1
+      }
+      guard view.isWord(f, w.first),
+        let start = extractor.periodStarts[kind]?.last(where: { $0 <= published })
+      else { continue }
+      let end = start.adding(days: count * days - 1)
+      return (start, min(end, published))
+    }
+    return nil
   }
 
   // MARK: Attribution
