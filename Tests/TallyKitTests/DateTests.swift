@@ -68,6 +68,13 @@ struct DateTests {
     #expect(f.periodStart?.description == expected)
   }
 
+  /// An "as of" opening a sentence dates the rest of its paragraph (codebook section 5, rule 1).
+  @Test func anOpeningAsOfDatesTheParagraph() throws {
+    let text = "As of December 8, the WHO had evacuated 10,960 patients. More than 18,500 patients remain on the waiting list."
+    let f = try #require(figure(text, "More than 18,500", published: "2025-12-10"))
+    #expect(f.date?.description == "2025-12-08")
+  }
+
   @Test func aRunningTotalIsAsOfPublication() throws {
     let f = try #require(figure("Only 235 patients have been evacuated since the ceasefire began.", "235", published: "2025-12-03"))
     #expect(f.date?.description == "2025-12-03")

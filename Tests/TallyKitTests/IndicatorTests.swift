@@ -167,6 +167,24 @@ struct IndicatorTests {
     #expect(figures(sentence).map(\.indicator) == expected)
   }
 
+  /// "handed over four coffins": "over" is the verb's particle, not "more than"; the dead
+  /// named after them are remains too; a plan reaches over "the remains of" and a list item
+  /// after "next week", and "living" hostages in that list are not remains.
+  @Test func anExchangeOfRemainsAndHostages() throws {
+    let text = """
+      Hamas handed over four coffins on Thursday, which it said contained the bodies of Shiri \
+      Bibas and her two young sons. Hamas is due to return the remains of four more hostages \
+      next week, and six living hostages on Saturday. Israel is to free 602 prisoners, \
+      including 50 serving life sentences.
+      """
+    let found = figures(text, published: "2025-02-20")
+    #expect(found.map(\.text) == ["four", "two", "four", "six", "602", "50"])
+    #expect(found.map(\.qualifier)[0] == .exact)
+    #expect(found.map(\.indicator) == [.remainsReturned, .remainsReturned, .remainsReturned, .hostagesReleased, .prisonersReleased, .prisonersReleased])
+    #expect(found.map(\.modality) == [.actual, .actual, .planned, .planned, .planned, .planned])
+    #expect(found.map { $0.date?.description } == ["2025-02-20", "2025-02-20", "2025-02-27", "2025-02-22", "2025-02-20", "2025-02-20"])
+  }
+
   /// "including 250 serving long sentences": the -ing verb is the breakdown's predicate.
   @Test func aBreakdownsVerbIsNotItsNoun() throws {
     let f = try #require(figure("Israel freed 1,968 Palestinians, including 250 serving long sentences.", "250"))

@@ -57,7 +57,8 @@ struct DateFinder {
         || (t.kind == .word
           && (!v.flags(i).isDisjoint(with: [.month, .weekday, .numberWord])
             || t.word == v.w.yesterday || t.word == v.w.today || t.word == v.w.tonight
-            || t.word == v.w.last || t.word == v.w.this || t.word == v.w.the || t.word == v.w.a))
+            || t.word == v.w.last || t.word == v.w.this || t.word == v.w.next || t.word == v.w.the
+            || t.word == v.w.a))
       if canStart, let m = mention(at: i, end: end) {
         out.append(m)
         i = m.end
@@ -265,6 +266,15 @@ struct DateFinder {
     }
     if id == v.w.today || id == v.w.tonight {
       return DateMention(start: i, end: i + 1, kind: .daysFromPublication(0), role: .point)
+    }
+    // "next week", "next month": ahead of publication.
+    if id == v.w.next, i + 1 < end {
+      if v.isWord(i + 1, v.w.week) {
+        return DateMention(start: i, end: i + 2, kind: .daysFromPublication(7), role: .point)
+      }
+      if v.isWord(i + 1, v.w.month) {
+        return DateMention(start: i, end: i + 2, kind: .monthsFromPublication(1), role: .point)
+      }
     }
     if id == v.w.last || id == v.w.this {
       let next = i + 1

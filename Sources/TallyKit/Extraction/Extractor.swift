@@ -168,6 +168,11 @@ struct DocumentRun {
         }
         continue
       }
+      // "As of December 8, the WHO had evacuated 10,960 patients. More than 18,500 remain on
+      // the list.": an "as of" that opens a sentence dates the rest of its paragraph too.
+      if let m = dates.first(where: { $0.role == .asOf }), m.start <= sentence.lowerBound + 2 {
+        carriedAsOf = asOfDate([m])
+      }
       let reader = NounPhraseReader(view: view)
       for k in quantities.indices {
         let limit = k + 1 < quantities.count ? quantities[k + 1].spanStart : sentence.upperBound
@@ -250,7 +255,7 @@ struct DocumentRun {
         && (view.flags(q.phraseEnd).contains(.auxiliary)
           || (!q.elliptical && cues.contains { $0.start == q.phraseEnd && $0.event != .ignore }))
       if coordinated, let p = prev {
-        if p.dead && !ownClause { q.dead = true }
+        if p.dead && !ownClause && !q.alive { q.dead = true }
         if q.elliptical || q.noun == .unknown {
           q.noun = p.noun
           q.group = q.group ?? p.group
@@ -353,8 +358,12 @@ struct DocumentRun {
       if indicator == nil, k > 0, bringsTotal(to: q, after: qs[k - 1]), coded[k - 1].indicator != .other {
         indicator = coded[k - 1].indicator
       }
-      // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"
-      if indicator == nil, coordinated, let last = coded.last, last.indicator != .other {
+      // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"; the
+      //    dead after remains handed over: "four coffins, which held the bodies of Shiri
+      //    Bibas and her two young sons"
+      if indicator == nil, coordinated || q.dead, let last = coded.last, last.indicator != .other,
+        coordinated || last.indicator == .remainsReturned
+      {
         indicator = last.indicator
       }
       // 6. cues further left in the clause: "have killed ... 509"
@@ -432,6 +441,12 @@ struct DocumentRun {
       if coordinated || exchange, let last = coded.last, modality == .actual {
         modality = last.modality
         past = last.past
+      }
+      // A part shares the plan of its whole in the sentence ("is to free 602 prisoners,
+      // including 50 serving life sentences").
+      if whole != nil, k > 0, modality == .actual, coded[k - 1].modality == .planned {
+        modality = .planned
+        past = coded[k - 1].past
       }
       // A need is a present state, whatever plan it is told with ("1,500 patients who had been
       // approved for treatment abroad").
@@ -599,7 +614,8 @@ struct DocumentRun {
 
   /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28", "three on
   /// Thursday and another three": two numbers joined by "and" (or a comma) with nothing but
-  /// determiners, nationality words, "the bodies of", "another" and "on" a weekday between.
+  /// determiners, nationality words, "the bodies of", "another", "on" a weekday and "next
+  /// week" between.
   private func isCoordinated(_ a: Quantity, _ b: Quantity) -> Bool {
     var k = a.phraseEnd
     guard b.spanStart - k <= 5 else { return false }
@@ -615,6 +631,10 @@ struct DocumentRun {
         || view.flags(k).contains(.nationality) || view.info(k)?.nounClass == .bodies
         || t.word == w.another || (t.word == w.on && view.flags(k + 1).contains(.weekday))
         || (view.flags(k).contains(.weekday) && view.isWord(k - 1, w.on))
+        || ((t.word == w.next || t.word == w.last || t.word == w.this)
+          && (view.isWord(k + 1, w.week) || view.isWord(k + 1, w.month)))
+        || ((t.word == w.week || t.word == w.month)
+          && (view.isWord(k - 1, w.next) || view.isWord(k - 1, w.last) || view.isWord(k - 1, w.this)))
       {
         // allowed: "three hostages on Thursday and another three on Saturday"
       } else {
@@ -722,6 +742,11 @@ struct DocumentRun {
     var k = q.spanStart - 1
     var steps = 0
     while k >= sentence.lowerBound, steps < 4, view.tokens[k].kind == .word {
+      // "is due to return the remains of four": the words naming the dead do not count.
+      if view.isWord(k, w.of), view.nounClass(k - 1) == .bodies {
+        k -= view.flags(k - 2).contains(.determiner) ? 3 : 2
+        continue
+      }
       let id = view.tokens[k].word
       if view.flags(k).contains(.future) { planned = true }
       if id == w.to, k > 0, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
@@ -779,7 +804,10 @@ struct DocumentRun {
     var best: DateMention? = nil
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
-      let d = m.end <= q.spanStart ? q.spanStart - m.end : max(0, m.start - q.spanEnd)
+      var d = m.end <= q.spanStart ? q.spanStart - m.end : max(0, m.start - q.spanEnd)
+      // A comma between puts a date further: "four hostages next week, and six on Saturday".
+      let between = m.end <= q.spanStart ? m.end..<q.spanStart : q.spanEnd..<max(q.spanEnd, m.start)
+      for j in between where view.isPunct(j, ",") { d += 5 }
       if d < bestDistance {
         best = m
         bestDistance = d

@@ -200,7 +200,7 @@ enum Lexicon {
     ("relatives|companions|escorts|caregivers|carers|attendants|chaperones", .companions, "companions"),
     ("hostages|captives|abductees", .hostages, "hostages"),
     ("prisoners|detainees|inmates|prisoner|detainee", .prisoners, "prisoners"),
-    ("bodies|remains|corpses|body", .bodies, nil),
+    ("bodies|remains|corpses|coffins|caskets|body", .bodies, nil),
     ("trucks|lorries|truckloads|truck", .trucks, nil),
     ("convoys|convoy", .convoys, nil),
     ("children|kids|minors|infants|babies|newborns|boys|girls|teenagers|child|baby", .children, "children"),

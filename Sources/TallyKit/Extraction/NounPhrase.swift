@@ -121,6 +121,7 @@ struct NounPhraseReader {
         nationality = info?.group
       }
       if flags.contains(.dead) { q.dead = true }
+      if t.word == v.w.living || t.word == v.w.surviving || t.word == v.w.alive { q.alive = true }
       if lastNoun == nil, flags.contains(.medical) { medical = true }
       if flags.contains(.phraseEnd) && (info?.nounClass ?? NounClass.unknown) == .unknown { break }
       if flags.contains(.conjunction) || t.word == v.w.and || t.word == v.w.or {

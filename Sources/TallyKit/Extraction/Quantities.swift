@@ -28,6 +28,9 @@ struct Quantity {
   var nationality: GroupName? = nil
   /// Described as dead: "deceased Palestinians", "dead hostages", "the bodies of".
   var dead = false
+  /// Described as alive: "six living hostages", which a list of the dead before it does not
+  /// make dead.
+  var alive = false
   /// "of them", "of these", "Of the 183 ..., 111": a part of an earlier figure.
   var partitive = false
   /// The part follows "Of the N ...," at the start of the sentence: N is the whole.
@@ -446,6 +449,22 @@ struct QuantityFinder {
 
   // MARK: Qualifiers
 
+  /// "handed over four coffins": "over" ends a phrasal verb here, it does not qualify the
+  /// number.
+  private func isParticle(_ start: Int, _ end: Int) -> Bool {
+    let v = view
+    guard end == start + 1, v.isWord(start, v.w.over), start > 0, v.tokens[start - 1].kind == .word
+    else { return false }
+    return Self.phrasalVerbs.contains(v.text(start - 1).lowercased())
+  }
+
+  /// Verbs that "over" follows as a particle.
+  static let phrasalVerbs: Set<String> = [
+    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "sign", "signs",
+    "signed", "signing", "pass", "passes", "passed", "passing", "take", "takes", "took", "taken",
+    "taking", "give", "gives", "gave", "given", "giving",
+  ]
+
   /// The qualifier phrase that ends right before the number, if any (codebook section 3), and
   /// the "or more" / "or so" that may follow it.
   private func attachQualifier(_ q: inout Quantity, sentence: Range<Int>) {
@@ -454,7 +473,7 @@ struct QuantityFinder {
     var k = max(sentence.lowerBound, q.numberStart - 4)
     while k < q.numberStart {
       if let m = v.vocabulary.qualifiers.longestMatch(in: v.tokens, at: k, limit: q.numberStart),
-        m.end == q.numberStart
+        m.end == q.numberStart, !isParticle(k, m.end)
       {
         q.spanStart = k
         q.qualifier = q.isVague && m.payload == .approximately ? .vague : m.payload

@@ -175,7 +175,7 @@ final class NamedWords: Sendable {
     where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
-    feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count, below, another, for_, days, weeks, weekend, first: Int32
+    feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count, below, another, for_, days, weeks, weekend, first, living, surviving, alive: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -220,6 +220,7 @@ final class NamedWords: Sendable {
     registered = id("registered"); number = id("number")
     tally = id("tally"); count = id("count"); below = id("below")
     another = id("another"); for_ = id("for"); days = id("days"); weeks = id("weeks")
-    weekend = id("weekend"); first = id("first")
+    weekend = id("weekend"); first = id("first"); living = id("living")
+    surviving = id("surviving"); alive = id("alive")
   }
 }
