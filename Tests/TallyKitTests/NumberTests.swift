@@ -136,6 +136,7 @@ struct NonFigureTests {
     "Phase two is due to begin in 42 days.",
     "Temperatures reached 40 degrees Celsius.",
     "The hospital has four operating theatres.",
+    "Around 70 per cent of buildings are damaged.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

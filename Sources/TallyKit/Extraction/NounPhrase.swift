@@ -60,10 +60,11 @@ struct NounPhraseReader {
           return
         }
       } else if v.flags(next).contains(.determiner) || isPossessiveName(next) || q.isVague
-        || q.value >= 1_000_000
+        || q.value >= 1_000_000 || q.isRatio
       {
         // "73 of the prisoners": a part of people counted before ("90 per cent of the
-        // population" is a share, not a part of a figure).
+        // population", "70 per cent of buildings" are shares of what follows, not parts of a
+        // figure).
         if !q.isVague && !q.isRatio && q.value < 1_000_000 { q.partitive = true }
         k = next
         if v.flags(k).contains(.determiner) {
