@@ -91,6 +91,8 @@ struct IndicatorTests {
     #expect(north.indicator != .crossedOut && north.indicator != .crossedIn, "\(north.indicator)")
     let egypt = try #require(figure("More than 300 Palestinians crossed into Egypt on Monday.", "More than 300"))
     #expect(egypt.indicator == .crossedOut)
+    let city = try #require(figure("More than 480,000 people had left Gaza City for the south.", "More than 480,000"))
+    #expect(city.indicator == .displaced)
     let corridor = try #require(figure("More than 200,000 people had crossed the Netzarim corridor by midday.", "More than 200,000"))
     #expect(corridor.indicator != .crossedOut && corridor.indicator != .crossedIn, "\(corridor.indicator)")
   }

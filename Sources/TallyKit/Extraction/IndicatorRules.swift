@@ -129,6 +129,10 @@ enum IndicatorRules {
     (.deport, ["deport*", "exiled", "expelled", "banished", "sent into exile", "sent abroad"]),
     (.displace, [
       "displac*", "fled", "forced from their homes", "uprooted", "forced to flee", "homeless",
+      // Leaving a place inside the Strip is displacement, not a border crossing.
+      "left|leave|leaving|leaves|fled|flee|fleeing gaza city|jabalia|khan younis|beit lahia|beit hanoun|deir al-balah",
+      "left|leave|leaving|leaves|fled|flee|fleeing northern|southern gaza",
+      "left|leave|leaving|leaves|fled|flee|fleeing ~3 for|to the south|north",
       "evicted",
     ]),
     (.lose, ["lost"]),
