@@ -76,6 +76,9 @@ struct IndicatorTests {
     ("Twelve aid workers have been killed since the start of July.", "Twelve", .killed),
     ("Jordan has received 32 patients in a single airlift this month.", "32", .medevacCompleted),
     ("Some 15 patients left each day, while some 2,000-3,000 await approval.", "2,000-3,000", .medevacNeeded),
+    // A fact box: the label before the colon says what is counted.
+    ("Gaza in numbers\n\nKilled: 46,645\nMissing: more than 10,000\nPatients waiting: 12,000+", "12,000+", .medevacNeeded),
+    ("Gaza in numbers\n\nKilled: 46,645\nMissing: more than 10,000\nPatients waiting: 12,000+", "46,645", .killed),
     // Patients travelling with companions have left; a part "among" them is coded like them.
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "50", .medevacCompleted),
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "37", .medevacCompleted),

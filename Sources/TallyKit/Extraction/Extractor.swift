@@ -267,9 +267,9 @@ struct DocumentRun {
       // failed ..." counts people).
       if q.noun == .unknown {
         let antecedent = q.partitive ? partitiveAntecedent(q, k, qs) : lastCounted(k, qs)
-        // A share ("90 per cent of the population") counts what its own words say, never the
-        // trucks or prisoners of an earlier sentence.
-        if let (a, sameSentence) = antecedent, sameSentence || !q.isRatio {
+        // A share ("90 per cent of the population") or a fact-box value ("...: 78") counts
+        // what its own words say, never the trucks or prisoners of an earlier sentence.
+        if let (a, sameSentence) = antecedent, sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":")) {
           q.noun = a.noun
           if sameSentence || q.partitive {
             q.group = q.group ?? a.group

@@ -150,6 +150,11 @@ struct NounPhraseReader {
       q.group = info.group
       if info.nounClass == .nationals { q.nationality = info.group }
       if q.noun == .bodies { q.dead = true }
+    } else if let n = labelNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
+      // "Patients waiting: 12,000+": a fact-box line names what it counts before its colon.
+      q.noun = info.nounClass
+      q.group = info.group
+      q.phraseEnd = q.spanEnd
     } else if opening == nil, isUncountedNoun(at: q.spanEnd, end: end) {
       // "At least 25 bakeries have closed": a noun the lexicon does not know, as the subject
       // of a verb, counts things, not people.
@@ -244,6 +249,19 @@ struct NounPhraseReader {
     }
     guard let noun, k < q.spanStart, v.isPunct(k, ",") else { return nil }
     return .noun(noun)
+  }
+
+  /// The counted noun of a label ending in a colon right before the number ("Patients
+  /// waiting: 12,000"), within four words.
+  private func labelNoun(before start: Int, sentence: Range<Int>) -> Int? {
+    let v = view
+    guard v.isPunct(start - 1, ":") else { return nil }
+    var j = start - 2
+    while j >= sentence.lowerBound, start - 2 - j < 4, v.tokens[j].kind == .word {
+      if v.nounClass(j) != .unknown { return j }
+      j -= 1
+    }
+    return nil
   }
 
   /// A capitalised name and its "'s": "Gaza's".

@@ -466,7 +466,7 @@ struct QuantityFinder {
   ]
 
   /// The qualifier phrase that ends right before the number, if any (codebook section 3), and
-  /// the "or more" / "or so" that may follow it.
+  /// the "or more" / "or so" (or a glued "+") that may follow it.
   private func attachQualifier(_ q: inout Quantity, sentence: Range<Int>) {
     let v = view
     guard q.qualifier != .range else { return }
@@ -491,6 +491,12 @@ struct QuantityFinder {
       return
     }
     let after = q.numberEnd
+    // "12,000+": a plus glued to the digits is "or more".
+    if q.qualifier == .exact, after < sentence.upperBound, v.isPunct(after, "+"), v.glued(after) {
+      q.qualifier = .atLeast
+      q.spanEnd = after + 1
+      return
+    }
     if after + 1 < sentence.upperBound, v.isWord(after, v.w.or) {
       if v.isWord(after + 1, v.w.more) {
         q.qualifier = .atLeast
