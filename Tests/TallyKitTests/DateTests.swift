@@ -16,6 +16,9 @@ struct DateTests {
     ("2026-02-02", "As of Friday, 500 people had been killed.", "500", "2026-01-30"),
     ("2026-02-02", "Strikes killed 20 people in March 2025.", "20", "2025-03"),
     ("2025-01-05", "On December 28, strikes killed 10 people.", "10", "2024-12-28"),
+    // "entered on Sunday" dates what entered; only "entered into force" starts an event.
+    ("2025-02-18", "Dozens of trucks entered on Sunday, and 600 crossed during the first week of the ceasefire.", "Dozens", "2025-02-16"),
+    ("2025-02-01", "The process to free 183 prisoners began under the ceasefire deal entered on January 19.", "183", "2025-02-01"),
     ("2025-02-05", "Two days ago, 40 people were killed.", "40", "2025-02-03"),
     ("2025-02-05", "Strikes killed 40 people a week ago.", "40", "2025-01-29"),
     ("2025-02-05", "Over the weekend, 30 patients left Gaza.", "30", "2025-02-02"),

@@ -74,6 +74,12 @@ struct IndicatorTests {
     // The released side of an exchange for prisoners is hostages.
     ("Dozens were freed in a weeklong truce in exchange for 240 Palestinian prisoners.", "Dozens", .hostagesReleased),
     ("Twelve aid workers have been killed since the start of July.", "Twelve", .killed),
+    ("Two of the injured later succumbed to their injuries.", "Two", .killed),
+    ("The strike claimed the lives of 18 people, including six children.", "18", .killed),
+    ("The strike claimed the lives of 18 people, including six children.", "six", .killed),
+    // "left" is causative here, not leaving Gaza.
+    ("A drone strike left 4 dead and 10 wounded.", "4", .killed),
+    ("A drone strike left 4 dead and 10 wounded.", "10", .injured),
     ("Jordan has received 32 patients in a single airlift this month.", "32", .medevacCompleted),
     ("Some 15 patients left each day, while some 2,000-3,000 await approval.", "2,000-3,000", .medevacNeeded),
     // A fact box: the label before the colon says what is counted.
@@ -286,6 +292,7 @@ struct IndicatorTests {
     #expect(try #require(figure("Three soldiers were wounded, the military said.", "Three")).attribution == "military")
     #expect(try #require(figure("The Health Ministry in Gaza said 46,006 people were killed.", "46,006")).attribution == "Health Ministry in Gaza")
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).attribution == nil)
+    #expect(try #require(figure("The strike claimed the lives of 18 people.", "18")).attribution == nil)
     // A trailing source with a few closing words after its verb.
     #expect(try #require(figure("Some 16,500 patients need evacuation, the World Health Organization said on Tuesday.", "16,500")).attribution == "World Health Organization")
     #expect(try #require(figure("Ten patients left, the ministry said in a statement.", "Ten")).attribution == "ministry")

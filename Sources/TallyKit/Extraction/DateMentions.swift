@@ -139,6 +139,21 @@ struct DateFinder {
     return Int(d)
   }
 
+  /// Whether one of the three words before `j` names an agreement or a period ("the
+  /// ceasefire deal entered").
+  private func agreementBefore(_ j: Int, sentence: Range<Int>) -> Bool {
+    let v = view
+    for k in max(sentence.lowerBound, j - 3)..<j {
+      let id = v.tokens[k].word
+      if id == v.w.ceasefire || id == v.w.truce || id == v.w.ceaseFire || id == v.w.deal
+        || id == v.w.agreement || id == v.w.war
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   /// A small count that can say how long ago: 1-60 in digits or words, or "a"/"an".
   private func smallCount(_ i: Int) -> Int? {
     let v = view
@@ -333,8 +348,11 @@ struct DateFinder {
     var looked = 0
     while j >= sentence.lowerBound, looked < 3 {
       let id = v.tokens[j].word
+      // "entered" only when an agreement enters ("the ceasefire deal entered on January 19",
+      // "entered into force"): "trucks entered on Sunday" dates the trucks.
       if id == v.w.began || id == v.w.begun || id == v.w.started || id == v.w.effect
-        || id == v.w.entered || id == v.w.force || id == v.w.signed || id == v.w.erupted
+        || (id == v.w.entered && (v.isWord(j + 1, v.w.into) || agreementBefore(j, sentence: sentence)))
+        || id == v.w.force || id == v.w.signed || id == v.w.erupted
         || id == v.w.launched || (id == v.w.out && v.isWord(j - 1, v.w.broke))
       {
         return .eventStart

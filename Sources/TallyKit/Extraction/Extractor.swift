@@ -231,7 +231,7 @@ struct DocumentRun {
     var claimed = [Bool](repeating: false, count: cues.count)
     for c in claims { if let c { claimed[c] = true } }
     let hints = self.hints(in: sentence)
-    let sources = self.sources(in: sentence)
+    let sources = self.sources(in: sentence, cues: cues)
     let periods = periodWords(in: sentence)
     let totalWords = runningTotalWords(in: sentence)
     let sentenceText = view.text(from: sentence.lowerBound, to: sentence.upperBound)
@@ -955,7 +955,9 @@ struct DocumentRun {
   }
 
   /// Who gave the figures of a sentence: "according to X", "X said", "X told Reuters".
-  private mutating func sources(in sentence: Range<Int>) -> [Source] {
+  /// A speech verb that starts an event cue here is not speech: "The strike claimed the lives
+  /// of 18 people".
+  private mutating func sources(in sentence: Range<Int>, cues: [CueMatch]) -> [Source] {
     let v = view
     let s = sentence.lowerBound
     let e = sentence.upperBound
@@ -972,7 +974,8 @@ struct DocumentRun {
       while b < e, b - a < 8, v.tokens[b].kind == .word || v.isPunct(b, "-") || possessive(b) { b += 1 }
       if b > a { out.append(Source(position: i, name: v.text(from: a, to: b), according: true, trailing: false)) }
     }
-    for i in sentence where v.flags(i).contains(.speech) && !v.isWord(i, w.according) {
+    for i in sentence
+    where v.flags(i).contains(.speech) && !v.isWord(i, w.according) && !cues.contains(where: { $0.start == i }) {
       // The subject before the verb, skipping an appositive: "Mohammed Zaqout, the Director of
       // hospitals ..., said".
       var b = i

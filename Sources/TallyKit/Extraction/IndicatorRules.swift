@@ -46,9 +46,10 @@ enum IndicatorRules {
     (.kill, [
       "kill*", "dead", "died", "die", "dies", "dying", "death toll", "deaths", "death", "toll",
       "lives lost", "lost their lives", "slain", "perished", "fatalities", "massacre*",
-      "martyr*", "shot dead", "murder*", "executed",
+      "martyr*", "shot dead", "murder*", "executed", "succumb*", "claim* the lives of",
+      "claim* ~2 lives", "left ~3 dead",
     ]),
-    (.injure, ["injur*", "wound*", "hurt", "maimed", "amputees"]),
+    (.injure, ["injur*", "wound*", "hurt", "maimed", "amputees", "left ~3 wounded|injured"]),
     (.missing, [
       "missing", "under the rubble", "under rubble", "beneath the rubble", "unaccounted",
       "disappeared", "trapped under|beneath", "under the debris", "under debris",

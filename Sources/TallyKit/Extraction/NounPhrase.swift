@@ -17,6 +17,8 @@ struct NounPhraseReader {
     // "Of the 183 Palestinians ..., 111 were": a part of the first number; "Of the prisoners,
     // 18 were ... and 111 had been ...": parts of the prisoners counted before.
     var opening: Int? = nil
+    // The first word after "of the" in a part ("Two of the injured"), if any.
+    var wholeStart: Int? = nil
     switch openingWhole(q, sentence: sentence) {
     case .number:
       q.partitive = true
@@ -72,6 +74,7 @@ struct NounPhraseReader {
         } else if isPossessiveName(k) {
           k += 2  // "16 of Gaza's 36 hospitals"
         }
+        wholeStart = k
         // "eight of the 26 hostages": a part of the number that follows, which names what
         // both count; not a part of a figure before.
         if k < sentence.upperBound, v.isNumber(k) || v.flags(k).contains(.numberWord) {
@@ -160,6 +163,11 @@ struct NounPhraseReader {
       // of a verb, counts things, not people.
       q.noun = .things
       q.phraseEnd = q.spanEnd + 1
+    } else if q.partitive, let w = wholeStart, w < end, v.tokens[w].kind == .word {
+      // "Two of the injured later succumbed": an adjective standing for people ends the
+      // phrase; the predicate follows it.
+      q.elliptical = true
+      q.phraseEnd = w + 1
     } else {
       // No counted noun: the words read were the predicate ("120 wounded in ..."), so the
       // phrase ends at the number.

@@ -175,7 +175,8 @@ final class NamedWords: Sendable {
     where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
-    feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count, below, another, for_, days, weeks, weekend, first, living, surviving, alive: Int32
+    feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count, below, another, for_, days, weeks, weekend, first, living, surviving, alive, ceasefire, truce, ceaseFire,
+    deal, agreement: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -221,6 +222,7 @@ final class NamedWords: Sendable {
     tally = id("tally"); count = id("count"); below = id("below")
     another = id("another"); for_ = id("for"); days = id("days"); weeks = id("weeks")
     weekend = id("weekend"); first = id("first"); living = id("living")
-    surviving = id("surviving"); alive = id("alive")
+    surviving = id("surviving"); alive = id("alive"); ceasefire = id("ceasefire")
+    truce = id("truce"); ceaseFire = id("cease-fire"); deal = id("deal"); agreement = id("agreement")
   }
 }
