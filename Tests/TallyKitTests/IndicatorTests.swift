@@ -80,6 +80,7 @@ struct IndicatorTests {
     // "left" is causative here, not leaving Gaza.
     ("A drone strike left 4 dead and 10 wounded.", "4", .killed),
     ("A drone strike left 4 dead and 10 wounded.", "10", .injured),
+    ("Evacuations stood at 45 patients a day last week, down from 60.", "60", .medevacCompleted),
     ("Jordan has received 32 patients in a single airlift this month.", "32", .medevacCompleted),
     ("Some 15 patients left each day, while some 2,000-3,000 await approval.", "2,000-3,000", .medevacNeeded),
     // A fact box: the label before the colon says what is counted.
@@ -314,6 +315,8 @@ struct IndicatorTests {
     #expect(try #require(figure("Israel released 90 Palestinian prisoners.", "90")).group == "prisoners")
     #expect(try #require(figure("Dozens of foreign passport holders left Gaza.", "Dozens")).group == "foreign nationals")
     #expect(try #require(figure("Israeli strikes killed 45 Palestinians.", "45")).group == "palestinians")
+    // "The number of journalists killed ... has reached 200": the total names what is counted.
+    #expect(try #require(figure("The number of journalists killed in the war has reached 200.", "200")).group == "journalists")
     // A breakdown ("including two children") is not what a later bare number counts.
     let text = "Five more people, including two children, died of hunger, bringing the number of hunger deaths to 159."
     #expect(try #require(figure(text, "159")).group == "people")

@@ -316,6 +316,8 @@ struct DateFinder {
   /// The role a date plays, from the words before it.
   private func role(of m: DateMention, sentence: Range<Int>) -> DateMention.Role {
     let v = view
+    // "from Sunday's strikes": a day named as the event's own is the event's date.
+    if v.isWord(m.end, v.w.s) { return .point }
     var k = m.start - 1
     // Skip "on", "in", "early", "late", "the", "earlier"
     while k >= sentence.lowerBound,

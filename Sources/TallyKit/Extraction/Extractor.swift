@@ -354,9 +354,13 @@ struct DocumentRun {
         indicator = q.dead && (a == .hostagesReleased || a == .prisonersReleased) ? .remainsReturned : a
       }
       // 4b. a running total of the figure before: "evacuated 22 patients on Saturday, bringing
-      //     the total since the ceasefire to 175"
-      if indicator == nil, k > 0, bringsTotal(to: q, after: qs[k - 1]), coded[k - 1].indicator != .other {
+      //     the total since the ceasefire to 175"; the figure it is compared with: "45 a
+      //     day last week, down from 60"
+      if indicator == nil, k > 0, coded[k - 1].indicator != .other,
+        bringsTotal(to: q, after: qs[k - 1]) || comparedWith(q)
+      {
         indicator = coded[k - 1].indicator
+        if q.per == nil, comparedWith(q) { q.per = qs[k - 1].per }
       }
       // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"; the
       //    dead after remains handed over: "four coffins, which held the bodies of Shiri
@@ -515,6 +519,12 @@ struct DocumentRun {
     for k in 0..<max(0, qs.count - 1) where output[first + k].indicator == .other {
       if isAmong(qs[k], qs[k + 1]) { output[first + k].indicator = output[first + k + 1].indicator }
     }
+  }
+
+  /// "down from 60", "up from 12": the earlier value of the figure before.
+  private func comparedWith(_ q: Quantity) -> Bool {
+    q.elliptical && view.isWord(q.spanStart - 1, w.from)
+      && (view.isWord(q.spanStart - 2, w.down) || view.isWord(q.spanStart - 2, w.up))
   }
 
   /// "in exchange for", "in return for": the other side of a swap.

@@ -173,6 +173,13 @@ struct NounPhraseReader {
       // phrase ends at the number.
       q.elliptical = true
       q.phraseEnd = q.spanEnd
+      // "The number of journalists killed in the war has reached 200": the total named
+      // before the number says what it counts.
+      if let n = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
+        q.noun = info.nounClass
+        q.group = info.group
+        if info.nounClass == .nationals { q.nationality = info.group }
+      }
     }
     // "Israeli civilians and soldiers", "patients and companions": a mixed list counts people
     // (a total of patients and companions is a crossing total, not either part).
@@ -257,6 +264,24 @@ struct NounPhraseReader {
     }
     guard let noun, k < q.spanStart, v.isPunct(k, ",") else { return nil }
     return .noun(noun)
+  }
+
+  /// The counted noun of "the number|total of X" within the twelve words before `start`,
+  /// with no other number between.
+  private func totalNoun(before start: Int, sentence: Range<Int>) -> Int? {
+    let v = view
+    var j = start - 1
+    while j > sentence.lowerBound, start - j <= 12 {
+      if v.isNumber(j) || v.flags(j).contains(.numberWord) { return nil }
+      if v.isWord(j, v.w.of), v.isWord(j - 1, v.w.number) || v.isWord(j - 1, v.w.total) {
+        for n in j + 1..<min(start, j + 4) where v.nounClass(n) != .unknown && v.nounClass(n) != .things {
+          return n
+        }
+        return nil
+      }
+      j -= 1
+    }
+    return nil
   }
 
   /// The counted noun of a label ending in a colon right before the number ("Patients
