@@ -81,6 +81,8 @@ struct IndicatorTests {
     ("A drone strike left 4 dead and 10 wounded.", "4", .killed),
     ("A drone strike left 4 dead and 10 wounded.", "10", .injured),
     ("Evacuations stood at 45 patients a day last week, down from 60.", "60", .medevacCompleted),
+    // The predicate after a breakdown set off by commas is the whole's too.
+    ("Eighteen critically ill patients, among them nine children, were evacuated to Jordan.", "Eighteen", .medevacCompleted),
     ("Jordan has received 32 patients in a single airlift this month.", "32", .medevacCompleted),
     ("Some 15 patients left each day, while some 2,000-3,000 await approval.", "2,000-3,000", .medevacNeeded),
     // A fact box: the label before the colon says what is counted.

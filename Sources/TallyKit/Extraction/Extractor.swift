@@ -326,6 +326,9 @@ struct DocumentRun {
       }
       // 3. the predicate after the noun phrase: "235 patients have been evacuated"
       if indicator == nil { indicator = predicate(of: k) }
+      // 3a. the predicate after a breakdown set inside the figure's clause: "Eighteen
+      //     patients, among them nine children, were evacuated"
+      if indicator == nil, k + 1 < qs.count, isBreakdown(qs[k + 1]) { indicator = predicate(of: k + 1) }
       // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"
       if indicator == nil {
         var last = k
@@ -521,6 +524,13 @@ struct DocumentRun {
     }
   }
 
+  /// "including six children", "among them nine children": a breakdown of the figure before.
+  private func isBreakdown(_ q: Quantity) -> Bool {
+    let start = q.spanStart
+    return view.isWord(start - 1, w.including)
+      || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
+  }
+
   /// "down from 60", "up from 12": the earlier value of the figure before.
   private func comparedWith(_ q: Quantity) -> Bool {
     q.elliptical && view.isWord(q.spanStart - 1, w.from)
@@ -663,8 +673,7 @@ struct DocumentRun {
   {
     let start = q.spanStart
     let including =
-      view.isWord(start - 1, w.including) || view.isWord(start - 2, w.including)
-      || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
+      isBreakdown(q) || view.isWord(start - 2, w.including)
       || (view.isWord(start - 3, w.among) && view.isWord(start - 2, w.them)
         && view.flags(start - 1).contains(.auxiliary))
     if including {
