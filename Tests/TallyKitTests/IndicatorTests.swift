@@ -24,6 +24,10 @@ struct IndicatorTests {
     ("Another 38 people were turned back at the crossing.", "38", .crossingDenied),
     ("A further 38 failed to clear security checks.", "38", .crossingDenied),
     ("Hamas freed three hostages on Saturday.", "three", .hostagesReleased),
+    ("Israel is due to release 95 prisoners after Hamas frees three hostages.", "three", .hostagesReleased),
+    // Present-tense verbs are cues like the past ones.
+    ("Hamas holds 59 hostages, Israel says.", "59", .hostagesHeld),
+    ("Israel detains 30 Palestinians in overnight raids.", "30", .detained),
     ("Hamas released three Israeli captives in exchange for 183 Palestinian prisoners.", "three", .hostagesReleased),
     ("Some 59 hostages remain in Gaza.", "59", .hostagesHeld),
     ("Hamas handed over the remains of four hostages.", "four", .remainsReturned),

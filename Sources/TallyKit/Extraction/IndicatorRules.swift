@@ -84,7 +84,7 @@ enum IndicatorRules {
     (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [
       "left", "leave", "leaving", "leaves", "exit", "exited", "exiting", "exits", "depart*",
-      "crossed", "cross into|out|over|through", "crossing into|out|over", "crossed into",
+      "crossed", "cross|crosses into|out|over|through", "crossing into|out|over", "crossed into",
       "to cross", "allowed|permitted to cross|leave|exit",
       "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
       "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
@@ -112,21 +112,21 @@ enum IndicatorRules {
       "unable to cross|leave|exit|travel", "could not cross|leave|exit", "forced to remain",
     ]),
     (.release, [
-      "releas*", "free", "freed", "freeing", "set free", "handed over", "hand* over",
+      "releas*", "free", "frees", "freed", "freeing", "set free", "handed over", "hand* over",
       "handover", "walked free", "handed|transferred to the red cross|icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
       // Freed by force ("rescued four hostages"); not "rescue" or "rescuers", which name the
       // teams that recover bodies.
       "rescued",
     ]),
     (.hold, [
-      "held", "holding", "being held", "captivity", "remaining", "remain", "remained",
+      "held", "holds", "holding", "being held", "captivity", "remaining", "remain", "remained",
       "still in gaza", "detention", "still in ~2 prison|prisons|jail|jails|custody",
       "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
     ]),
     (.abduct, [
       "taken hostage|captive", "abducted", "kidnapped", "seized as hostages", "taken captive",
     ]),
-    (.arrest, ["arrest*", "detained", "detaining", "rounded up", "taken into custody", "seized"]),
+    (.arrest, ["arrest*", "detained", "detains", "detaining", "rounded up", "taken into custody", "seized"]),
     (.deport, ["deport*", "exiled", "expelled", "banished", "sent into exile", "sent abroad"]),
     (.displace, [
       "displac*", "fled", "forced from their homes", "uprooted", "forced to flee", "homeless",
@@ -146,7 +146,7 @@ enum IndicatorRules {
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       // Treatment in Gaza for hunger is not a medical evacuation.
       "need|needs|needing|needed ~3 treatment for ~2 malnutrition|wasting|hunger|starvation",
-      "held talks", "held a meeting", "held meetings", "held a news|press conference",
+      "held|holds|holding talks", "held a meeting", "held meetings", "held a news|press conference",
       "remain closed|open|shut|unclear|unknown|intact", "remained closed|open|shut",
       // Movement inside the Strip ("crossed into northern Gaza") is not a border crossing.
       "cross|crossed|crossing|crosses into|to northern|southern|central|north|south gaza",
