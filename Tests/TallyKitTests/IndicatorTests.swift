@@ -87,6 +87,9 @@ struct IndicatorTests {
     ("Evacuations stood at 45 patients a day last week, down from 60.", "60", .medevacCompleted),
     // The predicate after a breakdown set off by commas is the whole's too.
     ("Eighteen critically ill patients, among them nine children, were evacuated to Jordan.", "Eighteen", .medevacCompleted),
+    // A verb shared with the number after it ("left with 10 companions").
+    ("Only 12 Palestinians entered Gaza on Monday, and 5 patients left with 10 companions.", "5", .medevacCompleted),
+    ("Only 12 Palestinians entered Gaza on Monday, and 5 patients left with 10 companions.", "10", .medevacCompanions),
     ("Jordan has received 32 patients in a single airlift this month.", "32", .medevacCompleted),
     ("Some 15 patients left each day, while some 2,000-3,000 await approval.", "2,000-3,000", .medevacNeeded),
     // A fact box: the label before the colon says what is counted.

@@ -300,8 +300,10 @@ struct DocumentRun {
         let limit = i + 1 < qs.count ? qs[i + 1].spanStart : sentence.upperBound
         let stop = textView.clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
         var first: Indicator? = nil
+        // A cue right after the noun phrase is its verb even when the next number claims it
+        // too: "5 patients left with 10 companions".
         for (ci, c) in cues.enumerated()
-        where c.start >= p.phraseEnd && c.start < stop && !claimed[ci] {
+        where c.start >= p.phraseEnd && c.start < stop && (!claimed[ci] || c.start == p.phraseEnd) {
           guard let ind = decide(c) else { continue }
           if c.event.isSpecific { return ind }
           if first == nil { first = ind }
