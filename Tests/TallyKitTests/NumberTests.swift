@@ -138,6 +138,7 @@ struct NonFigureTests {
     "Temperatures reached 40 degrees Celsius.",
     "The hospital has four operating theatres.",
     "Around 70 per cent of buildings are damaged.",
+    "The 2024-2025 school year was cancelled.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

@@ -55,10 +55,13 @@ struct DateFinder {
       let canStart =
         t.kind == .number
         || (t.kind == .word
-          && (!v.flags(i).isDisjoint(with: [.month, .weekday, .numberWord])
+          && (!v.flags(i).isDisjoint(with: [.month, .weekday])
             || t.word == v.w.yesterday || t.word == v.w.today || t.word == v.w.tonight
-            || t.word == v.w.last || t.word == v.w.this || t.word == v.w.next || t.word == v.w.the
-            || t.word == v.w.a))
+            || t.word == v.w.last || t.word == v.w.this || t.word == v.w.next
+            // "two days ago", "a week ago", "over the weekend": checked by their last word,
+            // because "the", "a" and number words are common.
+            || ((t.word == v.w.a || v.flags(i).contains(.numberWord)) && v.isWord(i + 2, v.w.ago))
+            || (t.word == v.w.the && v.isWord(i + 1, v.w.weekend))))
       if canStart, let m = mention(at: i, end: end) {
         out.append(m)
         i = m.end

@@ -520,9 +520,9 @@ struct DocumentRun {
     }
     // "37 children were among the 50 patients": a part of the number after it, coded like it
     // when its own words code nothing.
-    let first = output.count - qs.count
-    for k in 0..<max(0, qs.count - 1) where output[first + k].indicator == .other {
-      if isAmong(qs[k], qs[k + 1]) { output[first + k].indicator = output[first + k + 1].indicator }
+    let here = output.count - qs.count  // this sentence's first figure
+    for k in 0..<max(0, qs.count - 1) where output[here + k].indicator == .other {
+      if isAmong(qs[k], qs[k + 1]) { output[here + k].indicator = output[here + k + 1].indicator }
     }
   }
 
@@ -738,7 +738,7 @@ struct DocumentRun {
     var j = k - 1
     while j >= 0 {
       // A breakdown ("including two children") is not what a later number counts.
-      let part = view.isWord(qs[j].spanStart - 1, w.including) && j > 0
+      let part = isBreakdown(qs[j]) && j > 0
       if qs[j].noun != .unknown && !part { return (qs[j], true) }
       j -= 1
     }

@@ -278,7 +278,9 @@ struct QuantityFinder {
           let to = v.isWord(mid, v.w.to) && !v.isWord(a.numberStart - 1, v.w.from)
             && !v.isWord(a.numberStart - 2, v.w.from)
           let and = v.isWord(mid, v.w.and) && v.isWord(a.numberStart - 1, v.w.between)
-          if dash && !isISODate(a.numberStart) && v.isNumber(a.numberStart) == v.isNumber(b.numberStart) {
+          if dash && !isISODate(a.numberStart) && !(isYear(a.numberStart) && isYear(b.numberStart))
+            && v.isNumber(a.numberStart) == v.isNumber(b.numberStart)
+          {
             isRange = true
           } else if to || and {
             isRange = true
@@ -303,6 +305,15 @@ struct QuantityFinder {
       k += 1
     }
     qs.removeLast(qs.count - written)
+  }
+
+  /// Four digits without a comma or decimals, 1900-2100: "the 2024-2025 school year" is two
+  /// years, not a range of people.
+  private func isYear(_ i: Int) -> Bool {
+    let v = view
+    guard v.isNumber(i), let y = v.digitValue(i) else { return false }
+    let shape = v.digitShape(i)
+    return shape.digits == 4 && !shape.comma && !shape.decimal && (1900...2100).contains(y)
   }
 
   /// "2026-01-25": four digits without a comma ("2,000-3,000" is a range), a glued hyphen,
