@@ -206,6 +206,20 @@ struct IndicatorTests {
     #expect(found.map { $0.date?.description } == ["2025-02-20", "2025-02-20", "2025-02-27", "2025-02-22", "2025-02-20", "2025-02-20"])
   }
 
+  /// An item listed after a release, told by how its people came to be held, is released
+  /// too, and shares the plan.
+  @Test func anItemAfterAReleaseIsReleased() throws {
+    let text = "Israel would free 250 life-sentence prisoners plus 1,700 Gazans detained after October 7, 2023."
+    let f = try #require(figure(text, "1,700"))
+    #expect(f.indicator == .prisonersReleased)
+    #expect(f.modality == .planned)
+    #expect(f.periodStart == nil)
+    let listed = "Israel will free 250 prisoners serving life sentences and 1,700 Gazans detained after October 7, 2023."
+    let g = try #require(figure(listed, "1,700"))
+    #expect(g.indicator == .prisonersReleased)
+    #expect(g.modality == .planned)
+  }
+
   /// "including 250 serving long sentences": the -ing verb is the breakdown's predicate.
   @Test func aBreakdownsVerbIsNotItsNoun() throws {
     let f = try #require(figure("Israel freed 1,968 Palestinians, including 250 serving long sentences.", "250"))

@@ -337,12 +337,17 @@ struct DocumentRun {
         while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) { last += 1 }
         if last > k { indicator = predicate(of: last) }
       }
-      // 3c. a part of a release told by how its people came to be held ("Of the prisoners
-      //     freed, 111 had been detained in Gaza"): released, like the whole.
+      // 3c. a part of a release, or an item listed after one, told by how its people came to
+      //     be held ("Of the prisoners freed, 111 had been detained in Gaza", "free 250
+      //     prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
+      let listed = coordinated || view.isWord(q.spanStart - 1, w.and)
+      let release = whole ?? (listed ? coded.last?.indicator : nil)
+      var joinsRelease = false
       if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own),
-        whole == .prisonersReleased || whole == .hostagesReleased
+        release == .prisonersReleased || release == .hostagesReleased
       {
-        indicator = whole
+        indicator = release
+        joinsRelease = whole == nil
       }
       // 4a. a part described by a cue of its own words: "about 50 of the freed prisoners"
       if indicator == nil, q.partitive {
@@ -447,7 +452,7 @@ struct DocumentRun {
       // A list item, or the other side of an exchange ("33 hostages will be released ... in
       // exchange for about 1,900 prisoners"), shares the modality of the figure before it.
       let exchange = claims[k].map { isExchange(cues[$0]) } ?? false
-      if coordinated || exchange, let last = coded.last, modality == .actual {
+      if coordinated || exchange || joinsRelease, let last = coded.last, modality == .actual {
         modality = last.modality
         past = last.past
       }
@@ -635,7 +640,7 @@ struct DocumentRun {
   // MARK: How figures relate
 
   /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28", "three on
-  /// Thursday and another three": two numbers joined by "and" (or a comma) with nothing but
+  /// Thursday and another three": two numbers joined by "and", "or", "plus" or a comma with nothing but
   /// determiners, nationality words, "the bodies of", "another", "on" a weekday and "next
   /// week" between.
   private func isCoordinated(_ a: Quantity, _ b: Quantity) -> Bool {
@@ -647,7 +652,7 @@ struct DocumentRun {
       if t.kind == .punct {
         guard t.punct == UInt8(ascii: ",") else { return false }
         sawJoin = true
-      } else if t.word == w.and || t.word == w.or {
+      } else if t.word == w.and || t.word == w.or || t.word == w.plus {
         sawJoin = true
       } else if t.word == w.of || view.flags(k).contains(.determiner)
         || view.flags(k).contains(.nationality) || view.info(k)?.nounClass == .bodies
