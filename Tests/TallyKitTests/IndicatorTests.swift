@@ -87,6 +87,10 @@ struct IndicatorTests {
     ("Evacuations stood at 45 patients a day last week, down from 60.", "60", .medevacCompleted),
     // The predicate after a breakdown set off by commas is the whole's too.
     ("Eighteen critically ill patients, among them nine children, were evacuated to Jordan.", "Eighteen", .medevacCompleted),
+    ("Egypt has received more than 3,000 wounded Palestinians for treatment.", "more than 3,000", .medevacCompleted),
+    ("The first batch of 30 patients reached Al-Arish hospital.", "30", .medevacCompleted),
+    ("A total of 120 sick and wounded people, along with 150 relatives, left Gaza on Wednesday.", "120", .medevacCompleted),
+    ("At least 14 patients on the evacuation list have died since January.", "At least 14", .diedAwaitingEvacuation),
     // A verb shared with the number after it ("left with 10 companions").
     ("Only 12 Palestinians entered Gaza on Monday, and 5 patients left with 10 companions.", "5", .medevacCompleted),
     ("Only 12 Palestinians entered Gaza on Monday, and 5 patients left with 10 companions.", "10", .medevacCompanions),
@@ -112,6 +116,7 @@ struct IndicatorTests {
     #expect(egypt.indicator == .crossedOut)
     let city = try #require(figure("More than 480,000 people had left Gaza City for the south.", "More than 480,000"))
     #expect(city.indicator == .displaced)
+    #expect(try #require(figure("Some 100,000 people fled Khan Younis on Monday.", "Some 100,000")).indicator == .displaced)
     let corridor = try #require(figure("More than 200,000 people had crossed the Netzarim corridor by midday.", "More than 200,000"))
     #expect(corridor.indicator != .crossedOut && corridor.indicator != .crossedIn, "\(corridor.indicator)")
   }

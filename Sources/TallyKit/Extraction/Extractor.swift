@@ -328,9 +328,12 @@ struct DocumentRun {
       }
       // 3. the predicate after the noun phrase: "235 patients have been evacuated"
       if indicator == nil { indicator = predicate(of: k) }
-      // 3a. the predicate after a breakdown set inside the figure's clause: "Eighteen
-      //     patients, among them nine children, were evacuated"
-      if indicator == nil, k + 1 < qs.count, isBreakdown(qs[k + 1]) { indicator = predicate(of: k + 1) }
+      // 3a. the predicate after a breakdown or a companion set inside the figure's clause:
+      //     "Eighteen patients, among them nine children, were evacuated", "120 sick and
+      //     wounded people, along with 150 relatives, left Gaza"
+      if indicator == nil, k + 1 < qs.count, isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]) {
+        indicator = predicate(of: k + 1)
+      }
       // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"
       if indicator == nil {
         var last = k
@@ -536,6 +539,13 @@ struct DocumentRun {
     let start = q.spanStart
     return view.isWord(start - 1, w.including)
       || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
+  }
+
+  /// "along with 150 relatives", "together with 61 family members": people travelling with
+  /// the figure before.
+  private func isAccompanying(_ q: Quantity) -> Bool {
+    view.isWord(q.spanStart - 1, w.with)
+      && (view.isWord(q.spanStart - 2, w.along) || view.isWord(q.spanStart - 2, w.together))
   }
 
   /// "down from 60", "up from 12": the earlier value of the figure before.

@@ -62,6 +62,8 @@ enum IndicatorRules {
       "died ~3 await*|waiting", "die ~3 await*|waiting", "dying ~3 await*|waiting",
       "death* ~3 await*|waiting", "died before ~2 evacuat*", "died ~2 waiting",
       "died|die|dying ~8 while|whilst await*|waiting",
+      // "patients on the evacuation list have died"
+      "on ~3 list|lists|waitlist ~3 died|die|dying",
     ]),
     (.needMedevac, [
       "need* ~3 evacuat*|treatment|care|transfer|surgery|medevac*", "in need",
@@ -80,6 +82,11 @@ enum IndicatorRules {
       "transferred|taken|moved ~4 egypt|egyptian|abroad|jordan|turkey|türkiye|qatar|emirates|uae",
       // A receiving country's offer: "ready to receive as many as 600 patients a week".
       "ready to receive|admit|take|host|accept",
+      // The receiving side: "Egypt has received more than 3,000 wounded Palestinians for
+      // treatment", "30 patients reached Al-Arish hospital".
+      "receiv*|admit* ~6 for treatment|care",
+      "reached ~2 egypt|al-arish|el-arish|arish|jordan|amman|abroad",
+      "arrived in|at ~2 egypt|al-arish|el-arish|arish|jordan|amman",
     ]),
     (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [
@@ -113,7 +120,7 @@ enum IndicatorRules {
     ]),
     (.release, [
       "releas*", "free", "frees", "freed", "freeing", "set free", "handed over", "hand* over",
-      "handover", "walked free", "handed|transferred to the red cross|icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
+      "handover", "walked free", "handed|transferred to the red cross", "handed|transferred to the icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
       // Freed by force ("rescued four hostages"); not "rescue" or "rescuers", which name the
       // teams that recover bodies.
       "rescued",
@@ -131,7 +138,10 @@ enum IndicatorRules {
     (.displace, [
       "displac*", "fled", "forced from their homes", "uprooted", "forced to flee", "homeless",
       // Leaving a place inside the Strip is displacement, not a border crossing.
-      "left|leave|leaving|leaves|fled|flee|fleeing gaza city|jabalia|khan younis|beit lahia|beit hanoun|deir al-balah",
+      "left|leave|leaving|leaves|fled|flee|fleeing gaza city", "left|leave|leaving|leaves|fled|flee|fleeing jabalia",
+      "left|leave|leaving|leaves|fled|flee|fleeing khan younis",
+      "left|leave|leaving|leaves|fled|flee|fleeing beit lahia|hanoun",
+      "left|leave|leaving|leaves|fled|flee|fleeing deir al-balah",
       "left|leave|leaving|leaves|fled|flee|fleeing northern|southern gaza",
       "left|leave|leaving|leaves|fled|flee|fleeing ~3 for|to the south|north",
       "evicted",

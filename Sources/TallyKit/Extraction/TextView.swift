@@ -176,7 +176,7 @@ final class NamedWords: Sendable {
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count, below, another, for_, days, weeks, weekend, first, living, surviving, alive, ceasefire, truce, ceaseFire,
-    deal, agreement, down, up: Int32
+    deal, agreement, down, up, along, together: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -224,6 +224,6 @@ final class NamedWords: Sendable {
     weekend = id("weekend"); first = id("first"); living = id("living")
     surviving = id("surviving"); alive = id("alive"); ceasefire = id("ceasefire")
     truce = id("truce"); ceaseFire = id("cease-fire"); deal = id("deal"); agreement = id("agreement")
-    down = id("down"); up = id("up")
+    down = id("down"); up = id("up"); along = id("along"); together = id("together")
   }
 }
