@@ -322,6 +322,10 @@ struct IndicatorTests {
     #expect(try #require(figure("The Health Ministry in Gaza said 46,006 people were killed.", "46,006")).attribution == "Health Ministry in Gaza")
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).attribution == nil)
     #expect(try #require(figure("The strike claimed the lives of 18 people.", "18")).attribution == nil)
+    // Counting is giving a figure too: "while the UN counts 3,200".
+    let counts = "Israel says more than 4,000 trucks have entered, while the UN counts 3,200."
+    #expect(try #require(figure(counts, "3,200")).attribution == "UN")
+    #expect(try #require(figure(counts, "more than 4,000")).attribution == "Israel")
     // A trailing source with a few closing words after its verb.
     #expect(try #require(figure("Some 16,500 patients need evacuation, the World Health Organization said on Tuesday.", "16,500")).attribution == "World Health Organization")
     #expect(try #require(figure("Ten patients left, the ministry said in a statement.", "Ten")).attribution == "ministry")

@@ -139,6 +139,7 @@ struct NonFigureTests {
     "The hospital has four operating theatres.",
     "Around 70 per cent of buildings are damaged.",
     "The 2024-2025 school year was cancelled.",
+    "Only 25 of 60 planned missions to the north were facilitated in July.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)
