@@ -89,6 +89,8 @@ struct IndicatorTests {
     ("Eighteen critically ill patients, among them nine children, were evacuated to Jordan.", "Eighteen", .medevacCompleted),
     ("Egypt has received more than 3,000 wounded Palestinians for treatment.", "more than 3,000", .medevacCompleted),
     ("The first batch of 30 patients reached Al-Arish hospital.", "30", .medevacCompleted),
+    // A bare number counting what a figure of the dead before it counted counts the dead.
+    ("Israel has been releasing the bodies of 15 Palestinians; 195 have been returned so far.", "195", .remainsReturned),
     ("A total of 120 sick and wounded people, along with 150 relatives, left Gaza on Wednesday.", "120", .medevacCompleted),
     ("At least 14 patients on the evacuation list have died since January.", "At least 14", .diedAwaitingEvacuation),
     // A verb shared with the number after it ("left with 10 companions").

@@ -274,6 +274,8 @@ struct DocumentRun {
           if sameSentence || q.partitive {
             q.group = q.group ?? a.group
             q.nationality = q.nationality ?? a.nationality
+            // "the bodies of 15 Palestinians; 195 have been returned so far": the dead.
+            if a.dead && !q.alive { q.dead = true }
           }
         }
       }
