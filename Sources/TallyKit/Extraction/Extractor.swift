@@ -269,7 +269,9 @@ struct DocumentRun {
         let antecedent = q.partitive ? partitiveAntecedent(q, k, qs) : lastCounted(k, qs)
         // A share ("90 per cent of the population") or a fact-box value ("...: 78") counts
         // what its own words say, never the trucks or prisoners of an earlier sentence.
-        if let (a, sameSentence) = antecedent, sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":")) {
+        if let (a, sameSentence) = antecedent,
+          sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":"))
+        {
           q.noun = a.noun
           if sameSentence || q.partitive {
             q.group = q.group ?? a.group
@@ -882,8 +884,9 @@ struct DocumentRun {
     _ periods: [(index: Int, kind: String)], _ words: RunningTotalWords,
     _ resolver: DateResolver, asOf: ReportedDate?
   ) -> ReportedDate? {
-    let counts = [.killed, .injured, .missing, .bodiesRecovered, .displaced, .detained, .diedAwaitingEvacuation]
-      .contains(indicator)
+    let counts = [
+      .killed, .injured, .missing, .bodiesRecovered, .displaced, .detained, .diedAwaitingEvacuation,
+    ].contains(indicator)
     if let m = dates.first(where: { $0.role == .start || ($0.role == .after && counts) }),
       let d = resolver.resolve(m, lookAhead: false).date
     {
@@ -1013,7 +1016,9 @@ struct DocumentRun {
       if b > a { out.append(Source(position: i, name: v.text(from: a, to: b), according: true, trailing: false)) }
     }
     for i in sentence
-    where v.flags(i).contains(.speech) && !v.isWord(i, w.according) && !cues.contains(where: { $0.start == i }) {
+    where v.flags(i).contains(.speech) && !v.isWord(i, w.according)
+      && !cues.contains(where: { $0.start == i })
+    {
       // The subject before the verb, skipping an appositive: "Mohammed Zaqout, the Director of
       // hospitals ..., said".
       var b = i
@@ -1039,7 +1044,9 @@ struct DocumentRun {
             || v.flags(a - 2).contains(.office))
         // "A WHO spokesperson said": an acronym is a name, not the pronoun "who".
         let acronym = v.tokens[a - 1].flags.contains(.allCaps)
-        if !inName && (f.contains(.speech) || (f.contains(.phraseEnd) && !acronym) || v.tokens[a - 1].word == w.and) {
+        if !inName
+          && (f.contains(.speech) || (f.contains(.phraseEnd) && !acronym) || v.tokens[a - 1].word == w.and)
+        {
           break
         }
         a -= 1

@@ -120,7 +120,8 @@ enum IndicatorRules {
     ]),
     (.release, [
       "releas*", "free", "frees", "freed", "freeing", "set free", "handed over", "hand* over",
-      "handover", "walked free", "handed|transferred to the red cross", "handed|transferred to the icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
+      "handover", "walked free", "handed|transferred to the red cross",
+      "handed|transferred to the icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
       // Freed by force ("rescued four hostages"); not "rescue" or "rescuers", which name the
       // teams that recover bodies.
       "rescued",
@@ -138,7 +139,8 @@ enum IndicatorRules {
     (.displace, [
       "displac*", "fled", "forced from their homes", "uprooted", "forced to flee", "homeless",
       // Leaving a place inside the Strip is displacement, not a border crossing.
-      "left|leave|leaving|leaves|fled|flee|fleeing gaza city", "left|leave|leaving|leaves|fled|flee|fleeing jabalia",
+      "left|leave|leaving|leaves|fled|flee|fleeing gaza city",
+      "left|leave|leaving|leaves|fled|flee|fleeing jabalia",
       "left|leave|leaving|leaves|fled|flee|fleeing khan younis",
       "left|leave|leaving|leaves|fled|flee|fleeing beit lahia|hanoun",
       "left|leave|leaving|leaves|fled|flee|fleeing deir al-balah",

@@ -175,8 +175,9 @@ final class NamedWords: Sendable {
     where_, while_, than, with, began, begun, started, start, took, effect, entered, came, into,
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
-    feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count, below, another, for_, days, weeks, weekend, first, living, surviving, alive, ceasefire, truce, ceaseFire,
-    deal, agreement, down, up, along, together: Int32
+    feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
+    below, another, for_, days, weeks, weekend, first, living, surviving, alive, ceasefire, truce,
+    ceaseFire, deal, agreement, down, up, along, together: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {

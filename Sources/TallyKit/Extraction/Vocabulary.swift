@@ -557,7 +557,7 @@ final class Vocabulary: @unchecked Sendable {
     "out", "in", "years-old", "year-old", "old", "aged", "age", "under", "over", "above", "at",
     "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready", "need", "needs", "needed", "waiting", "eligible",
     "believed", "thought", "feared", "reported", "known", "presumed", "likely", "exchange",
-    "registered", "number", "tally", "count", "below", "another", "for", "weekend", "first", "living", "surviving", "alive", "deal",
-    "agreement", "down", "up", "along", "together",
+    "registered", "number", "tally", "count", "below", "another", "for", "weekend", "first",
+    "living", "surviving", "alive", "deal", "agreement", "down", "up", "along", "together",
   ]
 }
