@@ -103,6 +103,9 @@ extension Quantity {
 }
 
 /// A cue found in a sentence.
+/// What a figure of the sentence being coded was coded as, for the figures after it.
+typealias CodedFigure = (indicator: Indicator, modality: Modality, past: Bool)
+
 struct CueMatch {
   var start: Int
   var end: Int
@@ -236,7 +239,7 @@ struct DocumentRun {
     let totalWords = runningTotalWords(in: sentence)
     let sentenceText = view.text(from: sentence.lowerBound, to: sentence.upperBound)
     // What each figure of the sentence was coded as, for the figures after it.
-    var coded: [(indicator: Indicator, modality: Modality, past: Bool)] = []
+    var coded: [CodedFigure] = []
     coded.reserveCapacity(qs.count)
     var wholes: [Indicator?] = []
     let resolver = DateResolver(published: document.published)
@@ -317,8 +320,9 @@ struct DocumentRun {
       // The whole this figure is a part of, if any; a list item or an "and" after a part is a
       // part of the same whole ("Among them were 445 men detained in Gaza during the war and
       // 151 people serving long sentences").
-      var whole = partOf(q, k, coded.map(\.indicator))
-      if whole == nil, k > 0, coordinated || view.isWord(q.spanStart - 1, w.and) { whole = wholes[k - 1] }
+      let listed = coordinated || view.isWord(q.spanStart - 1, w.and)
+      var whole = partOf(q, k, coded)
+      if whole == nil, k > 0, listed { whole = wholes[k - 1] }
       wholes.append(whole)
       var indicator: Indicator? = nil
       // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
@@ -347,7 +351,6 @@ struct DocumentRun {
       // 3c. a part of a release, or an item listed after one, told by how its people came to
       //     be held ("Of the prisoners freed, 111 had been detained in Gaza", "free 250
       //     prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
-      let listed = coordinated || view.isWord(q.spanStart - 1, w.and)
       let release = whole ?? (listed ? coded.last?.indicator : nil)
       var joinsRelease = false
       if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own),
@@ -373,11 +376,12 @@ struct DocumentRun {
       // 4b. a running total of the figure before: "evacuated 22 patients on Saturday, bringing
       //     the total since the ceasefire to 175"; the figure it is compared with: "45 a
       //     day last week, down from 60"
-      if indicator == nil, k > 0, coded[k - 1].indicator != .other,
-        bringsTotal(to: q, after: qs[k - 1]) || comparedWith(q)
-      {
-        indicator = coded[k - 1].indicator
-        if q.per == nil, comparedWith(q) { q.per = qs[k - 1].per }
+      if indicator == nil, k > 0, coded[k - 1].indicator != .other {
+        let compared = comparedWith(q)
+        if compared || bringsTotal(to: q, after: qs[k - 1]) {
+          indicator = coded[k - 1].indicator
+          if q.per == nil, compared { q.per = qs[k - 1].per }
+        }
       }
       // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"; the
       //    dead after remains handed over: "four coffins, which held the bodies of Shiri
@@ -689,9 +693,7 @@ struct DocumentRun {
   /// The indicator a part takes from its whole: "including 1,400", "Among them were 445" (the
   /// figure before it), "73 of these" and "seven of them" (the last figure of the document), "Of
   /// the 183 ..., 111" (the sentence's first figure).
-  private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [Indicator])
-    -> Indicator?
-  {
+  private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [CodedFigure]) -> Indicator? {
     let start = q.spanStart
     let including =
       isBreakdown(q) || view.isWord(start - 2, w.including)
@@ -700,13 +702,16 @@ struct DocumentRun {
     if including {
       // "Among them were 445 men ...": the whole is the figure before, here or in the
       // sentence before.
-      if let whole = k > 0 ? codedHere[k - 1] : output.last?.indicator, whole != .other { return whole }
+      if let whole = k > 0 ? codedHere[k - 1].indicator : output.last?.indicator, whole != .other {
+        return whole
+      }
     }
     if q.partitive {
       // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before;
       // "At least 106 of the prisoners", opening a sentence: the last figure of prisoners.
       let whole: Indicator? =
-        q.partOfFirst && k > 0 ? codedHere[0] : k > 0 ? codedHere[k - 1] : lastFigure(counting: q)
+        q.partOfFirst && k > 0
+        ? codedHere[0].indicator : k > 0 ? codedHere[k - 1].indicator : lastFigure(counting: q)
       if let whole, whole != .other { return whole }
     }
     return nil
