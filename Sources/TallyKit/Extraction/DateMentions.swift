@@ -169,18 +169,10 @@ struct DateFinder {
     return nil
   }
 
-  private func yearNumber(_ i: Int) -> Int? {
-    let v = view
-    guard v.isNumber(i), let y = v.digitValue(i), v.digitShape(i).digits == 4,
-      !v.digitShape(i).comma, !v.digitShape(i).decimal, y >= 1900, y <= 2100
-    else { return nil }
-    return Int(y)
-  }
-
   private func mention(at i: Int, end: Int) -> DateMention? {
     let v = view
     // 2026-01-25
-    if let y = yearNumber(i), v.isPunct(i + 1, "-"), v.isNumber(i + 2), v.isPunct(i + 3, "-"),
+    if let y = view.year(i), v.isPunct(i + 1, "-"), v.isNumber(i + 2), v.isPunct(i + 3, "-"),
       v.isNumber(i + 4), v.glued(i + 1), v.glued(i + 2), v.glued(i + 3), v.glued(i + 4),
       let m = v.digitValue(i + 2), let d = v.digitValue(i + 4), i + 4 < end,
       // Checked before converting: Int(_:) traps on a double too large for it (found by
@@ -197,17 +189,17 @@ struct DateFinder {
       if let d = dayNumber(k), k < end {
         var stop = k + 1
         var year: Int? = nil
-        if v.isPunct(stop, ","), let y = yearNumber(stop + 1), stop + 1 < end {
+        if v.isPunct(stop, ","), let y = view.year(stop + 1), stop + 1 < end {
           year = y
           stop += 2
-        } else if let y = yearNumber(stop), stop < end {
+        } else if let y = view.year(stop), stop < end {
           year = y
           stop += 1
         }
         return DateMention(
           start: i, end: stop, kind: .calendar(year: year, month: month, day: d), role: .point)
       }
-      if let y = yearNumber(k), k < end {
+      if let y = view.year(k), k < end {
         return DateMention(
           start: i, end: k + 1, kind: .calendar(year: y, month: month, day: nil), role: .point)
       }
@@ -228,7 +220,7 @@ struct DateFinder {
     if let d = dayNumber(i), let month = isMonth(i + 1), i + 1 < end {
       var stop = i + 2
       var year: Int? = nil
-      if let y = yearNumber(stop), stop < end {
+      if let y = view.year(stop), stop < end {
         year = y
         stop += 1
       }
@@ -236,7 +228,7 @@ struct DateFinder {
         start: i, end: stop, kind: .calendar(year: year, month: month, day: d), role: .point)
     }
     // A year on its own after a preposition: "in 2024", "since 2007"
-    if let y = yearNumber(i), !v.isPunct(i + 1, "-") || !v.glued(i + 1) {
+    if let y = view.year(i), !v.isPunct(i + 1, "-") || !v.glued(i + 1) {
       let before = i - 1
       if v.isWord(before, v.w.in_) || v.isWord(before, v.w.since) || v.isWord(before, v.w.during)
         || v.isWord(before, v.w.by) || v.isWord(before, v.w.until) || v.isWord(before, v.w.from)

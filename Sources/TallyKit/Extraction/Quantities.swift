@@ -278,9 +278,9 @@ struct QuantityFinder {
           let to = v.isWord(mid, v.w.to) && !v.isWord(a.numberStart - 1, v.w.from)
             && !v.isWord(a.numberStart - 2, v.w.from)
           let and = v.isWord(mid, v.w.and) && v.isWord(a.numberStart - 1, v.w.between)
-          if dash && !isISODate(a.numberStart) && !(isYear(a.numberStart) && isYear(b.numberStart))
-            && v.isNumber(a.numberStart) == v.isNumber(b.numberStart)
-          {
+          // "the 2024-2025 school year": two years, not a range of people.
+          let years = v.year(a.numberStart) != nil && v.year(b.numberStart) != nil
+          if dash && !isISODate(a.numberStart) && !years && v.isNumber(a.numberStart) == v.isNumber(b.numberStart) {
             isRange = true
           } else if to || and {
             isRange = true
@@ -307,15 +307,6 @@ struct QuantityFinder {
     qs.removeLast(qs.count - written)
   }
 
-  /// Four digits without a comma or decimals, 1900-2100: "the 2024-2025 school year" is two
-  /// years, not a range of people.
-  private func isYear(_ i: Int) -> Bool {
-    let v = view
-    guard v.isNumber(i), let y = v.digitValue(i) else { return false }
-    let shape = v.digitShape(i)
-    return shape.digits == 4 && !shape.comma && !shape.decimal && (1900...2100).contains(y)
-  }
-
   /// "2026-01-25": four digits without a comma ("2,000-3,000" is a range), a glued hyphen,
   /// and at most two digits after it.
   private func isISODate(_ i: Int) -> Bool {
@@ -337,11 +328,8 @@ struct QuantityFinder {
     if q.value > 10_000_000_000 { return true }
 
     if digits {
-      let shape = v.digitShape(i)
       // A year: four digits without a comma, unless people are counted right after it.
-      if shape.digits == 4, !shape.comma, !shape.decimal, (1900...2100).contains(q.value),
-        q.qualifier == .exact, q.numberEnd == i + 1
-      {
+      if v.year(i) != nil, q.qualifier == .exact, q.numberEnd == i + 1 {
         let noun: NounClass = next < end ? v.info(next)?.nounClass ?? .unknown : .unknown
         if !(noun != .unknown && noun != .things && noun != .actors) { return true }
       }

@@ -59,6 +59,14 @@ struct TextView {
     return false
   }
 
+  /// The year a digit token writes (four digits, no comma or decimals, 1900-2100), if any.
+  func year(_ i: Int) -> Int? {
+    guard isNumber(i), let y = digitValue(i) else { return nil }
+    let shape = digitShape(i)
+    guard shape.digits == 4, !shape.comma, !shape.decimal, y >= 1900, y <= 2100 else { return nil }
+    return Int(y)
+  }
+
   /// The original text from the start of token `from` to the end of token `to - 1`.
   func text(from: Int, to: Int) -> String {
     guard from < to else { return "" }
