@@ -97,6 +97,8 @@ struct WordFlags: OptionSet, Sendable {
   static let raising = WordFlags(rawValue: 1 << 27)
   /// Auxiliary verbs ("are", "were", "have"): after a bare number they start its own clause.
   static let auxiliary = WordFlags(rawValue: 1 << 28)
+  /// Verbs that "over" follows as a particle ("handed over four"), not as "more than".
+  static let takesOver = WordFlags(rawValue: 1 << 29)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
@@ -267,6 +269,8 @@ enum Lexicon {
   static let speech =
     "said|says|say|estimate|estimates|counts|counted|recorded|records|documented|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
+  static let takesOver =
+    "hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing|pass|passes|passed|passing|take|takes|took|taken|taking|give|gives|gave|given|giving"
   static let auxiliaries = "is|are|was|were|have|has|had|will|would|remain|remains|remained"
   static let raising = "bring|brings|bringing|brought|raise|raises|raising|raised|take|takes|taking|took|push|pushes|pushing|pushed|lift|lifts|lifting|lifted"
   static let offices =

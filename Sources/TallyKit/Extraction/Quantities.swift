@@ -451,18 +451,8 @@ struct QuantityFinder {
   /// "handed over four coffins": "over" ends a phrasal verb here, it does not qualify the
   /// number.
   private func isParticle(_ start: Int, _ end: Int) -> Bool {
-    let v = view
-    guard end == start + 1, v.isWord(start, v.w.over), start > 0, v.tokens[start - 1].kind == .word
-    else { return false }
-    return Self.phrasalVerbs.contains(v.text(start - 1).lowercased())
+    end == start + 1 && view.isWord(start, view.w.over) && view.flags(start - 1).contains(.takesOver)
   }
-
-  /// Verbs that "over" follows as a particle.
-  static let phrasalVerbs: Set<String> = [
-    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "sign", "signs",
-    "signed", "signing", "pass", "passes", "passed", "passing", "take", "takes", "took", "taken",
-    "taking", "give", "gives", "gave", "given", "giving",
-  ]
 
   /// The qualifier phrase that ends right before the number, if any (codebook section 3), and
   /// the "or more" / "or so" (or a glued "+") that may follow it.

@@ -461,6 +461,7 @@ final class Vocabulary: @unchecked Sendable {
       flag(Lexicon.offices, .office)
       flag(Lexicon.raising, .raising)
       flag(Lexicon.auxiliaries, .auxiliary)
+      flag(Lexicon.takesOver, .takesOver)
       flag(Lexicon.pronouns, .pronoun)
       flag(Lexicon.dead, .dead)
       flag(Lexicon.conjunctions, .conjunction)
