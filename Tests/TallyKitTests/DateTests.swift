@@ -27,6 +27,8 @@ struct DateTests {
     // "the first week of the ceasefire": the data runs to its seventh day.
     ("2025-02-05", "Around 600 trucks a day crossed during the first week of the ceasefire.", "Around 600", "2025-01-25"),
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
+    ("2025-02-05", "In the first ten days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
+    ("2025-02-05", "Three weeks ago, 40 people were killed.", "40", "2025-01-15"),
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),

@@ -161,12 +161,7 @@ struct DateFinder {
   private func smallCount(_ i: Int) -> Int? {
     let v = view
     if v.isWord(i, v.w.a) || v.isWord(i, v.w.an) { return 1 }
-    if v.isNumber(i), let d = v.digitValue(i), !v.digitShape(i).decimal, d >= 1, d <= 60 { return Int(d) }
-    if v.tokens[i].kind == .word, v.flags(i).contains(.numberWord) {
-      let d = v.wordValue(i)
-      if d >= 1, d <= 60 { return Int(d) }
-    }
-    return nil
+    return v.count(i, within: 1...60)
   }
 
   private func mention(at i: Int, end: Int) -> DateMention? {

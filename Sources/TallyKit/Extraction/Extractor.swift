@@ -226,6 +226,8 @@ struct DocumentRun {
 
   // MARK: Coding one sentence
 
+  /// Codes the figures of one sentence in order, each by docs/extraction.md's steps 6 to 11:
+  /// indicator (IndicatorSteps.swift), modality, date, period, attribution and group.
   private mutating func codeSentence(
     _ index: Int, _ sentence: Range<Int>, _ qs: [Quantity], _ dates: [DateMention]
   ) {
@@ -233,279 +235,31 @@ struct DocumentRun {
     let claims = qs.map { adjacentCue(to: $0, cues: cues, sentence: sentence) }
     var claimed = [Bool](repeating: false, count: cues.count)
     for c in claims { if let c { claimed[c] = true } }
-    let hints = self.hints(in: sentence)
+    let context = SentenceCues(
+      range: sentence, quantities: qs, cues: cues, claims: claims, claimed: claimed,
+      hints: hints(in: sentence))
     let sources = self.sources(in: sentence, cues: cues)
     let periods = periodWords(in: sentence)
     let totalWords = runningTotalWords(in: sentence)
     let sentenceText = view.text(from: sentence.lowerBound, to: sentence.upperBound)
-    // What each figure of the sentence was coded as, for the figures after it.
+    // What each figure of the sentence was coded as, and the whole it is a part of, for the
+    // figures after it.
     var coded: [CodedFigure] = []
     coded.reserveCapacity(qs.count)
     var wholes: [Indicator?] = []
     let resolver = DateResolver(published: document.published)
 
-    for (k, original) in qs.enumerated() {
-      var q = original
-      let prev: Quantity? = k > 0 ? qs[k - 1] : nil
-      let coordinated = prev.map { isCoordinated($0, q) } ?? false
-      // "returned the remains of nine hostages, and 19 are still held", "killed 40 people,
-      // and 2 children died of hunger": after an item with a verb of its own before it, an
-      // item whose noun phrase is followed by an auxiliary or a cue verb starts a clause of
-      // its own. ("the remains of 23 Israeli and three foreign hostages have been handed
-      // over" is one list with one verb.)
-      let ownClause =
-        k > 0 && claims[k - 1] != nil && q.phraseEnd < sentence.upperBound
-        && (view.flags(q.phraseEnd).contains(.auxiliary)
-          || (!q.elliptical && cues.contains { $0.start == q.phraseEnd && $0.event != .ignore }))
-      if coordinated, let p = prev {
-        if p.dead && !ownClause && !q.alive { q.dead = true }
-        if q.elliptical || q.noun == .unknown {
-          q.noun = p.noun
-          q.group = q.group ?? p.group
-        }
-      }
-      // An elliptical count ("50 permitted to enter") counts what the figure before it counted.
-      // Its group too when that figure is in the same sentence or it is a part of it
-      // ("injured over 171,000"); otherwise the group is left to the indicator ("A further 38
-      // failed ..." counts people).
-      if q.noun == .unknown {
-        let antecedent = q.partitive ? partitiveAntecedent(q, k, qs) : lastCounted(k, qs)
-        // A share ("90 per cent of the population") or a fact-box value ("...: 78") counts
-        // what its own words say, never the trucks or prisoners of an earlier sentence.
-        if let (a, sameSentence) = antecedent,
-          sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":"))
-        {
-          q.noun = a.noun
-          if sameSentence || q.partitive {
-            q.group = q.group ?? a.group
-            q.nationality = q.nationality ?? a.nationality
-            // "the bodies of 15 Palestinians; 195 have been returned so far": the dead.
-            if a.dead && !q.alive { q.dead = true }
-          }
-        }
-      }
+    for k in qs.indices {
+      var q = qs[k]
+      let links = self.links(of: &q, at: k, in: context, coded: coded, wholes: wholes)
+      wholes.append(links.whole)
+      let (finalIndicator, joinsRelease) = indicator(
+        of: &q, at: k, in: context, links, coded: coded, sentenceIndex: index)
 
-      // The indicator: each place a cue can stand is tried in turn (docs/extraction.md).
-      // Locals only: a nested function that used `self` would copy the whole run.
-      let subject = q
-      let textView = view
-      func decide(_ c: CueMatch) -> Indicator? {
-        // "dead" and "deceased" describe hostages who are still held, rather than report a
-        // killing: "35 of whom are believed dead".
-        if c.event == .kill, subject.noun == .hostages, textView.flags(c.start).contains(.dead) {
-          return nil
-        }
-        return IndicatorRules.decide(
-          c.event, noun: subject.noun, dead: subject.dead, nationality: subject.nationality,
-          hints: hints)
-      }
-      /// The indicator the predicate after `i`'s noun phrase gives, up to the next number: a
-      /// specific event (a need, an evacuation, both directions) wins over a nearer death,
-      /// injury or movement.
-      func predicate(of i: Int) -> Indicator? {
-        let p = qs[i]
-        let limit = i + 1 < qs.count ? qs[i + 1].spanStart : sentence.upperBound
-        let stop = textView.clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
-        var first: Indicator? = nil
-        // A cue right after the noun phrase is its verb even when the next number claims it
-        // too: "5 patients left with 10 companions".
-        for (ci, c) in cues.enumerated()
-        where c.start >= p.phraseEnd && c.start < stop && (!claimed[ci] || c.start == p.phraseEnd) {
-          guard let ind = decide(c) else { continue }
-          if c.event.isSpecific { return ind }
-          if first == nil { first = ind }
-        }
-        return first
-      }
-      // The whole this figure is a part of, if any; a list item or an "and" after a part is a
-      // part of the same whole ("Among them were 445 men detained in Gaza during the war and
-      // 151 people serving long sentences").
-      let listed = coordinated || view.isWord(q.spanStart - 1, w.and)
-      var whole = partOf(q, k, coded)
-      if whole == nil, k > 0, listed { whole = wholes[k - 1] }
-      wholes.append(whole)
-      var indicator: Indicator? = nil
-      // 1. the cue right before the number: "killed at least 509", "in exchange for 183"
-      if let c = claims[k] { indicator = decide(cues[c]) }
-      // 2. a verb shared with the conjunct before: "return 20 hostages and the bodies of 28"
-      //    (not by a part of it: in "released 90 prisoners, and 12 of them were deported"
-      //    the 12 have a predicate of their own; nor by a bare number followed by an
-      //    auxiliary, "and 19 are still held")
-      if indicator == nil, coordinated, !q.partitive, !ownClause, let c = claims[k - 1] {
-        indicator = decide(cues[c])
-      }
-      // 3. the predicate after the noun phrase: "235 patients have been evacuated"
-      if indicator == nil { indicator = predicate(of: k) }
-      // 3a. the predicate after a breakdown or a companion set inside the figure's clause:
-      //     "Eighteen patients, among them nine children, were evacuated", "120 sick and
-      //     wounded people, along with 150 relatives, left Gaza"
-      if indicator == nil, k + 1 < qs.count, isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]) {
-        indicator = predicate(of: k + 1)
-      }
-      // 3b. the predicate shared by a list: "19 patients and 28 companions crossed into Egypt"
-      if indicator == nil {
-        var last = k
-        while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) { last += 1 }
-        if last > k { indicator = predicate(of: last) }
-      }
-      // 3c. a part of a release, or an item listed after one, told by how its people came to
-      //     be held ("Of the prisoners freed, 111 had been detained in Gaza", "free 250
-      //     prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
-      let release = whole ?? (listed ? coded.last?.indicator : nil)
-      var joinsRelease = false
-      if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own),
-        release == .prisonersReleased || release == .hostagesReleased
-      {
-        indicator = release
-        joinsRelease = whole == nil
-      }
-      // 4a. a part described by a cue of its own words: "about 50 of the freed prisoners"
-      if indicator == nil, q.partitive {
-        for c in cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
-          if let ind = decide(c) {
-            indicator = ind
-            break
-          }
-        }
-      }
-      // 4. a part of an earlier figure: "including 1,400", "73 of these", "seven of them"
-      if indicator == nil, let a = whole {
-        // "the handover of 33 captives, eight of them dead": the dead part is remains.
-        indicator = q.dead && (a == .hostagesReleased || a == .prisonersReleased) ? .remainsReturned : a
-      }
-      // 4b. a running total of the figure before: "evacuated 22 patients on Saturday, bringing
-      //     the total since the ceasefire to 175"; the figure it is compared with: "45 a
-      //     day last week, down from 60"
-      if indicator == nil, k > 0, coded[k - 1].indicator != .other {
-        let compared = comparedWith(q)
-        if compared || bringsTotal(to: q, after: qs[k - 1]) {
-          indicator = coded[k - 1].indicator
-          if q.per == nil, compared { q.per = qs[k - 1].per }
-        }
-      }
-      // 5. the conjunct before: "1,400 Israeli civilians and soldiers and 32 Americans"; the
-      //    dead after remains handed over: "four coffins, which held the bodies of Shiri
-      //    Bibas and her two young sons"
-      if indicator == nil, coordinated || q.dead, let last = coded.last, last.indicator != .other,
-        coordinated || last.indicator == .remainsReturned
-      {
-        indicator = last.indicator
-      }
-      // 6. cues further left in the clause: "have killed ... 509"
-      if indicator == nil {
-        let from = prev?.numberEnd ?? sentence.lowerBound
-        for (ci, c) in cues.enumerated().reversed()
-        where c.end <= q.spanStart && c.start >= from && !claimed[ci] {
-          if let ind = decide(c) {
-            indicator = ind
-            break
-          }
-        }
-      }
-      // 7. words describing the counted people: "two remaining hostages"
-      if indicator == nil {
-        for c in cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
-          if c.event == .kill, view.flags(c.start).contains(.dead) { continue }
-          if let ind = decide(c) {
-            indicator = ind
-            break
-          }
-        }
-      }
-      // 8. any unclaimed cue of the sentence, nearest first
-      if indicator == nil {
-        let center = q.spanStart
-        let ordered = cues.indices.filter { !claimed[$0] }.sorted {
-          abs(cues[$0].start - center) < abs(cues[$1].start - center)
-        }
-        for ci in ordered where !(cues[ci].start >= q.numberEnd && cues[ci].end <= q.phraseEnd) {
-          if let ind = decide(cues[ci]) {
-            indicator = ind
-            break
-          }
-        }
-      }
-      // 9. the next sentence, then the one before: "... 32 Palestinians from Ofer prison
-      //    reached Ramallah. Among those released ..."
-      //    Only for prisoners, hostages and bodies, whose release, detention or return a
-      //    report often tells in the next sentence; other nouns are too loose to follow.
-      if indicator == nil, [.prisoners, .hostages, .bodies].contains(q.noun) {
-        for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
-          for c in self.cues(of: other)
-          where [.release, .hold, .abduct, .returnTo, .deport, .exit, .enter].contains(c.event) {
-            if let ind = decide(c) {
-              indicator = ind
-              break
-            }
-          }
-          if indicator != nil { break }
-        }
-      }
-      // 10. patients travelling with companions have left ("the 50 patients, who were
-      //     accompanied by 61 relatives"); otherwise what the counted noun implies on its
-      //     own: patients in need, aid trucks
-      if indicator == nil, q.noun == .patients, cues.contains(where: { $0.event == .accompany }) {
-        indicator = .medevacCompleted
-      }
-      if indicator == nil { indicator = IndicatorRules.defaultIndicator(for: q.noun) }
-      // The released side of an exchange whose other side is prisoners is hostages: "Dozens
-      // were freed ... in exchange for 240 Palestinian prisoners".
-      if indicator == .prisonersReleased, q.noun != .prisoners, q.nationality != .palestinians,
-        k + 1 < qs.count, let c = claims[k + 1], isExchange(cues[c]),
-        qs[k + 1].noun == .prisoners || qs[k + 1].nationality == .palestinians
-      {
-        indicator = .hostagesReleased
-      }
-      let finalIndicator = indicator ?? .other
-
-      // Modality and tense.
-      var (modality, past) = self.modality(q, sentence: sentence)
-      // A list item, or the other side of an exchange ("33 hostages will be released ... in
-      // exchange for about 1,900 prisoners"), shares the modality of the figure before it.
-      let exchange = claims[k].map { isExchange(cues[$0]) } ?? false
-      if coordinated || exchange || joinsRelease, let last = coded.last, modality == .actual {
-        modality = last.modality
-        past = last.past
-      }
-      // A part shares the plan of its whole in the sentence ("is to free 602 prisoners,
-      // including 50 serving life sentences").
-      if whole != nil, k > 0, modality == .actual, coded[k - 1].modality == .planned {
-        modality = .planned
-        past = coded[k - 1].past
-      }
-      // A need is a present state, whatever plan it is told with ("1,500 patients who had been
-      // approved for treatment abroad").
-      if finalIndicator == .medevacNeeded { modality = .actual }
-      let lookAhead = modality == .planned && !past
-
-      // Date and period.
-      var warnings: [String] = []
-      var date: ReportedDate? = nil
-      var periodStart: ReportedDate? = nil
-      if let m = nearestDate(q, dates) {
-        let r = resolver.resolve(m, lookAhead: lookAhead)
-        date = r.date
-        if let warning = r.warning {
-          warnings.append(warning)
-          if !documentWarnings.contains(warning) { documentWarnings.append(warning) }
-        }
-        if m.role == .rangeEnd, let startMention = dates.last(where: { $0.role == .rangeStart && $0.end <= m.start }) {
-          periodStart = resolver.resolve(startMention, lookAhead: lookAhead).date
-        }
-      }
-      // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
-      if date == nil, let first = firstPart(of: periods, in: sentence) {
-        date = ReportedDate(first.end)
-        periodStart = ReportedDate(first.start)
-      }
-      if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
-      if periodStart == nil {
-        periodStart = cumulativeStart(
-          q, finalIndicator, sentence, dates, periods, totalWords, resolver, asOf: date)
-      }
-      if document.published == nil {
-        warnings.append("no publication date: dates relative to publication are left empty")
-      }
+      let (modality, past) = modality(of: q, at: k, sentence, links, joinsRelease, finalIndicator, coded)
+      let (date, periodStart, warnings) = dateAndPeriod(
+        of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
+        resolver)
 
       // Group, unit, bounds.
       let group = self.group(q, finalIndicator)
@@ -522,8 +276,9 @@ struct DocumentRun {
         periodStart: periodStart, attribution: attribution(for: q, sources), sentence: sentenceText, per: q.per?.rawValue,
         warnings: warnings)
       var perEach: Double? = nil
-      if let p = prev {
-        for k in max(sentence.lowerBound, q.spanStart - 4)..<q.spanStart where view.isWord(k, w.each) {
+      if k > 0 {
+        let p = qs[k - 1]
+        for i in max(sentence.lowerBound, q.spanStart - 4)..<q.spanStart where view.isWord(i, w.each) {
           perEach = p.value
         }
       }
@@ -534,54 +289,74 @@ struct DocumentRun {
           sentenceIndex: index, group: group))
       coded.append((finalIndicator, modality, past))
     }
-    // "37 children were among the 50 patients": a part of the number after it, coded like it
-    // when its own words code nothing.
-    let here = output.count - qs.count  // this sentence's first figure
-    for k in 0..<max(0, qs.count - 1) where output[here + k].indicator == .other {
-      if isAmong(qs[k], qs[k + 1]) { output[here + k].indicator = output[here + k + 1].indicator }
+    codeAmongParts(qs, first: output.count - qs.count)
+  }
+
+  /// Step 7, modality: planned when a future, modal or scheduling word governs the number;
+  /// `past` when the plan is told in the past tense.
+  private func modality(
+    of q: Quantity, at k: Int, _ sentence: Range<Int>, _ links: FigureLinks, _ joinsRelease: Bool,
+    _ indicator: Indicator, _ coded: [CodedFigure]
+  ) -> (Modality, past: Bool) {
+    var (modality, past) = self.modality(q, sentence: sentence)
+    // A list item, or the other side of an exchange ("33 hostages will be released ... in
+    // exchange for about 1,900 prisoners"), shares the modality of the figure before it.
+    if links.coordinated || links.exchange || joinsRelease, let last = coded.last, modality == .actual {
+      modality = last.modality
+      past = last.past
     }
+    // A part shares the plan of its whole in the sentence ("is to free 602 prisoners,
+    // including 50 serving life sentences").
+    if links.whole != nil, k > 0, modality == .actual, coded[k - 1].modality == .planned {
+      modality = .planned
+      past = coded[k - 1].past
+    }
+    // A need is a present state, whatever plan it is told with ("1,500 patients who had been
+    // approved for treatment abroad").
+    if indicator == .medevacNeeded { modality = .actual }
+    return (modality, past)
   }
 
-  /// "including six children", "among them nine children": a breakdown of the figure before.
-  private func isBreakdown(_ q: Quantity) -> Bool {
-    let start = q.spanStart
-    return view.isWord(start - 1, w.including)
-      || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
-  }
-
-  /// "along with 150 relatives", "together with 61 family members": people travelling with
-  /// the figure before.
-  private func isAccompanying(_ q: Quantity) -> Bool {
-    view.isWord(q.spanStart - 1, w.with)
-      && (view.isWord(q.spanStart - 2, w.along) || view.isWord(q.spanStart - 2, w.together))
-  }
-
-  /// "down from 60", "up from 12": the earlier value of the figure before.
-  private func comparedWith(_ q: Quantity) -> Bool {
-    q.elliptical && view.isWord(q.spanStart - 1, w.from)
-      && (view.isWord(q.spanStart - 2, w.down) || view.isWord(q.spanStart - 2, w.up))
-  }
-
-  /// "in exchange for", "in return for": the other side of a swap.
-  private func isExchange(_ c: CueMatch) -> Bool {
-    view.isWord(c.start, w.exchange) || (view.isWord(c.start, w.in_) && c.event == .release)
-  }
-
-  /// "37 children were among the 50 patients": after `a`'s noun phrase, an optional
-  /// auxiliary, "among", an optional determiner, then `b`.
-  private func isAmong(_ a: Quantity, _ b: Quantity) -> Bool {
-    var k = a.phraseEnd
-    if view.flags(k).contains(.auxiliary) { k += 1 }
-    guard view.isWord(k, w.among) else { return false }
-    k += 1
-    if view.flags(k).contains(.determiner) { k += 1 }
-    return k == b.spanStart
+  /// Steps 8 and 9, date and period, with the figure's warnings (a weekday that contradicts
+  /// its date is also a document warning).
+  private mutating func dateAndPeriod(
+    of q: Quantity, _ indicator: Indicator, lookAhead: Bool, _ sentence: Range<Int>, _ dates: [DateMention],
+    _ periods: [(index: Int, kind: String)], _ totalWords: RunningTotalWords, _ resolver: DateResolver
+  ) -> (date: ReportedDate?, periodStart: ReportedDate?, warnings: [String]) {
+    var warnings: [String] = []
+    var date: ReportedDate? = nil
+    var periodStart: ReportedDate? = nil
+    if let m = nearestDate(q, dates) {
+      let r = resolver.resolve(m, lookAhead: lookAhead)
+      date = r.date
+      if let warning = r.warning {
+        warnings.append(warning)
+        if !documentWarnings.contains(warning) { documentWarnings.append(warning) }
+      }
+      if m.role == .rangeEnd, let startMention = dates.last(where: { $0.role == .rangeStart && $0.end <= m.start }) {
+        periodStart = resolver.resolve(startMention, lookAhead: lookAhead).date
+      }
+    }
+    // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
+    if date == nil, let first = firstPart(of: periods, in: sentence) {
+      date = ReportedDate(first.end)
+      periodStart = ReportedDate(first.start)
+    }
+    if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
+    if periodStart == nil {
+      periodStart = cumulativeStart(
+        q, indicator, sentence, dates, periods, totalWords, resolver, asOf: date)
+    }
+    if document.published == nil {
+      warnings.append("no publication date: dates relative to publication are left empty")
+    }
+    return (date, periodStart, warnings)
   }
 
   // MARK: Cues
 
   /// Every cue of sentence `index`, in order (cached: neighbouring sentences are read again).
-  private mutating func cues(of index: Int) -> [CueMatch] {
+  mutating func cues(of index: Int) -> [CueMatch] {
     if let c = cueCache[index] { return c }
     let range = sentences[index]
     var out: [CueMatch] = []
@@ -653,127 +428,6 @@ struct DocumentRun {
       if id >= 0 { out.append((i, extractor.periodKinds[Int(id)])) }
     }
     return out
-  }
-
-  // MARK: How figures relate
-
-  /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28", "three on
-  /// Thursday and another three": two numbers joined by "and", "or", "plus" or a comma with nothing but
-  /// determiners, nationality words, "the bodies of", "another", "on" a weekday and "next
-  /// week" between.
-  private func isCoordinated(_ a: Quantity, _ b: Quantity) -> Bool {
-    var k = a.phraseEnd
-    guard b.spanStart - k <= 5 else { return false }
-    var sawJoin = false
-    while k < b.spanStart {
-      let t = view.tokens[k]
-      if t.kind == .punct {
-        guard t.punct == UInt8(ascii: ",") else { return false }
-        sawJoin = true
-      } else if t.word == w.and || t.word == w.or || t.word == w.plus {
-        sawJoin = true
-      } else if t.word == w.of || view.flags(k).contains(.determiner)
-        || view.flags(k).contains(.nationality) || view.info(k)?.nounClass == .bodies
-        || t.word == w.another || (t.word == w.on && view.flags(k + 1).contains(.weekday))
-        || (view.flags(k).contains(.weekday) && view.isWord(k - 1, w.on))
-        || ((t.word == w.next || t.word == w.last || t.word == w.this)
-          && (view.isWord(k + 1, w.week) || view.isWord(k + 1, w.month)))
-        || ((t.word == w.week || t.word == w.month)
-          && (view.isWord(k - 1, w.next) || view.isWord(k - 1, w.last) || view.isWord(k - 1, w.this)))
-      {
-        // allowed: "three hostages on Thursday and another three on Saturday"
-      } else {
-        return false
-      }
-      k += 1
-    }
-    return sawJoin
-  }
-
-  /// The indicator a part takes from its whole: "including 1,400", "Among them were 445" (the
-  /// figure before it), "73 of these" and "seven of them" (the last figure of the document), "Of
-  /// the 183 ..., 111" (the sentence's first figure).
-  private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [CodedFigure]) -> Indicator? {
-    let start = q.spanStart
-    let including =
-      isBreakdown(q) || view.isWord(start - 2, w.including)
-      || (view.isWord(start - 3, w.among) && view.isWord(start - 2, w.them)
-        && view.flags(start - 1).contains(.auxiliary))
-    if including {
-      // "Among them were 445 men ...": the whole is the figure before, here or in the
-      // sentence before.
-      if let whole = k > 0 ? codedHere[k - 1].indicator : output.last?.indicator, whole != .other {
-        return whole
-      }
-    }
-    if q.partitive {
-      // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before;
-      // "At least 106 of the prisoners", opening a sentence: the last figure of prisoners.
-      let whole: Indicator? =
-        q.partOfFirst && k > 0
-        ? codedHere[0].indicator : k > 0 ? codedHere[k - 1].indicator : lastFigure(counting: q)
-      if let whole, whole != .other { return whole }
-    }
-    return nil
-  }
-
-  /// The indicator of the last earlier figure (in the last five sentences) that counts what
-  /// the part names ("of the prisoners"; none if no such figure), or of the last figure when
-  /// the part names nothing ("of them").
-  private func lastFigure(counting q: Quantity) -> Indicator? {
-    guard q.noun != .unknown && !q.elliptical else { return output.last?.indicator }
-    guard let current = figures.last?.sentenceIndex else { return nil }
-    for i in figures.indices.reversed() {
-      if figures[i].sentenceIndex < current - 5 { break }
-      let w = figures[i].quantity
-      // "of these Palestinians" finds "183 Palestinian prisoners"; "of the people" any count.
-      if w.noun == q.noun || q.noun == .people
-        || (q.noun == .nationals && q.nationality != nil && w.nationality == q.nationality)
-      {
-        return output[i].indicator
-      }
-    }
-    return nil
-  }
-
-  /// "..., bringing the total since the ceasefire to 175": `q` ends a clause that raises a
-  /// total ("bringing", "raising", "taking" ... "the total|number|toll|tally ... to") after
-  /// figure `p`.
-  private func bringsTotal(to q: Quantity, after p: Quantity) -> Bool {
-    guard view.isWord(q.spanStart - 1, w.to) else { return false }
-    var j = q.spanStart - 2
-    var sawTotal = false
-    while j > p.phraseEnd, q.spanStart - j <= 10, view.tokens[j].kind == .word {
-      let id = view.tokens[j].word
-      if id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count { sawTotal = true }
-      if sawTotal, view.flags(j).contains(.raising) { return true }
-      j -= 1
-    }
-    return false
-  }
-
-  private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
-    if k > 0 { return (q.partOfFirst ? qs[0] : qs[k - 1], true) }
-    return figures.last.map { ($0.quantity, false) }
-  }
-
-  /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
-  private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
-    var j = k - 1
-    while j >= 0 {
-      // A breakdown ("including two children") is not what a later number counts.
-      let part = isBreakdown(qs[j]) && j > 0
-      if qs[j].noun != .unknown && !part { return (qs[j], true) }
-      j -= 1
-    }
-    // Only the figures of the last two sentences: a pronoun does not reach further, and a
-    // document of nothing but numbers must not make this search quadratic.
-    let current = figures.last?.sentenceIndex ?? 0
-    for p in figures.reversed() {
-      if p.sentenceIndex < current - 2 { break }
-      if p.quantity.noun != .unknown { return (p.quantity, false) }
-    }
-    return nil
   }
 
   // MARK: Modality
@@ -974,9 +628,8 @@ struct DocumentRun {
       var count = 1
       var f = unit - 1
       if f > sentence.lowerBound, view.isNumber(f) || view.flags(f).contains(.numberWord) {
-        let n = view.isNumber(f) ? view.digitValue(f) ?? 0 : view.wordValue(f)
-        guard n >= 1, n <= 366 else { continue }
-        count = Int(n)
+        guard let n = view.count(f, within: 1...366) else { continue }
+        count = n
         f -= 1
       }
       guard view.isWord(f, w.first),

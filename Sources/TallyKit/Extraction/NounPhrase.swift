@@ -82,9 +82,7 @@ struct NounPhraseReader {
           if let j = (k + 1..<min(sentence.upperBound, k + 5)).first(where: { v.nounClass($0) != .unknown }),
             let info = v.info(j)
           {
-            q.noun = info.nounClass
-            q.group = info.group
-            if info.nounClass == .nationals { q.nationality = info.group }
+            q.counts(info)
             if q.noun == .bodies { q.dead = true }
           }
           q.phraseEnd = k
@@ -141,22 +139,17 @@ struct NounPhraseReader {
     }
     if lastNoun == nil, let n = opening, let info = v.info(n) {
       // An elliptical part counts what the opening phrase names.
-      q.noun = info.nounClass
-      q.group = info.group
-      if info.nounClass == .nationals { q.nationality = info.group }
+      q.counts(info)
     }
     if let n = lastNoun, let info = v.info(n) {
       // Words after the counted noun belong to the predicate ("28 companions crossed ...").
       q.phraseEnd = n + 1
       q.nounToken = n
-      q.noun = info.nounClass
-      q.group = info.group
-      if info.nounClass == .nationals { q.nationality = info.group }
+      q.counts(info)
       if q.noun == .bodies { q.dead = true }
     } else if let n = labelNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
       // "Patients waiting: 12,000+": a fact-box line names what it counts before its colon.
-      q.noun = info.nounClass
-      q.group = info.group
+      q.counts(info)
       q.phraseEnd = q.spanEnd
     } else if opening == nil, isUncountedNoun(at: q.spanEnd, end: end) {
       // "At least 25 bakeries have closed": a noun the lexicon does not know, as the subject
@@ -176,9 +169,7 @@ struct NounPhraseReader {
       // "The number of journalists killed in the war has reached 200": the total named
       // before the number says what it counts.
       if let n = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
-        q.noun = info.nounClass
-        q.group = info.group
-        if info.nounClass == .nationals { q.nationality = info.group }
+        q.counts(info)
       }
     }
     // "Israeli civilians and soldiers", "patients and companions": a mixed list counts people
@@ -332,4 +323,14 @@ struct NounPhraseReader {
     return nil
   }
 
+}
+
+extension Quantity {
+  /// Counts what the noun `info` names: its class and group, and for a nationality noun
+  /// ("Palestinians") the nationality too.
+  mutating func counts(_ info: WordInfo) {
+    noun = info.nounClass
+    group = info.group
+    if info.nounClass == .nationals { nationality = info.group }
+  }
 }

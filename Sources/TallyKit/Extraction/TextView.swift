@@ -67,6 +67,21 @@ struct TextView {
     return Int(y)
   }
 
+  /// The whole count token `i` writes in digits or in a number word ("10", "ten") when it
+  /// lies within `bounds`: "two days ago", "the first 10 days of the ceasefire".
+  func count(_ i: Int, within bounds: ClosedRange<Int>) -> Int? {
+    let n: Double
+    if isNumber(i) {
+      guard let d = digitValue(i), !digitShape(i).decimal else { return nil }
+      n = d
+    } else if tokens[i].kind == .word, flags(i).contains(.numberWord) {
+      n = wordValue(i)
+    } else {
+      return nil
+    }
+    return n >= Double(bounds.lowerBound) && n <= Double(bounds.upperBound) ? Int(n) : nil
+  }
+
   /// The original text from the start of token `from` to the end of token `to - 1`.
   func text(from: Int, to: Int) -> String {
     guard from < to else { return "" }

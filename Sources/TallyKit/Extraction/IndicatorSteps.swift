@@ -1,0 +1,450 @@
+/// Step 6 of docs/extraction.md, "Indicator": which cue of a sentence says what a figure
+/// counts. Each numbered step there is one method here (`step1CueBefore` ...
+/// `step11WhatTheNounImplies`), tried in that order; the first that answers wins. Before the
+/// steps, `links` reads how a figure stands to the figures before it (a list item, a part,
+/// a clause of its own), which several steps and the modality use.
+
+/// What the indicator steps know of the sentence being coded.
+struct SentenceCues {
+  let range: Range<Int>
+  let quantities: [Quantity]
+  /// The sentence's cues, in order.
+  let cues: [CueMatch]
+  /// For each figure, the cue that ends right before its number (step 1), if any.
+  let claims: [Int?]
+  /// For each cue, whether some figure's number claims it.
+  let claimed: [Bool]
+  let hints: IndicatorRules.Hints
+}
+
+/// How a figure stands to the figures before it in its sentence.
+struct FigureLinks {
+  /// Joined to the figure before by "and", "or", "plus" or a comma: "19 patients and 28
+  /// companions".
+  var coordinated = false
+  /// Starts a clause of its own after an item with a verb of its own: "killed 40 people, and
+  /// 2 children died of hunger".
+  var ownClause = false
+  /// A list item, or a number right after "and".
+  var listed = false
+  /// The indicator of the whole the figure is a part of: "including 1,400", "seven of them".
+  var whole: Indicator? = nil
+  /// The other side of an exchange: "in exchange for 183".
+  var exchange = false
+}
+
+extension DocumentRun {
+  // MARK: Links
+
+  /// How figure `k` of the sentence stands to those before it. Where its own words leave them
+  /// open, `q` takes the counted noun, group and the dead from the figure it continues.
+  /// `wholes` holds the wholes of the figures before it.
+  func links(
+    of q: inout Quantity, at k: Int, in s: SentenceCues, coded: [CodedFigure], wholes: [Indicator?]
+  ) -> FigureLinks {
+    var l = FigureLinks()
+    let prev: Quantity? = k > 0 ? s.quantities[k - 1] : nil
+    l.coordinated = prev.map { isCoordinated($0, q) } ?? false
+    // "returned the remains of nine hostages, and 19 are still held", "killed 40 people, and
+    // 2 children died of hunger": after an item with a verb of its own before it, an item
+    // whose noun phrase is followed by an auxiliary or a cue verb starts a clause of its own.
+    // ("the remains of 23 Israeli and three foreign hostages have been handed over" is one
+    // list with one verb.)
+    l.ownClause =
+      k > 0 && s.claims[k - 1] != nil && q.phraseEnd < s.range.upperBound
+      && (view.flags(q.phraseEnd).contains(.auxiliary)
+        || (!q.elliptical && s.cues.contains { $0.start == q.phraseEnd && $0.event != .ignore }))
+    if l.coordinated, let p = prev {
+      if p.dead && !l.ownClause && !q.alive { q.dead = true }
+      if q.elliptical || q.noun == .unknown {
+        q.noun = p.noun
+        q.group = q.group ?? p.group
+      }
+    }
+    // An elliptical count ("50 permitted to enter") counts what the figure before it counted.
+    // Its group too when that figure is in the same sentence or it is a part of it ("injured
+    // over 171,000"); otherwise the group is left to the indicator ("A further 38 failed ..."
+    // counts people).
+    if q.noun == .unknown {
+      let antecedent = q.partitive ? partitiveAntecedent(q, k, s.quantities) : lastCounted(k, s.quantities)
+      // A share ("90 per cent of the population") or a fact-box value ("...: 78") counts
+      // what its own words say, never the trucks or prisoners of an earlier sentence.
+      if let (a, sameSentence) = antecedent,
+        sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":"))
+      {
+        q.noun = a.noun
+        if sameSentence || q.partitive {
+          q.group = q.group ?? a.group
+          q.nationality = q.nationality ?? a.nationality
+          // "the bodies of 15 Palestinians; 195 have been returned so far": the dead.
+          if a.dead && !q.alive { q.dead = true }
+        }
+      }
+    }
+    // A list item or an "and" after a part is a part of the same whole ("Among them were 445
+    // men detained in Gaza during the war and 151 people serving long sentences").
+    l.listed = l.coordinated || view.isWord(q.spanStart - 1, w.and)
+    l.whole = partOf(q, k, coded)
+    if l.whole == nil, k > 0, l.listed { l.whole = wholes[k - 1] }
+    l.exchange = s.claims[k].map { isExchange(s.cues[$0]) } ?? false
+    return l
+  }
+
+  // MARK: The steps
+
+  /// The indicator of figure `k` (`q`, linked by `links`), and whether it joined a release as
+  /// a part told by how its people came to be held (it then shares the release's plan). A
+  /// running total compared with the figure before takes that figure's rate (`q.per`).
+  mutating func indicator(
+    of q: inout Quantity, at k: Int, in s: SentenceCues, _ links: FigureLinks, coded: [CodedFigure],
+    sentenceIndex: Int
+  ) -> (indicator: Indicator, joinsRelease: Bool) {
+    var indicator =
+      step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links) ?? step3Predicate(q, k, s)
+      ?? step4ClausePredicate(q, k, s)
+    // The end of step 4: a part of a release, or an item listed after one, told by how its
+    // people came to be held ("Of the prisoners freed, 111 had been detained in Gaza", "free
+    // 250 prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
+    let release = links.whole ?? (links.listed ? coded.last?.indicator : nil)
+    var joinsRelease = false
+    if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own),
+      release == .prisonersReleased || release == .hostagesReleased
+    {
+      indicator = release
+      joinsRelease = links.whole == nil
+    }
+    if indicator == nil { indicator = step5Whole(&q, k, s, links, coded) }
+    if indicator == nil { indicator = step6PreviousItem(q, links, coded) }
+    if indicator == nil { indicator = step7CueLeft(q, k, s) }
+    if indicator == nil { indicator = step8DescribingWords(q, s) }
+    if indicator == nil { indicator = step9NearestCue(q, s) }
+    if indicator == nil { indicator = step10NeighbourSentence(q, s, sentenceIndex) }
+    return (step11WhatTheNounImplies(indicator, q, k, s), joinsRelease)
+  }
+
+  /// 1. The cue right before the number: "killed at least 509", "in exchange for 183".
+  private func step1CueBefore(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    s.claims[k].flatMap { decide(s.cues[$0], for: q, s) }
+  }
+
+  /// 2. A verb shared with the list item before: "return 20 hostages and the bodies of 28";
+  /// not by a part of it (in "released 90 prisoners, and 12 of them were deported" the 12
+  /// have a predicate of their own), nor by a clause of its own ("and 19 are still held").
+  private func step2SharedVerb(_ q: Quantity, _ k: Int, _ s: SentenceCues, _ l: FigureLinks) -> Indicator? {
+    guard l.coordinated, !q.partitive, !l.ownClause, let c = s.claims[k - 1] else { return nil }
+    return decide(s.cues[c], for: q, s)
+  }
+
+  /// 3. The predicate after the noun phrase, up to the next number: "235 patients have been
+  /// evacuated".
+  private func step3Predicate(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    predicate(after: k, for: q, s)
+  }
+
+  /// The predicate after figure `i`'s noun phrase, up to the next number, for `q` (steps 3
+  /// and 4). A specific event (a need, an evacuation, both directions) wins over a nearer
+  /// death, injury or movement.
+  private func predicate(after i: Int, for q: Quantity, _ s: SentenceCues) -> Indicator? {
+    let p = s.quantities[i]
+    let limit = i + 1 < s.quantities.count ? s.quantities[i + 1].spanStart : s.range.upperBound
+    let stop = view.clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
+    var first: Indicator? = nil
+    // A cue right after the noun phrase is its verb even when the next number claims it too:
+    // "5 patients left with 10 companions".
+    for (ci, c) in s.cues.enumerated()
+    where c.start >= p.phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == p.phraseEnd) {
+      guard let ind = decide(c, for: q, s) else { continue }
+      if c.event.isSpecific { return ind }
+      if first == nil { first = ind }
+    }
+    return first
+  }
+
+  /// 4. The predicate after a breakdown or a companion set inside the figure's clause
+  /// ("Eighteen patients, among them nine children, were evacuated", "120 sick and wounded
+  /// people, along with 150 relatives, left Gaza"), or the one a list shares ("19 patients
+  /// and 28 companions crossed into Egypt").
+  private func step4ClausePredicate(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    let qs = s.quantities
+    if k + 1 < qs.count, isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]),
+      let found = predicate(after: k + 1, for: q, s)
+    {
+      return found
+    }
+    var last = k
+    while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) { last += 1 }
+    return last > k ? predicate(after: last, for: q, s) : nil
+  }
+
+  /// 5. The whole a part belongs to: a part described by a cue of its own words first ("about
+  /// 50 of the freed prisoners"), then the whole's indicator ("including 1,400", "73 of
+  /// these", "seven of them"); then a running total the figure before raises ("evacuated 22
+  /// patients on Saturday, bringing the total since the ceasefire to 175") or the earlier
+  /// value it is compared with ("45 a day last week, down from 60").
+  private func step5Whole(
+    _ q: inout Quantity, _ k: Int, _ s: SentenceCues, _ l: FigureLinks, _ coded: [CodedFigure]
+  ) -> Indicator? {
+    if q.partitive {
+      for c in s.cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
+        if let ind = decide(c, for: q, s) { return ind }
+      }
+    }
+    if let a = l.whole {
+      // "the handover of 33 captives, eight of them dead": the dead part is remains.
+      return q.dead && (a == .hostagesReleased || a == .prisonersReleased) ? .remainsReturned : a
+    }
+    guard k > 0, coded[k - 1].indicator != .other else { return nil }
+    let compared = comparedWith(q)
+    guard compared || bringsTotal(to: q, after: s.quantities[k - 1]) else { return nil }
+    if q.per == nil, compared { q.per = s.quantities[k - 1].per }
+    return coded[k - 1].indicator
+  }
+
+  /// 6. The list item before: "1,400 Israeli civilians and soldiers and 32 Americans"; or
+  /// the dead after remains handed over: "four coffins, which held the bodies of Shiri Bibas
+  /// and her two young sons".
+  private func step6PreviousItem(_ q: Quantity, _ l: FigureLinks, _ coded: [CodedFigure]) -> Indicator? {
+    guard l.coordinated || q.dead, let last = coded.last, last.indicator != .other,
+      l.coordinated || last.indicator == .remainsReturned
+    else { return nil }
+    return last.indicator
+  }
+
+  /// 7. Cues further left in the clause: "have killed ... 509".
+  private func step7CueLeft(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    let from = k > 0 ? s.quantities[k - 1].numberEnd : s.range.lowerBound
+    for (ci, c) in s.cues.enumerated().reversed()
+    where c.end <= q.spanStart && c.start >= from && !s.claimed[ci] {
+      if let ind = decide(c, for: q, s) { return ind }
+    }
+    return nil
+  }
+
+  /// 8. Words describing the counted people: "two remaining hostages".
+  private func step8DescribingWords(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
+    for c in s.cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
+      if c.event == .kill, view.flags(c.start).contains(.dead) { continue }
+      if let ind = decide(c, for: q, s) { return ind }
+    }
+    return nil
+  }
+
+  /// 9. Any cue of the sentence no number claims, nearest first.
+  private func step9NearestCue(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
+    let center = q.spanStart
+    let ordered = s.cues.indices.filter { !s.claimed[$0] }.sorted {
+      abs(s.cues[$0].start - center) < abs(s.cues[$1].start - center)
+    }
+    for ci in ordered where !(s.cues[ci].start >= q.numberEnd && s.cues[ci].end <= q.phraseEnd) {
+      if let ind = decide(s.cues[ci], for: q, s) { return ind }
+    }
+    return nil
+  }
+
+  /// 10. The next sentence, then the one before: "... 32 Palestinians from Ofer prison reached
+  /// Ramallah. Among those released ...". Only for prisoners, hostages and bodies, whose
+  /// release, detention or return a report often tells in the next sentence; other nouns are
+  /// too loose to follow.
+  private mutating func step10NeighbourSentence(_ q: Quantity, _ s: SentenceCues, _ index: Int) -> Indicator? {
+    guard [.prisoners, .hostages, .bodies].contains(q.noun) else { return nil }
+    for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
+      for c in cues(of: other) where [.release, .hold, .abduct, .returnTo, .deport, .exit, .enter].contains(c.event) {
+        if let ind = decide(c, for: q, s) { return ind }
+      }
+    }
+    return nil
+  }
+
+  /// 11. Patients travelling with companions have left ("the 50 patients, who were
+  /// accompanied by 61 relatives"); otherwise what the counted noun implies on its own:
+  /// patients in need, aid trucks. Last, the released side of an exchange whose other side is
+  /// prisoners is hostages: "Dozens were freed ... in exchange for 240 Palestinian prisoners".
+  private func step11WhatTheNounImplies(_ found: Indicator?, _ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator {
+    var indicator = found
+    if indicator == nil, q.noun == .patients, s.cues.contains(where: { $0.event == .accompany }) {
+      indicator = .medevacCompleted
+    }
+    if indicator == nil { indicator = IndicatorRules.defaultIndicator(for: q.noun) }
+    let qs = s.quantities
+    if indicator == .prisonersReleased, q.noun != .prisoners, q.nationality != .palestinians,
+      k + 1 < qs.count, let c = s.claims[k + 1], isExchange(s.cues[c]),
+      qs[k + 1].noun == .prisoners || qs[k + 1].nationality == .palestinians
+    {
+      indicator = .hostagesReleased
+    }
+    return indicator ?? .other
+  }
+
+  /// The indicator cue `c` gives the figure `q`, by its event and what `q` counts.
+  private func decide(_ c: CueMatch, for q: Quantity, _ s: SentenceCues) -> Indicator? {
+    // "dead" and "deceased" describe hostages who are still held, rather than report a
+    // killing: "35 of whom are believed dead".
+    if c.event == .kill, q.noun == .hostages, view.flags(c.start).contains(.dead) { return nil }
+    return IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
+  }
+
+  /// "37 children were among the 50 patients": a part of the number after it, coded like it
+  /// when its own words code nothing. `first` is the sentence's first figure in `output`.
+  mutating func codeAmongParts(_ qs: [Quantity], first: Int) {
+    for k in 0..<max(0, qs.count - 1) where output[first + k].indicator == .other {
+      if isAmong(qs[k], qs[k + 1]) { output[first + k].indicator = output[first + k + 1].indicator }
+    }
+  }
+
+  // MARK: How figures relate
+
+  /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28", "three on
+  /// Thursday and another three": two numbers joined by "and", "or", "plus" or a comma with nothing but
+  /// determiners, nationality words, "the bodies of", "another", "on" a weekday and "next
+  /// week" between.
+  private func isCoordinated(_ a: Quantity, _ b: Quantity) -> Bool {
+    var k = a.phraseEnd
+    guard b.spanStart - k <= 5 else { return false }
+    var sawJoin = false
+    while k < b.spanStart {
+      let t = view.tokens[k]
+      if t.kind == .punct {
+        guard t.punct == UInt8(ascii: ",") else { return false }
+        sawJoin = true
+      } else if t.word == w.and || t.word == w.or || t.word == w.plus {
+        sawJoin = true
+      } else if t.word == w.of || view.flags(k).contains(.determiner)
+        || view.flags(k).contains(.nationality) || view.info(k)?.nounClass == .bodies
+        || t.word == w.another || (t.word == w.on && view.flags(k + 1).contains(.weekday))
+        || (view.flags(k).contains(.weekday) && view.isWord(k - 1, w.on))
+        || ((t.word == w.next || t.word == w.last || t.word == w.this)
+          && (view.isWord(k + 1, w.week) || view.isWord(k + 1, w.month)))
+        || ((t.word == w.week || t.word == w.month)
+          && (view.isWord(k - 1, w.next) || view.isWord(k - 1, w.last) || view.isWord(k - 1, w.this)))
+      {
+        // allowed: "three hostages on Thursday and another three on Saturday"
+      } else {
+        return false
+      }
+      k += 1
+    }
+    return sawJoin
+  }
+
+  /// The indicator a part takes from its whole: "including 1,400", "Among them were 445" (the
+  /// figure before it), "73 of these" and "seven of them" (the last figure of the document), "Of
+  /// the 183 ..., 111" (the sentence's first figure).
+  private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [CodedFigure]) -> Indicator? {
+    let start = q.spanStart
+    let including =
+      isBreakdown(q) || view.isWord(start - 2, w.including)
+      || (view.isWord(start - 3, w.among) && view.isWord(start - 2, w.them)
+        && view.flags(start - 1).contains(.auxiliary))
+    if including {
+      // "Among them were 445 men ...": the whole is the figure before, here or in the
+      // sentence before.
+      if let whole = k > 0 ? codedHere[k - 1].indicator : output.last?.indicator, whole != .other {
+        return whole
+      }
+    }
+    if q.partitive {
+      // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before;
+      // "At least 106 of the prisoners", opening a sentence: the last figure of prisoners.
+      let whole: Indicator? =
+        q.partOfFirst && k > 0
+        ? codedHere[0].indicator : k > 0 ? codedHere[k - 1].indicator : lastFigure(counting: q)
+      if let whole, whole != .other { return whole }
+    }
+    return nil
+  }
+
+  /// The indicator of the last earlier figure (in the last five sentences) that counts what
+  /// the part names ("of the prisoners"; none if no such figure), or of the last figure when
+  /// the part names nothing ("of them").
+  private func lastFigure(counting q: Quantity) -> Indicator? {
+    guard q.noun != .unknown && !q.elliptical else { return output.last?.indicator }
+    guard let current = figures.last?.sentenceIndex else { return nil }
+    for i in figures.indices.reversed() {
+      if figures[i].sentenceIndex < current - 5 { break }
+      let w = figures[i].quantity
+      // "of these Palestinians" finds "183 Palestinian prisoners"; "of the people" any count.
+      if w.noun == q.noun || q.noun == .people
+        || (q.noun == .nationals && q.nationality != nil && w.nationality == q.nationality)
+      {
+        return output[i].indicator
+      }
+    }
+    return nil
+  }
+
+  /// "..., bringing the total since the ceasefire to 175": `q` ends a clause that raises a
+  /// total ("bringing", "raising", "taking" ... "the total|number|toll|tally ... to") after
+  /// figure `p`.
+  private func bringsTotal(to q: Quantity, after p: Quantity) -> Bool {
+    guard view.isWord(q.spanStart - 1, w.to) else { return false }
+    var j = q.spanStart - 2
+    var sawTotal = false
+    while j > p.phraseEnd, q.spanStart - j <= 10, view.tokens[j].kind == .word {
+      let id = view.tokens[j].word
+      if id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count { sawTotal = true }
+      if sawTotal, view.flags(j).contains(.raising) { return true }
+      j -= 1
+    }
+    return false
+  }
+
+  private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
+    if k > 0 { return (q.partOfFirst ? qs[0] : qs[k - 1], true) }
+    return figures.last.map { ($0.quantity, false) }
+  }
+
+  /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
+  private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
+    var j = k - 1
+    while j >= 0 {
+      // A breakdown ("including two children") is not what a later number counts.
+      let part = isBreakdown(qs[j]) && j > 0
+      if qs[j].noun != .unknown && !part { return (qs[j], true) }
+      j -= 1
+    }
+    // Only the figures of the last two sentences: a pronoun does not reach further, and a
+    // document of nothing but numbers must not make this search quadratic.
+    let current = figures.last?.sentenceIndex ?? 0
+    for p in figures.reversed() {
+      if p.sentenceIndex < current - 2 { break }
+      if p.quantity.noun != .unknown { return (p.quantity, false) }
+    }
+    return nil
+  }
+
+  /// "including six children", "among them nine children": a breakdown of the figure before.
+  private func isBreakdown(_ q: Quantity) -> Bool {
+    let start = q.spanStart
+    return view.isWord(start - 1, w.including)
+      || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
+  }
+
+  /// "along with 150 relatives", "together with 61 family members": people travelling with
+  /// the figure before.
+  private func isAccompanying(_ q: Quantity) -> Bool {
+    view.isWord(q.spanStart - 1, w.with)
+      && (view.isWord(q.spanStart - 2, w.along) || view.isWord(q.spanStart - 2, w.together))
+  }
+
+  /// "down from 60", "up from 12": the earlier value of the figure before.
+  private func comparedWith(_ q: Quantity) -> Bool {
+    q.elliptical && view.isWord(q.spanStart - 1, w.from)
+      && (view.isWord(q.spanStart - 2, w.down) || view.isWord(q.spanStart - 2, w.up))
+  }
+
+  /// "in exchange for", "in return for": the other side of a swap.
+  private func isExchange(_ c: CueMatch) -> Bool {
+    view.isWord(c.start, w.exchange) || (view.isWord(c.start, w.in_) && c.event == .release)
+  }
+
+  /// "37 children were among the 50 patients": after `a`'s noun phrase, an optional
+  /// auxiliary, "among", an optional determiner, then `b`.
+  private func isAmong(_ a: Quantity, _ b: Quantity) -> Bool {
+    var k = a.phraseEnd
+    if view.flags(k).contains(.auxiliary) { k += 1 }
+    guard view.isWord(k, w.among) else { return false }
+    k += 1
+    if view.flags(k).contains(.determiner) { k += 1 }
+    return k == b.spanStart
+  }
+}
