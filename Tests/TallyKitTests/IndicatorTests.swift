@@ -108,6 +108,18 @@ struct IndicatorTests {
     // A running total raised by the figure before it takes that figure's indicator.
     ("The WHO evacuated 22 patients on Saturday, bringing the total since the ceasefire to 175.", "175", .medevacCompleted),
     ("Rescuers retrieved 57 bodies, bringing the number recovered since the ceasefire to 437.", "437", .bodiesRecovered),
+    // The dead a hospital receives are deaths; the living listed after them keep their own
+    // words, and a source's speech verb ends their clause.
+    ("In the past 24 hours hospitals received 81 bodies and 300 injured people, the ministry said, adding that many remain under the rubble.", "81", .killed),
+    ("In the past 24 hours hospitals received 81 bodies and 300 injured people, the ministry said, adding that many remain under the rubble.", "300", .injured),
+    ("Israel on Thursday received the remains of four hostages.", "four", .remainsReturned),
+    ("About 300 people, according to the ministry, were killed overnight.", "About 300", .killed),
+    ("More than 12,000 patients in Gaza are waiting to leave the enclave for treatment.", "12,000", .medevacNeeded),
+    ("Israel has sent back the bodies of 150 Palestinians, the Red Cross said.", "150", .remainsReturned),
+    ("On Tuesday, 210 people crossed back into the Strip.", "210", .crossedIn),
+    // Soldiers freed are captives, with no word for hostages in the sentence.
+    ("Four soldiers freed", "Four", .hostagesReleased),
+    ("Hamas freed four Israeli soldiers, and Israel released 200 Palestinian prisoners.", "four", .hostagesReleased),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -231,6 +243,10 @@ struct IndicatorTests {
   @Test func aBreakdownsVerbIsNotItsNoun() throws {
     let f = try #require(figure("Israel freed 1,968 Palestinians, including 250 serving long sentences.", "250"))
     #expect(f.indicator == .prisonersReleased)
+    let g = try #require(figure("Israel released 1,968 prisoners, among them 250 serving life terms.", "250"))
+    #expect(g.indicator == .prisonersReleased)
+    // Outside a breakdown the -ing word describes the noun: theatres are no figure.
+    #expect(figure("The hospital has 300 beds and four operating theatres.", "four") == nil)
   }
 
   /// "Among them were 445 men ... and 151 people ...": parts of the release before, even with

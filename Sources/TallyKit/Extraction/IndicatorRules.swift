@@ -70,6 +70,8 @@ enum IndicatorRules {
       "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
       "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
       "await*|wait* ~2 approval|clearance|permission|permits",
+      // "12,000 patients are waiting to leave the enclave for treatment"
+      "await*|wait* to leave|travel|exit|cross",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
       "seek|seeks|seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
@@ -104,10 +106,13 @@ enum IndicatorRules {
       "enter", "entered", "entering", "enters", "entry", "allowed back", "came back",
       "back into", "back to gaza", "arriv* in|into gaza", "re-enter*", "reentered",
       "went back", "go back", "allowed in", "let in", "into gaza|the strip|the enclave",
+      "cross|crosses|crossed|crossing back",
     ]),
     (.returnTo, [
       "return", "returned", "returning", "returns", "returnees", "repatriat*", "hand* back",
       "give back", "gave back", "giving back", "given back",
+      // "Israel received the remains of four hostages": the receiving side of a handover.
+      "received|receive|receives ~1 remains|bodies|body|coffins|coffin",
     ]),
     (.bothWays, [
       "in either direction", "in both directions", "both ways", "each direction",
@@ -149,7 +154,12 @@ enum IndicatorRules {
       "evicted",
     ]),
     (.lose, ["lost"]),
-    (.hospital, ["brought|taken|arrived|transferred ~2 hospital|hospitals|morgue|morgues"]),
+    (.hospital, [
+      "brought|taken|arrived|transferred ~2 hospital|hospitals|morgue|morgues",
+      // "hospitals received 81 bodies": the dead a hospital receives are deaths (not the
+      // remains a country receives in a handover).
+      "hospital|hospitals|morgue|morgues ~2 received|receive|receives",
+    ]),
     (.otherDeath, [
       "died|die|dies|dying|death|deaths ~2 of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia|cold|disease|diseases|illness|exposure",
       "starved to death", "starvation|malnutrition|hunger|famine deaths", "hunger-related deaths",
@@ -250,6 +260,8 @@ enum IndicatorRules {
       }
     case .bothWays: return noun == .trucks ? .aidTrucks : .crossings
     case .denied:
+      // "sent back the bodies of 150 Palestinians": remains handed over.
+      if noun == .bodies || dead { return .remainsReturned }
       // crossing_denied counts people; trucks turned back are not aid that entered either.
       return noun == .trucks || noun == .convoys ? .other : .crossingDenied
     case .release:
@@ -279,6 +291,10 @@ enum IndicatorRules {
     switch noun {
     case .hostages, .foreigners: return hostage
     case .prisoners: return prisoner
+    case .soldiers:
+      // Soldiers freed or held are captives ("Four soldiers freed"), unless they are
+      // Palestinian.
+      return nationality == .palestinians ? prisoner : hostage
     case .trucks, .convoys, .things, .actors: return nil
     default:
       if nationality == .palestinians { return prisoner }

@@ -114,7 +114,7 @@ extension DocumentRun {
       joinsRelease = links.whole == nil
     }
     if indicator == nil { indicator = step5Whole(&q, k, s, links, coded) }
-    if indicator == nil { indicator = step6PreviousItem(q, links, coded) }
+    if indicator == nil { indicator = step6PreviousItem(q, links, s, coded) }
     if indicator == nil { indicator = step7CueLeft(q, k, s) }
     if indicator == nil { indicator = step8DescribingWords(q, s) }
     if indicator == nil { indicator = step9NearestCue(q, s) }
@@ -147,7 +147,15 @@ extension DocumentRun {
   private func predicate(after i: Int, for q: Quantity, _ s: SentenceCues) -> Indicator? {
     let p = s.quantities[i]
     let limit = i + 1 < s.quantities.count ? s.quantities[i + 1].spanStart : s.range.upperBound
-    let stop = view.clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
+    var stop = view.clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
+    // "300 injured people, the ministry said, adding that many remain under the rubble": the
+    // speech verb that names a source ends the figure's clause ("according to" and "said to
+    // be" do not).
+    if let said = (p.phraseEnd..<stop).first(where: {
+      view.flags($0).contains(.speech) && !view.isWord($0, w.according) && !view.isWord($0 + 1, w.to)
+    }) {
+      stop = said
+    }
     var first: Indicator? = nil
     // A cue right after the noun phrase is its verb even when the next number claims it too:
     // "5 patients left with 10 companions".
@@ -203,10 +211,15 @@ extension DocumentRun {
   /// 6. The list item before: "1,400 Israeli civilians and soldiers and 32 Americans"; or
   /// the dead after remains handed over: "four coffins, which held the bodies of Shiri Bibas
   /// and her two young sons".
-  private func step6PreviousItem(_ q: Quantity, _ l: FigureLinks, _ coded: [CodedFigure]) -> Indicator? {
+  /// An item whose own words describe it takes them first: "hospitals received 81 bodies and
+  /// 300 injured people".
+  private func step6PreviousItem(
+    _ q: Quantity, _ l: FigureLinks, _ s: SentenceCues, _ coded: [CodedFigure]
+  ) -> Indicator? {
     guard l.coordinated || q.dead, let last = coded.last, last.indicator != .other,
       l.coordinated || last.indicator == .remainsReturned
     else { return nil }
+    if l.coordinated, let own = step8DescribingWords(q, s) { return own }
     return last.indicator
   }
 

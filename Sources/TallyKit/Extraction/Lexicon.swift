@@ -99,6 +99,9 @@ struct WordFlags: OptionSet, Sendable {
   static let auxiliary = WordFlags(rawValue: 1 << 28)
   /// Verbs that "over" follows as a particle ("handed over four"), not as "more than".
   static let takesOver = WordFlags(rawValue: 1 << 29)
+  /// Words describing the living ("surviving", "injured"): a list of the dead before them
+  /// does not make them dead ("81 bodies and 300 injured people").
+  static let living = WordFlags(rawValue: 1 << 30)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
@@ -265,6 +268,7 @@ enum Lexicon {
     "first|worst|best|most|deadliest|bloodiest|highest|largest|biggest|heaviest|lowest|greatest|fiercest|strongest|busiest|longest|calmest|quietest"
   static let pronouns = "them|these|those|whom|they|us|you"
   static let dead = "dead|deceased|slain|fallen|lifeless"
+  static let living = "living|surviving|alive|injured|wounded|hurt|sick|ill"
   static let conjunctions = "and|or|plus|as well as|along with"
   static let speech =
     "said|says|say|estimate|estimates|counts|counted|recorded|records|documented|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"

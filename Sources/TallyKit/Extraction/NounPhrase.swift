@@ -30,11 +30,16 @@ struct NounPhraseReader {
     }
     // A rate right after the number: "600 a day", "72 per day", "50 daily".
     q.per = rate(at: k, end: end)?.rate
-    // "including 250 serving long sentences": in a breakdown, a verb in -ing right after the
-    // number is the predicate of the people the whole counts, not an adjective.
-    if v.isWord(q.spanStart - 1, v.w.including), k < end, v.tokens[k].kind == .word, v.tokens[k].word < 0,
-      v.text(k).lowercased().hasSuffix("ing")
-    {
+    // "including 250 serving long sentences", "among them 250 serving life terms": in a
+    // breakdown, a verb in -ing right after the number is the predicate of the people the
+    // whole counts, not an adjective (outside one, "four operating theatres" are theatres).
+    let ingWord =
+      k < end && v.tokens[k].kind == .word && v.tokens[k].word < 0 && v.text(k).lowercased().hasSuffix("ing")
+    let breakdown =
+      v.isWord(q.spanStart - 1, v.w.including)
+      || (v.isWord(q.spanStart - 2, v.w.among)
+        && (v.isWord(q.spanStart - 1, v.w.them) || v.isWord(q.spanStart - 1, v.w.whom)))
+    if ingWord, breakdown {
       q.elliptical = true
       q.phraseEnd = k
       return
@@ -123,7 +128,7 @@ struct NounPhraseReader {
         nationality = info?.group
       }
       if flags.contains(.dead) { q.dead = true }
-      if t.word == v.w.living || t.word == v.w.surviving || t.word == v.w.alive { q.alive = true }
+      if flags.contains(.living) { q.alive = true }
       if lastNoun == nil, flags.contains(.medical) { medical = true }
       if flags.contains(.phraseEnd) && (info?.nounClass ?? NounClass.unknown) == .unknown { break }
       if flags.contains(.conjunction) || t.word == v.w.and || t.word == v.w.or {

@@ -464,6 +464,7 @@ final class Vocabulary: @unchecked Sendable {
       flag(Lexicon.takesOver, .takesOver)
       flag(Lexicon.pronouns, .pronoun)
       flag(Lexicon.dead, .dead)
+      flag(Lexicon.living, .living)
       flag(Lexicon.conjunctions, .conjunction)
       flag(Lexicon.speech, .speech)
       flag(Lexicon.ages, .age)
@@ -559,6 +560,6 @@ final class Vocabulary: @unchecked Sendable {
     "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready", "need", "needs", "needed", "waiting", "eligible",
     "believed", "thought", "feared", "reported", "known", "presumed", "likely", "exchange",
     "registered", "number", "tally", "count", "below", "another", "for", "weekend", "first",
-    "living", "surviving", "alive", "deal", "agreement", "down", "up", "along", "together",
+    "deal", "agreement", "down", "up", "along", "together",
   ]
 }
