@@ -119,6 +119,8 @@ struct IndicatorTests {
     ("On Tuesday, 210 people crossed back into the Strip.", "210", .crossedIn),
     // Soldiers freed are captives, with no word for hostages in the sentence.
     ("Four soldiers freed", "Four", .hostagesReleased),
+    ("Rescuers were still searching for dozens believed buried under collapsed homes.", "dozens", .missing),
+    ("About 4,900 patients have been evacuated, while at least 10,000 more are still waiting.", "at least 10,000", .medevacNeeded),
     ("Hamas freed four Israeli soldiers, and Israel released 200 Palestinian prisoners.", "four", .hostagesReleased),
   ]
 
@@ -347,6 +349,11 @@ struct IndicatorTests {
     // A trailing source with a few closing words after its verb.
     #expect(try #require(figure("Some 16,500 patients need evacuation, the World Health Organization said on Tuesday.", "16,500")).attribution == "World Health Organization")
     #expect(try #require(figure("Ten patients left, the ministry said in a statement.", "Ten")).attribution == "ministry")
+    // Adverbs and auxiliaries between the source and its verb; "It" is the source before.
+    #expect(try #require(figure("The ministry has said that 45 people were killed.", "45")).attribution == "ministry")
+    #expect(try #require(figure("The UN later reported that 45 people were killed.", "45")).attribution == "UN")
+    let pronoun = "The health ministry said 13 people died of hunger. It also said that 2,368 people had been killed while seeking aid."
+    #expect(try #require(figure(pronoun, "2,368")).attribution == "health ministry")
     // A preposition after the noun heading an office's name stays in the name.
     #expect(try #require(figure("The ministry of health reported that 273 people had died.", "273")).attribution == "ministry of health")
     #expect(try #require(figure("Some 24 were deported, according to the prisoners' media office.", "24")).attribution == "prisoners' media office")

@@ -677,9 +677,11 @@ struct DocumentRun {
     where v.flags(i).contains(.speech) && !v.isWord(i, w.according)
       && !cues.contains(where: { $0.start == i })
     {
-      // The subject before the verb, skipping an appositive: "Mohammed Zaqout, the Director of
-      // hospitals ..., said".
+      // The subject before the verb, skipping adverbs and auxiliaries ("It also said", "The
+      // ministry has said") and an appositive: "Mohammed Zaqout, the Director of hospitals
+      // ..., said".
       var b = i
+      while b - 1 > s, v.flags(b - 1).contains(.adverb) || v.flags(b - 1).contains(.auxiliary) { b -= 1 }
       if v.isPunct(b - 1, ",") {
         var j = b - 2
         while j > s, !v.isPunct(j, ",") { j -= 1 }

@@ -53,7 +53,7 @@ enum IndicatorRules {
     (.missing, [
       "missing", "under the rubble", "under rubble", "beneath the rubble", "unaccounted",
       "disappeared", "trapped under|beneath", "under the debris", "under debris",
-      "beneath the debris",
+      "beneath the debris", "buried under|beneath",
     ]),
     (.recover, [
       "recover*", "retriev*", "exhum*", "pulled ~5 from|out", "unearthed", "dug out", "found",
@@ -72,6 +72,8 @@ enum IndicatorRules {
       "await*|wait* ~2 approval|clearance|permission|permits",
       // "12,000 patients are waiting to leave the enclave for treatment"
       "await*|wait* to leave|travel|exit|cross",
+      // "at least 10,000 more are still waiting"
+      "still waiting|awaiting",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
       "seek|seeks|seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",

@@ -102,6 +102,9 @@ struct WordFlags: OptionSet, Sendable {
   /// Words describing the living ("surviving", "injured"): a list of the dead before them
   /// does not make them dead ("81 bodies and 300 injured people").
   static let living = WordFlags(rawValue: 1 << 30)
+  /// Adverbs that stand between a source and its speech verb ("It also said", "The UN later
+  /// reported").
+  static let adverb = WordFlags(rawValue: 1 << 31)
 }
 
 /// A `group` name ("patients", "palestinians") held as an index into `GroupName.names`: a
@@ -269,6 +272,8 @@ enum Lexicon {
   static let pronouns = "them|these|those|whom|they|us|you"
   static let dead = "dead|deceased|slain|fallen|lifeless"
   static let living = "living|surviving|alive|injured|wounded|hurt|sick|ill"
+  static let adverbs =
+    "also|further|later|earlier|previously|again|separately|additionally|repeatedly|initially|then|now|recently|already|originally|subsequently|meanwhile|first|last"
   static let conjunctions = "and|or|plus|as well as|along with"
   static let speech =
     "said|says|say|estimate|estimates|counts|counted|recorded|records|documented|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"

@@ -465,6 +465,7 @@ final class Vocabulary: @unchecked Sendable {
       flag(Lexicon.pronouns, .pronoun)
       flag(Lexicon.dead, .dead)
       flag(Lexicon.living, .living)
+      flag(Lexicon.adverbs, .adverb)
       flag(Lexicon.conjunctions, .conjunction)
       flag(Lexicon.speech, .speech)
       flag(Lexicon.ages, .age)
