@@ -29,6 +29,10 @@ struct DateTests {
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
     ("2025-02-05", "In the first ten days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
     ("2025-02-05", "Three weeks ago, 40 people were killed.", "40", "2025-01-15"),
+    // The day of a statement dates a figure only when its sentence gives no other date.
+    ("2025-08-20", "The WHO said on Wednesday that it had helped evacuate 155 patients to Jordan last week.", "155", "2025-08-13"),
+    ("2025-02-05", "The ministry said on Tuesday that 25 people were killed on Monday.", "25", "2025-02-03"),
+    ("2025-02-05", "The ministry said on Tuesday that 45 people had been killed.", "45", "2025-02-04"),
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),
@@ -62,6 +66,9 @@ struct DateTests {
     ("2025-03-19", "Israeli strikes killed more than 400 Palestinians overnight, the deadliest day since the ceasefire took hold in January.", "more than 400", nil),
     ("2026-02-02", "The crossing reopened for the first time since May 2024, and 50 patients left.", "50", nil),
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-19"),
+    // Each clause's own "since".
+    ("2025-05-27", "The UN says 1.9 million people have been displaced since March 18, and that fewer than 20 aid trucks a day have entered since the blockade was eased on May 19.", "fewer than 20", "2025-05-19"),
+    ("2025-05-27", "The UN says 1.9 million people have been displaced since March 18, and that fewer than 20 aid trucks a day have entered since the blockade was eased on May 19.", "1.9 million", "2025-03-18"),
     // "after DATE" starts a running total of casualties, not the time prisoners were taken.
     ("2025-02-02", "At least 50 people have been killed after October 7, 2023.", "50", "2023-10-07"),
     ("2025-02-02", "Of the 183 prisoners, 111 were taken by Israeli forces in Gaza after October 7, 2023.", "111", nil),

@@ -120,6 +120,8 @@ struct IndicatorTests {
     // Soldiers freed are captives, with no word for hostages in the sentence.
     ("Four soldiers freed", "Four", .hostagesReleased),
     ("Rescuers were still searching for dozens believed buried under collapsed homes.", "dozens", .missing),
+    // The verb right after an earlier figure's noun phrase is that figure's, not a later one's.
+    ("More than 4,000 aid trucks entered Gaza last week, the UN said, while tens of thousands of displaced people walked north.", "tens of thousands", .displaced),
     ("About 4,900 patients have been evacuated, while at least 10,000 more are still waiting.", "at least 10,000", .medevacNeeded),
     ("Hamas freed four Israeli soldiers, and Israel released 200 Palestinian prisoners.", "four", .hostagesReleased),
   ]

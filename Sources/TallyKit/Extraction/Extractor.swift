@@ -503,16 +503,27 @@ struct DocumentRun {
     var best: DateMention? = nil
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
-      var d = m.end <= q.spanStart ? q.spanStart - m.end : max(0, m.start - q.spanEnd)
-      // A comma between puts a date further: "four hostages next week, and six on Saturday".
-      let between = m.end <= q.spanStart ? m.end..<q.spanStart : q.spanEnd..<max(q.spanEnd, m.start)
-      for j in between where view.isPunct(j, ",") { d += 5 }
+      var d = distance(q, m)
+      // "The WHO said on Wednesday that it had evacuated 155 patients ... last week": the day
+      // of the statement dates the figure only when nothing else in the sentence does.
+      var k = m.start - 1
+      if view.isWord(k, w.on) { k -= 1 }
+      if view.flags(k).contains(.speech) { d += 1_000 }
       if d < bestDistance {
         best = m
         bestDistance = d
       }
     }
     return best
+  }
+
+  /// How far date mention `m` is from figure `q`, in tokens; a comma between puts it
+  /// further: "four hostages next week, and six on Saturday".
+  private func distance(_ q: Quantity, _ m: DateMention) -> Int {
+    var d = m.end <= q.spanStart ? q.spanStart - m.end : max(0, m.start - q.spanEnd)
+    let between = m.end <= q.spanStart ? m.end..<q.spanStart : q.spanEnd..<max(q.spanEnd, m.start)
+    for j in between where view.isPunct(j, ",") { d += 5 }
+    return d
   }
 
   /// For a running total, when its period began (codebook section 5, rule 4): an explicit
@@ -546,7 +557,21 @@ struct DocumentRun {
     let counts = [
       .killed, .injured, .missing, .bodiesRecovered, .displaced, .detained, .diedAwaitingEvacuation,
     ].contains(indicator)
-    if let m = dates.first(where: { $0.role == .start || ($0.role == .after && counts) }),
+    // The nearest "since DATE" of the figure's clause: "... since March 18, and that fewer
+    // than 20 trucks a day have entered since the blockade was eased on May 19" gives the
+    // trucks May 19 (a ", and" between starts another clause).
+    func reach(_ m: DateMention) -> Int {
+      var d = distance(q, m)
+      if m.end <= q.spanStart,
+        (m.end..<q.spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) })
+      {
+        d += 100
+      }
+      return d
+    }
+    if let m = dates.filter({ $0.role == .start || ($0.role == .after && counts) }).min(by: {
+      reach($0) < reach($1)
+    }),
       let d = resolver.resolve(m, lookAhead: false).date
     {
       // "since October 2023": the calendar says which day of that month the period began.

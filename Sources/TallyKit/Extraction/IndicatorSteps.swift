@@ -223,11 +223,15 @@ extension DocumentRun {
     return last.indicator
   }
 
-  /// 7. Cues further left in the clause: "have killed ... 509".
+  /// 7. Cues further left in the clause: "have killed ... 509"; not the verb right after an
+  /// earlier figure's noun phrase, which is that figure's ("4,000 aid trucks entered Gaza
+  /// ..., while earlier this week tens of thousands of displaced people walked north").
   private func step7CueLeft(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
     let from = k > 0 ? s.quantities[k - 1].numberEnd : s.range.lowerBound
     for (ci, c) in s.cues.enumerated().reversed()
-    where c.end <= q.spanStart && c.start >= from && !s.claimed[ci] {
+    where c.end <= q.spanStart && c.start >= from && !s.claimed[ci]
+      && !s.quantities[..<k].contains(where: { $0.phraseEnd == c.start })
+    {
       if let ind = decide(c, for: q, s) { return ind }
     }
     return nil
