@@ -243,6 +243,38 @@ struct IndicatorTests {
     #expect(g.modality == .planned)
   }
 
+  /// A later figure's verb is not an earlier one's; an earlier one's may serve a clause
+  /// that leaves it out.
+  @Test func aLaterFiguresVerbIsItsOwn() throws {
+    let text = """
+      In exchange, Israel freed about 1,950 Palestinian prisoners. Buses carrying 1,718 detainees \
+      arrived at Nasser hospital, while 96 prisoners were taken to Ramallah and 154 were deported.
+      """
+    let coded = figures(text).map(\.indicator)
+    #expect(coded == [.prisonersReleased, .prisonersReleased, .prisonersReleased, .deported])
+    let gapped = figures("Twenty people were killed in Rafah and 15 in Khan Younis.")
+    #expect(gapped.map(\.indicator) == [.killed, .killed])
+  }
+
+  /// "the 33" with no noun of its own counts what the last 33 counted.
+  @Test func aNumberReferringBackCountsWhatItRefersTo() throws {
+    let text = """
+      Under the deal, 33 hostages are to be freed in exchange for about 1,900 prisoners. \
+      Israel believes eight of the 33 are dead.
+      """
+    let coded = figures(text)
+    #expect(coded.map(\.text) == ["33", "about 1,900", "eight", "33"])
+    #expect(coded[2].group == "hostages")
+    #expect(coded[2].indicator == .hostagesHeld)
+    #expect(coded[3].group == "hostages")
+    // Remains left behind are held; protesters are people, not the hostages before them.
+    let left = figures("Hamas handed over the bodies of four deceased hostages, leaving the remains of 24 others in Gaza.")
+    #expect(left.map(\.indicator) == [.remainsReturned, .hostagesHeld])
+    let protest = figures("Israel believes 101 hostages are still held. Thousands of protesters gathered in Tel Aviv.")
+    #expect(protest.last?.indicator == .other)
+    #expect(protest.last?.group == "people")
+  }
+
   /// "including 250 serving long sentences": the -ing verb is the breakdown's predicate.
   @Test func aBreakdownsVerbIsNotItsNoun() throws {
     let f = try #require(figure("Israel freed 1,968 Palestinians, including 250 serving long sentences.", "250"))

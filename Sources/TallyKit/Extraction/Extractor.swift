@@ -182,8 +182,17 @@ struct DocumentRun {
         reader.read(&quantities[k], sentence: sentence, limit: limit)
         markRemainsBefore(&quantities[k], from: sentence.lowerBound)
       }
-      // "22 of the 36 hospitals", "59 of the 251 hostages": the part counts what the whole does.
-      for k in quantities.indices.dropLast() where quantities[k].elliptical {
+      // "33 hostages are to be freed ... Israel believes eight of the 33 are dead": "the 33"
+      // counts what the earlier 33 counted.
+      for k in quantities.indices where quantities[k].elliptical && quantities[k].noun == .unknown {
+        referBack(&quantities[k], before: quantities[..<k])
+      }
+      // "22 of the 36 hospitals", "59 of the 251 hostages", "eight of the 33": the part counts
+      // what the whole does.
+      for k in quantities.indices.dropLast()
+      where quantities[k].elliptical
+        || (quantities[k].noun == .unknown && quantities[k].phraseEnd == quantities[k + 1].spanStart)
+      {
         var j = quantities[k].spanEnd
         guard view.isWord(j, w.of) else { continue }
         j += 1
@@ -201,6 +210,31 @@ struct DocumentRun {
     }
     DocumentChecks.run(&output, figures, documentWarnings: &documentWarnings)
     return finish()
+  }
+
+  /// "the 33", "those 20", with no noun of their own: a reference back to the last earlier
+  /// figure of the same value (in this sentence or the five before) that names what it counts.
+  /// Digits only: "the two" is as often two people just named ("where the two discussed").
+  private func referBack(_ q: inout Quantity, before here: ArraySlice<Quantity>) {
+    let k = q.spanStart - 1
+    guard view.isWord(k, w.the) || view.isWord(k, w.these) || view.isWord(k, w.those), !q.isVague,
+      !q.isRatio, !q.isWords
+    else { return }
+    var antecedent = here.last { $0.value == q.value && $0.noun != .unknown }
+    if antecedent == nil, let current = figures.last?.sentenceIndex {
+      for p in figures.reversed() {
+        if p.sentenceIndex < current - 5 { break }
+        if p.quantity.value == q.value && p.quantity.noun != .unknown {
+          antecedent = p.quantity
+          break
+        }
+      }
+    }
+    guard let a = antecedent else { return }
+    q.noun = a.noun
+    q.group = a.group
+    q.nationality = a.nationality
+    q.dead = q.dead || a.dead
   }
 
   /// "the remains of 23", "the bodies of 28", "the bodies of Shiri Bibas and her two sons":

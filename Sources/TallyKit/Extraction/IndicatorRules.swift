@@ -137,6 +137,8 @@ enum IndicatorRules {
       "held", "holds", "holding", "being held", "captivity", "remaining", "remain", "remained",
       "still in gaza", "detention", "still in ~2 prison|prisons|jail|jails|custody",
       "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
+      // "leaving the remains of 24 others in Gaza", "leaving 16 bodies still in Gaza"
+      "leaving ~5 in gaza",
     ]),
     (.abduct, [
       "taken hostage|captive", "abducted", "kidnapped", "seized as hostages", "taken captive",
@@ -236,6 +238,8 @@ enum IndicatorRules {
       }
     case .accompany: return noun == .trucks ? nil : .medevacCompanions
     case .exit:
+      // The dead do not leave: "leaving the remains of 24 others in Gaza".
+      if dead { return nil }
       switch noun {
       case .patients: return .medevacCompleted
       case .companions: return .medevacCompanions

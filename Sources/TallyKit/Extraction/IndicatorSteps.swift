@@ -117,14 +117,20 @@ extension DocumentRun {
     if indicator == nil { indicator = step6PreviousItem(q, links, s, coded) }
     if indicator == nil { indicator = step7CueLeft(q, k, s) }
     if indicator == nil { indicator = step8DescribingWords(q, s) }
-    if indicator == nil { indicator = step9NearestCue(q, s) }
+    if indicator == nil { indicator = step9NearestCue(q, k, s) }
     if indicator == nil { indicator = step10NeighbourSentence(q, s, sentenceIndex) }
     return (step11WhatTheNounImplies(indicator, q, k, s), joinsRelease)
   }
 
-  /// 1. The cue right before the number: "killed at least 509", "in exchange for 183".
+  /// 1. The cue right before the number: "killed at least 509", "in exchange for 183"; else
+  /// a cue whose words wrap the number: "Egypt received 45 patients from Gaza", "leaving the
+  /// remains of 24 others in Gaza".
   private func step1CueBefore(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
-    s.claims[k].flatMap { decide(s.cues[$0], for: q, s) }
+    if let c = s.claims[k], let found = decide(s.cues[c], for: q, s) { return found }
+    for c in s.cues where c.start < q.spanStart && c.end > q.numberEnd {
+      if let found = decide(c, for: q, s) { return found }
+    }
+    return nil
   }
 
   /// 2. A verb shared with the list item before: "return 20 hostages and the bodies of 28";
@@ -174,7 +180,7 @@ extension DocumentRun {
   /// and 28 companions crossed into Egypt").
   private func step4ClausePredicate(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
     let qs = s.quantities
-    if k + 1 < qs.count, isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]),
+    if k + 1 < qs.count, isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]) || partOfNext(q, k, s),
       let found = predicate(after: k + 1, for: q, s)
     {
       return found
@@ -223,14 +229,14 @@ extension DocumentRun {
     return last.indicator
   }
 
-  /// 7. Cues further left in the clause: "have killed ... 509"; not the verb right after an
-  /// earlier figure's noun phrase, which is that figure's ("4,000 aid trucks entered Gaza
-  /// ..., while earlier this week tens of thousands of displaced people walked north").
+  /// 7. Cues further left in the clause: "have killed ... 509"; not the verb of an earlier
+  /// figure ("4,000 aid trucks entered Gaza ..., while earlier this week tens of thousands of
+  /// displaced people walked north").
   private func step7CueLeft(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
     let from = k > 0 ? s.quantities[k - 1].numberEnd : s.range.lowerBound
     for (ci, c) in s.cues.enumerated().reversed()
     where c.end <= q.spanStart && c.start >= from && !s.claimed[ci]
-      && !s.quantities[..<k].contains(where: { $0.phraseEnd == c.start })
+      && !(0..<k).contains(where: { isVerb(c, of: $0, s) })
     {
       if let ind = decide(c, for: q, s) { return ind }
     }
@@ -246,10 +252,18 @@ extension DocumentRun {
     return nil
   }
 
-  /// 9. Any cue of the sentence no number claims, nearest first.
-  private func step9NearestCue(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
+  /// 9. Any cue of the sentence no number claims, nearest first; not the verb of a later
+  /// figure ("96 prisoners were taken to Ramallah and 154 were deported": the 96 were not).
+  /// An earlier figure's verb may serve a clause that leaves it out ("20 people were killed
+  /// in Rafah and 15 in Khan Younis").
+  private func step9NearestCue(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
     let center = q.spanStart
-    let ordered = s.cues.indices.filter { !s.claimed[$0] }.sorted {
+    let ordered = s.cues.indices.filter { ci in
+      !s.claimed[ci]
+        && !(k + 1..<s.quantities.count).contains(where: {
+          isVerb(s.cues[ci], of: $0, s) && !($0 == k + 1 && partOfNext(q, k, s))
+        })
+    }.sorted {
       abs(s.cues[$0].start - center) < abs(s.cues[$1].start - center)
     }
     for ci in ordered where !(s.cues[ci].start >= q.numberEnd && s.cues[ci].end <= q.phraseEnd) {
@@ -292,11 +306,32 @@ extension DocumentRun {
     return indicator ?? .other
   }
 
+  /// "eight of the 33 are dead": figure `k`'s phrase runs into the next number, whose
+  /// predicate is its own.
+  private func partOfNext(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Bool {
+    k + 1 < s.quantities.count && q.phraseEnd == s.quantities[k + 1].spanStart
+  }
+
+  /// Whether cue `c` is the verb of figure `j`: right after its noun phrase, past auxiliaries
+  /// and adverbs ("154 were deported", "25 bakeries have also closed").
+  private func isVerb(_ c: CueMatch, of j: Int, _ s: SentenceCues) -> Bool {
+    var p = s.quantities[j].phraseEnd
+    while p < c.start, view.flags(p).contains(.auxiliary) || view.flags(p).contains(.adverb)
+      || view.isWord(p, w.been) || view.isWord(p, w.be)
+    {
+      p += 1
+    }
+    return p == c.start
+  }
+
   /// The indicator cue `c` gives the figure `q`, by its event and what `q` counts.
   private func decide(_ c: CueMatch, for q: Quantity, _ s: SentenceCues) -> Indicator? {
     // "dead" and "deceased" describe hostages who are still held, rather than report a
-    // killing: "35 of whom are believed dead".
-    if c.event == .kill, q.noun == .hostages, view.flags(c.start).contains(.dead) { return nil }
+    // killing: "eight of the 33 are dead" are held; a dead part of a figure before ("35 of
+    // whom are believed dead", "33 captives, eight of them dead") is left to its whole.
+    if c.event == .kill, q.noun == .hostages, view.flags(c.start).contains(.dead) {
+      return q.partitive ? nil : .hostagesHeld
+    }
     return IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
   }
 
