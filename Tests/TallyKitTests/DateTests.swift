@@ -33,6 +33,9 @@ struct DateTests {
     ("2025-08-20", "The WHO said on Wednesday that it had helped evacuate 155 patients to Jordan last week.", "155", "2025-08-13"),
     ("2025-02-05", "The ministry said on Tuesday that 25 people were killed on Monday.", "25", "2025-02-03"),
     ("2025-02-05", "The ministry said on Tuesday that 45 people had been killed.", "45", "2025-02-04"),
+    // An "and" between a date and a figure puts it further, as a comma does.
+    ("2025-05-22", "Israel said 93 trucks had crossed on Tuesday and 87 on Wednesday.", "87", "2025-05-21"),
+    ("2025-05-22", "Israel said 93 trucks had crossed on Tuesday and 87 on Wednesday.", "93", "2025-05-20"),
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),

@@ -140,6 +140,7 @@ struct NonFigureTests {
     "Around 70 per cent of buildings are damaged.",
     "The 2024-2025 school year was cancelled.",
     "Only 25 of 60 planned missions to the north were facilitated in July.",
+    "The civil defence said it had received 200 calls for help that it could not answer.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

@@ -551,12 +551,13 @@ struct DocumentRun {
     return best
   }
 
-  /// How far date mention `m` is from figure `q`, in tokens; a comma between puts it
-  /// further: "four hostages next week, and six on Saturday".
+  /// How far date mention `m` is from figure `q`, in tokens; a comma or an "and" between puts
+  /// it further: "four hostages next week, and six on Saturday", "93 trucks had crossed on
+  /// Tuesday and 87 on Wednesday".
   private func distance(_ q: Quantity, _ m: DateMention) -> Int {
     var d = m.end <= q.spanStart ? q.spanStart - m.end : max(0, m.start - q.spanEnd)
     let between = m.end <= q.spanStart ? m.end..<q.spanStart : q.spanEnd..<max(q.spanEnd, m.start)
-    for j in between where view.isPunct(j, ",") { d += 5 }
+    for j in between where view.isPunct(j, ",") || view.isWord(j, w.and) { d += 5 }
     return d
   }
 

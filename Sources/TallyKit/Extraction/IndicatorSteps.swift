@@ -157,7 +157,7 @@ extension DocumentRun {
     // "300 injured people, the ministry said, adding that many remain under the rubble": the
     // speech verb that names a source ends the figure's clause ("according to" and "said to
     // be" do not).
-    if let said = (p.phraseEnd..<stop).first(where: {
+    if let said = (p.phraseEnd..<max(p.phraseEnd, stop)).first(where: {
       view.flags($0).contains(.speech) && !view.isWord($0, w.according) && !view.isWord($0 + 1, w.to)
     }) {
       stop = said
