@@ -69,6 +69,9 @@ struct DateTests {
     ("2025-03-19", "Israeli strikes killed more than 400 Palestinians overnight, the deadliest day since the ceasefire took hold in January.", "more than 400", nil),
     ("2026-02-02", "The crossing reopened for the first time since May 2024, and 50 patients left.", "50", nil),
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-19"),
+    // A recent window is no running total, whatever period the sentence names.
+    ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "3", nil),
+    ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "266", "2025-10-10"),
     // Each clause's own "since".
     ("2025-05-27", "The UN says 1.9 million people have been displaced since March 18, and that fewer than 20 aid trucks a day have entered since the blockade was eased on May 19.", "fewer than 20", "2025-05-19"),
     ("2025-05-27", "The UN says 1.9 million people have been displaced since March 18, and that fewer than 20 aid trucks a day have entered since the blockade was eased on May 19.", "1.9 million", "2025-03-18"),

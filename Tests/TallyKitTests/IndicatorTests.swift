@@ -120,6 +120,7 @@ struct IndicatorTests {
     // Soldiers freed are captives, with no word for hostages in the sentence.
     ("Four soldiers freed", "Four", .hostagesReleased),
     ("Rescuers were still searching for dozens believed buried under collapsed homes.", "dozens", .missing),
+    ("About 1,200 Palestinians have crossed back into Gaza, and 600 people left for medical treatment.", "600", .medevacCompleted),
     // The verb right after an earlier figure's noun phrase is that figure's, not a later one's.
     ("More than 4,000 aid trucks entered Gaza last week, the UN said, while tens of thousands of displaced people walked north.", "tens of thousands", .displaced),
     ("About 4,900 patients have been evacuated, while at least 10,000 more are still waiting.", "at least 10,000", .medevacNeeded),
@@ -270,6 +271,10 @@ struct IndicatorTests {
     // Remains left behind are held; protesters are people, not the hostages before them.
     let left = figures("Hamas handed over the bodies of four deceased hostages, leaving the remains of 24 others in Gaza.")
     #expect(left.map(\.indicator) == [.remainsReturned, .hostagesHeld])
+    // Number words from three up refer back too.
+    let four = figures("Israeli forces rescued four hostages on Saturday. The four were taken by helicopter to a hospital in Israel.")
+    #expect(four.map(\.indicator) == [.hostagesReleased, .hostagesReleased])
+    #expect(four.last?.group == "hostages")
     let protest = figures("Israel believes 101 hostages are still held. Thousands of protesters gathered in Tel Aviv.")
     #expect(protest.last?.indicator == .other)
     #expect(protest.last?.group == "people")

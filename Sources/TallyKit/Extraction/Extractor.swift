@@ -214,11 +214,11 @@ struct DocumentRun {
 
   /// "the 33", "those 20", with no noun of their own: a reference back to the last earlier
   /// figure of the same value (in this sentence or the five before) that names what it counts.
-  /// Digits only: "the two" is as often two people just named ("where the two discussed").
+  /// Not "the two" (or "the one"), as often two people just named ("where the two discussed").
   private func referBack(_ q: inout Quantity, before here: ArraySlice<Quantity>) {
     let k = q.spanStart - 1
     guard view.isWord(k, w.the) || view.isWord(k, w.these) || view.isWord(k, w.those), !q.isVague,
-      !q.isRatio, !q.isWords
+      !q.isRatio, !q.isWords || q.value >= 3
     else { return }
     var antecedent = here.last { $0.value == q.value && $0.noun != .unknown }
     if antecedent == nil, let current = figures.last?.sentenceIndex {
@@ -589,6 +589,8 @@ struct DocumentRun {
     _ periods: [(index: Int, kind: String)], _ words: RunningTotalWords,
     _ resolver: DateResolver, asOf: ReportedDate?
   ) -> ReportedDate? {
+    // "14 of them in the past 24 hours": a recent window, not the war or the truce.
+    if inRecentWindow(q, sentence) { return nil }
     let counts = [
       .killed, .injured, .missing, .bodiesRecovered, .displaced, .detained, .diedAwaitingEvacuation,
     ].contains(indicator)
@@ -663,6 +665,19 @@ struct DocumentRun {
     guard let ref = reference, let start = extractor.periodStarts[kind]?.last(where: { $0 <= ref })
     else { return nil }
     return ReportedDate(start)
+  }
+
+  /// Whether "in the past 24 hours", "over the last two days" or "in the past week" stands
+  /// within a few words of the figure.
+  private func inRecentWindow(_ q: Quantity, _ sentence: Range<Int>) -> Bool {
+    let from = max(sentence.lowerBound, q.spanStart - 8)
+    let to = min(sentence.upperBound, q.phraseEnd + 8)
+    for i in from..<max(from, to) where view.isWord(i, w.past) || view.isWord(i, w.last) {
+      var j = i + 1
+      if view.count(j, within: 1...1_000) != nil { j += 1 }
+      if j < sentence.upperBound, view.flags(j).contains(.timeUnit), view.isWord(i - 1, w.the) { return true }
+    }
+    return false
   }
 
   /// "the first week of the ceasefire", "the first 10 days of the war": the days a period's
