@@ -29,6 +29,8 @@ struct DateTests {
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
     ("2025-02-05", "In the first ten days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
     ("2025-02-05", "Three weeks ago, 40 people were killed.", "40", "2025-01-15"),
+    ("2024-10-02", "Israeli forces have killed more than 700 Palestinians in the West Bank since October 7 last year.", "700", "2024-10-02"),
+    ("2025-11-02", "On March 18 last year, strikes killed more than 400 people.", "400", "2024-03-18"),
     // The day of a statement dates a figure only when its sentence gives no other date.
     ("2025-08-20", "The WHO said on Wednesday that it had helped evacuate 155 patients to Jordan last week.", "155", "2025-08-13"),
     ("2025-02-05", "The ministry said on Tuesday that 25 people were killed on Monday.", "25", "2025-02-03"),
@@ -69,6 +71,11 @@ struct DateTests {
     ("2025-03-19", "Israeli strikes killed more than 400 Palestinians overnight, the deadliest day since the ceasefire took hold in January.", "more than 400", nil),
     ("2026-02-02", "The crossing reopened for the first time since May 2024, and 50 patients left.", "50", nil),
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-19"),
+    // The words of a running total raised by the next figure are that total's.
+    ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "Three", nil),
+    ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "390", "2023-10-07"),
+    // "October 7 last year".
+    ("2024-10-02", "Israeli forces have killed more than 700 Palestinians in the West Bank since October 7 last year.", "700", "2023-10-07"),
     // A recent window is no running total, whatever period the sentence names.
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "3", nil),
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "266", "2025-10-10"),

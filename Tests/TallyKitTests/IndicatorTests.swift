@@ -121,6 +121,7 @@ struct IndicatorTests {
     ("Four soldiers freed", "Four", .hostagesReleased),
     ("Rescuers were still searching for dozens believed buried under collapsed homes.", "dozens", .missing),
     ("About 1,200 Palestinians have crossed back into Gaza, and 600 people left for medical treatment.", "600", .medevacCompleted),
+    ("WHO chief Tedros Adhanom Ghebreyesus said up to 14,000 people still needed to leave.", "14,000", .medevacNeeded),
     // The verb right after an earlier figure's noun phrase is that figure's, not a later one's.
     ("More than 4,000 aid trucks entered Gaza last week, the UN said, while tens of thousands of displaced people walked north.", "tens of thousands", .displaced),
     ("About 4,900 patients have been evacuated, while at least 10,000 more are still waiting.", "at least 10,000", .medevacNeeded),
@@ -391,6 +392,9 @@ struct IndicatorTests {
     // Adverbs and auxiliaries between the source and its verb; "It" is the source before.
     #expect(try #require(figure("The ministry has said that 45 people were killed.", "45")).attribution == "ministry")
     #expect(try #require(figure("The UN later reported that 45 people were killed.", "45")).attribution == "UN")
+    let two = "Israeli forces have killed more than 700 Palestinians, according to the health ministry, and arrested over 11,000, according to prisoner groups."
+    #expect(try #require(figure(two, "700")).attribution == "health ministry")
+    #expect(try #require(figure(two, "11,000")).attribution == "prisoner groups")
     let pronoun = "The health ministry said 13 people died of hunger. It also said that 2,368 people had been killed while seeking aid."
     #expect(try #require(figure(pronoun, "2,368")).attribution == "health ministry")
     // A preposition after the noun heading an office's name stays in the name.

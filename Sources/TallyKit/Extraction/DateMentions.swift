@@ -3,6 +3,8 @@ struct DateMention {
   enum Kind {
     /// A calendar date; `year` is nil when the text leaves it out ("October 10").
     case calendar(year: Int?, month: Int, day: Int?)
+    /// "October 7 last year" (-1), "March 18 this year" (0).
+    case calendarYearsFromPublication(Int, month: Int, day: Int?)
     case year(Int)
     /// "on Saturday": resolved to the nearest such day (codebook section 5, rule 2).
     case weekday(Int, direction: Int)
@@ -164,6 +166,14 @@ struct DateFinder {
     return v.count(i, within: 1...60)
   }
 
+  /// "last year" (-1) or "this year" (0) at `i`, after a day of a month.
+  private func relativeYear(_ i: Int, end: Int) -> Int? {
+    guard i + 1 < end, view.isWord(i + 1, view.w.year) else { return nil }
+    if view.isWord(i, view.w.last) { return -1 }
+    if view.isWord(i, view.w.this) { return 0 }
+    return nil
+  }
+
   private func mention(at i: Int, end: Int) -> DateMention? {
     let v = view
     // 2026-01-25
@@ -190,6 +200,9 @@ struct DateFinder {
         } else if let y = view.year(stop), stop < end {
           year = y
           stop += 1
+        } else if let years = relativeYear(stop, end: end) {
+          return DateMention(
+            start: i, end: stop + 2, kind: .calendarYearsFromPublication(years, month: month, day: d), role: .point)
         }
         return DateMention(
           start: i, end: stop, kind: .calendar(year: year, month: month, day: d), role: .point)
@@ -218,6 +231,9 @@ struct DateFinder {
       if let y = view.year(stop), stop < end {
         year = y
         stop += 1
+      } else if let years = relativeYear(stop, end: end) {
+        return DateMention(
+          start: i, end: stop + 2, kind: .calendarYearsFromPublication(years, month: month, day: d), role: .point)
       }
       return DateMention(
         start: i, end: stop, kind: .calendar(year: year, month: month, day: d), role: .point)
@@ -366,23 +382,14 @@ struct DateResolver {
   /// stated weekday contradicts the calendar date, a warning.
   func resolve(_ m: DateMention, lookAhead: Bool) -> (date: ReportedDate?, warning: String?) {
     switch m.kind {
+    case .calendarYearsFromPublication(let n, let month, let day):
+      guard let p = published else { return (nil, nil) }
+      return calendar(p.year + n, month, day, m, lookAhead: lookAhead)
     case .calendar(let year, let month, let day):
       guard let y = year ?? inferYear(month: month, day: day ?? 1, lookAhead: lookAhead) else {
         return (nil, nil)
       }
-      guard let d = CivilDate(year: y, month: month, day: day ?? 1) else { return (nil, nil) }
-      let date = ReportedDate(d, precision: day == nil ? .month : .day)
-      if let wd = m.statedWeekday, day != nil, d.weekday != wd {
-        let name = CivilDate.weekdayNames[wd]
-        guard let resolved = weekday(wd, direction: 0, lookAhead: lookAhead) else {
-          return (date, "the weekday \(name) contradicts \(d), a \(CivilDate.weekdayNames[d.weekday])")
-        }
-        return (
-          ReportedDate(resolved),
-          "the weekday \(name) contradicts \(d), a \(CivilDate.weekdayNames[d.weekday]); resolved to the \(name) nearest publication, \(resolved)"
-        )
-      }
-      return (date, nil)
+      return calendar(y, month, day, m, lookAhead: lookAhead)
     case .year(let y):
       guard let d = CivilDate(year: y, month: 1, day: 1) else { return (nil, nil) }
       return (ReportedDate(d, precision: .year), nil)
@@ -403,6 +410,25 @@ struct DateResolver {
       guard let p = published else { return (nil, nil) }
       return (CivilDate(year: p.year + n, month: 1, day: 1).map { ReportedDate($0, precision: .year) }, nil)
     }
+  }
+
+  /// A day (or, with no day, a month) of year `y`, checked against a weekday the text states.
+  private func calendar(
+    _ y: Int, _ month: Int, _ day: Int?, _ m: DateMention, lookAhead: Bool
+  ) -> (date: ReportedDate?, warning: String?) {
+    guard let d = CivilDate(year: y, month: month, day: day ?? 1) else { return (nil, nil) }
+    let date = ReportedDate(d, precision: day == nil ? .month : .day)
+    if let wd = m.statedWeekday, day != nil, d.weekday != wd {
+      let name = CivilDate.weekdayNames[wd]
+      guard let resolved = weekday(wd, direction: 0, lookAhead: lookAhead) else {
+        return (date, "the weekday \(name) contradicts \(d), a \(CivilDate.weekdayNames[d.weekday])")
+      }
+      return (
+        ReportedDate(resolved),
+        "the weekday \(name) contradicts \(d), a \(CivilDate.weekdayNames[d.weekday]); resolved to the \(name) nearest publication, \(resolved)"
+      )
+    }
+    return (date, nil)
   }
 
   /// The most recent such weekday on or before publication, or for the future tense (or

@@ -291,9 +291,14 @@ struct DocumentRun {
         of: &q, at: k, in: context, links, coded: coded, sentenceIndex: index)
 
       let (modality, past) = modality(of: q, at: k, sentence, links, joinsRelease, finalIndicator, coded)
+      // "Three soldiers were killed on Sunday, bringing the number killed since the offensive
+      // began to 390": the words between are the total's.
+      let totalsWords: Range<Int>? =
+        k + 1 < qs.count && bringsTotal(to: qs[k + 1], after: q) ? q.spanEnd..<qs[k + 1].spanStart : nil
       let (date, periodStart, warnings) = dateAndPeriod(
-        of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
-        resolver)
+        of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates,
+        periods.filter { !(totalsWords?.contains($0.index) ?? false) }, totalWords, resolver,
+        excluding: totalsWords)
 
       // Group, unit, bounds.
       let group = self.group(q, finalIndicator)
@@ -355,7 +360,8 @@ struct DocumentRun {
   /// its date is also a document warning).
   private mutating func dateAndPeriod(
     of q: Quantity, _ indicator: Indicator, lookAhead: Bool, _ sentence: Range<Int>, _ dates: [DateMention],
-    _ periods: [(index: Int, kind: String)], _ totalWords: RunningTotalWords, _ resolver: DateResolver
+    _ periods: [(index: Int, kind: String)], _ totalWords: RunningTotalWords, _ resolver: DateResolver,
+    excluding totalsWords: Range<Int>?
   ) -> (date: ReportedDate?, periodStart: ReportedDate?, warnings: [String]) {
     var warnings: [String] = []
     var date: ReportedDate? = nil
@@ -379,7 +385,8 @@ struct DocumentRun {
     if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
     if periodStart == nil {
       periodStart = cumulativeStart(
-        q, indicator, sentence, dates, periods, totalWords, resolver, asOf: date)
+        q, indicator, sentence, dates.filter { !(totalsWords?.contains($0.start) ?? false) }, periods,
+        totalsWords == nil ? totalWords : RunningTotalWords(), resolver, asOf: date)
     }
     if document.published == nil {
       warnings.append("no publication date: dates relative to publication are left empty")
@@ -817,7 +824,13 @@ struct DocumentRun {
     if let s = sources.last(where: { !$0.according && !$0.trailing && $0.position < q.spanStart }) {
       return s.name
     }
-    if let s = sources.first(where: { $0.according }) { return s.name }
+    // "killed more than 700, according to A, and arrested over 11,000, according to B": the
+    // first "according to" after the figure, else the nearest before it.
+    if let s = sources.first(where: { $0.according && $0.position >= q.spanEnd })
+      ?? sources.last(where: { $0.according && $0.position < q.spanStart })
+    {
+      return s.name
+    }
     return sources.first { $0.trailing && $0.position > q.spanEnd }?.name
   }
 

@@ -71,7 +71,7 @@ enum IndicatorRules {
       "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
       "await*|wait* ~2 approval|clearance|permission|permits",
       // "12,000 patients are waiting to leave the enclave for treatment"
-      "await*|wait* to leave|travel|exit|cross",
+      "await*|wait* to leave|travel|exit|cross", "need|needs|needed|needing to leave|travel|exit",
       // "at least 10,000 more are still waiting"
       "still waiting|awaiting",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",

@@ -427,11 +427,11 @@ extension DocumentRun {
   /// "..., bringing the total since the ceasefire to 175": `q` ends a clause that raises a
   /// total ("bringing", "raising", "taking" ... "the total|number|toll|tally ... to") after
   /// figure `p`.
-  private func bringsTotal(to q: Quantity, after p: Quantity) -> Bool {
+  func bringsTotal(to q: Quantity, after p: Quantity) -> Bool {
     guard view.isWord(q.spanStart - 1, w.to) else { return false }
     var j = q.spanStart - 2
     var sawTotal = false
-    while j > p.phraseEnd, q.spanStart - j <= 10, view.tokens[j].kind == .word {
+    while j > p.phraseEnd, q.spanStart - j <= 14, view.tokens[j].kind == .word {
       let id = view.tokens[j].word
       if id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count { sawTotal = true }
       if sawTotal, view.flags(j).contains(.raising) { return true }
