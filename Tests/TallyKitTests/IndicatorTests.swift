@@ -370,6 +370,9 @@ struct IndicatorTests {
     // Past permission tells what happened; a need is a present state even when "approved".
     #expect(try #require(figure("Roughly 50 patients a day were allowed to leave.", "Roughly 50")).modality == .actual)
     #expect(try #require(figure("Around 1,500 patients who had been approved for treatment abroad are stranded.", "Around 1,500")).modality == .actual)
+    // A proposal plans; "the release of" between does not hide it.
+    let proposal = figures("A 60-day truce proposal calls for the release of 10 living hostages and 18 bodies.")
+    #expect(proposal.map(\.modality) == [.planned, .planned])
     // A scheduling word after a determiner describes ("the approved lists").
     #expect(try #require(figure("Officials turned back 12 travellers whose names were not on the approved lists.", "12")).modality == .actual)
     #expect(try #require(figure("Egypt says it is ready to receive as many as 600 patients a week.", "as many as 600")).modality == .planned)

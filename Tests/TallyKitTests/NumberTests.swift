@@ -141,6 +141,8 @@ struct NonFigureTests {
     "The 2024-2025 school year was cancelled.",
     "Only 25 of 60 planned missions to the north were facilitated in July.",
     "The civil defence said it had received 200 calls for help that it could not answer.",
+    "Israel killed the correspondent Anas al-Sharif, 28.",
+    "The US has vetoed four such resolutions since October 2023.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

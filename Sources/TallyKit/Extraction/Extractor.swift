@@ -487,6 +487,11 @@ struct DocumentRun {
         k -= view.flags(k - 2).contains(.determiner) ? 3 : 2
         continue
       }
+      // "calls for the release of 10 living hostages": nor do "the X of" naming the event.
+      if view.isWord(k, w.of), view.flags(k - 2).contains(.determiner), view.tokens[k - 1].kind == .word {
+        k -= 3
+        continue
+      }
       let id = view.tokens[k].word
       if view.flags(k).contains(.future) { planned = true }
       if id == w.to, k > 0, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
@@ -700,6 +705,8 @@ struct DocumentRun {
       guard k > sentence.lowerBound + 1, view.isWord(k, w.of) else { continue }
       let unit = k - 1
       let days: Int
+      // "in the first weeks of the war" names no number of them: no date.
+      let plural = view.isWord(unit, w.days) || view.isWord(unit, w.weeks)
       if view.isWord(unit, w.day) || view.isWord(unit, w.days) {
         days = 1
       } else if view.isWord(unit, w.week) || view.isWord(unit, w.weeks) {
@@ -713,6 +720,8 @@ struct DocumentRun {
         guard let n = view.count(f, within: 1...366) else { continue }
         count = n
         f -= 1
+      } else if plural {
+        continue
       }
       guard view.isWord(f, w.first),
         let start = extractor.periodStarts[kind]?.last(where: { $0 <= published })

@@ -49,6 +49,15 @@ struct Quantity {
 struct QuantityFinder {
   let view: TextView
 
+  /// A surname written with a lower-case particle: "al-Sharif", "el-Sisi", "abu-Salmiya".
+  private func isParticleName(_ k: Int) -> Bool {
+    let t = view.tokens[k]
+    let b = view.bytes
+    var j = Int(t.start)
+    while j < Int(t.end), b[j] != UInt8(ascii: "-") { j += 1 }
+    return j > Int(t.start) && j + 1 < Int(t.end) && b[j + 1] >= UInt8(ascii: "A") && b[j + 1] <= UInt8(ascii: "Z")
+  }
+
   func find(in sentence: Range<Int>) -> [Quantity] {
     var found: [Quantity] = []
     var i = sentence.lowerBound
@@ -383,9 +392,10 @@ struct QuantityFinder {
         let p = v.tokens[i - 1].punct
         if p == UInt8(ascii: "$") || p == 0x80 { return true }
       }
-      // Ages: "Dalia Abu Kashef, 28, died", "aged 28"
+      // Ages: "Dalia Abu Kashef, 28, died", "Anas al-Sharif, 28."
       if q.value < 120, q.qualifier == .exact, i >= 2, v.isPunct(i - 1, ","),
-        v.tokens[i - 2].kind == .word, v.tokens[i - 2].flags.contains(.capitalized),
+        v.tokens[i - 2].kind == .word,
+        v.tokens[i - 2].flags.contains(.capitalized) || isParticleName(i - 2),
         next >= end || v.isPunct(next, ",") || v.isPunct(next, ")") || v.isPunct(next, ".")
       {
         return true

@@ -74,7 +74,7 @@ struct TextView {
     if isNumber(i) {
       guard let d = digitValue(i), !digitShape(i).decimal else { return nil }
       n = d
-    } else if tokens[i].kind == .word, flags(i).contains(.numberWord) {
+    } else if flags(i).contains(.numberWord) {
       n = wordValue(i)
     } else {
       return nil
