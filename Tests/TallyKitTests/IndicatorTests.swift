@@ -122,6 +122,9 @@ struct IndicatorTests {
     ("Rescuers were still searching for dozens believed buried under collapsed homes.", "dozens", .missing),
     ("About 1,200 Palestinians have crossed back into Gaza, and 600 people left for medical treatment.", "600", .medevacCompleted),
     ("WHO chief Tedros Adhanom Ghebreyesus said up to 14,000 people still needed to leave.", "14,000", .medevacNeeded),
+    // A participle right after the noun describes; the verb after an auxiliary is the predicate.
+    ("The society said about 70 prisoners freed in the exchanges so far had been exiled abroad.", "about 70", .deported),
+    ("At least 1,600 patients have died before they could be evacuated.", "1,600", .diedAwaitingEvacuation),
     // The verb right after an earlier figure's noun phrase is that figure's, not a later one's.
     ("More than 4,000 aid trucks entered Gaza last week, the UN said, while tens of thousands of displaced people walked north.", "tens of thousands", .displaced),
     ("About 4,900 patients have been evacuated, while at least 10,000 more are still waiting.", "at least 10,000", .medevacNeeded),
@@ -139,6 +142,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Some 100,000 people fled Khan Younis on Monday.", "Some 100,000")).indicator == .displaced)
     let corridor = try #require(figure("More than 200,000 people had crossed the Netzarim corridor by midday.", "More than 200,000"))
     #expect(corridor.indicator != .crossedOut && corridor.indicator != .crossedIn, "\(corridor.indicator)")
+    let home = try #require(figure("More than 300,000 displaced Palestinians have returned to northern Gaza since Monday.", "More than 300,000"))
+    #expect(home.indicator == .displaced)
+    #expect(try #require(figure("Only 12 Palestinians returned to Gaza through Rafah.", "12")).indicator == .crossedIn)
   }
 
   @Test(arguments: cases)
@@ -370,6 +376,7 @@ struct IndicatorTests {
     // Past permission tells what happened; a need is a present state even when "approved".
     #expect(try #require(figure("Roughly 50 patients a day were allowed to leave.", "Roughly 50")).modality == .actual)
     #expect(try #require(figure("Around 1,500 patients who had been approved for treatment abroad are stranded.", "Around 1,500")).modality == .actual)
+    #expect(try #require(figure("Crews exhumed 392 bodies, and 165 of them had yet to be identified.", "165")).modality == .actual)
     // A proposal plans; "the release of" between does not hide it.
     let proposal = figures("A 60-day truce proposal calls for the release of 10 living hostages and 18 bodies.")
     #expect(proposal.map(\.modality) == [.planned, .planned])

@@ -517,8 +517,9 @@ struct DocumentRun {
       }
       if id == w.to, view.isWord(k + 1, w.be) {
         let before = view.tokens[k - 1].word
+        // ("165 had yet to be identified" is no plan either.)
         if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible, w.believed, w.thought,
-          w.feared, w.said, w.reported, w.known, w.presumed, w.likely].contains(before)
+          w.feared, w.said, w.reported, w.known, w.presumed, w.likely, w.yet].contains(before)
         {
           planned = true
         }
@@ -618,9 +619,17 @@ struct DocumentRun {
       }
       return d
     }
+    // A "since" of another clause gives way to a named period the figure's own clause opens:
+    // "rejected a third of requests since March, ..., and at least 1,600 patients have died
+    // ... since the war began".
+    let ownSince = periods.contains { p in
+      p.index > q.spanEnd && !view.followsComparing(p.index)
+        && (max(sentence.lowerBound, p.index - 5)..<p.index).contains { view.isWord($0, w.since) }
+    }
     if let m = dates.filter({ $0.role == .start || ($0.role == .after && counts) }).min(by: {
       reach($0) < reach($1)
     }),
+      reach(m) < 100 || !ownSince,
       let d = resolver.resolve(m, lookAhead: false).date
     {
       // "since October 2023": the calendar says which day of that month the period began.

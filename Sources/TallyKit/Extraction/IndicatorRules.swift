@@ -60,7 +60,7 @@ enum IndicatorRules {
     ]),
     (.dieAwaiting, [
       "died ~3 await*|waiting", "die ~3 await*|waiting", "dying ~3 await*|waiting",
-      "death* ~3 await*|waiting", "died before ~2 evacuat*", "died ~2 waiting",
+      "death* ~3 await*|waiting", "died before ~3 evacuat*", "died ~2 waiting",
       "died|die|dying ~8 while|whilst await*|waiting",
       // "patients on the evacuation list have died"
       "on ~3 list|lists|waitlist ~3 died|die|dying",
@@ -180,6 +180,9 @@ enum IndicatorRules {
       "cross|crossed|crossing|crosses into|to the north|south|centre|center of gaza",
       "cross|crossed|crossing|crosses into|to the north|south",
       "cross|crossed|crossing|crosses ~2 corridor|corridors",
+      // Going home to the north of the Strip is no crossing into Gaza either.
+      "return|returned|returning|returns to northern|southern|central|north|south gaza",
+      "return|returned|returning|returns to the north|south",
     ]),
   ]
 

@@ -163,15 +163,28 @@ extension DocumentRun {
       stop = said
     }
     var first: Indicator? = nil
+    // A specific cue right after the noun phrase may be a participle that describes the
+    // people: "about 70 prisoners freed in the exchanges had been exiled abroad". A specific
+    // verb after an auxiliary is then the predicate.
+    var participle: Indicator? = nil
     // A cue right after the noun phrase is its verb even when the next number claims it too:
     // "5 patients left with 10 companions".
     for (ci, c) in s.cues.enumerated()
     where c.start >= p.phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == p.phraseEnd) {
       guard let ind = decide(c, for: q, s) else { continue }
-      if c.event.isSpecific { return ind }
+      if participle != nil {
+        let afterAuxiliary = view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been)
+        if afterAuxiliary && c.event.isSpecific { return ind }
+        continue
+      }
+      if c.event.isSpecific {
+        if c.start > p.phraseEnd { return ind }
+        participle = ind
+        continue
+      }
       if first == nil { first = ind }
     }
-    return first
+    return participle ?? first
   }
 
   /// 4. The predicate after a breakdown or a companion set inside the figure's clause
