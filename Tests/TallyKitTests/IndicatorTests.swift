@@ -122,6 +122,8 @@ struct IndicatorTests {
     ("Rescuers were still searching for dozens believed buried under collapsed homes.", "dozens", .missing),
     ("About 1,200 Palestinians have crossed back into Gaza, and 600 people left for medical treatment.", "600", .medevacCompleted),
     ("WHO chief Tedros Adhanom Ghebreyesus said up to 14,000 people still needed to leave.", "14,000", .medevacNeeded),
+    ("The Red Crescent said it had lost contact with nine of its paramedics in Rafah.", "nine", .missing),
+    ("The UN said it was still searching for 13 aid workers.", "13", .missing),
     // A participle right after the noun describes; the verb after an auxiliary is the predicate.
     ("The society said about 70 prisoners freed in the exchanges so far had been exiled abroad.", "about 70", .deported),
     ("At least 1,600 patients have died before they could be evacuated.", "1,600", .diedAwaitingEvacuation),
@@ -377,6 +379,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Roughly 50 patients a day were allowed to leave.", "Roughly 50")).modality == .actual)
     #expect(try #require(figure("Around 1,500 patients who had been approved for treatment abroad are stranded.", "Around 1,500")).modality == .actual)
     #expect(try #require(figure("Crews exhumed 392 bodies, and 165 of them had yet to be identified.", "165")).modality == .actual)
+    let receive = try #require(figure("The Red Cross said it was preparing to receive 20 living hostages.", "20"))
+    #expect(receive.indicator == .hostagesReleased)
+    #expect(receive.modality == .planned)
     // A proposal plans; "the release of" between does not hide it.
     let proposal = figures("A 60-day truce proposal calls for the release of 10 living hostages and 18 bodies.")
     #expect(proposal.map(\.modality) == [.planned, .planned])

@@ -53,7 +53,8 @@ enum IndicatorRules {
     (.missing, [
       "missing", "under the rubble", "under rubble", "beneath the rubble", "unaccounted",
       "disappeared", "trapped under|beneath", "under the debris", "under debris",
-      "beneath the debris", "buried under|beneath",
+      "beneath the debris", "buried under|beneath", "lost contact with",
+      "search|searches|searching|searched for",
     ]),
     (.recover, [
       "recover*", "retriev*", "exhum*", "pulled ~5 from|out", "unearthed", "dug out", "found",
@@ -116,6 +117,8 @@ enum IndicatorRules {
       "give back", "gave back", "giving back", "given back",
       // "Israel received the remains of four hostages": the receiving side of a handover.
       "received|receive|receives ~1 remains|bodies|body|coffins|coffin",
+      // "preparing to receive 20 living hostages": the receiving side of a release.
+      "received|receive|receives|receiving ~2 hostages|captives",
     ]),
     (.bothWays, [
       "in either direction", "in both directions", "both ways", "each direction",
