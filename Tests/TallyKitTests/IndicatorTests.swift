@@ -382,6 +382,9 @@ struct IndicatorTests {
     let receive = try #require(figure("The Red Cross said it was preparing to receive 20 living hostages.", "20"))
     #expect(receive.indicator == .hostagesReleased)
     #expect(receive.modality == .planned)
+    // Companions travel as the patients before them do.
+    let each = figures("Officials had said up to 50 patients would be allowed to cross each day, each with two companions.")
+    #expect(each.map(\.modality) == [.planned, .planned])
     // A proposal plans; "the release of" between does not hide it.
     let proposal = figures("A 60-day truce proposal calls for the release of 10 living hostages and 18 bodies.")
     #expect(proposal.map(\.modality) == [.planned, .planned])
@@ -407,6 +410,11 @@ struct IndicatorTests {
     // Adverbs and auxiliaries between the source and its verb; "It" is the source before.
     #expect(try #require(figure("The ministry has said that 45 people were killed.", "45")).attribution == "ministry")
     #expect(try #require(figure("The UN later reported that 45 people were killed.", "45")).attribution == "UN")
+    // A short name set off by commas; a possessive before the toll; a name ends before "who".
+    #expect(try #require(figure("Israel's military body in charge of civilian affairs, COGAT, said 150 people had been approved to leave.", "150")).attribution == "COGAT")
+    #expect(try #require(figure("The ministry's overall toll from the war stands at more than 71,800.", "71,800")).attribution == "ministry")
+    #expect(try #require(figure("Five patients left, according to an Egyptian official who spoke on condition of anonymity.", "Five")).attribution == "Egyptian official")
+    #expect(try #require(figure("Some 50 patients a day had been leaving, according to the WHO.", "50")).attribution == "WHO")
     let two = "Israeli forces have killed more than 700 Palestinians, according to the health ministry, and arrested over 11,000, according to prisoner groups."
     #expect(try #require(figure(two, "700")).attribution == "health ministry")
     #expect(try #require(figure(two, "11,000")).attribution == "prisoner groups")

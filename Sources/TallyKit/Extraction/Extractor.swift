@@ -350,6 +350,14 @@ struct DocumentRun {
       modality = .planned
       past = coded[k - 1].past
     }
+    // Companions travel as the patients before them do: "up to 50 patients would be allowed
+    // to cross each day, each with two companions".
+    if indicator == .medevacCompanions, k > 0, coded[k - 1].indicator == .medevacCompleted,
+      modality == .actual
+    {
+      modality = coded[k - 1].modality
+      past = coded[k - 1].past
+    }
     // A need is a present state, whatever plan it is told with ("1,500 patients who had been
     // approved for treatment abroad").
     if indicator == .medevacNeeded { modality = .actual }
@@ -770,7 +778,14 @@ struct DocumentRun {
       var a = i + 2
       while a < e, v.flags(a).contains(.determiner) { a += 1 }
       var b = a
-      while b < e, b - a < 8, v.tokens[b].kind == .word || v.isPunct(b, "-") || possessive(b) { b += 1 }
+      // "according to an Egyptian official who spoke on condition of anonymity": the name
+      // ends before a relative pronoun (not the acronym WHO).
+      while b < e, b - a < 8, v.tokens[b].kind == .word || v.isPunct(b, "-") || possessive(b),
+        !(v.isWord(b, w.who) && !v.tokens[b].flags.contains(.allCaps)), !v.isWord(b, w.which),
+        !v.isWord(b, w.that)
+      {
+        b += 1
+      }
       if b > a { out.append(Source(position: i, name: v.text(from: a, to: b), according: true, trailing: false)) }
     }
     for i in sentence
@@ -786,6 +801,15 @@ struct DocumentRun {
         var j = b - 2
         while j > s, !v.isPunct(j, ",") { j -= 1 }
         guard j > s, v.isPunct(j, ",") else { continue }
+        // "Israel's military body in charge of civilian affairs, COGAT, said": a short name
+        // set off by commas is the name.
+        let inner = (j + 1)..<(b - 1)
+        if (1...3).contains(inner.count),
+          inner.allSatisfy({ v.tokens[$0].kind == .word && v.tokens[$0].flags.contains(.capitalized) })
+        {
+          out.append(Source(position: i, name: v.text(from: inner.lowerBound, to: inner.upperBound), according: false, trailing: false))
+          continue
+        }
         b = j
       }
       var a = b
@@ -832,9 +856,28 @@ struct DocumentRun {
       else { continue }
       out.append(Source(position: i, name: subject, according: false, trailing: trailing))
     }
+    // "The ministry's overall toll ... stands at more than 71,800": a possessive before a
+    // word for the figures names their source, as "according to" does.
+    for i in sentence where v.isWord(i, w.s) && i > s && v.tokens[i - 1].kind == .word {
+      guard (i + 1...i + 2).contains(where: { k in k < e && Self.figureWords.contains(v.text(k).lowercased()) }) else {
+        continue
+      }
+      var a = i
+      while a > s, i - a < 5, v.tokens[a - 1].kind == .word,
+        v.tokens[a - 1].flags.contains(.capitalized) || v.flags(a - 1).contains(.office)
+      {
+        a -= 1
+      }
+      while a < i, v.flags(a).contains(.determiner) { a += 1 }
+      guard a < i else { continue }
+      out.append(Source(position: i, name: v.text(from: a, to: i), according: true, trailing: false))
+    }
     if let last = out.last { lastAttribution = last.name }
     return out
   }
+
+  /// Words for a body's figures after its possessive: "the ministry's toll".
+  static let figureWords: Set<String> = ["toll", "count", "tally", "figures", "data", "records", "statistics"]
 
   /// The source of one figure: the nearest "X said" before it, else "according to", else a
   /// trailing ", X said." after it.
