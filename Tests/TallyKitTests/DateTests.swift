@@ -35,6 +35,9 @@ struct DateTests {
     ("2025-08-20", "The WHO said on Wednesday that it had helped evacuate 155 patients to Jordan last week.", "155", "2025-08-13"),
     ("2025-02-05", "The ministry said on Tuesday that 25 people were killed on Monday.", "25", "2025-02-03"),
     ("2025-02-05", "The ministry said on Tuesday that 45 people had been killed.", "45", "2025-02-04"),
+    // A present state told after a dated clause is as of publication; a past event shares the day.
+    ("2024-06-12", "Israel says 1,200 people were killed in the Oct. 7 attack, and about 120 hostages remain in Gaza.", "about 120", "2024-06-12"),
+    ("2024-01-20", "Around 1,200 people were killed in Israel during the Oct. 7 attack, and some 250 were taken hostage.", "some 250", "2023-10-07"),
     // An "and" between a date and a figure puts it further, as a comma does.
     ("2025-05-22", "Israel said 93 trucks had crossed on Tuesday and 87 on Wednesday.", "87", "2025-05-21"),
     ("2025-05-22", "Israel said 93 trucks had crossed on Tuesday and 87 on Wednesday.", "93", "2025-05-20"),

@@ -266,6 +266,22 @@ struct IndicatorTests {
     #expect(gapped.map(\.indicator) == [.killed, .killed])
   }
 
+  /// "them" after a sentence with no figure are what it names first; a bare number after "and"
+  /// is another item; "a further 111" continues the release before it.
+  @Test func partsAndItemsAcrossSentences() throws {
+    let text = """
+      Israel has released 183 Palestinian prisoners in exchange for three Israeli captives. \
+      The freed Palestinians arrived in Ramallah, where they were greeted by relatives. \
+      Seven of them were taken to hospital, the Red Crescent said. \
+      Among those released were 18 serving life sentences and 54 serving long sentences. \
+      A further 111 had been detained in Gaza after October 7, 2023, without charge.
+      """
+    let coded = figures(text)
+    #expect(coded.map(\.text) == ["183", "three", "Seven", "18", "54", "111"])
+    #expect(coded.dropFirst(2).map(\.indicator) == Array(repeating: .prisonersReleased, count: 4))
+    #expect(coded[2].group == "prisoners")
+  }
+
   /// "the 33" with no noun of its own counts what the last 33 counted.
   @Test func aNumberReferringBackCountsWhatItRefersTo() throws {
     let text = """

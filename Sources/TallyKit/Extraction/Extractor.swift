@@ -270,7 +270,7 @@ struct DocumentRun {
     var claimed = [Bool](repeating: false, count: cues.count)
     for c in claims { if let c { claimed[c] = true } }
     let context = SentenceCues(
-      range: sentence, quantities: qs, cues: cues, claims: claims, claimed: claimed,
+      index: index, range: sentence, quantities: qs, cues: cues, claims: claims, claimed: claimed,
       hints: hints(in: sentence))
     let sources = self.sources(in: sentence, cues: cues)
     let periods = periodWords(in: sentence)
@@ -374,7 +374,7 @@ struct DocumentRun {
     var warnings: [String] = []
     var date: ReportedDate? = nil
     var periodStart: ReportedDate? = nil
-    if let m = nearestDate(q, dates) {
+    if let m = nearestDate(q, dates, sentence) {
       let r = resolver.resolve(m, lookAhead: lookAhead)
       date = r.date
       if let warning = r.warning {
@@ -554,10 +554,18 @@ struct DocumentRun {
   }
 
   /// The date expression nearest the figure that dates it (a point, an "as of", a range end).
-  private func nearestDate(_ q: Quantity, _ dates: [DateMention]) -> DateMention? {
+  private func nearestDate(_ q: Quantity, _ dates: [DateMention], _ sentence: Range<Int>) -> DateMention? {
     var best: DateMention? = nil
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
+      // "1,200 people were killed in the Oct. 7 attack, and about 120 hostages remain": a date
+      // inside an earlier clause does not date a present state told after it (one opening
+      // the sentence dates it all; "..., and some 250 were taken hostage" shares the day).
+      if m.end <= q.spanStart, m.start > sentence.lowerBound + 2, presentTense(after: q),
+        (m.end..<q.spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) })
+      {
+        continue
+      }
       var d = distance(q, m)
       // "The WHO said on Wednesday that it had evacuated 155 patients ... last week": the day
       // of the statement dates the figure only when nothing else in the sentence does.
@@ -571,6 +579,16 @@ struct DocumentRun {
     }
     return best
   }
+
+  /// Whether the verb after `q`'s noun phrase is in the present tense: "120 hostages remain",
+  /// "40 are believed to be dead".
+  private func presentTense(after q: Quantity) -> Bool {
+    let k = q.phraseEnd
+    return view.isWord(k, w.is_) || view.isWord(k, w.are)
+      || (view.tokens.indices.contains(k) && view.tokens[k].kind == .word
+        && Self.presentVerbs.contains(view.text(k).lowercased()))
+  }
+  static let presentVerbs: Set<String> = ["remain", "remains", "has", "have", "still", "stand", "stands"]
 
   /// How far date mention `m` is from figure `q`, in tokens; a comma or an "and" between puts
   /// it further: "four hostages next week, and six on Saturday", "93 trucks had crossed on

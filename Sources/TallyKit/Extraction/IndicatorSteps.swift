@@ -6,6 +6,8 @@
 
 /// What the indicator steps know of the sentence being coded.
 struct SentenceCues {
+  /// The sentence's index in the document, and its tokens.
+  let index: Int
   let range: Range<Int>
   let quantities: [Quantity]
   /// The sentence's cues, in order.
@@ -31,6 +33,9 @@ struct FigureLinks {
   var whole: Indicator? = nil
   /// The other side of an exchange: "in exchange for 183".
   var exchange = false
+  /// "A further 111", "another 38", "an additional 20": one more item after the figure
+  /// before, here or in the sentence before.
+  var continues = false
 }
 
 extension DocumentRun {
@@ -66,7 +71,7 @@ extension DocumentRun {
     // over 171,000"); otherwise the group is left to the indicator ("A further 38 failed ..."
     // counts people).
     if q.noun == .unknown {
-      let antecedent = q.partitive ? partitiveAntecedent(q, k, s.quantities) : lastCounted(k, s.quantities)
+      let antecedent = q.partitive ? partitiveAntecedent(q, k, s) : lastCounted(k, s.quantities)
       // A share ("90 per cent of the population") or a fact-box value ("...: 78") counts
       // what its own words say, never the trucks or prisoners of an earlier sentence.
       if let (a, sameSentence) = antecedent,
@@ -84,7 +89,12 @@ extension DocumentRun {
     // A list item or an "and" after a part is a part of the same whole ("Among them were 445
     // men detained in Gaza during the war and 151 people serving long sentences").
     l.listed = l.coordinated || view.isWord(q.spanStart - 1, w.and)
-    l.whole = partOf(q, k, coded)
+    l.whole = partOf(q, k, coded, s)
+    let before = q.spanStart - 1
+    l.continues =
+      view.isWord(before, w.another)
+      || ((view.isWord(before, w.further) || view.isWord(before, w.additional))
+        && (view.isWord(before - 1, w.a) || view.isWord(before - 1, w.an)))
     if l.whole == nil, k > 0, l.listed { l.whole = wholes[k - 1] }
     l.exchange = s.claims[k].map { isExchange(s.cues[$0]) } ?? false
     return l
@@ -105,7 +115,8 @@ extension DocumentRun {
     // The end of step 4: a part of a release, or an item listed after one, told by how its
     // people came to be held ("Of the prisoners freed, 111 had been detained in Gaza", "free
     // 250 prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
-    let release = links.whole ?? (links.listed ? coded.last?.indicator : nil)
+    let previous = k > 0 ? coded.last?.indicator : output.last?.indicator
+    let release = links.whole ?? (links.listed ? coded.last?.indicator : links.continues ? previous : nil)
     var joinsRelease = false
     if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own),
       release == .prisonersReleased || release == .hostagesReleased
@@ -231,12 +242,14 @@ extension DocumentRun {
   /// the dead after remains handed over: "four coffins, which held the bodies of Shiri Bibas
   /// and her two young sons".
   /// An item whose own words describe it takes them first: "hospitals received 81 bodies and
-  /// 300 injured people".
+  /// 300 injured people". A bare number after "and" with no cue of its own is an item too:
+  /// "Among those released were 18 serving life sentences and 54 serving long sentences".
   private func step6PreviousItem(
     _ q: Quantity, _ l: FigureLinks, _ s: SentenceCues, _ coded: [CodedFigure]
   ) -> Indicator? {
-    guard l.coordinated || q.dead, let last = coded.last, last.indicator != .other,
-      l.coordinated || last.indicator == .remainsReturned
+    let item = l.coordinated || (l.listed && q.elliptical)
+    guard item || q.dead, let last = coded.last, last.indicator != .other,
+      item || last.indicator == .remainsReturned
     else { return nil }
     if l.coordinated, let own = step8DescribingWords(q, s) { return own }
     return last.indicator
@@ -394,7 +407,7 @@ extension DocumentRun {
   /// The indicator a part takes from its whole: "including 1,400", "Among them were 445" (the
   /// figure before it), "73 of these" and "seven of them" (the last figure of the document), "Of
   /// the 183 ..., 111" (the sentence's first figure).
-  private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [CodedFigure]) -> Indicator? {
+  private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [CodedFigure], _ s: SentenceCues) -> Indicator? {
     let start = q.spanStart
     let including =
       isBreakdown(q) || view.isWord(start - 2, w.including)
@@ -412,7 +425,7 @@ extension DocumentRun {
       // "At least 106 of the prisoners", opening a sentence: the last figure of prisoners.
       let whole: Indicator? =
         q.partOfFirst && k > 0
-        ? codedHere[0].indicator : k > 0 ? codedHere[k - 1].indicator : lastFigure(counting: q)
+        ? codedHere[0].indicator : k > 0 ? codedHere[k - 1].indicator : lastFigure(counting: q, s.index)
       if let whole, whole != .other { return whole }
     }
     return nil
@@ -421,15 +434,20 @@ extension DocumentRun {
   /// The indicator of the last earlier figure (in the last five sentences) that counts what
   /// the part names ("of the prisoners"; none if no such figure), or of the last figure when
   /// the part names nothing ("of them").
-  private func lastFigure(counting q: Quantity) -> Indicator? {
-    guard q.noun != .unknown && !q.elliptical else { return output.last?.indicator }
+  private func lastFigure(counting q: Quantity, _ index: Int) -> Indicator? {
+    var named = q
+    if q.noun == .unknown || q.elliptical {
+      // "them" after a sentence with no figure are what that sentence names first.
+      guard let subject = subjectBefore(index, like: q) else { return output.last?.indicator }
+      named = subject
+    }
     guard let current = figures.last?.sentenceIndex else { return nil }
     for i in figures.indices.reversed() {
       if figures[i].sentenceIndex < current - 5 { break }
       let w = figures[i].quantity
       // "of these Palestinians" finds "183 Palestinian prisoners"; "of the people" any count.
-      if w.noun == q.noun || q.noun == .people
-        || (q.noun == .nationals && q.nationality != nil && w.nationality == q.nationality)
+      if w.noun == named.noun || named.noun == .people
+        || (named.noun == .nationals && named.nationality != nil && w.nationality == named.nationality)
       {
         return output[i].indicator
       }
@@ -453,18 +471,34 @@ extension DocumentRun {
     return false
   }
 
-  private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
-    if k > 0 { return (q.partOfFirst ? qs[0] : qs[k - 1], true) }
+  private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> (Quantity, Bool)? {
+    if k > 0 { return (q.partOfFirst ? s.quantities[0] : s.quantities[k - 1], true) }
+    if let named = subjectBefore(s.index, like: q) { return (named, false) }
     return figures.last.map { ($0.quantity, false) }
+  }
+
+  /// After a sentence with no figure, what it names first: "The freed Palestinians arrived in
+  /// Ramallah ... Seven of them were taken to hospital" (`q` with that noun), else nil.
+  private func subjectBefore(_ index: Int, like q: Quantity) -> Quantity? {
+    guard index > 0, figures.last?.sentenceIndex != index - 1,
+      let n = sentences[index - 1].first(where: { ![.unknown, .things].contains(view.nounClass($0)) }),
+      let info = view.info(n)
+    else { return nil }
+    var named = q
+    named.counts(info)
+    return named
   }
 
   /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
   private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
     var j = k - 1
     while j >= 0 {
-      // A breakdown ("including two children") is not what a later number counts.
+      // A breakdown ("including two children") is not what a later number counts. The
+      // figures of this sentence are read as coded (the last `k` of `figures`), so one that
+      // borrowed its noun lends it on: "18 serving life sentences and 54 serving long ones".
       let part = isBreakdown(qs[j]) && j > 0
-      if qs[j].noun != .unknown && !part { return (qs[j], true) }
+      let coded = figures[figures.count - k + j].quantity
+      if coded.noun != .unknown && !part { return (coded, true) }
       j -= 1
     }
     // Only the figures of the last two sentences: a pronoun does not reach further, and a

@@ -146,7 +146,12 @@ struct NounPhraseReader {
       // An elliptical part counts what the opening phrase names.
       q.counts(info)
     }
-    if let n = lastNoun, let info = v.info(n) {
+    if let n = lastNoun, ingWord, n > q.spanEnd + 1, v.info(n)?.nounClass == .things {
+      // "Among those released were 18 serving life sentences": a verb in -ing right after the
+      // number with its object ("four operating theatres" has the noun right after it).
+      q.elliptical = true
+      q.phraseEnd = q.spanEnd
+    } else if let n = lastNoun, let info = v.info(n) {
       // Words after the counted noun belong to the predicate ("28 companions crossed ...").
       q.phraseEnd = n + 1
       q.nounToken = n
