@@ -101,6 +101,9 @@ struct IndicatorTests {
     // A fact box: the label before the colon says what is counted.
     ("Gaza in numbers\n\nKilled: 46,645\nMissing: more than 10,000\nPatients waiting: 12,000+", "12,000+", .medevacNeeded),
     ("Gaza in numbers\n\nKilled: 46,645\nMissing: more than 10,000\nPatients waiting: 12,000+", "46,645", .killed),
+    // A longer label: its first counted noun outside brackets.
+    ("Key figures\n\n- Hostages still held in Gaza: 59, including 35 believed dead", "59", .hostagesHeld),
+    ("Key figures\n\n- Aid trucks entered since 19 January: 4,200 a week on average", "4,200", .aidTrucks),
     // Patients travelling with companions have left; a part "among" them is coded like them.
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "50", .medevacCompleted),
     ("Officials said 37 children were among the 50 patients, who were accompanied by 61 relatives.", "37", .medevacCompleted),

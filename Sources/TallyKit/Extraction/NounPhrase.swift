@@ -295,6 +295,16 @@ struct NounPhraseReader {
       if v.nounClass(j) != .unknown { return j }
       j -= 1
     }
+    // A label that is its line, up to 12 tokens: its first counted noun outside brackets
+    // ("- Hostages still held in Gaza: 59", "Aid trucks entered since 19 January: 4,200",
+    // "Israelis killed (7 October 2023 attack): about 1,200").
+    guard start - 1 - sentence.lowerBound <= 12 else { return nil }
+    var depth = 0
+    for k in sentence.lowerBound..<(start - 1) {
+      if v.isPunct(k, "(") { depth += 1 }
+      if v.isPunct(k, ")") { depth = max(0, depth - 1) }
+      if depth == 0, v.tokens[k].kind == .word, ![.unknown, .things].contains(v.nounClass(k)) { return k }
+    }
     return nil
   }
 
