@@ -149,6 +149,13 @@ struct NonFigureTests {
     #expect(found.isEmpty, "found \(found.map(\.text))")
   }
 
+  /// Found by fuzzing: a number right after a colon that lies before its sentence's first
+  /// token made the fact-box label's range run backwards (a trap, in release builds too).
+  @Test func aColonBeforeTheSentenceIsNoLabel() {
+    let text = "n}s9g a t r b0g b0i\u{1}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}@g I g a t r2s d k:0i1%g s h\u{12}\u{2}d b0g b0g s s a t r2i d k:0l1g d b9g k0g i s d e e2e s b:0i1i&g i h a t s o8g I e|d t r2s d k:0l1g d b1g a g b0g i i g a t r2s d k:0l1g d b9g b0g i s d e e2i s b:0 "
+    #expect(figures(text).allSatisfy { $0.start <= $0.end })
+  }
+
   /// A noun the lexicon does not know, as the subject of a verb, counts things: it does not
   /// borrow the trucks of the sentence before.
   @Test func anUnknownNounBeforeAVerbCountsThings() {

@@ -287,8 +287,7 @@ struct DocumentRun {
       var q = qs[k]
       let links = self.links(of: &q, at: k, in: context, coded: coded, wholes: wholes)
       wholes.append(links.whole)
-      let (finalIndicator, joinsRelease) = indicator(
-        of: &q, at: k, in: context, links, coded: coded, sentenceIndex: index)
+      let (finalIndicator, joinsRelease) = indicator(of: &q, at: k, in: context, links, coded: coded)
 
       let (modality, past) = modality(of: q, at: k, sentence, links, joinsRelease, finalIndicator, coded)
       // "Three soldiers were killed on Sunday, bringing the number killed since the offensive
@@ -296,9 +295,8 @@ struct DocumentRun {
       let totalsWords: Range<Int>? =
         k + 1 < qs.count && bringsTotal(to: qs[k + 1], after: q) ? q.spanEnd..<qs[k + 1].spanStart : nil
       let (date, periodStart, warnings) = dateAndPeriod(
-        of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates,
-        periods.filter { !(totalsWords?.contains($0.index) ?? false) }, totalWords, resolver,
-        excluding: totalsWords)
+        of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
+        resolver, excluding: totalsWords)
 
       // Group, unit, bounds.
       let group = self.group(q, finalIndicator)
@@ -365,7 +363,8 @@ struct DocumentRun {
   }
 
   /// Steps 8 and 9, date and period, with the figure's warnings (a weekday that contradicts
-  /// its date is also a document warning).
+  /// its date is also a document warning). `totalsWords` are the words of a running total the
+  /// next figure raises: their dates, periods and total words are not this figure's.
   private mutating func dateAndPeriod(
     of q: Quantity, _ indicator: Indicator, lookAhead: Bool, _ sentence: Range<Int>, _ dates: [DateMention],
     _ periods: [(index: Int, kind: String)], _ totalWords: RunningTotalWords, _ resolver: DateResolver,
@@ -385,6 +384,7 @@ struct DocumentRun {
         periodStart = resolver.resolve(startMention, lookAhead: lookAhead).date
       }
     }
+    let periods = periods.filter { !(totalsWords?.contains($0.index) ?? false) }
     // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
     if date == nil, let first = firstPart(of: periods, in: sentence) {
       date = ReportedDate(first.end)

@@ -106,8 +106,7 @@ extension DocumentRun {
   /// a part told by how its people came to be held (it then shares the release's plan). A
   /// running total compared with the figure before takes that figure's rate (`q.per`).
   mutating func indicator(
-    of q: inout Quantity, at k: Int, in s: SentenceCues, _ links: FigureLinks, coded: [CodedFigure],
-    sentenceIndex: Int
+    of q: inout Quantity, at k: Int, in s: SentenceCues, _ links: FigureLinks, coded: [CodedFigure]
   ) -> (indicator: Indicator, joinsRelease: Bool) {
     var indicator =
       step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links) ?? step3Predicate(q, k, s)
@@ -129,7 +128,7 @@ extension DocumentRun {
     if indicator == nil { indicator = step7CueLeft(q, k, s) }
     if indicator == nil { indicator = step8DescribingWords(q, s) }
     if indicator == nil { indicator = step9NearestCue(q, k, s) }
-    if indicator == nil { indicator = step10NeighbourSentence(q, s, sentenceIndex) }
+    if indicator == nil { indicator = step10NeighbourSentence(q, s) }
     return (step11WhatTheNounImplies(indicator, q, k, s), joinsRelease)
   }
 
@@ -302,9 +301,9 @@ extension DocumentRun {
   /// Ramallah. Among those released ...". Only for prisoners, hostages and bodies, whose
   /// release, detention or return a report often tells in the next sentence; other nouns are
   /// too loose to follow.
-  private mutating func step10NeighbourSentence(_ q: Quantity, _ s: SentenceCues, _ index: Int) -> Indicator? {
+  private mutating func step10NeighbourSentence(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
     guard [.prisoners, .hostages, .bodies].contains(q.noun) else { return nil }
-    for other in [index + 1, index - 1] where other >= 0 && other < sentences.count {
+    for other in [s.index + 1, s.index - 1] where other >= 0 && other < sentences.count {
       for c in cues(of: other) where [.release, .hold, .abduct, .returnTo, .deport, .exit, .enter].contains(c.event) {
         if let ind = decide(c, for: q, s) { return ind }
       }

@@ -298,7 +298,8 @@ struct NounPhraseReader {
     // A label that is its line, up to 12 tokens: its first counted noun outside brackets
     // ("- Hostages still held in Gaza: 59", "Aid trucks entered since 19 January: 4,200",
     // "Israelis killed (7 October 2023 attack): about 1,200").
-    guard start - 1 - sentence.lowerBound <= 12 else { return nil }
+    // (Found by fuzzing: the colon may lie before the sentence's first token.)
+    guard start - 1 > sentence.lowerBound, start - 1 - sentence.lowerBound <= 12 else { return nil }
     var depth = 0
     for k in sentence.lowerBound..<(start - 1) {
       if v.isPunct(k, "(") { depth += 1 }
