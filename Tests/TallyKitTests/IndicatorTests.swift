@@ -405,6 +405,7 @@ struct IndicatorTests {
     let each = figures("Officials had said up to 50 patients would be allowed to cross each day, each with two companions.")
     #expect(each.map(\.modality) == [.planned, .planned])
     // A proposal plans; "the release of" between does not hide it.
+    #expect(try #require(figure("The military began calling up tens of thousands of reservists.", "tens of thousands")).modality == .actual)
     let proposal = figures("A 60-day truce proposal calls for the release of 10 living hostages and 18 bodies.")
     #expect(proposal.map(\.modality) == [.planned, .planned])
     // A scheduling word after a determiner describes ("the approved lists").

@@ -143,6 +143,7 @@ struct NonFigureTests {
     "The civil defence said it had received 200 calls for help that it could not answer.",
     "Israel killed the correspondent Anas al-Sharif, 28.",
     "The US has vetoed four such resolutions since October 2023.",
+    "A UN resolution passed 14-0 with one abstention.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

@@ -508,6 +508,12 @@ struct DocumentRun {
       if id == w.to, k > 0, view.flags(k - 1).contains(.intent) {
         planned = true  // "officials hope to evacuate up to 50"
       }
+      // "calls for the release of 10" (not "calling up tens of thousands of reservists")
+      if id == w.for_, k > 0, view.tokens[k - 1].kind == .word,
+        ["calls", "call", "calling", "called"].contains(view.text(k - 1).lowercased())
+      {
+        planned = true
+      }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
       k -= 1
       steps += 1

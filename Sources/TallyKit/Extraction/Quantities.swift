@@ -279,6 +279,14 @@ struct QuantityFinder {
         let b = qs[k + 1]
         let gap = b.numberStart - a.numberEnd
         let plain = !a.isVague && !b.isVague && !a.isRatio && !b.isRatio && a.value < b.value
+        // "a resolution passed 14-0", "won 3-1": a vote or a score, not a range and no figure.
+        if gap == 1, v.isPunct(a.numberEnd, "-"), v.glued(a.numberEnd), v.glued(b.numberStart),
+          v.isNumber(a.numberStart), v.isNumber(b.numberStart), a.value >= b.value, !a.isRatio, !b.isRatio,
+          v.year(a.numberStart) == nil, !isISODate(a.numberStart)
+        {
+          k += 2
+          continue
+        }
         var isRange = false
         var start = a.numberStart
         if plain && gap == 1 {
