@@ -127,6 +127,12 @@ struct IndicatorTests {
     ("WHO chief Tedros Adhanom Ghebreyesus said up to 14,000 people still needed to leave.", "14,000", .medevacNeeded),
     ("The Red Crescent said it had lost contact with nine of its paramedics in Rafah.", "nine", .missing),
     ("The UN said it was still searching for 13 aid workers.", "13", .missing),
+    // An adjective before the number gives way to the predicate after it.
+    ("Talks on a second phase, under which the remaining 59 hostages would be freed, have yet to begin.", "59", .hostagesReleased),
+    ("It completed the handover of 33 captives.", "33", .hostagesReleased),
+    // A figure with a verb of its own does not take an earlier figure's.
+    ("The ministry said five patients died, and that 95 medical staff and 10 patients remained inside.", "95", .other),
+    ("The army says 350,000 residents have fled the city, while the UN says some 190,000 have moved south.", "190,000", .displaced),
     // A participle right after the noun describes; the verb after an auxiliary is the predicate.
     ("The society said about 70 prisoners freed in the exchanges so far had been exiled abroad.", "about 70", .deported),
     ("At least 1,600 patients have died before they could be evacuated.", "1,600", .diedAwaitingEvacuation),
@@ -438,6 +444,7 @@ struct IndicatorTests {
     let two = "Israeli forces have killed more than 700 Palestinians, according to the health ministry, and arrested over 11,000, according to prisoner groups."
     #expect(try #require(figure(two, "700")).attribution == "health ministry")
     #expect(try #require(figure(two, "11,000")).attribution == "prisoner groups")
+    #expect(try #require(figure("The UN human rights office said it had recorded 798 killings near aid sites.", "798")).attribution == "UN human rights office")
     let pronoun = "The health ministry said 13 people died of hunger. It also said that 2,368 people had been killed while seeking aid."
     #expect(try #require(figure(pronoun, "2,368")).attribution == "health ministry")
     // A preposition after the noun heading an office's name stays in the name.

@@ -564,6 +564,7 @@ struct DocumentRun {
     var best: DateMention? = nil
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
+      if inRelativeClause(m, apartFrom: q, sentence) { continue }
       // "1,200 people were killed in the Oct. 7 attack, and about 120 hostages remain": a date
       // inside an earlier clause does not date a present state told after it (one opening
       // the sentence dates it all; "..., and some 250 were taken hostage" shares the day).
@@ -584,6 +585,17 @@ struct DocumentRun {
       }
     }
     return best
+  }
+
+  /// "During the first phase, which ends on Saturday, Hamas has freed 25 living hostages": a
+  /// date inside a relative clause set off by commas dates only what that clause holds.
+  private func inRelativeClause(_ m: DateMention, apartFrom q: Quantity, _ sentence: Range<Int>) -> Bool {
+    var open = m.start - 1
+    while open > sentence.lowerBound, !view.isPunct(open, ",") { open -= 1 }
+    guard view.isPunct(open, ","), view.isWord(open + 1, w.which) else { return false }
+    var close = m.end
+    while close < sentence.upperBound, !view.isPunct(close, ",") { close += 1 }
+    return q.spanEnd <= open || q.spanStart > close
   }
 
   /// Whether the verb after `q`'s noun phrase is in the present tense: "120 hostages remain",
@@ -871,7 +883,9 @@ struct DocumentRun {
       let subject = v.text(from: a, to: b)
       let lower = subject.lowercased()
       if ["he", "she", "they", "it", "we", "i"].contains(lower) {
-        if let last = lastAttribution {
+        // "The UN human rights office said it had recorded 798 killings": the pronoun is the
+        // source named before it in the sentence, else the last one of the document.
+        if let last = out.last?.name ?? lastAttribution {
           out.append(Source(position: i, name: last, according: false, trailing: trailing))
         }
         continue

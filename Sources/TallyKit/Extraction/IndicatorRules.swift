@@ -159,6 +159,7 @@ enum IndicatorRules {
       "left|leave|leaving|leaves|fled|flee|fleeing deir al-balah",
       "left|leave|leaving|leaves|fled|flee|fleeing northern|southern gaza",
       "left|leave|leaving|leaves|fled|flee|fleeing ~3 for|to the south|north",
+      "moved|move|moving|relocated|headed|heading|walked south|north|southward|northward",
       "evicted",
     ]),
     (.lose, ["lost"]),

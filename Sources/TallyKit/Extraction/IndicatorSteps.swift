@@ -124,9 +124,9 @@ extension DocumentRun {
       joinsRelease = links.whole == nil
     }
     if indicator == nil { indicator = step5Whole(&q, k, s, links, coded) }
-    if indicator == nil { indicator = step6PreviousItem(q, links, s, coded) }
+    if indicator == nil { indicator = step6PreviousItem(q, k, links, s, coded) }
     if indicator == nil { indicator = step7CueLeft(q, k, s) }
-    if indicator == nil { indicator = step8DescribingWords(q, s) }
+    if indicator == nil { indicator = step8DescribingWords(q, k, s) }
     if indicator == nil { indicator = step9NearestCue(q, k, s) }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
     return (step11WhatTheNounImplies(indicator, q, k, s), joinsRelease)
@@ -136,7 +136,7 @@ extension DocumentRun {
   /// a cue whose words wrap the number: "Egypt received 45 patients from Gaza", "leaving the
   /// remains of 24 others in Gaza".
   private func step1CueBefore(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
-    if let c = s.claims[k], let found = decide(s.cues[c], for: q, s) { return found }
+    if let c = s.claims[k], !describes(s.cues[c], q), let found = decide(s.cues[c], for: q, s) { return found }
     for c in s.cues where c.start < q.spanStart && c.end > q.numberEnd {
       if let found = decide(c, for: q, s) { return found }
     }
@@ -244,13 +244,13 @@ extension DocumentRun {
   /// 300 injured people". A bare number after "and" with no cue of its own is an item too:
   /// "Among those released were 18 serving life sentences and 54 serving long sentences".
   private func step6PreviousItem(
-    _ q: Quantity, _ l: FigureLinks, _ s: SentenceCues, _ coded: [CodedFigure]
+    _ q: Quantity, _ k: Int, _ l: FigureLinks, _ s: SentenceCues, _ coded: [CodedFigure]
   ) -> Indicator? {
     let item = l.coordinated || (l.listed && q.elliptical)
     guard item || q.dead, let last = coded.last, last.indicator != .other,
       item || last.indicator == .remainsReturned
     else { return nil }
-    if l.coordinated, let own = step8DescribingWords(q, s) { return own }
+    if l.coordinated, let own = step8DescribingWords(q, k, s) { return own }
     return last.indicator
   }
 
@@ -268,8 +268,17 @@ extension DocumentRun {
     return nil
   }
 
-  /// 8. Words describing the counted people: "two remaining hostages".
-  private func step8DescribingWords(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
+  /// "the remaining 59 hostages": a cue after a determiner, right before the number, is an
+  /// adjective that describes the people (step 8), not the verb of step 1 ("the handover of
+  /// 33 captives" names the event).
+  private func describes(_ c: CueMatch, _ q: Quantity) -> Bool {
+    c.end == q.spanStart && view.flags(c.start - 1).contains(.determiner)
+  }
+
+  /// 8. Words describing the counted people: "two remaining hostages", "the remaining 59
+  /// hostages would be freed" (after its predicate, step 3, found no release).
+  private func step8DescribingWords(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    if let c = s.claims[k], describes(s.cues[c], q), let found = decide(s.cues[c], for: q, s) { return found }
     for c in s.cues where c.start >= q.numberEnd && c.end <= q.phraseEnd {
       if c.event == .kill, view.flags(c.start).contains(.dead) { continue }
       if let ind = decide(c, for: q, s) { return ind }
@@ -283,11 +292,17 @@ extension DocumentRun {
   /// in Rafah and 15 in Khan Younis").
   private func step9NearestCue(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
     let center = q.spanStart
+    // A figure with a verb of its own ("95 medical staff and 10 patients remained inside")
+    // leaves an earlier figure's verb ("five patients died") to it.
+    var last = k
+    while last + 1 < s.quantities.count, isCoordinated(s.quantities[last], s.quantities[last + 1]) { last += 1 }
+    let ownVerb = view.flags(s.quantities[last].phraseEnd).contains(.auxiliary)
     let ordered = s.cues.indices.filter { ci in
       !s.claimed[ci]
         && !(k + 1..<s.quantities.count).contains(where: {
           isVerb(s.cues[ci], of: $0, s) && !($0 == k + 1 && partOfNext(q, k, s))
         })
+        && !(ownVerb && (0..<k).contains(where: { isVerb(s.cues[ci], of: $0, s) }))
     }.sorted {
       abs(s.cues[$0].start - center) < abs(s.cues[$1].start - center)
     }
