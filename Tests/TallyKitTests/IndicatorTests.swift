@@ -127,6 +127,11 @@ struct IndicatorTests {
     ("WHO chief Tedros Adhanom Ghebreyesus said up to 14,000 people still needed to leave.", "14,000", .medevacNeeded),
     ("The Red Crescent said it had lost contact with nine of its paramedics in Rafah.", "nine", .missing),
     ("The UN said it was still searching for 13 aid workers.", "13", .missing),
+    // The receiving side with "for medical treatment"; people travelling with evacuated
+    // patients are companions, whatever their noun.
+    ("Italy received 31 children from Gaza on Wednesday for medical treatment, along with 90 family members.", "31", .medevacCompleted),
+    ("Italy received 31 children from Gaza on Wednesday for medical treatment, along with 90 family members.", "90", .medevacCompanions),
+    ("Ten patients left together with 61 family members on Monday.", "61", .medevacCompanions),
     // An adjective before the number gives way to the predicate after it.
     ("Talks on a second phase, under which the remaining 59 hostages would be freed, have yet to begin.", "59", .hostagesReleased),
     ("It completed the handover of 33 captives.", "33", .hostagesReleased),

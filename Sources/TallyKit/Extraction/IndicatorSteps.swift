@@ -226,6 +226,9 @@ extension DocumentRun {
         if let ind = decide(c, for: q, s) { return ind }
       }
     }
+    // "Italy received 31 children for medical treatment, along with 90 family members": the
+    // people travelling with evacuated patients are their companions.
+    if isAccompanying(q), k > 0, coded[k - 1].indicator == .medevacCompleted { return .medevacCompanions }
     if let a = l.whole {
       // "the handover of 33 captives, eight of them dead": the dead part is remains.
       return q.dead && (a == .hostagesReleased || a == .prisonersReleased) ? .remainsReturned : a
