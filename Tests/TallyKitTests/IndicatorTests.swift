@@ -278,6 +278,8 @@ struct IndicatorTests {
     #expect(coded == [.prisonersReleased, .prisonersReleased, .prisonersReleased, .deported])
     let gapped = figures("Twenty people were killed in Rafah and 15 in Khan Younis.")
     #expect(gapped.map(\.indicator) == [.killed, .killed])
+    let named = figures("Hamas released 3 hostages and Israel 183 prisoners who had been held for years.")
+    #expect(named.map(\.indicator) == [.hostagesReleased, .prisonersReleased])
   }
 
   /// "them" after a sentence with no figure are what it names first; a bare number after "and"

@@ -36,6 +36,9 @@ struct FigureLinks {
   /// "A further 111", "another 38", "an additional 20": one more item after the figure
   /// before, here or in the sentence before.
   var continues = false
+  /// "Hamas released 3 hostages and Israel 183 prisoners": a clause that leaves out the verb
+  /// of the figure before, with a name of its own for its subject.
+  var gapped = false
 }
 
 extension DocumentRun {
@@ -97,6 +100,10 @@ extension DocumentRun {
         && (view.isWord(before - 1, w.a) || view.isWord(before - 1, w.an)))
     if l.whole == nil, k > 0, l.listed { l.whole = wholes[k - 1] }
     l.exchange = s.claims[k].map { isExchange(s.cues[$0]) } ?? false
+    l.gapped =
+      k > 0 && s.claims[k - 1] != nil && view.isWord(before - 1, w.and) && view.tokens[before].kind == .word
+      && view.tokens[before].flags.contains(.capitalized) && view.nounClass(before) == .unknown
+      && !view.flags(before).contains(.nationality)
     return l
   }
 
@@ -143,11 +150,12 @@ extension DocumentRun {
     return nil
   }
 
-  /// 2. A verb shared with the list item before: "return 20 hostages and the bodies of 28";
+  /// 2. A verb shared with the list item before: "return 20 hostages and the bodies of 28",
+  /// also across a gapped clause: "Hamas released 3 hostages and Israel 183 prisoners";
   /// not by a part of it (in "released 90 prisoners, and 12 of them were deported" the 12
   /// have a predicate of their own), nor by a clause of its own ("and 19 are still held").
   private func step2SharedVerb(_ q: Quantity, _ k: Int, _ s: SentenceCues, _ l: FigureLinks) -> Indicator? {
-    guard l.coordinated, !q.partitive, !l.ownClause, let c = s.claims[k - 1] else { return nil }
+    guard l.coordinated || l.gapped, !q.partitive, !l.ownClause, let c = s.claims[k - 1] else { return nil }
     return decide(s.cues[c], for: q, s)
   }
 
