@@ -826,7 +826,7 @@ struct DocumentRun {
     }
     for i in sentence
     where v.flags(i).contains(.speech) && !v.isWord(i, w.according)
-      && !cues.contains(where: { $0.start == i })
+      && !cues.contains(where: { $0.start == i }) && !isParticiple(i)
     {
       // The subject before the verb, skipping adverbs and auxiliaries ("It also said", "The
       // ministry has said") and an appositive: "Mohammed Zaqout, the Director of hospitals
@@ -913,6 +913,19 @@ struct DocumentRun {
     if let last = out.last { lastAttribution = last.name }
     return out
   }
+
+  /// "34,500 deaths reported in that period": a reporting verb after a lower-case word that
+  /// names no body, followed by a preposition, describes the figures; it names no source.
+  private func isParticiple(_ i: Int) -> Bool {
+    let v = view
+    guard i > 0, v.tokens[i - 1].kind == .word, !v.tokens[i - 1].flags.contains(.capitalized),
+      !v.flags(i - 1).contains(.office), v.nounClass(i - 1) != .actors, i + 1 < v.count,
+      Self.participles.contains(v.text(i).lowercased())
+    else { return false }
+    return Self.prepositions.contains(v.text(i + 1).lowercased())
+  }
+  static let participles: Set<String> = ["reported", "recorded", "counted", "documented", "confirmed", "registered"]
+  static let prepositions: Set<String> = ["in", "by", "since", "during", "over", "across", "between", "at", "from"]
 
   /// Words for a body's figures after its possessive: "the ministry's toll".
   static let figureWords: Set<String> = ["toll", "count", "tally", "figures", "data", "records", "statistics"]

@@ -177,6 +177,8 @@ enum IndicatorRules {
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       // Treatment in Gaza for hunger is not a medical evacuation.
       "need|needs|needing|needed ~3 treatment for ~2 malnutrition|wasting|hunger|starvation",
+      // "A UN analysis found that ..." concludes; it recovers nothing.
+      "found|finds|find that",
       "held|holds|holding talks", "held a meeting", "held meetings", "held a news|press conference",
       "remain closed|open|shut|unclear|unknown|intact", "remained closed|open|shut",
       // Movement inside the Strip ("crossed into northern Gaza") is not a border crossing.
