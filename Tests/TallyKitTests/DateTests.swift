@@ -88,6 +88,8 @@ struct DateTests {
     // A recent window is no running total, whatever period the sentence names.
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "3", nil),
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "266", "2025-10-10"),
+    // A longer since-clause still opens the period its date names.
+    ("2024-05-30", "UNRWA estimates that about one million people have fled Rafah since Israel began its military operation there on May 6.", "one million", "2024-05-06"),
     // Each clause's own "since".
     ("2025-05-27", "The UN says 1.9 million people have been displaced since March 18, and that fewer than 20 aid trucks a day have entered since the blockade was eased on May 19.", "fewer than 20", "2025-05-19"),
     ("2025-05-27", "The UN says 1.9 million people have been displaced since March 18, and that fewer than 20 aid trucks a day have entered since the blockade was eased on May 19.", "1.9 million", "2025-03-18"),

@@ -127,6 +127,8 @@ struct IndicatorTests {
     ("WHO chief Tedros Adhanom Ghebreyesus said up to 14,000 people still needed to leave.", "14,000", .medevacNeeded),
     ("The Red Crescent said it had lost contact with nine of its paramedics in Rafah.", "nine", .missing),
     ("The UN said it was still searching for 13 aid workers.", "13", .missing),
+    // Deaths from the cold are no killings, nor is their running total.
+    ("Two children died of cold in Khan Younis, bringing the number of winter deaths to 13.", "13", .other),
     // "found that" concludes; it recovers no bodies.
     ("A UN analysis found that nearly 70 per cent of those killed were women and children.", "70 per cent", .killed),
     // The receiving side with "for medical treatment"; people travelling with evacuated

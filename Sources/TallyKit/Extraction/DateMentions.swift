@@ -339,7 +339,7 @@ struct DateFinder {
     // "Since the crossing closed in May 2024": the date of a since-clause starts a period
     // ("the deadliest day since the ceasefire took hold in January" dates nothing).
     var back = k
-    while back >= sentence.lowerBound, k - back < 6, v.tokens[back].kind == .word {
+    while back >= sentence.lowerBound, k - back < 8, v.tokens[back].kind == .word {
       if v.isWord(back, v.w.since) { return v.followsComparing(back) ? .other : .start }
       back -= 1
     }

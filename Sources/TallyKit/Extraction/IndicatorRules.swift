@@ -171,7 +171,7 @@ enum IndicatorRules {
     ]),
     (.otherDeath, [
       "died|die|dies|dying|death|deaths ~2 of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia|cold|disease|diseases|illness|exposure",
-      "starved to death", "starvation|malnutrition|hunger|famine deaths", "hunger-related deaths",
+      "starved to death", "starvation|malnutrition|hunger|famine|winter|cold|hypothermia|flood deaths", "hunger-related deaths",
     ]),
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
