@@ -85,6 +85,9 @@ struct DateTests {
     ("2024-10-02", "Israeli forces have killed more than 700 Palestinians in the West Bank since October 7 last year.", "700", "2023-10-07"),
     // A "since" of another clause gives way to the figure's own.
     ("2025-04-20", "Israel has rejected a third of requests since March, the WHO said, and at least 1,600 patients have died before they could be evacuated since the war began.", "1,600", "2023-10-07"),
+    // "on March 18 to 830": the day is a date's, and 830 a running total of its own.
+    ("2025-03-27", "The ministry said 39 people had been killed in the previous 24 hours, raising the death toll since Israel resumed strikes on March 18 to 830.", "830", "2025-03-18"),
+    ("2025-03-27", "The ministry said 39 people had been killed in the previous 24 hours, raising the death toll since Israel resumed strikes on March 18 to 830.", "39", nil),
     // A recent window is no running total, whatever period the sentence names.
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "3", nil),
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "266", "2025-10-10"),

@@ -732,12 +732,13 @@ struct DocumentRun {
     return ReportedDate(start)
   }
 
-  /// Whether "in the past 24 hours", "over the last two days" or "in the past week" stands
+  /// Whether "in the past 24 hours", "over the last two days", "in the previous 24 hours" or
+  /// "in the past week" stands
   /// within a few words of the figure.
   private func inRecentWindow(_ q: Quantity, _ sentence: Range<Int>) -> Bool {
     let from = max(sentence.lowerBound, q.spanStart - 8)
     let to = min(sentence.upperBound, q.phraseEnd + 8)
-    for i in from..<max(from, to) where view.isWord(i, w.past) || view.isWord(i, w.last) {
+    for i in from..<max(from, to) where view.isWord(i, w.past) || view.isWord(i, w.last) || view.isWord(i, w.previous) {
       var j = i + 1
       if view.count(j, within: 1...1_000) != nil { j += 1 }
       if j < sentence.upperBound, view.flags(j).contains(.timeUnit), view.isWord(i - 1, w.the) { return true }

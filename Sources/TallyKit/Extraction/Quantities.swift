@@ -278,7 +278,11 @@ struct QuantityFinder {
       if k + 1 < qs.count {
         let b = qs[k + 1]
         let gap = b.numberStart - a.numberEnd
-        let plain = !a.isVague && !b.isVague && !a.isRatio && !b.isRatio && a.value < b.value
+        // "since Israel resumed strikes on March 18 to 830": a day after its month is a date's,
+        // not a range's low end.
+        let plain =
+          !a.isVague && !b.isVague && !a.isRatio && !b.isRatio && a.value < b.value
+          && !v.flags(a.numberStart - 1).contains(.month)
         // "a resolution passed 14-0", "won 3-1": a vote or a score, not a range and no figure.
         if gap == 1, v.isPunct(a.numberEnd, "-"), v.glued(a.numberEnd), v.glued(b.numberStart),
           v.isNumber(a.numberStart), v.isNumber(b.numberStart), a.value >= b.value, !a.isRatio, !b.isRatio,

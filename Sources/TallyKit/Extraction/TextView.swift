@@ -199,7 +199,7 @@ final class NamedWords: Sendable {
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
-    below, another, for_, days, weeks, weekend, first, past, yet, further, additional, ceasefire, truce,
+    below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
     ceaseFire, deal, agreement, down, up, along, together: Int32
 
   init(_ v: Vocabulary) {
@@ -245,7 +245,7 @@ final class NamedWords: Sendable {
     registered = id("registered"); number = id("number")
     tally = id("tally"); count = id("count"); below = id("below")
     another = id("another"); for_ = id("for"); days = id("days"); weeks = id("weeks")
-    weekend = id("weekend"); first = id("first"); past = id("past"); yet = id("yet")
+    weekend = id("weekend"); first = id("first"); past = id("past"); previous = id("previous"); yet = id("yet")
     further = id("further"); additional = id("additional")
     ceasefire = id("ceasefire")
     truce = id("truce"); ceaseFire = id("cease-fire"); deal = id("deal"); agreement = id("agreement")

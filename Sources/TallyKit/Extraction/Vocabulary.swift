@@ -561,6 +561,6 @@ final class Vocabulary: @unchecked Sendable {
     "children", "people", "others", "who", "where", "while", "than", "with", "second", "ready", "need", "needs", "needed", "waiting", "eligible",
     "believed", "thought", "feared", "reported", "known", "presumed", "likely", "exchange",
     "registered", "number", "tally", "count", "below", "another", "for", "weekend", "first",
-    "past", "yet", "further", "additional", "deal", "agreement", "down", "up", "along", "together",
+    "past", "previous", "yet", "further", "additional", "deal", "agreement", "down", "up", "along", "together",
   ]
 }
