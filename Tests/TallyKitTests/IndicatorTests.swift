@@ -422,6 +422,8 @@ struct IndicatorTests {
     let each = figures("Officials had said up to 50 patients would be allowed to cross each day, each with two companions.")
     #expect(each.map(\.modality) == [.planned, .planned])
     // A proposal plans; "the release of" between does not hide it.
+    #expect(try #require(figure("Hamas is going to free 20 hostages.", "20")).modality == .planned)
+    #expect(try #require(figure("The WFP said nearly one in three Gazans was going days without food.", "one in three")).modality == .actual)
     #expect(try #require(figure("The military began calling up tens of thousands of reservists.", "tens of thousands")).modality == .actual)
     let proposal = figures("A 60-day truce proposal calls for the release of 10 living hostages and 18 bodies.")
     #expect(proposal.map(\.modality) == [.planned, .planned])

@@ -508,6 +508,10 @@ struct DocumentRun {
       if id == w.to, k > 0, view.flags(k - 1).contains(.intent) {
         planned = true  // "officials hope to evacuate up to 50"
       }
+      // "Hamas is going to free 20" ("one in three was going days without food" plans nothing)
+      if id == w.to, k > 0, view.tokens[k - 1].kind == .word, view.text(k - 1).lowercased() == "going" {
+        planned = true
+      }
       // "calls for the release of 10" (not "calling up tens of thousands of reservists")
       if id == w.for_, k > 0, view.tokens[k - 1].kind == .word,
         ["calls", "call", "calling", "called"].contains(view.text(k - 1).lowercased())
