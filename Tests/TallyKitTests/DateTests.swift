@@ -91,6 +91,8 @@ struct DateTests {
     // A recent window is no running total, whatever period the sentence names.
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "3", nil),
     ("2025-11-07", "Israeli forces have killed at least 266 Palestinians since the ceasefire began, including 3 killed in the past 24 hours.", "266", "2025-10-10"),
+    // A comparing word up to five words before "since" compares.
+    ("2025-02-02", "Fifty children left Gaza on Saturday, the first group allowed out since Israel seized the crossing in May.", "Fifty", nil),
     // A longer since-clause still opens the period its date names.
     ("2024-05-30", "UNRWA estimates that about one million people have fled Rafah since Israel began its military operation there on May 6.", "one million", "2024-05-06"),
     // Each clause's own "since".

@@ -127,6 +127,10 @@ struct IndicatorTests {
     ("WHO chief Tedros Adhanom Ghebreyesus said up to 14,000 people still needed to leave.", "14,000", .medevacNeeded),
     ("The Red Crescent said it had lost contact with nine of its paramedics in Rafah.", "nine", .missing),
     ("The UN said it was still searching for 13 aid workers.", "13", .missing),
+    // A breakdown without a number is no predicate; a noun's own default does not pass to
+    // another noun in a list.
+    ("Officials said 400 Palestinians, including the wounded, would be allowed to leave each week.", "400", .crossedOut),
+    ("The WHO said 25 patients and 60 staff had remained at the hospital.", "60", .other),
     // Deaths from the cold are no killings, nor is their running total.
     ("Two children died of cold in Khan Younis, bringing the number of winter deaths to 13.", "13", .other),
     // "found that" concludes; it recovers no bodies.
@@ -423,6 +427,7 @@ struct IndicatorTests {
     #expect(each.map(\.modality) == [.planned, .planned])
     // A proposal plans; "the release of" between does not hide it.
     #expect(try #require(figure("Hamas is going to free 20 hostages.", "20")).modality == .planned)
+    #expect(try #require(figure("Officials said 400 Palestinians, including the wounded, would be allowed to leave.", "400")).modality == .planned)
     #expect(try #require(figure("The WFP said nearly one in three Gazans was going days without food.", "one in three")).modality == .actual)
     #expect(try #require(figure("The military began calling up tens of thousands of reservists.", "tens of thousands")).modality == .actual)
     let proposal = figures("A 60-day truce proposal calls for the release of 10 living hostages and 18 bodies.")

@@ -525,7 +525,15 @@ struct DocumentRun {
     k = q.spanEnd
     steps = 0
     let end = sentence.upperBound
-    while k < end, steps < 10, view.tokens[k].kind == .word {
+    while k < end, steps < 10, view.tokens[k].kind == .word || breakdownComma(k, end) {
+      // "400 Palestinians, including the wounded, would be allowed to leave": past the
+      // breakdown to the verb.
+      if view.tokens[k].kind != .word {
+        k += 1
+        while k < end, !view.isPunct(k, ",") { k += 1 }
+        k += 1
+        continue
+      }
       let id = view.tokens[k].word
       // "on the approved lists": after a determiner the word describes, it plans nothing.
       if view.flags(k).contains(.future), !view.flags(k - 1).contains(.determiner) { planned = true }
@@ -554,6 +562,11 @@ struct DocumentRun {
       steps += 1
     }
     return (planned ? .planned : .actual, past)
+  }
+
+  /// A comma that opens a breakdown: ", including ...", ", among them ...".
+  private func breakdownComma(_ k: Int, _ end: Int) -> Bool {
+    view.isPunct(k, ",") && (view.isWord(k + 1, w.including) || view.isWord(k + 1, w.among))
   }
 
   // MARK: Dates

@@ -188,7 +188,9 @@ extension DocumentRun {
     // A cue right after the noun phrase is its verb even when the next number claims it too:
     // "5 patients left with 10 companions".
     for (ci, c) in s.cues.enumerated()
-    where c.start >= p.phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == p.phraseEnd) {
+    where c.start >= p.phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == p.phraseEnd)
+      && !inBreakdown(c)
+    {
       guard let ind = decide(c, for: q, s) else { continue }
       if participle != nil {
         let afterAuxiliary = view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been)
@@ -203,6 +205,14 @@ extension DocumentRun {
       if first == nil { first = ind }
     }
     return participle ?? first
+  }
+
+  /// "400 Palestinians, including the wounded, would be allowed to leave": a cue in a
+  /// breakdown without a number describes part of the people; it is no predicate.
+  private func inBreakdown(_ c: CueMatch) -> Bool {
+    var k = c.start - 1
+    if view.flags(k).contains(.determiner) { k -= 1 }
+    return view.isWord(k, w.including) || (view.isWord(k, w.them) && view.isWord(k - 1, w.among))
   }
 
   /// 4. The predicate after a breakdown or a companion set inside the figure's clause
@@ -261,6 +271,12 @@ extension DocumentRun {
     guard item || q.dead, let last = coded.last, last.indicator != .other,
       item || last.indicator == .remainsReturned
     else { return nil }
+    // "25 patients and 60 staff had remained": what the item before implies by its noun alone
+    // (patients in need) says nothing of another noun.
+    let before = figures[figures.count - 1].quantity
+    if item, before.noun != q.noun, last.indicator == IndicatorRules.defaultIndicator(for: before.noun) {
+      return nil
+    }
     if l.coordinated, let own = step8DescribingWords(q, k, s) { return own }
     return last.indicator
   }

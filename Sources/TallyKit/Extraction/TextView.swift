@@ -52,7 +52,8 @@ struct TextView {
   /// word names one episode rather than the war ("the heaviest bombardment").
   func followsComparing(_ i: Int) -> Bool {
     var k = i - 1
-    while k >= 0, i - k <= 3, tokens[k].kind == .word {
+    // ("the first group allowed out since Israel seized the crossing": five words back.)
+    while k >= 0, i - k <= 5, tokens[k].kind == .word {
       if flags(k).contains(.comparing) { return true }
       k -= 1
     }
