@@ -198,11 +198,7 @@ struct DocumentRun {
         j += 1
         if view.flags(j).contains(.determiner) { j += 1 }
         guard j == quantities[k + 1].spanStart else { continue }
-        let whole = quantities[k + 1]
-        quantities[k].noun = whole.noun
-        quantities[k].group = whole.group
-        quantities[k].nationality = whole.nationality
-        quantities[k].dead = quantities[k].dead || whole.dead
+        quantities[k].countsLike(quantities[k + 1])
       }
       quantities.removeAll { $0.noun == .things }
       if quantities.isEmpty { continue }
@@ -220,21 +216,23 @@ struct DocumentRun {
     guard view.isWord(k, w.the) || view.isWord(k, w.these) || view.isWord(k, w.those), !q.isVague,
       !q.isRatio, !q.isWords || q.value >= 3
     else { return }
-    var antecedent = here.last { $0.value == q.value && $0.noun != .unknown }
-    if antecedent == nil, let current = figures.last?.sentenceIndex {
-      for p in figures.reversed() {
-        if p.sentenceIndex < current - 5 { break }
-        if p.quantity.value == q.value && p.quantity.noun != .unknown {
-          antecedent = p.quantity
-          break
-        }
-      }
+    let value = q.value
+    let sameValue = { (p: Quantity) in p.value == value && p.noun != .unknown }
+    guard let a = here.last(where: sameValue) ?? recentFigure(within: 5, where: sameValue).map({ figures[$0].quantity })
+    else { return }
+    q.countsLike(a)
+  }
+
+  /// The index in `figures` of the last figure that `matches`, in the latest coded sentence or
+  /// the `reach` sentences before it. The search goes no further back, so a document of
+  /// nothing but numbers does not make it quadratic.
+  func recentFigure(within reach: Int, where matches: (Quantity) -> Bool) -> Int? {
+    guard let current = figures.last?.sentenceIndex else { return nil }
+    for i in figures.indices.reversed() {
+      if figures[i].sentenceIndex < current - reach { break }
+      if matches(figures[i].quantity) { return i }
     }
-    guard let a = antecedent else { return }
-    q.noun = a.noun
-    q.group = a.group
-    q.nationality = a.nationality
-    q.dead = q.dead || a.dead
+    return nil
   }
 
   /// "the remains of 23", "the bodies of 28", "the bodies of Shiri Bibas and her two sons":
@@ -585,8 +583,9 @@ struct DocumentRun {
       // "1,200 people were killed in the Oct. 7 attack, and about 120 hostages remain": a date
       // inside an earlier clause does not date a present state told after it (one opening
       // the sentence dates it all; "..., and some 250 were taken hostage" shares the day).
-      if m.end <= q.spanStart, m.start > sentence.lowerBound + 2, presentTense(after: q),
-        (m.end..<q.spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) })
+      if m.end <= q.spanStart, m.start > sentence.lowerBound + 2,
+        (m.end..<q.spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) }),
+        presentTense(after: q)
       {
         continue
       }

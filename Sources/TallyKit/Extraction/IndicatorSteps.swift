@@ -226,8 +226,7 @@ extension DocumentRun {
     {
       return found
     }
-    var last = k
-    while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) { last += 1 }
+    let last = lastListItem(from: k, s)
     return last > k ? predicate(after: last, for: q, s) : nil
   }
 
@@ -321,9 +320,7 @@ extension DocumentRun {
     let center = q.spanStart
     // A figure with a verb of its own ("95 medical staff and 10 patients remained inside")
     // leaves an earlier figure's verb ("five patients died") to it.
-    var last = k
-    while last + 1 < s.quantities.count, isCoordinated(s.quantities[last], s.quantities[last + 1]) { last += 1 }
-    let ownVerb = view.flags(s.quantities[last].phraseEnd).contains(.auxiliary)
+    let ownVerb = view.flags(s.quantities[lastListItem(from: k, s)].phraseEnd).contains(.auxiliary)
     let ordered = s.cues.indices.filter { ci in
       !s.claimed[ci]
         && !(k + 1..<s.quantities.count).contains(where: {
@@ -482,18 +479,12 @@ extension DocumentRun {
       guard let subject = subjectBefore(index, like: q) else { return output.last?.indicator }
       named = subject
     }
-    guard let current = figures.last?.sentenceIndex else { return nil }
-    for i in figures.indices.reversed() {
-      if figures[i].sentenceIndex < current - 5 { break }
-      let w = figures[i].quantity
-      // "of these Palestinians" finds "183 Palestinian prisoners"; "of the people" any count.
-      if w.noun == named.noun || named.noun == .people
+    // "of these Palestinians" finds "183 Palestinian prisoners"; "of the people" any count.
+    let whole = recentFigure(within: 5) { w in
+      w.noun == named.noun || named.noun == .people
         || (named.noun == .nationals && named.nationality != nil && w.nationality == named.nationality)
-      {
-        return output[i].indicator
-      }
     }
-    return nil
+    return whole.map { output[$0].indicator }
   }
 
   /// "..., bringing the total since the ceasefire to 175": `q` ends a clause that raises a
@@ -542,14 +533,15 @@ extension DocumentRun {
       if coded.noun != .unknown && !part { return (coded, true) }
       j -= 1
     }
-    // Only the figures of the last two sentences: a pronoun does not reach further, and a
-    // document of nothing but numbers must not make this search quadratic.
-    let current = figures.last?.sentenceIndex ?? 0
-    for p in figures.reversed() {
-      if p.sentenceIndex < current - 2 { break }
-      if p.quantity.noun != .unknown { return (p.quantity, false) }
-    }
-    return nil
+    // Only the figures of the last two sentences: a pronoun does not reach further.
+    return recentFigure(within: 2) { $0.noun != .unknown }.map { (figures[$0].quantity, false) }
+  }
+
+  /// The last item of the list figure `k` starts ("19 patients and 28 companions"), or `k`.
+  private func lastListItem(from k: Int, _ s: SentenceCues) -> Int {
+    var last = k
+    while last + 1 < s.quantities.count, isCoordinated(s.quantities[last], s.quantities[last + 1]) { last += 1 }
+    return last
   }
 
   /// "including six children", "among them nine children": a breakdown of the figure before.

@@ -354,4 +354,13 @@ extension Quantity {
     group = info.group
     if info.nounClass == .nationals { nationality = info.group }
   }
+
+  /// Counts what `other` counts ("eight of the 26 hostages", "the 33" referring back): its
+  /// noun, group and nationality, and the dead when it counts the dead.
+  mutating func countsLike(_ other: Quantity) {
+    noun = other.noun
+    group = other.group
+    nationality = other.nationality
+    dead = dead || other.dead
+  }
 }
