@@ -162,6 +162,36 @@ struct IOTests {
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.jsonl"])
   }
+
+  /// Direct I/O writes whole aligned buffers and the tail without it; the file holds exactly
+  /// the bytes written, across a rewind, in pieces of every size. Where the file system takes
+  /// direct I/O, the writer must still be using it after many whole buffers (a misaligned
+  /// write would have been refused and sent it back to buffered writes).
+  @Test func directWritesKeepEveryByte() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tally-direct-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    let writer = ByteWriter(fd: fd, path: url.path, capacity: 2 * ByteWriter.alignment, direct: true)
+    let tookDirect = writer.writesDirectly
+    var expected: [UInt8] = []
+    var generator = SystemRandomNumberGenerator()
+    func piece(_ n: Int) -> [UInt8] { (0..<n).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+    try writer.write(piece(5000))
+    try writer.rewind()
+    for n in [1, 4095, 4096, 4097, 8191, 8192, 20_000, 3, 70_000, 12_345] {
+      let bytes = piece(n)
+      try writer.write(bytes)
+      expected += bytes
+    }
+    try writer.write("tail\n")
+    expected += Array("tail\n".utf8)
+    if tookDirect { #expect(writer.writesDirectly) }
+    try writer.flush()
+    #expect(!writer.writesDirectly)
+    #expect(try Data(contentsOf: url) == Data(expected))
+  }
 }
 
 @Suite("Calendar of named periods")

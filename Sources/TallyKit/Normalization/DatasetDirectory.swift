@@ -33,10 +33,11 @@ public final class DatasetDirectory {
     chmod(temporaryPath, 0o755)
   }
 
-  /// A file of the dataset, written in the temporary directory.
-  public func create(_ name: String) throws(NormalizationError) -> ByteWriter {
+  /// A file of the dataset, written in the temporary directory (with direct I/O where the
+  /// system allows, if `direct`: for the tables, which can be gigabytes).
+  public func create(_ name: String, direct: Bool = false) throws(NormalizationError) -> ByteWriter {
     do {
-      let f = try AtomicFile(path: "\(temporaryPath)/\(name)")
+      let f = try AtomicFile(path: "\(temporaryPath)/\(name)", direct: direct)
       files.append(f)
       return f.writer
     } catch {

@@ -491,9 +491,9 @@ public final class TableSink {
   init(_ dir: DatasetDirectory, _ layout: TableLayout, hxl withHXL: Bool) throws(NormalizationError) {
     self.layout = layout
     directory = dir.path
-    csv = try dir.create("\(layout.name).csv")
-    jsonl = try dir.create("\(layout.name).jsonl")
-    hxl = withHXL ? try dir.create("\(layout.name).hxl.csv") : nil
+    csv = try dir.create("\(layout.name).csv", direct: true)
+    jsonl = try dir.create("\(layout.name).jsonl", direct: true)
+    hxl = withHXL ? try dir.create("\(layout.name).hxl.csv", direct: true) : nil
     try writeHeaders()
   }
 
