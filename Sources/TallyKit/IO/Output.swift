@@ -21,6 +21,9 @@ public final class ByteWriter {
   @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
   @exclusivity(unchecked) private var count = 0
   @exclusivity(unchecked) private var direct: Bool
+  /// How much is gathered before a write: a multiple of `alignment`. The buffer holds at least
+  /// this, and grows past it only for a row that does not fit in what is left.
+  private let block: Int
   private let fd: Int32
   /// The path written to, for messages (`-` for standard output).
   public let path: String
@@ -32,8 +35,8 @@ public final class ByteWriter {
   init(fd: Int32, path: String, capacity: Int = 1 << 20, direct: Bool = false) {
     self.fd = fd
     self.path = path
-    let size = max(ByteWriter.alignment, capacity / ByteWriter.alignment * ByteWriter.alignment)
-    buffer = .allocate(byteCount: size, alignment: ByteWriter.alignment)
+    block = max(ByteWriter.alignment, capacity / ByteWriter.alignment * ByteWriter.alignment)
+    buffer = .allocate(byteCount: block, alignment: ByteWriter.alignment)
     self.direct = direct && DirectIO.enable(fd)
   }
 
@@ -54,7 +57,7 @@ public final class ByteWriter {
   }
 
   public func write(_ bytes: UnsafeRawBufferPointer) throws(InputError) {
-    if !direct && bytes.count >= min(buffer.count, 1 << 16) {
+    if !direct && bytes.count >= min(block, 1 << 16) {
       // A large block goes out as it is, not copied first (direct I/O needs the aligned copy).
       try flush()
       try writeAll(bytes)
@@ -62,17 +65,43 @@ public final class ByteWriter {
     }
     var rest = bytes
     while !rest.isEmpty {
-      let n = min(rest.count, buffer.count - count)
+      try drain()  // below a block from here on
+      let n = min(rest.count, block - count)
       (buffer.baseAddress! + count).copyMemory(from: rest.baseAddress!, byteCount: n)
       count += n
       rest = UnsafeRawBufferPointer(rebasing: rest[n...])
-      if count == buffer.count {
-        // A whole buffer: aligned in memory, in length and (every write before it being
-        // whole buffers too) in the file.
-        try writeAll(UnsafeRawBufferPointer(buffer))
-        count = 0
-      }
+      try drain()
     }
+  }
+
+  /// Appends what `body` writes through a `RowWriter`, at most `bound` bytes, straight into
+  /// the buffer (no copy through an array, no zeros written first), and returns the bytes
+  /// written, valid until the next call. Writes nothing to the file: `drain()` does.
+  @discardableResult
+  func appendRow(bound: Int, _ body: (inout RowWriter) -> Void) -> UnsafeRawBufferPointer {
+    if count + bound > buffer.count {
+      let larger = UnsafeMutableRawBufferPointer.allocate(
+        byteCount: (count + bound + block) / ByteWriter.alignment * ByteWriter.alignment, alignment: ByteWriter.alignment)
+      larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: count)
+      buffer.deallocate()
+      buffer = larger
+    }
+    let start = (buffer.baseAddress! + count).assumingMemoryBound(to: UInt8.self)
+    var w = RowWriter(at: start, count: bound)
+    body(&w)
+    let n = w.written(since: start)
+    count += n
+    return UnsafeRawBufferPointer(start: start, count: n)
+  }
+
+  /// Writes out what is gathered once it fills a block: with direct I/O all its whole pages,
+  /// the rest (under a page) moved to the front for the next write.
+  func drain() throws(InputError) {
+    guard count >= block else { return }
+    let n = direct ? count / ByteWriter.alignment * ByteWriter.alignment : count
+    try writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+    buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + n, byteCount: count - n)
+    count -= n
   }
 
   /// Drops what is buffered and empties the file, to be written again from its start.

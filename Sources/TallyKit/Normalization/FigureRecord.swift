@@ -408,53 +408,71 @@ public struct FigureRecord: Sendable {
   /// during the call (a copy and a release of the record per figure, 6% of a run).
   mutating func appendRows(observation: ObservationID?, csv: inout [UInt8], json: inout [UInt8]) {
     if canonicalLength > 0 {
-      appendCanonicalCSV(observation: observation, to: &csv)
+      csv.appendRow(bound: canonicalLength + 64) { w in appendCanonicalCSV(observation: observation, &w) }
     } else {
       appendCSV(observation: observation, to: &csv)
     }
     appendJSON(observation: observation, to: &json)
   }
 
-  /// `appendCSV` for a canonical record, written in one step (`appendRow`). No field is
+  /// `appendRows` into a table's writers. A canonical record, nearly every one, is written
+  /// straight into their buffers; another is built in the sink's scratch space and copied.
+  mutating func appendRows(observation: ObservationID?, to sink: TableSink) {
+    if canonicalLength > 0 {
+      let row = sink.csv.appendRow(bound: canonicalLength + 64) { w in appendCanonicalCSV(observation: observation, &w) }
+      sink.hxl?.appendRow(bound: row.count) { $0.put(row.assumingMemoryBound(to: UInt8.self)) }
+      sink.jsonl.appendRow(bound: canonicalLength + 96) { w in appendCanonicalJSON(observation: observation, &w) }
+      return
+    }
+    sink.scratch.removeAll(keepingCapacity: true)
+    appendCSV(observation: observation, to: &sink.scratch)
+    for writer in [sink.csv, sink.hxl].compactMap({ $0 }) {
+      sink.scratch.withUnsafeBufferPointer { s in writer.appendRow(bound: s.count) { $0.put(s) } }
+    }
+    sink.scratch.removeAll(keepingCapacity: true)
+    appendJSON(observation: observation, to: &sink.scratch)
+    sink.scratch.withUnsafeBufferPointer { s in sink.jsonl.appendRow(bound: s.count) { $0.put(s) } }
+  }
+
+  /// `appendCSV` for a canonical record, written in one step into the space `appendRow` makes
+  /// (`canonicalLength + 64` bytes). No field is
   /// longer in CSV than its JSON token: a quote, doubled in CSV, was escaped in JSON (two
   /// bytes or more); quoting a field takes the two bytes of the token's quotes; the warnings
   /// joined with " | " are shorter than their list. The keys' bytes cover the commas, so the
   /// row fits in the line's length plus its own columns (under 40 bytes).
-  private func appendCanonicalCSV(observation: ObservationID?, to out: inout [UInt8]) {
-    out.appendRow(bound: canonicalLength + 64) { w in
-      tokens.withUnsafeBufferPointer { t in
-        for f in FigureField.allCases {
-          if f != .id { w.put(0x2C) }
-          let span = spans[f.rawValue]
-          guard !span.isEmpty else { continue }
-          switch f {
-          case .start, .end, .value, .low, .high:
-            w.put(UnsafeBufferPointer(rebasing: t[span]))
-          case .warnings:
-            if span.count > 2 { FigureRecord.joinedWarnings(t[span]).withUnsafeBufferPointer { w.putField($0) } }
-          default:
-            if escaped[f.rawValue] {
-              decodeJSONString(UnsafeBufferPointer(rebasing: t[span])).withUnsafeBufferPointer { w.putField($0) }
+  private func appendCanonicalCSV(observation: ObservationID?, _ w: inout RowWriter) {
+    tokens.withUnsafeBufferPointer { t in
+      for f in FigureField.allCases {
+        if f != .id { w.put(0x2C) }
+        let span = spans[f.rawValue]
+        guard !span.isEmpty else { continue }
+        switch f {
+        case .start, .end, .value, .low, .high:
+          w.put(UnsafeBufferPointer(rebasing: t[span]))
+        case .warnings:
+          if span.count > 2 { FigureRecord.joinedWarnings(t[span]).withUnsafeBufferPointer { w.putField($0) } }
+        default:
+          if escaped[f.rawValue] {
+            decodeJSONString(UnsafeBufferPointer(rebasing: t[span])).withUnsafeBufferPointer { w.putField($0) }
+          } else {
+            // A JSON string without escapes holds no quote or line break: only a comma (noted
+            // when it was read) makes the field quoted, and nothing is scanned again.
+            let text = UnsafeBufferPointer(rebasing: t[(span.lowerBound + 1)..<(span.upperBound - 1)])
+            if commas[f.rawValue] {
+              w.put(0x22)
+              w.put(text)
+              w.put(0x22)
             } else {
-              // A JSON string without escapes holds no quote or line break: only a comma (noted
-              // when it was read) makes the field quoted, and nothing is scanned again.
-              let text = UnsafeBufferPointer(rebasing: t[(span.lowerBound + 1)..<(span.upperBound - 1)])
-              if commas[f.rawValue] {
-                w.put(0x22)
-                w.put(text)
-                w.put(0x22)
-              } else {
-                w.put(text)
-              }
+              w.put(text)
             }
           }
         }
       }
-      w.put(FigureRecord.csvReviews[reviewOrdinal])
-      w.put(FigureRecord.csvRoles[role.ordinal])
-      observation?.withBytes { w.put($0) }
-      w.put(0x0A)
     }
+    w.put(FigureRecord.csvReviews[reviewOrdinal])
+    w.put(FigureRecord.csvRoles[role.ordinal])
+    observation?.withBytes { w.put($0) }
+    w.put(0x0A)
   }
 
   /// 0 for no review, else one more than the status's position.
@@ -486,14 +504,18 @@ public struct FigureRecord: Sendable {
     if canonicalLength > 0 {
       // The line as read, without its closing brace, then the table's own columns (at most
       // 80 bytes), in one step.
-      out.appendRow(bound: canonicalLength + 96) { w in
-        tokens.withUnsafeBufferPointer { t in w.put(UnsafeBufferPointer(rebasing: t[0..<(canonicalLength - 1)])) }
-        appendJSONTail(observation, &w)
-      }
+      out.appendRow(bound: canonicalLength + 96) { w in appendCanonicalJSON(observation: observation, &w) }
     } else {
       tokens.withUnsafeBufferPointer { t in appendFields(t, to: &out) }
       out.appendRow(bound: 96) { w in appendJSONTail(observation, &w) }
     }
+  }
+
+  /// The line as read, without its closing brace, then the table's own columns (at most 80
+  /// bytes): a canonical record's JSON row in `canonicalLength + 96` bytes.
+  private func appendCanonicalJSON(observation: ObservationID?, _ w: inout RowWriter) {
+    tokens.withUnsafeBufferPointer { t in w.put(UnsafeBufferPointer(rebasing: t[0..<(canonicalLength - 1)])) }
+    appendJSONTail(observation, &w)
   }
 
   private func appendJSONTail(_ observation: ObservationID?, _ w: inout RowWriter) {

@@ -287,7 +287,7 @@ public final class Normalizer {
           }
         }
       }
-      pool[k].appendRows(observation: o >= 0 ? observations[o].id : nil, csv: &sink.csvOut, json: &sink.jsonOut)
+      pool[k].appendRows(observation: o >= 0 ? observations[o].id : nil, to: sink)
     }
     pooled = 0
   }
@@ -481,8 +481,12 @@ public final class TableSink {
   let csv: ByteWriter
   let jsonl: ByteWriter
   let hxl: ByteWriter?
+  /// Rows of the observations and documents tables, written out by `flush`. (The figures
+  /// table's rows go straight into the writers' buffers: `FigureRecord.appendRows`.)
   var csvOut: [UInt8] = []
   var jsonOut: [UInt8] = []
+  /// Scratch space for a row that is built before it is copied to the writers.
+  var scratch: [UInt8] = []
 
   let layout: TableLayout
   /// The dataset directory, for messages.
@@ -519,8 +523,15 @@ public final class TableSink {
   }
 
   /// Writes the buffered rows (with `whenFull`, only past 128 KB of CSV: small enough that
-  /// the buffers stay in the core's cache).
+  /// the buffers stay in the core's cache), and the writers' full blocks.
   func flush(whenFull: Bool = false) throws(NormalizationError) {
+    do {
+      try csv.drain()
+      try hxl?.drain()
+      try jsonl.drain()
+    } catch {
+      throw .input(error)
+    }
     if whenFull && csvOut.count < 1 << 17 { return }
     do {
       try csv.write(csvOut)
