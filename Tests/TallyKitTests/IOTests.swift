@@ -192,6 +192,24 @@ struct IOTests {
     #expect(!writer.writesDirectly)
     #expect(try Data(contentsOf: url) == Data(expected))
   }
+
+  /// A write that fails (here: to a file opened for reading) is reported by the writer at its
+  /// next block or at its flush, whichever thread wrote the block, and never lost.
+  @Test(arguments: [false, true])
+  func failedWritesAreReported(direct: Bool) throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tally-readonly-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try Data().write(to: url)
+    let fd = open(url.path, O_RDONLY)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    let writer = ByteWriter(fd: fd, path: url.path, capacity: 2 * ByteWriter.alignment, direct: direct)
+    #expect(throws: InputError.self) {
+      // Whole blocks only: no tail is left for the flush to write in line.
+      for _ in 0..<8 { try writer.write([UInt8](repeating: 0x61, count: ByteWriter.alignment)) }
+      try writer.flush()
+    }
+  }
 }
 
 @Suite("Calendar of named periods")

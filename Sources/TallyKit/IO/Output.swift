@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -15,7 +17,9 @@
 /// cache that must be emptied as fast as it fills, cost 16.9 s of kernel time for 13 GB of I/O
 /// against 1.3 s with direct writes (docs/benchmarks.md). The last, partial block is written
 /// with direct I/O turned off, and a file system that refuses direct I/O (at `fcntl` or at the
-/// first write) gets buffered writes: the bytes are the same either way.
+/// first write) gets buffered writes: the bytes are the same either way. A direct write returns
+/// only once the disk has the data, so full blocks go to a `BlockWriteQueue`, which writes them
+/// on a thread of its own while the next block fills.
 public final class ByteWriter {
   // One writer, one thread: `unchecked` spares the exclusivity checks on every write.
   @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
@@ -24,6 +28,8 @@ public final class ByteWriter {
   /// How much is gathered before a write: a multiple of `alignment`. The buffer holds at least
   /// this, and grows past it only for a row that does not fit in what is left.
   private let block: Int
+  /// Where full blocks go when writing directly.
+  private let queue: BlockWriteQueue?
   private let fd: Int32
   /// The path written to, for messages (`-` for standard output).
   public let path: String
@@ -38,15 +44,22 @@ public final class ByteWriter {
     block = max(ByteWriter.alignment, capacity / ByteWriter.alignment * ByteWriter.alignment)
     buffer = .allocate(byteCount: block, alignment: ByteWriter.alignment)
     self.direct = direct && DirectIO.enable(fd)
+    queue = self.direct ? BlockWriteQueue(fd: fd) : nil
   }
 
-  deinit { buffer.deallocate() }
+  deinit {
+    queue?.finish()  // no block in flight when its memory goes
+    buffer.deallocate()
+  }
 
   /// A writer to standard output.
   public static func standardOutput() -> ByteWriter { ByteWriter(fd: 1, path: "-") }
 
-  /// Whether full blocks still go out with direct I/O.
-  var writesDirectly: Bool { direct }
+  /// Whether full blocks still go out with direct I/O (waits for the blocks in flight).
+  var writesDirectly: Bool {
+    guard direct, let queue else { return false }
+    return queue.finish().direct
+  }
 
   public func write(_ bytes: [UInt8]) throws(InputError) {
     try bytes.withUnsafeBufferPointer { p throws(InputError) in try write(UnsafeRawBufferPointer(p)) }
@@ -99,13 +112,33 @@ public final class ByteWriter {
   func drain() throws(InputError) {
     guard count >= block else { return }
     let n = direct ? count / ByteWriter.alignment * ByteWriter.alignment : count
+    if direct, let queue {
+      // The block goes to the queue's thread; the rest continues in a spare buffer.
+      let next = queue.spare(atLeast: block)
+      next.baseAddress!.copyMemory(from: buffer.baseAddress! + n, byteCount: count - n)
+      queue.submit(buffer, count: n)
+      buffer = next
+      count -= n
+      if let code = queue.failure { throw .unwritable(path: path, reason: String(cString: strerror(code))) }
+      return
+    }
     try writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
     buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + n, byteCount: count - n)
     count -= n
   }
 
+  /// Waits for the blocks in flight; afterwards this thread writes (buffered, if the queue's
+  /// writes fell back to that).
+  private func settleQueue() throws(InputError) {
+    guard let queue else { return }
+    let state = queue.finish()
+    if !state.direct { direct = false }
+    if let code = state.failure { throw .unwritable(path: path, reason: String(cString: strerror(code))) }
+  }
+
   /// Drops what is buffered and empties the file, to be written again from its start.
   public func rewind() throws(InputError) {
+    try settleQueue()
     count = 0
     guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
       throw .unwritable(path: path, reason: systemErrorText())
@@ -114,6 +147,7 @@ public final class ByteWriter {
 
   /// Writes out everything buffered so far. A partial block ends direct I/O for this writer.
   public func flush() throws(InputError) {
+    try settleQueue()
     guard count > 0 else { return }
     if direct {
       DirectIO.disable(fd)
@@ -124,27 +158,103 @@ public final class ByteWriter {
   }
 
   private func writeAll(_ p: UnsafeRawBufferPointer) throws(InputError) {
-    var offset = 0
-    while offset < p.count {
-      let n = posixWrite(fd, p.baseAddress! + offset, p.count - offset)
-      if n < 0 {
-        if errno == EINTR { continue }
-        if direct && errno == EINVAL {
-          // The file system took the flag but not the write: buffered from here on.
-          DirectIO.disable(fd)
-          direct = false
-          continue
-        }
-        throw .unwritable(path: path, reason: systemErrorText())
-      }
-      offset += n
-      if direct && offset < p.count && n % ByteWriter.alignment != 0 {
-        // A short write (a full disk) leaves the offset unaligned: the rest goes buffered,
-        // and the error, if any, comes from that write.
+    let code = writeFully(fd, p, direct: &direct)
+    if code != 0 { throw .unwritable(path: path, reason: String(cString: strerror(code))) }
+  }
+}
+
+/// Writes all of `p` to `fd`; 0, or the `errno` of the write that failed. With `direct`, a file
+/// system that takes the flag but refuses the write, or a short write (a full disk) that
+/// leaves the file offset unaligned, turns direct I/O off and the rest goes buffered (where
+/// the error, if any, comes again).
+private func writeFully(_ fd: Int32, _ p: UnsafeRawBufferPointer, direct: inout Bool) -> Int32 {
+  var offset = 0
+  while offset < p.count {
+    let n = posixWrite(fd, p.baseAddress! + offset, p.count - offset)
+    if n < 0 {
+      if errno == EINTR { continue }
+      if direct && errno == EINVAL {
         DirectIO.disable(fd)
         direct = false
+        continue
       }
+      return errno
     }
+    offset += n
+    if direct && offset < p.count && n % ByteWriter.alignment != 0 {
+      DirectIO.disable(fd)
+      direct = false
+    }
+  }
+  return 0
+}
+
+/// Writes a `ByteWriter`'s full blocks, in order, on a thread of its own (a serial dispatch
+/// queue), at most two at a time in flight: the writer goes on filling a spare buffer while
+/// the disk takes the last. Measured on 1M figures, writing the blocks in line left the
+/// program waiting 0.4 s of a 2.3 s run. The first failure is kept and reported by the writer
+/// at its next block or at its flush.
+final class BlockWriteQueue: @unchecked Sendable {
+  /// A block of memory handed from one thread to the other (the lock orders the hand-over).
+  private struct Block: @unchecked Sendable {
+    let memory: UnsafeMutableRawBufferPointer
+    let count: Int
+  }
+
+  private let fd: Int32
+  private let queue = DispatchQueue(label: "tally.block-writes")
+  private let inFlight = DispatchSemaphore(value: 2)
+  private let lock = NSLockish()
+  // Guarded by `lock`:
+  private var spares: [UnsafeMutableRawBufferPointer] = []
+  private var firstFailure: Int32 = 0
+  private var stillDirect = true
+
+  init(fd: Int32) { self.fd = fd }
+
+  deinit {
+    for b in spares { b.deallocate() }
+  }
+
+  /// The `errno` of the first write that failed, if one has.
+  var failure: Int32? {
+    lock.withLock { firstFailure == 0 ? nil : firstFailure }
+  }
+
+  /// A buffer of at least `size` bytes, page-aligned: one a finished write gave back, or a new
+  /// one. Waits while two blocks are in flight.
+  func spare(atLeast size: Int) -> UnsafeMutableRawBufferPointer {
+    inFlight.wait()
+    let reused: UnsafeMutableRawBufferPointer? = lock.withLock {
+      guard let i = spares.firstIndex(where: { $0.count >= size }) else { return nil }
+      return spares.remove(at: i)
+    }
+    return reused ?? .allocate(byteCount: size, alignment: ByteWriter.alignment)
+  }
+
+  /// Writes the first `count` bytes of `memory`, which the queue now owns (it becomes a spare).
+  func submit(_ memory: UnsafeMutableRawBufferPointer, count: Int) {
+    let block = Block(memory: memory, count: count)
+    queue.async { [self] in
+      // After a failure, nothing more is written: the writer reports it and the run ends.
+      let (failed, wasDirect) = lock.withLock { (firstFailure != 0, stillDirect) }
+      var direct = wasDirect
+      let code = failed ? 0 : writeFully(fd, UnsafeRawBufferPointer(rebasing: block.memory[0..<block.count]), direct: &direct)
+      lock.withLock {
+        if firstFailure == 0 { firstFailure = code }
+        if !direct { stillDirect = false }
+        spares.append(block.memory)
+      }
+      inFlight.signal()
+    }
+  }
+
+  /// Waits until every block submitted is written; whether the writes still use direct I/O,
+  /// and the first failure.
+  @discardableResult
+  func finish() -> (direct: Bool, failure: Int32?) {
+    queue.sync {}
+    return lock.withLock { (stillDirect, firstFailure == 0 ? nil : firstFailure) }
   }
 }
 
