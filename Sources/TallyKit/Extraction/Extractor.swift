@@ -507,13 +507,11 @@ struct DocumentRun {
         planned = true  // "officials hope to evacuate up to 50"
       }
       // "Hamas is going to free 20" ("one in three was going days without food" plans nothing)
-      if id == w.to, k > 0, view.tokens[k - 1].kind == .word, view.text(k - 1).lowercased() == "going" {
+      if id == w.to, view.isWord(k - 1, w.going) {
         planned = true
       }
       // "calls for the release of 10" (not "calling up tens of thousands of reservists")
-      if id == w.for_, k > 0, view.tokens[k - 1].kind == .word,
-        ["calls", "call", "calling", "called"].contains(view.text(k - 1).lowercased())
-      {
+      if id == w.for_, view.isWord(k - 1, in: w.calls) {
         planned = true
       }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
@@ -618,11 +616,8 @@ struct DocumentRun {
   /// "40 are believed to be dead".
   private func presentTense(after q: Quantity) -> Bool {
     let k = q.phraseEnd
-    return view.isWord(k, w.is_) || view.isWord(k, w.are)
-      || (view.tokens.indices.contains(k) && view.tokens[k].kind == .word
-        && Self.presentVerbs.contains(view.text(k).lowercased()))
+    return view.isWord(k, w.is_) || view.isWord(k, w.are) || view.isWord(k, in: w.presentVerbs)
   }
-  static let presentVerbs: Set<String> = ["remain", "remains", "has", "have", "still", "stand", "stands"]
 
   /// How far date mention `m` is from figure `q`, in tokens; a comma or an "and" between puts
   /// it further: "four hostages next week, and six on Saturday", "93 trucks had crossed on
@@ -914,7 +909,7 @@ struct DocumentRun {
     // "The ministry's overall toll ... stands at more than 71,800": a possessive before a
     // word for the figures names their source, as "according to" does.
     for i in sentence where v.isWord(i, w.s) && i > s && v.tokens[i - 1].kind == .word {
-      guard (i + 1...i + 2).contains(where: { k in k < e && Self.figureWords.contains(v.text(k).lowercased()) }) else {
+      guard (i + 1...i + 2).contains(where: { k in k < e && v.isWord(k, in: w.figureNouns) }) else {
         continue
       }
       var a = i
@@ -937,15 +932,10 @@ struct DocumentRun {
     let v = view
     guard i > 0, v.tokens[i - 1].kind == .word, !v.tokens[i - 1].flags.contains(.capitalized),
       !v.flags(i - 1).contains(.office), v.nounClass(i - 1) != .actors, i + 1 < v.count,
-      Self.participles.contains(v.text(i).lowercased())
+      v.isWord(i, in: w.reportingParticiples)
     else { return false }
-    return Self.prepositions.contains(v.text(i + 1).lowercased())
+    return v.isWord(i + 1, in: w.afterParticiple)
   }
-  static let participles: Set<String> = ["reported", "recorded", "counted", "documented", "confirmed", "registered"]
-  static let prepositions: Set<String> = ["in", "by", "since", "during", "over", "across", "between", "at", "from"]
-
-  /// Words for a body's figures after its possessive: "the ministry's toll".
-  static let figureWords: Set<String> = ["toll", "count", "tally", "figures", "data", "records", "statistics"]
 
   /// The source of one figure: the nearest "X said" before it, else "according to", else a
   /// trailing ", X said." after it.

@@ -32,6 +32,11 @@ struct TextView {
     i >= 0 && i < tokens.count && tokens[i].word == id && id >= 0
   }
 
+  /// Whether token `i` is one of the words of `set`.
+  @inline(__always) func isWord(_ i: Int, in set: WordSet) -> Bool {
+    i >= 0 && i < tokens.count && set.contains(tokens[i].word)
+  }
+
   @inline(__always) func isPunct(_ i: Int, _ c: Character) -> Bool {
     i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].punct == c.asciiValue!
   }
@@ -186,9 +191,32 @@ struct TextView {
   }
 }
 
+/// A few lexicon ids tested for as a group: a short list, scanned.
+struct WordSet: Sendable {
+  let ids: [Int32]
+  @inline(__always) func contains(_ id: Int32) -> Bool { id >= 0 && ids.contains(id) }
+}
+
 /// Lexicon ids of the words the extraction code tests for by name. A class, so that the
 /// views and finders that carry it stay small to copy.
 final class NamedWords: Sendable {
+  /// "120 hostages remain", "the toll stands at": verbs of a present state after a figure.
+  static let presentVerbWords = ["remain", "remains", "has", "have", "still", "stand", "stands"]
+  /// "34,500 deaths reported in that period": participles that describe figures, not a source.
+  static let reportingParticipleWords = ["reported", "recorded", "counted", "documented", "confirmed", "registered"]
+  /// The prepositions after such a participle.
+  static let afterParticipleWords = ["in", "by", "since", "during", "over", "across", "between", "at", "from"]
+  /// "the ministry's toll": words for a body's figures after its possessive.
+  static let figureNounWords = ["toll", "count", "tally", "figures", "data", "records", "statistics"]
+  /// "calls for the release of 10": the verb before a "for" that makes a plan.
+  static let callWords = ["calls", "call", "calling", "called"]
+  /// Every word of the groups, and the single words below them, for the lexicon.
+  static let groupWords =
+    presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords + ["going"]
+
+  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls: WordSet
+  let going: Int32
+
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
     earlier, later, week, month, year, morning, night, evening, afternoon, percent, per, cent,
@@ -251,5 +279,12 @@ final class NamedWords: Sendable {
     ceasefire = id("ceasefire")
     truce = id("truce"); ceaseFire = id("cease-fire"); deal = id("deal"); agreement = id("agreement")
     down = id("down"); up = id("up"); along = id("along"); together = id("together")
+    func set(_ words: [String]) -> WordSet { WordSet(ids: words.map(id)) }
+    presentVerbs = set(NamedWords.presentVerbWords)
+    reportingParticiples = set(NamedWords.reportingParticipleWords)
+    afterParticiple = set(NamedWords.afterParticipleWords)
+    figureNouns = set(NamedWords.figureNounWords)
+    calls = set(NamedWords.callWords)
+    going = id("going")
   }
 }

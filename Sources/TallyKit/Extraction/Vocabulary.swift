@@ -532,7 +532,7 @@ final class Vocabulary: @unchecked Sendable {
       }
       for w in ["palestinian", "palestinians"] { info[Int(word(w))].flags.insert(.palestinianHint) }
       // Words the extractor refers to by name.
-      for w in Vocabulary.namedWords { _ = word(w) }
+      for w in Vocabulary.namedWords + NamedWords.groupWords { _ = word(w) }
       while info.count < table.words.count { info.append(WordInfo()) }
       let n = table.words.count
       qualifiers.freeze(wordCount: n)
