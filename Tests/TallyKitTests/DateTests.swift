@@ -72,6 +72,8 @@ struct DateTests {
     ("2025-08-10", "At least 61,000 people have been killed in Gaza since October 2023.", "61,000", "2023-10-07"),
     ("2025-08-10", "The UN recorded 1,373 people killed while seeking food since May 27.", "1,373", "2025-05-27"),
     ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-20"),
+    // A weekday range's start is the one before its end, not the day of publication.
+    ("2025-07-21", "Only 37 convoys reached the north between Monday and Thursday.", "37", "2025-07-14"),
     ("2026-02-02", "On Saturday, strikes killed at least 32 people.", "32", nil),
     ("2025-02-02", "Since the crossing closed in May 2024, fewer than 5,000 patients have been evacuated.", "5,000", "2024-05"),
     // A "since" that compares opens no period, and its date dates nothing.

@@ -171,6 +171,26 @@ struct IndicatorTests {
     #expect(try #require(figure("Only 12 Palestinians returned to Gaza through Rafah.", "12")).indicator == .crossedIn)
   }
 
+  /// A reference back repeats the figure it names: a whole opening its sentence ("Of the
+  /// 369,") takes the earlier figure's indicator rather than its part's predicate; "the three
+  /// men", with nothing else to code them, count what the three counted; "Of them," opening a
+  /// sentence makes its numbers parts of the figure before. "The two" refers to no figure.
+  @Test func referencesBackRepeatTheFigureTheyName() throws {
+    let exchange = figures(
+      "Hamas freed three Israeli hostages on Saturday, and Israel released 369 Palestinian prisoners in return. "
+        + "Of the 369, 333 had been detained in Gaza during the war. The three men were taken to a hospital in Tel Aviv.",
+      published: "2025-02-16")
+    #expect(exchange.map(\.text) == ["three", "369", "369", "333", "three"])
+    #expect(
+      exchange.map(\.indicator) == [
+        .hostagesReleased, .prisonersReleased, .prisonersReleased, .prisonersReleased, .hostagesReleased,
+      ])
+    let parts = figures("Israel released 183 Palestinians. Of them, 18 were serving life sentences and 54 had long sentences.")
+    #expect(parts.map(\.indicator) == [.prisonersReleased, .prisonersReleased, .prisonersReleased])
+    let two = figures("Hamas freed two hostages on Saturday. The two men later met reporters.")
+    #expect(two.map(\.indicator) == [.hostagesReleased, .other])
+  }
+
   @Test(arguments: cases)
   func indicator(_ sentence: String, _ mention: String, _ expected: Indicator) throws {
     let f = try #require(figure(sentence, mention), "no figure \(mention)")

@@ -380,6 +380,12 @@ struct DocumentRun {
       }
       if m.role == .rangeEnd, let startMention = dates.last(where: { $0.role == .rangeStart && $0.end <= m.start }) {
         periodStart = resolver.resolve(startMention, lookAhead: lookAhead).date
+        // "between Monday and Thursday" published on a Monday: the range's Monday is the one
+        // before its Thursday, not the day of publication.
+        if case .weekday = startMention.kind, let s = periodStart, let e = date, s.day > e.day {
+          let weeks = (s.day.dayNumber - e.day.dayNumber + 6) / 7
+          periodStart = ReportedDate(s.day.adding(days: -7 * weeks), precision: s.precision)
+        }
       }
     }
     let periods = periods.filter { !(totalsWords?.contains($0.index) ?? false) }

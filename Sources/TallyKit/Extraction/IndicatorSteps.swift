@@ -116,8 +116,8 @@ extension DocumentRun {
     of q: inout Quantity, at k: Int, in s: SentenceCues, _ links: FigureLinks, coded: [CodedFigure]
   ) -> (indicator: Indicator, joinsRelease: Bool) {
     var indicator =
-      step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links) ?? step3Predicate(q, k, s)
-      ?? step4ClausePredicate(q, k, s)
+      step0FrontedWholeReferringBack(q, k, s) ?? step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links)
+      ?? step3Predicate(q, k, s) ?? step4ClausePredicate(q, k, s)
     // The end of step 4: a part of a release, or an item listed after one, told by how its
     // people came to be held ("Of the prisoners freed, 111 had been detained in Gaza", "free
     // 250 prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
@@ -137,6 +137,33 @@ extension DocumentRun {
     if indicator == nil { indicator = step9NearestCue(q, k, s) }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
     return (step11WhatTheNounImplies(indicator, q, k, s), joinsRelease)
+  }
+
+  /// 0. "Israel freed 369 prisoners. Of the 369, 333 had been detained in Gaza": a sentence
+  /// that opens with a whole referring back to an earlier figure ("Of the 369," "Of the 369
+  /// prisoners,", no cue of its own before the comma) names that figure again, and takes its
+  /// indicator; the sentence's predicate is the part's.
+  private func step0FrontedWholeReferringBack(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    guard k == 0, q.spanStart - 2 == s.range.lowerBound, view.isWord(q.spanStart - 2, w.of),
+      view.isPunct(q.phraseEnd, ","), !s.cues.contains(where: { $0.start >= q.spanStart && $0.start < q.phraseEnd })
+    else { return nil }
+    return referredIndicator(q)
+  }
+
+  /// The indicator of the earlier figure that `q` refers back to: "the 369", "the three men"
+  /// (after "the", "these" or "those"; digits, or words from three up, as for "the 33" in
+  /// `referBack`), the last figure of the same value in the five sentences before that counts
+  /// what `q` counts, or anyone when `q` names only people. Nil if none, or if it is `other`.
+  func referredIndicator(_ q: Quantity) -> Indicator? {
+    let k = q.spanStart - 1
+    guard view.isWord(k, w.the) || view.isWord(k, w.these) || view.isWord(k, w.those), !q.isVague,
+      !q.isRatio, !q.isWords || q.value >= 3
+    else { return nil }
+    let anyone = q.noun == .unknown || q.noun == .people
+    guard let i = recentFigure(within: 5, where: { p in p.value == q.value && (anyone || p.noun == q.noun) }),
+      output[i].indicator != .other
+    else { return nil }
+    return output[i].indicator
   }
 
   /// 1. The cue right before the number: "killed at least 509", "in exchange for 183"; else
@@ -360,6 +387,9 @@ extension DocumentRun {
       indicator = .medevacCompleted
     }
     if indicator == nil { indicator = IndicatorRules.defaultIndicator(for: q.noun) }
+    // "Hamas freed three hostages ... The three men were taken to hospital": a reference back
+    // that nothing else codes counts what the figure it repeats counted.
+    if indicator == nil { indicator = referredIndicator(q) }
     let qs = s.quantities
     if indicator == .prisonersReleased, q.noun != .prisoners, q.nationality != .palestinians,
       k + 1 < qs.count, let c = s.claims[k + 1], isExchange(s.cues[c]),

@@ -26,6 +26,8 @@ struct NounPhraseReader {
     case .noun(let n):
       q.partitive = true
       opening = n
+    case .pronoun:
+      q.partitive = true
     case nil: break
     }
     // A rate right after the number: "600 a day", "72 per day", "50 daily".
@@ -244,6 +246,9 @@ struct NounPhraseReader {
     /// number after the comma is a part of the people the phrase names (the token of its
     /// counted noun), counted in an earlier sentence.
     case noun(Int)
+    /// "Of them, 18 were serving life terms": every number after the comma is a part of the
+    /// figure before, as in "18 of them".
+    case pronoun
   }
 
   private func openingWhole(_ q: Quantity, sentence: Range<Int>) -> OpeningWhole? {
@@ -251,6 +256,7 @@ struct NounPhraseReader {
     let s = sentence.lowerBound
     guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }
     var k = s + 1
+    if v.flags(k).contains(.pronoun), v.isPunct(k + 1, ","), k + 1 < q.spanStart { return .pronoun }
     guard v.flags(k).contains(.determiner) || v.isNumber(k) || v.flags(k).contains(.numberWord)
     else { return nil }
     if v.flags(k).contains(.determiner) { k += 1 }
