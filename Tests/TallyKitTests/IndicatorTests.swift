@@ -495,6 +495,10 @@ struct IndicatorTests {
     // A quotation's comma inside its closing quote, and "for" after the head of an office.
     let quoted = "\"We have counted 47 people injured,\" a spokesman for the foundation said."
     #expect(try #require(figure(quoted, "47")).attribution == "spokesman for the foundation")
+    // "at" and "from" after who speaks for a body: "an official at the crossing".
+    let crossing = "Between 60 and 80 patients are expected to cross next week, an official at the crossing said on Thursday."
+    #expect(try #require(figure(crossing, "Between 60 and 80")).attribution == "official at the crossing")
+    #expect(try #require(figure("Officials from the ministry said 45 people were killed.", "45")).attribution == "Officials from the ministry")
     #expect(try #require(figure("The Committee to Protect Journalists says at least 192 journalists have been killed.", "at least 192")).attribution == "Committee to Protect Journalists")
     #expect(try #require(figure("The prisoners’ media office said 24 were deported.", "24")).attribution == "prisoners’ media office")
     #expect(try #require(figure("Strikes killed 413 people, the health ministry in Gaza said on Tuesday, in a statement.", "413")).attribution == "health ministry in Gaza")

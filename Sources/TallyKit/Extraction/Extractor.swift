@@ -871,15 +871,17 @@ struct DocumentRun {
         let f = v.flags(a - 1)
         // "The Health Ministry in Gaza", "Ministry of Health", "Committee to Protect
         // Journalists", "the ministry of health", "the health ministry in Gaza", "a spokesman
-        // for the foundation": a preposition between capitalised words, or after the noun
-        // that heads an office's name, stays in the name.
+        // for the foundation", "an official at the crossing": a preposition between
+        // capitalised words, or after the noun that heads an office's name or names who
+        // speaks for one, stays in the name.
         let preposition = v.tokens[a - 1].word
+        let speaker = a - 2 >= s && (v.flags(a - 2).contains(.office) || v.nounClass(a - 2) == .actors)
         let inName =
-          [w.in_, w.of, w.to, w.for_].contains(preposition) && a < b && a - 2 >= s
-          && v.tokens[a - 2].kind == .word
+          ([w.in_, w.of, w.to, w.for_].contains(preposition) || (speaker && (preposition == w.at || preposition == w.from)))
+          && a < b && a - 2 >= s && v.tokens[a - 2].kind == .word
           && ((v.tokens[a].flags.contains(.capitalized) && v.tokens[a - 2].flags.contains(.capitalized)
-            && preposition != w.for_)
-            || v.flags(a - 2).contains(.office))
+            && preposition != w.for_ && preposition != w.at && preposition != w.from)
+            || speaker)
         // "A WHO spokesperson said": an acronym is a name, not the pronoun "who".
         let acronym = v.tokens[a - 1].flags.contains(.allCaps)
         if !inName
