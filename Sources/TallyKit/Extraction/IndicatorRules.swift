@@ -189,6 +189,12 @@ enum IndicatorRules {
       // Going home to the north of the Strip is no crossing into Gaza either.
       "return|returned|returning|returns to northern|southern|central|north|south gaza",
       "return|returned|returning|returns to the north|south",
+      // ... and so is going back to a town of the Strip, the places left above.
+      "return|returned|returning|returns to gaza city",
+      "return|returned|returning|returns to jabalia",
+      "return|returned|returning|returns to khan younis",
+      "return|returned|returning|returns to beit lahia|hanoun",
+      "return|returned|returning|returns to deir al-balah",
     ]),
   ]
 
