@@ -193,6 +193,19 @@ struct IndicatorTests {
     #expect(two.map(\.indicator) == [.hostagesReleased, .other])
   }
 
+  /// A number right after a verb of passing or counting, with no noun of its own, counts the
+  /// clause's subject.
+  @Test(arguments: [
+    ("Trucks carrying flour topped 150 on Sunday.", "topped 150", Indicator.aidTrucks, CountUnit.trucks),
+    ("Aid trucks entering Gaza exceeded 600 on Sunday.", "exceeded 600", .aidTrucks, .trucks),
+    ("The dead numbered at least 45.", "at least 45", .killed, .people),
+  ])
+  func aNumberAfterACountingVerbCountsTheSubject(_ sentence: String, _ mention: String, _ indicator: Indicator, _ unit: CountUnit) throws {
+    let f = try #require(figure(sentence, mention))
+    #expect(f.indicator == indicator)
+    #expect(f.unit == unit)
+  }
+
   @Test(arguments: cases)
   func indicator(_ sentence: String, _ mention: String, _ expected: Indicator) throws {
     let f = try #require(figure(sentence, mention), "no figure \(mention)")

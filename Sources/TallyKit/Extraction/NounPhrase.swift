@@ -182,6 +182,8 @@ struct NounPhraseReader {
       // before the number says what it counts.
       if let n = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
         q.counts(info)
+      } else if let n = subjectNoun(before: q, sentence: sentence), let info = v.info(n) {
+        q.counts(info)
       }
     }
     // "Israeli civilians and soldiers", "patients and companions": a mixed list counts people
@@ -289,6 +291,25 @@ struct NounPhraseReader {
       j -= 1
     }
     return nil
+  }
+
+  /// The counted noun of the clause's subject when the number comes right after a verb of
+  /// passing or counting ("Trucks carrying flour topped 150", "Aid trucks entering Gaza
+  /// exceeded 600", "The dead numbered 45"): the first counted noun of the eight words before
+  /// the verb, back to the sentence's start or a punctuation mark, with no number between.
+  private func subjectNoun(before q: Quantity, sentence: Range<Int>) -> Int? {
+    let v = view
+    // The verb is the mention's qualifier ("topped 150") or the word before it ("numbered 45").
+    let verb = v.isWord(q.spanStart, in: v.w.countingVerbs) ? q.spanStart : q.spanStart - 1
+    guard verb < q.numberStart, v.isWord(verb, in: v.w.countingVerbs) else { return nil }
+    var found: Int? = nil
+    var j = verb - 1
+    while j >= sentence.lowerBound, verb - j <= 8, v.tokens[j].kind == .word {
+      let c = v.nounClass(j)
+      if c != .unknown && c != .things && c != .actors { found = j }
+      j -= 1
+    }
+    return found
   }
 
   /// The counted noun of a label ending in a colon right before the number ("Patients

@@ -210,11 +210,18 @@ final class NamedWords: Sendable {
   static let figureNounWords = ["toll", "count", "tally", "figures", "data", "records", "statistics"]
   /// "calls for the release of 10": the verb before a "for" that makes a plan.
   static let callWords = ["calls", "call", "calling", "called"]
+  /// "Trucks carrying flour topped 150", "The dead numbered 45": verbs after which a number
+  /// with no noun of its own counts the clause's subject.
+  static let countingVerbWords = [
+    "topped", "tops", "exceeded", "exceeds", "passed", "passes", "surpassed", "surpasses", "numbered",
+    "totalled", "totaled", "totals", "reached", "reaches", "hit", "hits",
+  ]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
-    presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords + ["going"]
+    presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
+    + countingVerbWords + ["going"]
 
-  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls: WordSet
+  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs: WordSet
   let going: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -285,6 +292,7 @@ final class NamedWords: Sendable {
     afterParticiple = set(NamedWords.afterParticipleWords)
     figureNouns = set(NamedWords.figureNounWords)
     calls = set(NamedWords.callWords)
+    countingVerbs = set(NamedWords.countingVerbWords)
     going = id("going")
   }
 }
