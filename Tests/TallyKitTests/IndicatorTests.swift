@@ -171,6 +171,8 @@ struct IndicatorTests {
     #expect(try #require(figure("Only 12 Palestinians returned to Gaza through Rafah.", "12")).indicator == .crossedIn)
     let town = try #require(figure("A few dozen families had returned to Beit Hanoun by Friday.", "A few dozen"))
     #expect(town.indicator != .crossedIn, "\(town.indicator)")
+    let goingNorth = try #require(figure("Thousands of displaced Palestinians waited after Israel delayed their return north.", "Thousands"))
+    #expect(goingNorth.indicator != .crossedIn, "\(goingNorth.indicator)")
   }
 
   /// A reference back repeats the figure it names: a whole opening its sentence ("Of the
@@ -191,6 +193,17 @@ struct IndicatorTests {
     #expect(parts.map(\.indicator) == [.prisonersReleased, .prisonersReleased, .prisonersReleased])
     let two = figures("Hamas freed two hostages on Saturday. The two men later met reporters.")
     #expect(two.map(\.indicator) == [.hostagesReleased, .other])
+  }
+
+  /// A verb that passes a state on ("were declared dead", "are believed to be") leaves the
+  /// cue after it to the part it follows, not the whole before: the 179 casualties are not all
+  /// dead. The day of the war a day's number names is no figure ("On day 100, 30 people ...").
+  @Test func aPartsStatusIsNotItsWholes() throws {
+    let text = "The field hospital said it had received 179 casualties, 21 of whom were declared dead on arrival."
+    #expect(try #require(figure(text, "179")).indicator != .killed)
+    #expect(try #require(figure(text, "21")).indicator == .killed)
+    #expect(figures("On day 100, 30 people were killed.").map(\.text) == ["30"])
+    #expect(figures("On the day 30 people were killed, the hospital closed.").map(\.text) == ["30"])
   }
 
   /// A number right after a verb of passing or counting, with no noun of its own, counts the

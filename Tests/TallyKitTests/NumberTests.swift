@@ -119,6 +119,7 @@ struct NonFigureTests {
     "The meeting began at 10:30 in Cairo.",
     "Aid worth $50 million arrived.",
     "The council cited Resolution 2334 again.",
+    "Day 100 of the war passed quietly in Rafah.",
     "The report was dated 2026-01-25.",
     "At 3 p.m. the gates opened.",
     "The attack of 7 October 2023 shocked the region.",

@@ -189,6 +189,7 @@ enum IndicatorRules {
       // Going home to the north of the Strip is no crossing into Gaza either.
       "return|returned|returning|returns to northern|southern|central|north|south gaza",
       "return|returned|returning|returns to the north|south",
+      "return|returned|returning|returns north|south|northward|southward",
       // ... and so is going back to a town of the Strip, the places left above.
       "return|returned|returning|returns to gaza city",
       "return|returned|returning|returns to jabalia",

@@ -407,11 +407,13 @@ extension DocumentRun {
   }
 
   /// Whether cue `c` is the verb of figure `j`: right after its noun phrase, past auxiliaries
-  /// and adverbs ("154 were deported", "25 bakeries have also closed").
+  /// and adverbs ("154 were deported", "25 bakeries have also closed") and verbs that pass a
+  /// state on ("21 of whom were declared dead", "are believed to be dead").
   private func isVerb(_ c: CueMatch, of j: Int, _ s: SentenceCues) -> Bool {
     var p = s.quantities[j].phraseEnd
     while p < c.start, view.flags(p).contains(.auxiliary) || view.flags(p).contains(.adverb)
       || view.isWord(p, w.been) || view.isWord(p, w.be)
+      || (p > s.quantities[j].phraseEnd && (view.isWord(p, in: w.statusVerbs) || view.isWord(p, w.to)))
     {
       p += 1
     }

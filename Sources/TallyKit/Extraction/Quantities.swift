@@ -448,6 +448,11 @@ struct QuantityFinder {
     {
       return true
     }
+    // "Day 100 of the war", "on day 471": the number of a day, unless people follow ("the day
+    // 30 people were killed").
+    if i > sentence.lowerBound, v.isWord(i - 1, v.w.day), q.qualifier == .exact, next >= end || !countsPeople(next) {
+      return true
+    }
     // Durations and compound modifiers: "72 hours", "seven weeks ago", "15-month war",
     // "20-point plan", "several days".
     var k = next

@@ -216,12 +216,17 @@ final class NamedWords: Sendable {
     "topped", "tops", "exceeded", "exceeds", "passed", "passes", "surpassed", "surpasses", "numbered",
     "totalled", "totaled", "totals", "reached", "reaches", "hit", "hits",
   ]
+  /// "21 of whom were declared dead", "are believed to be dead": verbs that pass a state on
+  /// to the word after them, which is then the figure's verb.
+  static let statusVerbWords = [
+    "declared", "pronounced", "confirmed", "believed", "thought", "feared", "presumed", "reported", "known", "found",
+  ]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
-    + countingVerbWords + ["going"]
+    + countingVerbWords + statusVerbWords + ["going"]
 
-  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs: WordSet
+  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs: WordSet
   let going: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -293,6 +298,7 @@ final class NamedWords: Sendable {
     figureNouns = set(NamedWords.figureNounWords)
     calls = set(NamedWords.callWords)
     countingVerbs = set(NamedWords.countingVerbWords)
+    statusVerbs = set(NamedWords.statusVerbWords)
     going = id("going")
   }
 }
