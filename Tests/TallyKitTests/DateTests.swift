@@ -70,6 +70,9 @@ struct DateTests {
     ("2024-03-10", "At least 73 journalists have been killed since October 7, 2023.", "73", "2023-10-07"),
     ("2023-11-01", "As many as 9,900 people have been killed in the war.", "9,900", "2023-10-07"),
     ("2025-08-10", "At least 61,000 people have been killed in Gaza since October 2023.", "61,000", "2023-10-07"),
+    // A month snaps to a period's first day only for the war or a period the sentence names.
+    ("2025-11-30", "Since November 2023, Italy has taken in 218 patients from Gaza.", "218", "2023-11"),
+    ("2025-11-30", "Some 300 patients have left since the truce of November 2023.", "300", "2023-11-24"),
     ("2025-08-10", "The UN recorded 1,373 people killed while seeking food since May 27.", "1,373", "2025-05-27"),
     ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-20"),
     // A weekday range's start is the one before its end, not the day of publication.

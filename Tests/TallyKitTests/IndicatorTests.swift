@@ -153,6 +153,10 @@ struct IndicatorTests {
     ("More than 4,000 aid trucks entered Gaza last week, the UN said, while tens of thousands of displaced people walked north.", "tens of thousands", .displaced),
     ("About 4,900 patients have been evacuated, while at least 10,000 more are still waiting.", "at least 10,000", .medevacNeeded),
     ("Hamas freed four Israeli soldiers, and Israel released 200 Palestinian prisoners.", "four", .hostagesReleased),
+    // Flown, taken in or travelling abroad for treatment.
+    ("Twenty-two children were flown to Italy on Thursday for treatment.", "Twenty-two", .medevacCompleted),
+    ("Since November 2023, Italy has taken in 218 patients from Gaza.", "218", .medevacCompleted),
+    ("Another 15 patients are due to travel to Italy in December.", "15", .medevacCompleted),
   ]
 
   /// Movement inside the Strip is not a border crossing.

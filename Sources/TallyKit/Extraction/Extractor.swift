@@ -693,11 +693,12 @@ struct DocumentRun {
       reach(m) < 100 || !ownSince,
       let d = resolver.resolve(m, lookAhead: false).date
     {
-      // "since October 2023": the calendar says which day of that month the period began.
+      // "since October 2023": the calendar says which day of that month the period began,
+      // for the war, or for a kind of period the sentence names ("since the truce of
+      // November 2023"); "Since November 2023 Italy has taken in 218 patients" is the month.
+      let named = extractor.periodStarts.filter { kind, _ in kind == "war" || periods.contains { $0.kind == kind } }
       if d.precision == .month,
-        let start = extractor.periodStarts.values.joined().filter({
-          $0.year == d.day.year && $0.month == d.day.month
-        }).min()
+        let start = named.values.joined().filter({ $0.year == d.day.year && $0.month == d.day.month }).min()
       {
         return ReportedDate(start)
       }

@@ -42,6 +42,10 @@ enum IndicatorRules {
   /// Cue phrases for each event (phrase syntax: see Lexicon.swift). When two cues start at the
   /// same word the longer one wins, so "died while awaiting evacuation" is `dieAwaiting`, not
   /// `kill`, and "ready to be evacuated" is `needMedevac`, not `evacuate`.
+  /// Where patients leaving Gaza for treatment are taken (a country, or "abroad").
+  static let receivingPlaces =
+    "egypt|egyptian|abroad|jordan|turkey|türkiye|qatar|emirates|uae|italy|spain|france|germany|britain|uk|norway|belgium|ireland|romania|greece|malta|albania|europe"
+
   static let cues: [(Event, [String])] = [
     (.kill, [
       "kill*", "dead", "died", "die", "dies", "dying", "death toll", "deaths", "death", "toll",
@@ -84,7 +88,9 @@ enum IndicatorRules {
     (.evacuate, [
       "evacuat*", "medevac*", "medically evacuated", "airlift*", "flown out",
       "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
-      "transferred|taken|moved ~4 egypt|egyptian|abroad|jordan|turkey|türkiye|qatar|emirates|uae",
+      "transferred|taken|moved ~4 \(receivingPlaces)",
+      // "Twenty-two children were flown to Italy on Thursday for treatment".
+      "flown|flew ~4 for treatment|care", "flown|flew to \(receivingPlaces)",
       // A receiving country's offer: "ready to receive as many as 600 patients a week".
       "ready to receive|admit|take|host|accept",
       // The receiving side: "Egypt has received more than 3,000 wounded Palestinians for
@@ -105,6 +111,9 @@ enum IndicatorRules {
       // The receiving side: "Egypt received 45 patients from Gaza", "hospitals admitted 30
       // patients from Gaza".
       "receiv* ~4 from gaza|rafah", "admits|admitted|admitting ~4 from gaza|rafah",
+      "taken|took|take|takes in ~4 from gaza|rafah",
+      // "Another 15 patients are due to travel to Italy": travelling to a country abroad.
+      "travel|travels|travelled|traveled|travelling|traveling to \(receivingPlaces)",
     ]),
     (.enter, [
       "enter", "entered", "entering", "enters", "entry", "allowed back", "came back",
