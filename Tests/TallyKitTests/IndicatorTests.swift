@@ -527,6 +527,9 @@ struct IndicatorTests {
     // A quotation's comma inside its closing quote, and "for" after the head of an office.
     let quoted = "\"We have counted 47 people injured,\" a spokesman for the foundation said."
     #expect(try #require(figure(quoted, "47")).attribution == "spokesman for the foundation")
+    // "put the number|toll ... at" reports a figure, as "said" does.
+    #expect(try #require(figure("The UN puts the death toll at 500.", "500")).attribution == "UN")
+    #expect(try #require(figure("Officials put 20 patients on the bus.", "20")).attribution == nil)
     // "at" and "from" after who speaks for a body: "an official at the crossing".
     let crossing = "Between 60 and 80 patients are expected to cross next week, an official at the crossing said on Thursday."
     #expect(try #require(figure(crossing, "Between 60 and 80")).attribution == "official at the crossing")

@@ -844,7 +844,7 @@ struct DocumentRun {
       if b > a { out.append(Source(position: i, name: v.text(from: a, to: b), according: true, trailing: false)) }
     }
     for i in sentence
-    where v.flags(i).contains(.speech) && !v.isWord(i, w.according)
+    where (v.flags(i).contains(.speech) || putsAFigure(i)) && !v.isWord(i, w.according)
       && !cues.contains(where: { $0.start == i }) && !isParticiple(i)
     {
       // The subject before the verb, skipping adverbs and auxiliaries ("It also said", "The
@@ -933,6 +933,16 @@ struct DocumentRun {
     }
     if let last = out.last { lastAttribution = last.name }
     return out
+  }
+
+  /// "The ministry put the number of patients in need at some 12,000", "The UN puts the toll
+  /// at": "put" with a word for a figure right after it reports that figure, as "said" does.
+  private func putsAFigure(_ i: Int) -> Bool {
+    guard view.isWord(i, in: w.puts) else { return false }
+    var k = i + 1
+    if view.flags(k).contains(.determiner) { k += 1 }
+    // One word may describe it: "the death toll", "the overall number".
+    return (k...k + 1).contains { view.isWord($0, in: w.figureNouns) || view.isWord($0, w.number) || view.isWord($0, w.total) }
   }
 
   /// "34,500 deaths reported in that period": a reporting verb after a lower-case word that

@@ -221,12 +221,14 @@ final class NamedWords: Sendable {
   static let statusVerbWords = [
     "declared", "pronounced", "confirmed", "believed", "thought", "feared", "presumed", "reported", "known", "found",
   ]
+  /// "The UN put the number at ...": a report of a figure.
+  static let putWords = ["put", "puts", "putting"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
-    + countingVerbWords + statusVerbWords + ["going"]
+    + countingVerbWords + statusVerbWords + putWords + ["going"]
 
-  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs: WordSet
+  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts: WordSet
   let going: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -299,6 +301,7 @@ final class NamedWords: Sendable {
     calls = set(NamedWords.callWords)
     countingVerbs = set(NamedWords.countingVerbWords)
     statusVerbs = set(NamedWords.statusVerbWords)
+    puts = set(NamedWords.putWords)
     going = id("going")
   }
 }
