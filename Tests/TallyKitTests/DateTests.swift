@@ -20,6 +20,11 @@ struct DateTests {
     ("2025-02-18", "Dozens of trucks entered on Sunday, and 600 crossed during the first week of the ceasefire.", "Dozens", "2025-02-16"),
     ("2025-02-01", "The process to free 183 prisoners began under the ceasefire deal entered on January 19.", "183", "2025-02-01"),
     ("2025-02-05", "Two days ago, 40 people were killed.", "40", "2025-02-03"),
+    // The opening phrase's date is its whole's; a part told in the present, and a breakdown
+    // with no date after it, are as of their own time and their whole's.
+    ("2025-02-20", "Of the 251 people taken on October 7, 2023, 70 remain in Gaza, including 35 declared dead.", "251", "2023-10-07"),
+    ("2025-02-20", "Of the 251 people taken on October 7, 2023, 70 remain in Gaza, including 35 declared dead.", "70", "2025-02-20"),
+    ("2025-02-20", "Of the 251 people taken on October 7, 2023, 70 remain in Gaza, including 35 declared dead.", "35", "2025-02-20"),
     // "from Sunday's strikes": the day the event is named by is its date, not a period start.
     ("2025-03-15", "The death toll from Sunday's strikes climbed to 67.", "67", "2025-03-09"),
     ("2025-02-05", "Strikes killed 40 people a week ago.", "40", "2025-01-29"),

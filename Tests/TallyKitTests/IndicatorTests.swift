@@ -157,6 +157,8 @@ struct IndicatorTests {
     ("Twenty-two children were flown to Italy on Thursday for treatment.", "Twenty-two", .medevacCompleted),
     ("Since November 2023, Italy has taken in 218 patients from Gaza.", "218", .medevacCompleted),
     ("Another 15 patients are due to travel to Italy in December.", "15", .medevacCompleted),
+    // Asking to leave is a need, not a departure.
+    ("Around 20,000 people have asked to leave for treatment.", "20,000", .medevacNeeded),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -527,6 +529,9 @@ struct IndicatorTests {
     // A quotation's comma inside its closing quote, and "for" after the head of an office.
     let quoted = "\"We have counted 47 people injured,\" a spokesman for the foundation said."
     #expect(try #require(figure(quoted, "47")).attribution == "spokesman for the foundation")
+    // A passive names no source; a live blog's dash is no part of the name.
+    #expect(try #require(figure("Seven more deaths from malnutrition were recorded overnight.", "Seven")).attribution == nil)
+    #expect(try #require(figure("09:15 - The health ministry says 62 people were killed.", "62")).attribution == "health ministry")
     // "put the number|toll ... at" reports a figure, as "said" does.
     #expect(try #require(figure("The UN puts the death toll at 500.", "500")).attribution == "UN")
     #expect(try #require(figure("Officials put 20 patients on the bus.", "20")).attribution == nil)

@@ -292,9 +292,14 @@ struct DocumentRun {
       // began to 390": the words between are the total's.
       let totalsWords: Range<Int>? =
         k + 1 < qs.count && bringsTotal(to: qs[k + 1], after: q) ? q.spanEnd..<qs[k + 1].spanStart : nil
-      let (date, periodStart, warnings) = dateAndPeriod(
+      var (date, periodStart, warnings) = dateAndPeriod(
         of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
         resolver, excluding: totalsWords)
+      // "70 remain in Gaza, including 35 the military has declared dead": a breakdown with no
+      // date after it in its sentence is as of its whole, the figure before it.
+      if k > 0, isBreakdown(q), !dates.contains(where: { $0.start >= q.spanStart }), let whole = output.last {
+        date = whole.date
+      }
 
       // Group, unit, bounds.
       let group = self.group(q, finalIndicator)
@@ -584,6 +589,9 @@ struct DocumentRun {
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
       if inRelativeClause(m, apartFrom: q, sentence) { continue }
+      // "Of the 251 people seized on October 7, 2023, 70 remain in Gaza": a date in the phrase
+      // that opens with the whole dates the whole, not a part told in the present.
+      if q.partOfFirst, m.end <= q.spanStart, presentTense(after: q) { continue }
       // "1,200 people were killed in the Oct. 7 attack, and about 120 hostages remain": a date
       // inside an earlier clause does not date a present state told after it (one opening
       // the sentence dates it all; "..., and some 250 were taken hostage" shares the day).
@@ -851,7 +859,14 @@ struct DocumentRun {
       // ministry has said") and an appositive: "Mohammed Zaqout, the Director of hospitals
       // ..., said".
       var b = i
-      while b - 1 > s, v.flags(b - 1).contains(.adverb) || v.flags(b - 1).contains(.auxiliary) { b -= 1 }
+      var passive = false
+      while b - 1 > s, v.flags(b - 1).contains(.adverb) || v.flags(b - 1).contains(.auxiliary) {
+        b -= 1
+        if v.isWord(b, in: w.beForms) { passive = true }
+      }
+      // "Seven more deaths from malnutrition were recorded overnight": a passive names no
+      // source before it (its agent, if any, follows "by").
+      if passive { continue }
       if v.isPunct(b - 1, ",") {
         var j = b - 2
         while j > s, !v.isPunct(j, ",") { j -= 1 }
@@ -899,7 +914,8 @@ struct DocumentRun {
       // '"...," a spokesman said.': a quotation's comma may stand inside its closing quote.
       let afterComma = v.isPunct(a - 1, ",") || (v.isPunct(a - 1, "\"") && v.isPunct(a - 2, ","))
       let trailing = afterComma && (close >= e || v.tokens[close].kind == .punct)
-      while a < b, v.flags(a).contains(.determiner) { a += 1 }
+      // "09:15 - The health ministry says": a dash that opens the walk is no part of the name.
+      while a < b, v.flags(a).contains(.determiner) || v.isPunct(a, "-") { a += 1 }
       guard a < b else { continue }
       let subject = v.text(from: a, to: b)
       let lower = subject.lowercased()

@@ -77,6 +77,10 @@ enum IndicatorRules {
       "await*|wait* ~2 approval|clearance|permission|permits",
       // "12,000 patients are waiting to leave the enclave for treatment"
       "await*|wait* to leave|travel|exit|cross", "need|needs|needed|needing to leave|travel|exit",
+      // "20,000 people have asked to leave for treatment": a request, not a departure.
+      "asked|ask|asking|applied|apply|applying|requested|request|registered|register to leave|travel|exit",
+      "asked|ask|asking|applied|apply|applying|requested|request|registered|register to be evacuated",
+      "signed up to leave|travel|exit",
       // "at least 10,000 more are still waiting"
       "still waiting|awaiting",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",

@@ -577,7 +577,7 @@ extension DocumentRun {
   }
 
   /// "including six children", "among them nine children": a breakdown of the figure before.
-  private func isBreakdown(_ q: Quantity) -> Bool {
+  func isBreakdown(_ q: Quantity) -> Bool {
     let start = q.spanStart
     return view.isWord(start - 1, w.including)
       || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))

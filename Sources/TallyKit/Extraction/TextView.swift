@@ -221,14 +221,17 @@ final class NamedWords: Sendable {
   static let statusVerbWords = [
     "declared", "pronounced", "confirmed", "believed", "thought", "feared", "presumed", "reported", "known", "found",
   ]
+  /// Forms of "be", which make a participle after them passive.
+  static let beWords = ["is", "are", "was", "were", "be", "been", "being"]
   /// "The UN put the number at ...": a report of a figure.
   static let putWords = ["put", "puts", "putting"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
-    + countingVerbWords + statusVerbWords + putWords + ["going"]
+    + countingVerbWords + statusVerbWords + putWords + beWords + ["going"]
 
-  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts: WordSet
+  let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
+    beForms: WordSet
   let going: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -302,6 +305,7 @@ final class NamedWords: Sendable {
     countingVerbs = set(NamedWords.countingVerbWords)
     statusVerbs = set(NamedWords.statusVerbWords)
     puts = set(NamedWords.putWords)
+    beForms = set(NamedWords.beWords)
     going = id("going")
   }
 }
