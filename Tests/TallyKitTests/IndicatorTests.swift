@@ -157,6 +157,11 @@ struct IndicatorTests {
     ("Twenty-two children were flown to Italy on Thursday for treatment.", "Twenty-two", .medevacCompleted),
     ("Since November 2023, Italy has taken in 218 patients from Gaza.", "218", .medevacCompleted),
     ("Another 15 patients are due to travel to Italy in December.", "15", .medevacCompleted),
+    // An item after "and" with a participle of its own is no item of the list before; a state
+    // after a release is no part of it; a noun after "were" still shares the list's verb.
+    ("Israel killed 17,400 children, and at least 17,000 have been separated from their parents.", "17,000", .other),
+    ("Hamas released 3 hostages, and 19 are still held.", "19", .hostagesHeld),
+    ("Strikes killed 40 people, and 12 were children.", "12", .killed),
     // Asking to leave is a need, not a departure.
     ("Around 20,000 people have asked to leave for treatment.", "20,000", .medevacNeeded),
   ]

@@ -122,7 +122,11 @@ extension DocumentRun {
     // people came to be held ("Of the prisoners freed, 111 had been detained in Gaza", "free
     // 250 prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
     let previous = k > 0 ? coded.last?.indicator : output.last?.indicator
-    let release = links.whole ?? (links.listed ? coded.last?.indicator : links.continues ? previous : nil)
+    // (An item whose verb comes after an auxiliary tells a state, not how its people came to
+    // be held: "Hamas released 3 hostages, and 19 are still held".)
+    let stateClause = links.ownClause && view.flags(q.phraseEnd).contains(.auxiliary)
+    let release =
+      links.whole ?? (links.listed && !stateClause ? coded.last?.indicator : links.continues ? previous : nil)
     var joinsRelease = false
     if let own = indicator, [.detained, .prisonersHeld, .hostagesHeld].contains(own),
       release == .prisonersReleased || release == .hostagesReleased
@@ -293,7 +297,9 @@ extension DocumentRun {
   private func step6PreviousItem(
     _ q: Quantity, _ k: Int, _ l: FigureLinks, _ s: SentenceCues, _ coded: [CodedFigure]
   ) -> Indicator? {
-    let item = l.coordinated || (l.listed && q.elliptical)
+    // "..., and at least 17,000 have been separated from their parents": a number after "and"
+    // with a verb of its own is no item of the list before, whatever that verb is.
+    let item = (l.coordinated || (l.listed && q.elliptical)) && !hasParticiple(after: q, s)
     guard item || q.dead, let last = coded.last, last.indicator != .other,
       item || last.indicator == .remainsReturned
     else { return nil }
@@ -305,6 +311,22 @@ extension DocumentRun {
     }
     if l.coordinated, let own = step8DescribingWords(q, k, s) { return own }
     return last.indicator
+  }
+
+  /// Whether `q`'s noun phrase is followed by an auxiliary and a participle that is no cue
+  /// ("17,000 have been separated"), a predicate of its own; not a noun ("12 were children")
+  /// or a preposition ("12 were among the dead").
+  private func hasParticiple(after q: Quantity, _ s: SentenceCues) -> Bool {
+    var p = q.phraseEnd
+    while p < s.range.upperBound, view.flags(p).contains(.auxiliary) || view.flags(p).contains(.adverb)
+      || view.isWord(p, w.been) || view.isWord(p, w.be)
+    {
+      p += 1
+    }
+    guard p > q.phraseEnd, p < s.range.upperBound, view.tokens[p].kind == .word, view.nounClass(p) == .unknown
+    else { return false }
+    let text = view.text(p).lowercased()
+    return text.count > 3 && (text.hasSuffix("ed") || text.hasSuffix("en"))
   }
 
   /// 7. Cues further left in the clause: "have killed ... 509"; not the verb of an earlier
