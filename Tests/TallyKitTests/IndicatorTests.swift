@@ -162,6 +162,10 @@ struct IndicatorTests {
     ("Israel killed 17,400 children, and at least 17,000 have been separated from their parents.", "17,000", .other),
     ("Hamas released 3 hostages, and 19 are still held.", "19", .hostagesHeld),
     ("Strikes killed 40 people, and 12 were children.", "12", .killed),
+    // Evacuation orders displace; a value compared with ("fewer than the 3,800 in 2024") is
+    // coded as the figure it is compared with.
+    ("Dozens of families were ordered to leave the Indonesian hospital.", "Dozens", .displaced),
+    ("In 2025, the WHO helped evacuate 2,700 patients, fewer than the 3,800 in 2024.", "3,800", .medevacCompleted),
     // Asking to leave is a need, not a departure.
     ("Around 20,000 people have asked to leave for treatment.", "20,000", .medevacNeeded),
   ]
@@ -537,6 +541,10 @@ struct IndicatorTests {
     // A passive names no source; a live blog's dash is no part of the name.
     #expect(try #require(figure("Seven more deaths from malnutrition were recorded overnight.", "Seven")).attribution == nil)
     #expect(try #require(figure("09:15 - The health ministry says 62 people were killed.", "62")).attribution == "health ministry")
+    // "estimated" after a name reports ("the UN estimated"); before a number it qualifies.
+    #expect(try #require(figure("About 400,000 people remain trapped in the north, the UN estimated on Thursday.", "400,000")).attribution == "UN")
+    #expect(try #require(figure("An estimated 350,000 people have fled.", "350,000")).attribution == nil)
+    #expect(try #require(figure("Some 480,000 people had left, while the UN put the figure at about 330,000.", "330,000")).attribution == "UN")
     // "put the number|toll ... at" reports a figure, as "said" does.
     #expect(try #require(figure("The UN puts the death toll at 500.", "500")).attribution == "UN")
     #expect(try #require(figure("Officials put 20 patients on the bus.", "20")).attribution == nil)

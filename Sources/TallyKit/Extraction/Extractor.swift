@@ -852,7 +852,7 @@ struct DocumentRun {
       if b > a { out.append(Source(position: i, name: v.text(from: a, to: b), according: true, trailing: false)) }
     }
     for i in sentence
-    where (v.flags(i).contains(.speech) || putsAFigure(i)) && !v.isWord(i, w.according)
+    where (v.flags(i).contains(.speech) || putsAFigure(i) || estimatedAfterName(i)) && !v.isWord(i, w.according)
       && !cues.contains(where: { $0.start == i }) && !isParticiple(i)
     {
       // The subject before the verb, skipping adverbs and auxiliaries ("It also said", "The
@@ -949,6 +949,14 @@ struct DocumentRun {
     }
     if let last = out.last { lastAttribution = last.name }
     return out
+  }
+
+  /// "..., the UN estimated on Thursday": "estimated" after a name reports, as "said" does;
+  /// before a number ("an estimated 350,000") it is a qualifier.
+  private func estimatedAfterName(_ i: Int) -> Bool {
+    view.isWord(i, w.estimated) && i > 0 && view.tokens[i - 1].kind == .word
+      && !view.flags(i - 1).contains(.determiner) && !view.isNumber(i + 1)
+      && !view.flags(i + 1).contains(.numberWord)
   }
 
   /// "The ministry put the number of patients in need at some 12,000", "The UN puts the toll

@@ -173,6 +173,8 @@ enum IndicatorRules {
       "left|leave|leaving|leaves|fled|flee|fleeing northern|southern gaza",
       "left|leave|leaving|leaves|fled|flee|fleeing ~3 for|to the south|north",
       "moved|move|moving|relocated|headed|heading|walked south|north|southward|northward",
+      // Evacuation orders: "dozens of families were ordered to leave the hospital".
+      "ordered|told|forced to leave|evacuate|move|flee",
       "evicted",
     ]),
     (.lose, ["lost"]),

@@ -612,10 +612,14 @@ extension DocumentRun {
       && (view.isWord(q.spanStart - 2, w.along) || view.isWord(q.spanStart - 2, w.together))
   }
 
-  /// "down from 60", "up from 12": the earlier value of the figure before.
+  /// "down from 60", "up from 12", "fewer than the 3,800 in 2024", "compared with 98": the
+  /// value the figure before is compared with.
   private func comparedWith(_ q: Quantity) -> Bool {
-    q.elliptical && view.isWord(q.spanStart - 1, w.from)
-      && (view.isWord(q.spanStart - 2, w.down) || view.isWord(q.spanStart - 2, w.up))
+    let k = q.spanStart
+    guard q.elliptical else { return false }
+    return (view.isWord(k - 1, w.from) && (view.isWord(k - 2, w.down) || view.isWord(k - 2, w.up)))
+      || (view.isWord(k - 1, w.the) && view.isWord(k - 2, w.than) && view.isWord(k - 3, in: w.comparatives))
+      || ((view.isWord(k - 1, w.with) || view.isWord(k - 1, w.to)) && view.isWord(k - 2, w.compared))
   }
 
   /// "in exchange for", "in return for": the other side of a swap.

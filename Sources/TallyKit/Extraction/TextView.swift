@@ -207,7 +207,7 @@ final class NamedWords: Sendable {
   /// The prepositions after such a participle.
   static let afterParticipleWords = ["in", "by", "since", "during", "over", "across", "between", "at", "from"]
   /// "the ministry's toll": words for a body's figures after its possessive.
-  static let figureNounWords = ["toll", "count", "tally", "figures", "data", "records", "statistics"]
+  static let figureNounWords = ["toll", "count", "tally", "figure", "figures", "data", "records", "statistics"]
   /// "calls for the release of 10": the verb before a "for" that makes a plan.
   static let callWords = ["calls", "call", "calling", "called"]
   /// "Trucks carrying flour topped 150", "The dead numbered 45": verbs after which a number
@@ -223,16 +223,18 @@ final class NamedWords: Sendable {
   ]
   /// Forms of "be", which make a participle after them passive.
   static let beWords = ["is", "are", "was", "were", "be", "been", "being"]
+  /// "fewer than the 3,800 in 2024": words that compare a figure with another.
+  static let comparativeWords = ["fewer", "more", "less", "lower", "higher"]
   /// "The UN put the number at ...": a report of a figure.
   static let putWords = ["put", "puts", "putting"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
-    + countingVerbWords + statusVerbWords + putWords + beWords + ["going"]
+    + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + ["going", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms: WordSet
-  let going: Int32
+    beForms, comparatives: WordSet
+  let going, compared, estimated: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -307,5 +309,8 @@ final class NamedWords: Sendable {
     puts = set(NamedWords.putWords)
     beForms = set(NamedWords.beWords)
     going = id("going")
+    compared = id("compared")
+    estimated = id("estimated")
+    comparatives = set(NamedWords.comparativeWords)
   }
 }
