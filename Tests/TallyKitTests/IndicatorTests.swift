@@ -186,6 +186,8 @@ struct IndicatorTests {
     #expect(try #require(figure("Only 12 Palestinians returned to Gaza through Rafah.", "12")).indicator == .crossedIn)
     let town = try #require(figure("A few dozen families had returned to Beit Hanoun by Friday.", "A few dozen"))
     #expect(town.indicator != .crossedIn, "\(town.indicator)")
+    let back = try #require(figure("More than 500,000 people have crossed back to northern Gaza since January 27.", "500,000"))
+    #expect(back.indicator != .crossedIn, "\(back.indicator)")
     let goingNorth = try #require(figure("Thousands of displaced Palestinians waited after Israel delayed their return north.", "Thousands"))
     #expect(goingNorth.indicator != .crossedIn, "\(goingNorth.indicator)")
   }
