@@ -292,9 +292,10 @@ struct DocumentRun {
       // began to 390": the words between are the total's.
       let totalsWords: Range<Int>? =
         k + 1 < qs.count && bringsTotal(to: qs[k + 1], after: q) ? q.spanEnd..<qs[k + 1].spanStart : nil
-      var (date, periodStart, warnings) = dateAndPeriod(
+      let (ownDate, periodStart, warnings) = dateAndPeriod(
         of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
         resolver, excluding: totalsWords)
+      var date = ownDate
       // "70 remain in Gaza, including 35 the military has declared dead": a breakdown with no
       // date after it in its sentence is as of its whole, the figure before it.
       if k > 0, isBreakdown(q), !dates.contains(where: { $0.start >= q.spanStart }), let whole = output.last {

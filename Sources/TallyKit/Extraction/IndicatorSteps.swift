@@ -297,8 +297,8 @@ extension DocumentRun {
   private func step6PreviousItem(
     _ q: Quantity, _ k: Int, _ l: FigureLinks, _ s: SentenceCues, _ coded: [CodedFigure]
   ) -> Indicator? {
-    // "..., and at least 17,000 have been separated from their parents": a number after "and"
-    // with a verb of its own is no item of the list before, whatever that verb is.
+    // "..., and at least 17,000 have been separated from their parents": an item with a
+    // participle of its own after an auxiliary is no item of the list before.
     let item = (l.coordinated || (l.listed && q.elliptical)) && !hasParticiple(after: q, s)
     guard item || q.dead, let last = coded.last, last.indicator != .other,
       item || last.indicator == .remainsReturned
@@ -313,9 +313,9 @@ extension DocumentRun {
     return last.indicator
   }
 
-  /// Whether `q`'s noun phrase is followed by an auxiliary and a participle that is no cue
-  /// ("17,000 have been separated"), a predicate of its own; not a noun ("12 were children")
-  /// or a preposition ("12 were among the dead").
+  /// Whether `q`'s noun phrase is followed by an auxiliary and a participle ("17,000 have been
+  /// separated"; one that is a cue has coded the figure in an earlier step), a predicate of
+  /// its own; not a noun ("12 were children") or a preposition ("12 were among the dead").
   private func hasParticiple(after q: Quantity, _ s: SentenceCues) -> Bool {
     var p = q.phraseEnd
     while p < s.range.upperBound, view.flags(p).contains(.auxiliary) || view.flags(p).contains(.adverb)

@@ -426,12 +426,13 @@ public struct FigureRecord: Sendable {
     }
     sink.scratch.removeAll(keepingCapacity: true)
     appendCSV(observation: observation, to: &sink.scratch)
-    for writer in [sink.csv, sink.hxl].compactMap({ $0 }) {
-      sink.scratch.withUnsafeBufferPointer { s in writer.appendRow(bound: s.count) { $0.put(s) } }
+    sink.scratch.withUnsafeBufferPointer { s in
+      _ = sink.csv.appendRow(bound: s.count) { $0.put(s) }
+      _ = sink.hxl?.appendRow(bound: s.count) { $0.put(s) }
     }
     sink.scratch.removeAll(keepingCapacity: true)
     appendJSON(observation: observation, to: &sink.scratch)
-    sink.scratch.withUnsafeBufferPointer { s in sink.jsonl.appendRow(bound: s.count) { $0.put(s) } }
+    sink.scratch.withUnsafeBufferPointer { s in _ = sink.jsonl.appendRow(bound: s.count) { $0.put(s) } }
   }
 
   /// `appendCSV` for a canonical record, written in one step into the space `appendRow` makes
