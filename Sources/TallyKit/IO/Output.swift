@@ -55,6 +55,9 @@ public final class ByteWriter {
   /// A writer to standard output.
   public static func standardOutput() -> ByteWriter { ByteWriter(fd: 1, path: "-") }
 
+  /// Waits for the blocks in flight (their failure, if any, is reported by `flush`).
+  func waitForWrites() { queue?.finish() }
+
   /// Whether full blocks still go out with direct I/O (waits for the blocks in flight).
   var writesDirectly: Bool {
     guard direct, let queue else { return false }
@@ -337,6 +340,9 @@ public final class AtomicFile {
   private var descriptorOpen = true
   private func closeDescriptor() {
     if descriptorOpen {
+      // A block still being written must land before the descriptor closes: its number could
+      // otherwise be reused by the next file opened, and the write go there.
+      writer.waitForWrites()
       close(writer.descriptor)
       descriptorOpen = false
     }
