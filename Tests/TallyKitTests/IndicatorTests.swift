@@ -166,6 +166,8 @@ struct IndicatorTests {
     // coded as the figure it is compared with.
     ("Dozens of families were ordered to leave the Indonesian hospital.", "Dozens", .displaced),
     ("In 2025, the WHO helped evacuate 2,700 patients, fewer than the 3,800 in 2024.", "3,800", .medevacCompleted),
+    // "Of the prisoners," names the whole, whatever a sentence without figures before it names.
+    ("Hamas freed three hostages in exchange for 183 prisoners. The hostages appeared frail. Of the prisoners, 18 had been serving life sentences.", "18", .prisonersReleased),
     // Asking to leave is a need, not a departure.
     ("Around 20,000 people have asked to leave for treatment.", "20,000", .medevacNeeded),
   ]

@@ -528,7 +528,9 @@ extension DocumentRun {
   /// the part names nothing ("of them").
   private func lastFigure(counting q: Quantity, _ index: Int) -> Indicator? {
     var named = q
-    if q.noun == .unknown || q.elliptical {
+    // ("Of the prisoners, 18 had been serving life sentences": the opening names the whole,
+    // whatever a figureless sentence before it names.)
+    if (q.noun == .unknown || q.elliptical) && !q.namedByOpening {
       // "them" after a sentence with no figure are what that sentence names first.
       guard let subject = subjectBefore(index, like: q) else { return output.last?.indicator }
       named = subject

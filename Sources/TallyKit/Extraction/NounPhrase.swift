@@ -147,6 +147,7 @@ struct NounPhraseReader {
     if lastNoun == nil, let n = opening, let info = v.info(n) {
       // An elliptical part counts what the opening phrase names.
       q.counts(info)
+      q.namedByOpening = true
     }
     if let n = lastNoun, ingWord, n > q.spanEnd + 1, v.info(n)?.nounClass == .things {
       // "Among those released were 18 serving life sentences": a verb in -ing right after the

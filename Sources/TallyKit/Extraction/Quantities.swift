@@ -35,6 +35,9 @@ struct Quantity {
   var partitive = false
   /// The part follows "Of the N ...," at the start of the sentence: N is the whole.
   var partOfFirst = false
+  /// The part follows "Of the prisoners," at the start of the sentence: it counts what that
+  /// phrase names.
+  var namedByOpening = false
   /// No counted noun follows ("50 permitted to enter", "injured over 171,000").
   var elliptical = false
   /// First token after the noun phrase.
