@@ -54,8 +54,9 @@ public func fileExists(_ path: String) -> Bool {
 let swarOnes: UInt64 = 0x0101_0101_0101_0101
 let swarHighBits: UInt64 = 0x8080_8080_8080_8080
 
-func systemErrorText() -> String {
-  String(cString: strerror(errno))
+/// The system's message for error `code` (by default the last call's, `errno`).
+func systemErrorText(_ code: Int32 = errno) -> String {
+  String(cString: strerror(code))
 }
 
 /// Reads lines (separated by `\n`, with a trailing `\r` removed) from a file descriptor in

@@ -122,7 +122,7 @@ public final class ByteWriter {
       queue.submit(buffer, count: n)
       buffer = next
       count -= n
-      if let code = queue.failure { throw .unwritable(path: path, reason: String(cString: strerror(code))) }
+      if let code = queue.failure { throw .unwritable(path: path, reason: systemErrorText(code)) }
       return
     }
     try writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
@@ -136,7 +136,7 @@ public final class ByteWriter {
     guard let queue else { return }
     let state = queue.finish()
     if !state.direct { direct = false }
-    if let code = state.failure { throw .unwritable(path: path, reason: String(cString: strerror(code))) }
+    if let code = state.failure { throw .unwritable(path: path, reason: systemErrorText(code)) }
   }
 
   /// Drops what is buffered and empties the file, to be written again from its start.
@@ -162,7 +162,7 @@ public final class ByteWriter {
 
   private func writeAll(_ p: UnsafeRawBufferPointer) throws(InputError) {
     let code = writeFully(fd, p, direct: &direct)
-    if code != 0 { throw .unwritable(path: path, reason: String(cString: strerror(code))) }
+    if code != 0 { throw .unwritable(path: path, reason: systemErrorText(code)) }
   }
 }
 

@@ -402,24 +402,15 @@ public struct FigureRecord: Sendable {
 
   // MARK: Writing
 
-  /// Appends the record as a row of the figures table to each buffer. It changes nothing, but
-  /// is `mutating` so that a record in the normalizer's pool is written where it lies: for a
-  /// non-mutating call Swift first copies a value held in memory it cannot prove unchanged
-  /// during the call (a copy and a release of the record per figure, 6% of a run).
-  mutating func appendRows(observation: ObservationID?, csv: inout [UInt8], json: inout [UInt8]) {
-    if canonicalLength > 0 {
-      csv.appendRow(bound: canonicalLength + 64) { w in appendCanonicalCSV(observation: observation, &w) }
-    } else {
-      appendCSV(observation: observation, to: &csv)
-    }
-    appendJSON(observation: observation, to: &json)
-  }
-
-  /// `appendRows` into a table's writers. A canonical record, nearly every one, is written
-  /// straight into their buffers; another is built in the sink's scratch space and copied.
+  /// Appends the record as a row of the figures table to the table's writers. A canonical
+  /// record, nearly every one, is written straight into their buffers; another is built in the
+  /// sink's scratch space and copied. It changes nothing, but is `mutating` so that a record in
+  /// the normalizer's pool is written where it lies: for a non-mutating call Swift first copies
+  /// a value held in memory it cannot prove unchanged during the call (a copy and a release of
+  /// the record per figure, 6% of a run).
   mutating func appendRows(observation: ObservationID?, to sink: TableSink) {
     if canonicalLength > 0 {
-      let row = sink.csv.appendRow(bound: canonicalLength + 64) { w in appendCanonicalCSV(observation: observation, &w) }
+      let row = sink.csv.appendRow(bound: canonicalCSVBound) { w in appendCanonicalCSV(observation: observation, &w) }
       sink.hxl?.appendRow(bound: row.count) { $0.put(row.assumingMemoryBound(to: UInt8.self)) }
       sink.jsonl.appendRow(bound: canonicalLength + 96) { w in appendCanonicalJSON(observation: observation, &w) }
       return
@@ -435,13 +426,15 @@ public struct FigureRecord: Sendable {
     sink.scratch.withUnsafeBufferPointer { s in _ = sink.jsonl.appendRow(bound: s.count) { $0.put(s) } }
   }
 
-  /// `appendCSV` for a canonical record, written in one step into the space `appendRow` makes
-  /// (`canonicalLength + 64` bytes). No field is
-  /// longer in CSV than its JSON token: a quote, doubled in CSV, was escaped in JSON (two
-  /// bytes or more); quoting a field takes the two bytes of the token's quotes; the warnings
-  /// joined with " | " are shorter than their list. The keys' bytes cover the commas, so the
-  /// row fits in the line's length plus its own columns (under 40 bytes).
-  private func appendCanonicalCSV(observation: ObservationID?, _ w: inout RowWriter) {
+  /// The space a canonical record's CSV row needs. No field is longer in CSV than its JSON
+  /// token: a quote, doubled in CSV, was escaped in JSON (two bytes or more); quoting a field
+  /// takes the two bytes of the token's quotes; the warnings joined with " | " are shorter than
+  /// their list. The keys' bytes cover the commas, so the row fits in the line's length plus
+  /// its own columns (under 40 bytes).
+  var canonicalCSVBound: Int { canonicalLength + 64 }
+
+  /// `appendCSV` for a canonical record, written in one step into `canonicalCSVBound` bytes.
+  func appendCanonicalCSV(observation: ObservationID?, _ w: inout RowWriter) {
     tokens.withUnsafeBufferPointer { t in
       for f in FigureField.allCases {
         if f != .id { w.put(0x2C) }
@@ -500,16 +493,11 @@ public struct FigureRecord: Sendable {
     }
   }
 
-  /// Appends the record as one JSON Lines line of the figures table.
+  /// Appends the record as one JSON Lines line of the figures table (the general writer:
+  /// canonical records take `appendCanonicalJSON`).
   func appendJSON(observation: ObservationID?, to out: inout [UInt8]) {
-    if canonicalLength > 0 {
-      // The line as read, without its closing brace, then the table's own columns (at most
-      // 80 bytes), in one step.
-      out.appendRow(bound: canonicalLength + 96) { w in appendCanonicalJSON(observation: observation, &w) }
-    } else {
-      tokens.withUnsafeBufferPointer { t in appendFields(t, to: &out) }
-      out.appendRow(bound: 96) { w in appendJSONTail(observation, &w) }
-    }
+    tokens.withUnsafeBufferPointer { t in appendFields(t, to: &out) }
+    out.appendRow(bound: 96) { w in appendJSONTail(observation, &w) }
   }
 
   /// The line as read, without its closing brace, then the table's own columns (at most 80
