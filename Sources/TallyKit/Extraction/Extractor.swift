@@ -208,14 +208,19 @@ struct DocumentRun {
     return finish()
   }
 
+  /// Whether `q` has the shape of a reference back: "the 33", "those 20", "the three men"
+  /// (digits, or words from three up: "the two" is as often two people just named, "where the
+  /// two discussed"; no vague number or share).
+  func looksBack(_ q: Quantity) -> Bool {
+    let k = q.spanStart - 1
+    return (view.isWord(k, w.the) || view.isWord(k, w.these) || view.isWord(k, w.those)) && !q.isVague
+      && !q.isRatio && (!q.isWords || q.value >= 3)
+  }
+
   /// "the 33", "those 20", with no noun of their own: a reference back to the last earlier
   /// figure of the same value (in this sentence or the five before) that names what it counts.
-  /// Not "the two" (or "the one"), as often two people just named ("where the two discussed").
   private func referBack(_ q: inout Quantity, before here: ArraySlice<Quantity>) {
-    let k = q.spanStart - 1
-    guard view.isWord(k, w.the) || view.isWord(k, w.these) || view.isWord(k, w.those), !q.isVague,
-      !q.isRatio, !q.isWords || q.value >= 3
-    else { return }
+    guard looksBack(q) else { return }
     let value = q.value
     let sameValue = { (p: Quantity) in p.value == value && p.noun != .unknown }
     guard let a = here.last(where: sameValue) ?? recentFigure(within: 5, where: sameValue).map({ figures[$0].quantity })

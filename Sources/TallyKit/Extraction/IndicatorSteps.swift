@@ -154,15 +154,12 @@ extension DocumentRun {
     return referredIndicator(q)
   }
 
-  /// The indicator of the earlier figure that `q` refers back to: "the 369", "the three men"
-  /// (after "the", "these" or "those"; digits, or words from three up, as for "the 33" in
-  /// `referBack`), the last figure of the same value in the five sentences before that counts
-  /// what `q` counts, or anyone when `q` names only people. Nil if none, or if it is `other`.
+  /// The indicator of the earlier figure that `q` refers back to (`looksBack`: "the 369",
+  /// "the three men"): the last figure of the same value in the five sentences before that
+  /// counts what `q` counts, or anyone when `q` names only people. Nil if none, or if it is
+  /// `other`.
   func referredIndicator(_ q: Quantity) -> Indicator? {
-    let k = q.spanStart - 1
-    guard view.isWord(k, w.the) || view.isWord(k, w.these) || view.isWord(k, w.those), !q.isVague,
-      !q.isRatio, !q.isWords || q.value >= 3
-    else { return nil }
+    guard looksBack(q) else { return nil }
     let anyone = q.noun == .unknown || q.noun == .people
     guard let i = recentFigure(within: 5, where: { p in p.value == q.value && (anyone || p.noun == q.noun) }),
       output[i].indicator != .other
@@ -317,12 +314,7 @@ extension DocumentRun {
   /// separated"; one that is a cue has coded the figure in an earlier step), a predicate of
   /// its own; not a noun ("12 were children") or a preposition ("12 were among the dead").
   private func hasParticiple(after q: Quantity, _ s: SentenceCues) -> Bool {
-    var p = q.phraseEnd
-    while p < s.range.upperBound, view.flags(p).contains(.auxiliary) || view.flags(p).contains(.adverb)
-      || view.isWord(p, w.been) || view.isWord(p, w.be)
-    {
-      p += 1
-    }
+    let p = pastAuxiliaries(from: q.phraseEnd, before: s.range.upperBound)
     guard p > q.phraseEnd, p < s.range.upperBound, view.tokens[p].kind == .word, view.nounClass(p) == .unknown
     else { return false }
     let text = view.text(p).lowercased()
@@ -432,14 +424,21 @@ extension DocumentRun {
   /// and adverbs ("154 were deported", "25 bakeries have also closed") and verbs that pass a
   /// state on ("21 of whom were declared dead", "are believed to be dead").
   private func isVerb(_ c: CueMatch, of j: Int, _ s: SentenceCues) -> Bool {
-    var p = s.quantities[j].phraseEnd
-    while p < c.start, view.flags(p).contains(.auxiliary) || view.flags(p).contains(.adverb)
+    pastAuxiliaries(from: s.quantities[j].phraseEnd, before: c.start, passingStates: true) == c.start
+  }
+
+  /// The first token from `start` on (before `limit`) that is not an auxiliary, an adverb,
+  /// "be" or "been"; with `passingStates`, after the first of those also not a verb that
+  /// passes a state on, or "to" ("were declared dead", "are believed to be").
+  private func pastAuxiliaries(from start: Int, before limit: Int, passingStates: Bool = false) -> Int {
+    var p = start
+    while p < limit, view.flags(p).contains(.auxiliary) || view.flags(p).contains(.adverb)
       || view.isWord(p, w.been) || view.isWord(p, w.be)
-      || (p > s.quantities[j].phraseEnd && (view.isWord(p, in: w.statusVerbs) || view.isWord(p, w.to)))
+      || (passingStates && p > start && (view.isWord(p, in: w.statusVerbs) || view.isWord(p, w.to)))
     {
       p += 1
     }
-    return p == c.start
+    return p
   }
 
   /// The indicator cue `c` gives the figure `q`, by its event and what `q` counts.
