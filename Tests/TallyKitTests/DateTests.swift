@@ -43,6 +43,9 @@ struct DateTests {
     // A present state told after a dated clause is as of publication; a past event shares the day.
     ("2024-06-12", "Israel says 1,200 people were killed in the Oct. 7 attack, and about 120 hostages remain in Gaza.", "about 120", "2024-06-12"),
     ("2024-01-20", "Around 1,200 people were killed in Israel during the Oct. 7 attack, and some 250 were taken hostage.", "some 250", "2023-10-07"),
+    // Nor does a date in a later clause date a present state told before it.
+    ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "Around 600", "2025-11-02"),
+    ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "145", "2025-10-26"),
     // A date inside a relative clause dates only that clause.
     ("2025-02-26", "During the first phase, which ends on Saturday, Hamas has freed 25 living hostages.", "25", "2025-02-26"),
     // An "and" between a date and a figure puts it further, as a comma does.

@@ -170,6 +170,14 @@ struct IndicatorTests {
     ("Hamas freed three hostages in exchange for 183 prisoners. The hostages appeared frail. Of the prisoners, 18 had been serving life sentences.", "18", .prisonersReleased),
     // Asking to leave is a need, not a departure.
     ("Around 20,000 people have asked to leave for treatment.", "20,000", .medevacNeeded),
+    // Needing to be treated abroad is a need of evacuation.
+    ("Some 12,000 people in Gaza still need to be treated abroad.", "12,000", .medevacNeeded),
+    // A breakdown by age shares its whole's verb as the whole's people: the children are patients.
+    ("Fifty patients, among them 30 children, were driven across the Rafah crossing into Egypt.", "30", .medevacCompleted),
+    ("Fifty people, among them 30 children, crossed into Egypt.", "30", .crossedOut),
+    // Companions listed after the patients, with words between, travel with them.
+    ("A group of 29 children with cancer and their 52 companions flew out of Ramon airport.", "29", .medevacCompleted),
+    ("A group of 29 children with cancer and their 52 companions flew out of Ramon airport.", "52", .medevacCompanions),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -467,6 +475,7 @@ struct IndicatorTests {
     #expect(try #require(figure("Of the 183 Palestinians to be released, 111 were from Gaza.", "183")).modality == .planned)
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
+    #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
     #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)
     #expect(try #require(figure("Of the 94 hostages in Gaza, 34 are believed to be dead.", "34")).modality == .actual)
     #expect(try #require(figure("About 7,000 people have registered to return to Gaza.", "7,000")).modality == .planned)

@@ -101,6 +101,10 @@ struct NumberTests {
     #expect(try #require(figure("About 40 patients left through Rafah each day, officials said.", "40")).per == "day")
     #expect(try #require(figure("Strikes killed 50 people in daily raids.", "50")).per == nil)
     #expect(try #require(figure("Some 30 people were killed on a day of heavy strikes.", "30")).per == nil)
+    // A closing rate may stand before the clause's time phrase, not before any other words.
+    let lorries = "Only 145 lorries on average had come in daily during the last week."
+    #expect(try #require(figure(lorries, "145")).per == "day")
+    #expect(try #require(figure("Some 40 patients crossed a day after the strike.", "40")).per == nil)
   }
 }
 

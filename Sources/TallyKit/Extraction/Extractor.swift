@@ -607,6 +607,15 @@ struct DocumentRun {
       {
         continue
       }
+      // "600 trucks a day are supposed to enter, but the UN said 145 had come in during the
+      // last week": nor does a date in a later clause date a present state told before it.
+      if m.start >= q.spanEnd, presentTense(after: q),
+        (q.spanEnd..<m.start).contains(where: { j in
+          view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
+        })
+      {
+        continue
+      }
       var d = distance(q, m)
       // "The WHO said on Wednesday that it had evacuated 155 patients ... last week": the day
       // of the statement dates the figure only when nothing else in the sentence does.
@@ -632,10 +641,11 @@ struct DocumentRun {
     return q.spanEnd <= open || q.spanStart > close
   }
 
-  /// Whether the verb after `q`'s noun phrase is in the present tense: "120 hostages remain",
-  /// "40 are believed to be dead".
+  /// Whether the verb after `q`'s noun phrase (and its rate) is in the present tense: "120
+  /// hostages remain", "40 are believed to be dead", "600 trucks a day are supposed to enter".
   private func presentTense(after q: Quantity) -> Bool {
-    let k = q.phraseEnd
+    var k = q.phraseEnd
+    if let r = view.rate(at: k, end: view.tokens.count) { k += r.words }
     return view.isWord(k, w.is_) || view.isWord(k, w.are) || view.isWord(k, in: w.presentVerbs)
   }
 

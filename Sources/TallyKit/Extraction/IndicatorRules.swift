@@ -72,6 +72,8 @@ enum IndicatorRules {
     ]),
     (.needMedevac, [
       "need* ~3 evacuat*|treatment|care|transfer|surgery|medevac*", "in need",
+      // "12,000 people still need to be treated abroad" (treated in Gaza is no evacuation).
+      "need* ~3 treated abroad|outside|overseas",
       "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
       "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
       "await*|wait* ~2 approval|clearance|permission|permits",
@@ -90,7 +92,7 @@ enum IndicatorRules {
       "evacuation|medevac|medical request|requests|application|applications",
     ]),
     (.evacuate, [
-      "evacuat*", "medevac*", "medically evacuated", "airlift*", "flown out",
+      "evacuat*", "medevac*", "medically evacuated", "airlift*", "flown out", "flew out",
       "transferred ~3 treatment|abroad", "taken abroad", "sent abroad for treatment",
       "transferred|taken|moved ~4 \(receivingPlaces)",
       // "Twenty-two children were flown to Italy on Thursday for treatment".

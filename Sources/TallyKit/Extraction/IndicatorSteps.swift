@@ -189,8 +189,16 @@ extension DocumentRun {
 
   /// 3. The predicate after the noun phrase, up to the next number: "235 patients have been
   /// evacuated".
+  /// A breakdown by age or nationality shares its whole's predicate as one of the whole's
+  /// people: in "Fifty patients, among them 30 children, crossed into Egypt" the children are
+  /// patients, evacuated like them (not people crossing out).
   private func step3Predicate(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
-    predicate(after: k, for: q, s)
+    guard k > 0, isBreakdown(q), [.unknown, .people, .children, .nationals].contains(q.noun) else {
+      return predicate(after: k, for: q, s)
+    }
+    var asWhole = q
+    asWhole.noun = s.quantities[k - 1].noun
+    return predicate(after: k, for: asWhole, s)
   }
 
   /// The predicate after figure `i`'s noun phrase, up to the next number, for `q` (steps 3
@@ -249,7 +257,8 @@ extension DocumentRun {
   /// and 28 companions crossed into Egypt").
   private func step4ClausePredicate(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
     let qs = s.quantities
-    if k + 1 < qs.count, isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]) || partOfNext(q, k, s),
+    if k + 1 < qs.count,
+      isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]) || companionsAfter(k, s) || partOfNext(q, k, s),
       let found = predicate(after: k + 1, for: q, s)
     {
       return found
@@ -604,6 +613,16 @@ extension DocumentRun {
     let start = q.spanStart
     return view.isWord(start - 1, w.including)
       || (view.isWord(start - 2, w.among) && view.isWord(start - 1, w.them))
+  }
+
+  /// "29 children with cancer and their 52 companions flew out": the companions listed after
+  /// figure `k` (with words of its own between, which keep them from being one list) travel
+  /// with its people, and their verb is theirs too.
+  private func companionsAfter(_ k: Int, _ s: SentenceCues) -> Bool {
+    let next = s.quantities[k + 1]
+    guard next.noun == .companions else { return false }
+    return view.isWord(next.spanStart - 1, w.and)
+      || (view.isWord(next.spanStart - 2, w.and) && view.flags(next.spanStart - 1).contains(.determiner))
   }
 
   /// "along with 150 relatives", "together with 61 family members": people travelling with

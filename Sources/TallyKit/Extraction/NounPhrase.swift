@@ -31,7 +31,7 @@ struct NounPhraseReader {
     case nil: break
     }
     // A rate right after the number: "600 a day", "72 per day", "50 daily".
-    q.per = rate(at: k, end: end)?.rate
+    q.per = view.rate(at: k, end: end)?.rate
     // "including 250 serving long sentences", "among them 250 serving life terms": in a
     // breakdown, a verb in -ing right after the number is the predicate of the people the
     // whole counts, not an adjective (outside one, "four operating theatres" are theatres).
@@ -219,21 +219,22 @@ struct NounPhraseReader {
         j += 1
       }
     }
-    if q.per == nil { q.per = rate(at: k, end: end)?.rate }
+    if q.per == nil { q.per = view.rate(at: k, end: end)?.rate }
     // A rate closing the predicate: "some 500 trucks entered Gaza daily", "... each day".
     if q.per == nil { q.per = closingRate(after: k, end: end) }
   }
 
   /// A rate that ends the clause after the noun phrase ("entered Gaza daily", "crossed each
-  /// day."), within eight words and before any punctuation; "daily strikes" or "a day of
-  /// strikes", which go on, are not rates.
+  /// day."), or stands before its time phrase ("came in daily during the last week"), within
+  /// eight words and before any punctuation; "daily strikes" or "a day of strikes", which go
+  /// on, are not rates.
   private func closingRate(after k: Int, end: Int) -> Rate? {
     let v = view
     var j = k
     while j < min(end, k + 8), v.tokens[j].kind != .punct {
-      if let (r, words) = rate(at: j, end: end) {
+      if let (r, words) = view.rate(at: j, end: end) {
         let after = j + words
-        return after >= end || v.tokens[after].kind == .punct ? r : nil
+        return after >= end || v.tokens[after].kind == .punct || v.isWord(after, in: v.w.afterRate) ? r : nil
       }
       j += 1
     }
@@ -356,21 +357,6 @@ struct NounPhraseReader {
     return !text.hasSuffix("ed") && !text.hasSuffix("ing")
   }
 
-  /// A rate at `k` ("daily", "a day", "per week") and how many words it takes.
-  private func rate(at k: Int, end: Int) -> (rate: Rate, words: Int)? {
-    let v = view
-    guard k < end else { return nil }
-    if v.isWord(k, v.w.daily) { return (.day, 1) }
-    if v.isWord(k, v.w.weekly) { return (.week, 1) }
-    if k + 1 < end,
-      v.isWord(k, v.w.a) || v.isWord(k, v.w.per) || v.isWord(k, v.w.each)
-        || v.isWord(k, v.w.every)
-    {
-      if v.isWord(k + 1, v.w.day) { return (.day, 2) }
-      if v.isWord(k + 1, v.w.week) { return (.week, 2) }
-    }
-    return nil
-  }
 
 }
 

@@ -227,13 +227,16 @@ final class NamedWords: Sendable {
   static let comparativeWords = ["fewer", "more", "less", "lower", "higher"]
   /// "The UN put the number at ...": a report of a figure.
   static let putWords = ["put", "puts", "putting"]
+  /// "came in daily during the last week": words that open the time phrase a closing rate may
+  /// stand before ("a day after the strike", "daily strikes" are no rates).
+  static let afterRateWords = ["during", "over", "since", "throughout", "until", "last", "this", "in", "so"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
-    + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + ["going", "compared", "estimated"]
+    + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + ["going", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives: WordSet
+    beForms, comparatives, afterRate: WordSet
   let going, compared, estimated: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -248,7 +251,7 @@ final class NamedWords: Sendable {
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
     below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
-    ceaseFire, deal, agreement, down, up, along, together: Int32
+    ceaseFire, deal, agreement, down, up, along, together, but: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -297,7 +300,7 @@ final class NamedWords: Sendable {
     further = id("further"); additional = id("additional")
     ceasefire = id("ceasefire")
     truce = id("truce"); ceaseFire = id("cease-fire"); deal = id("deal"); agreement = id("agreement")
-    down = id("down"); up = id("up"); along = id("along"); together = id("together")
+    down = id("down"); up = id("up"); along = id("along"); together = id("together"); but = id("but")
     func set(_ words: [String]) -> WordSet { WordSet(ids: words.map(id)) }
     presentVerbs = set(NamedWords.presentVerbWords)
     reportingParticiples = set(NamedWords.reportingParticipleWords)
@@ -312,5 +315,20 @@ final class NamedWords: Sendable {
     compared = id("compared")
     estimated = id("estimated")
     comparatives = set(NamedWords.comparativeWords)
+    afterRate = set(NamedWords.afterRateWords)
+  }
+}
+
+extension TextView {
+  /// A rate at `k` ("daily", "a day", "per week") and how many words it takes.
+  func rate(at k: Int, end: Int) -> (rate: Rate, words: Int)? {
+    guard k < end else { return nil }
+    if isWord(k, w.daily) { return (.day, 1) }
+    if isWord(k, w.weekly) { return (.week, 1) }
+    if k + 1 < end, isWord(k, w.a) || isWord(k, w.per) || isWord(k, w.each) || isWord(k, w.every) {
+      if isWord(k + 1, w.day) { return (.day, 2) }
+      if isWord(k + 1, w.week) { return (.week, 2) }
+    }
+    return nil
   }
 }
