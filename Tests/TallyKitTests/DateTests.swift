@@ -46,6 +46,9 @@ struct DateTests {
     // Nor does a date in a later clause date a present state told before it.
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "Around 600", "2025-11-02"),
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "145", "2025-10-26"),
+    // The end of a range of months, with "late" or "early" before either end.
+    ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-07-13"),
+    ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-07"),
     // A date inside a relative clause dates only that clause.
     ("2025-02-26", "During the first phase, which ends on Saturday, Hamas has freed 25 living hostages.", "25", "2025-02-26"),
     // An "and" between a date and a figure puts it further, as a comma does.
@@ -94,6 +97,13 @@ struct DateTests {
     // The words of a running total raised by the next figure are that total's.
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "Three", nil),
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "390", "2023-10-07"),
+    // A year inside the total's words ("since October 2023") is still the total's.
+    ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "18", nil),
+    ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "over 18,000", "2023-10-07"),
+    // A range of months, and one whose ends say "late" or "early".
+    ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-05"),
+    ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-06"),
+    ("2025-07-20", "The office recorded 875 killings between late May and early July.", "875", "2025-05"),
     // "October 7 last year".
     ("2024-10-02", "Israeli forces have killed more than 700 Palestinians in the West Bank since October 7 last year.", "700", "2023-10-07"),
     // A "since" of another clause gives way to the figure's own.

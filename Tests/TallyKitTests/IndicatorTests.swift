@@ -175,6 +175,8 @@ struct IndicatorTests {
     // A breakdown by age shares its whole's verb as the whole's people: the children are patients.
     ("Fifty patients, among them 30 children, were driven across the Rafah crossing into Egypt.", "30", .medevacCompleted),
     ("Fifty people, among them 30 children, crossed into Egypt.", "30", .crossedOut),
+    // A total raised after a list is the total of the item that counts what it names.
+    ("214 patients and 301 companions left Gaza, bringing the total since February 2 to 388 patients.", "388", .medevacCompleted),
     // Companions listed after the patients, with words between, travel with them.
     ("A group of 29 children with cancer and their 52 companions flew out of Ramon airport.", "29", .medevacCompleted),
     ("A group of 29 children with cancer and their 52 companions flew out of Ramon airport.", "52", .medevacCompanions),

@@ -106,18 +106,20 @@ struct DateFinder {
     for k in merged.indices {
       merged[k].role = role(of: merged[k], sentence: sentence)
     }
-    // "from X to Y", "between X and Y": a range.
+    // "from X to Y", "between X and Y" (also "between late May and early July"): a range.
+    func isPartOfMonth(_ j: Int) -> Bool { v.isWord(j, v.w.early) || v.isWord(j, v.w.late) || v.isWord(j, v.w.mid) }
     for k in merged.indices.dropLast() {
       let a = merged[k]
       let b = merged[k + 1]
       let gap = b.start - a.end
-      guard gap == 1 else { continue }
+      guard gap == 1 || (gap == 2 && isPartOfMonth(b.start - 1)) else { continue }
       let joiner = a.end
+      let opener = isPartOfMonth(a.start - 1) ? a.start - 2 : a.start - 1
       let isRange =
         (a.role == .rangeStart
           && (v.isWord(joiner, v.w.to) || v.isWord(joiner, v.w.until) || v.isPunct(joiner, "-")
             || v.isWord(joiner, v.w.through)))
-        || (v.isWord(joiner, v.w.and) && v.isWord(a.start - 1, v.w.between))
+        || (v.isWord(joiner, v.w.and) && v.isWord(opener, v.w.between))
       if isRange {
         merged[k].role = .rangeStart
         merged[k + 1].role = .rangeEnd
@@ -217,7 +219,10 @@ struct DateFinder {
         || v.isWord(before, v.w.late) || v.isWord(before, v.w.mid) || v.isWord(before, v.w.during)
         || v.isWord(before, v.w.by) || v.isWord(before, v.w.until) || v.isWord(before, v.w.from)
         || v.isWord(before, v.w.last) || v.isWord(before, v.w.this) || v.isWord(before, v.w.of)
-        || v.isPunct(before, "-")
+        || v.isPunct(before, "-") || v.isWord(before, v.w.between)
+        // "between June and July", "from May 27 to July": the end of a range of months.
+        || ((v.isWord(before, v.w.and) || v.isWord(before, v.w.to))
+          && (isMonth(before - 1) != nil || (dayNumber(before - 1) != nil && isMonth(before - 2) != nil)))
       {
         return DateMention(
           start: i, end: i + 1, kind: .calendar(year: nil, month: month, day: nil), role: .point)

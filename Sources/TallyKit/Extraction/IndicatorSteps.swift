@@ -291,6 +291,13 @@ extension DocumentRun {
     let compared = comparedWith(q)
     guard compared || bringsTotal(to: q, after: s.quantities[k - 1]) else { return nil }
     if q.per == nil, compared { q.per = s.quantities[k - 1].per }
+    // "214 patients and 301 companions left, bringing the total to 388 patients": the total
+    // of the item that counts what it names.
+    if !q.elliptical, q.noun != .unknown, s.quantities[k - 1].noun != q.noun,
+      let j = (0..<(k - 1)).last(where: { s.quantities[$0].noun == q.noun }), coded[j].indicator != .other
+    {
+      return coded[j].indicator
+    }
     return coded[k - 1].indicator
   }
 
@@ -558,7 +565,8 @@ extension DocumentRun {
     guard view.isWord(q.spanStart - 1, w.to) else { return false }
     var j = q.spanStart - 2
     var sawTotal = false
-    while j > p.phraseEnd, q.spanStart - j <= 14, view.tokens[j].kind == .word {
+    // (Numbers between are a date's: "the number arrested since October 2023 to 18,000".)
+    while j > p.phraseEnd, q.spanStart - j <= 14, view.tokens[j].kind == .word || view.tokens[j].kind == .number {
       let id = view.tokens[j].word
       if id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count { sawTotal = true }
       if sawTotal, view.flags(j).contains(.raising) { return true }
