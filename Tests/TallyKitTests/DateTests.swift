@@ -104,6 +104,15 @@ struct DateTests {
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-05"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-06"),
     ("2025-07-20", "The office recorded 875 killings between late May and early July.", "875", "2025-05"),
+    // A "since" of another clause is not the figure's: a later clause's, or an earlier one's
+    // before "after", or before "but" and a present state; "while X counts" shares it.
+    ("2025-03-02", "No patients have left since Friday, the WHO said on Sunday, after 1,702 had been evacuated.", "1,702", nil),
+    ("2025-03-02", "Some 14,000 patients are waiting, according to the ministry, which says 700 have died waiting since the war began.", "Some 14,000", nil),
+    ("2025-03-02", "Some 14,000 patients are waiting, according to the ministry, which says 700 have died waiting since the war began.", "700", "2023-10-07"),
+    ("2024-11-18", "According to the UN, 130,000 people remain in northern Gaza, where aid has been blocked since early October.", "130,000", nil),
+    ("2026-01-10", "Since the October ceasefire, the WHO has helped 1,480 patients leave Gaza, but 18,500 remain on waiting lists.", "1,480", "2025-10-10"),
+    ("2026-01-10", "Since the October ceasefire, the WHO has helped 1,480 patients leave Gaza, but 18,500 remain on waiting lists.", "18,500", nil),
+    ("2025-02-20", "Israel says more than 4,000 trucks have entered since the ceasefire, while the UN counts 3,200.", "3,200", "2025-01-19"),
     // "October 7 last year".
     ("2024-10-02", "Israeli forces have killed more than 700 Palestinians in the West Bank since October 7 last year.", "700", "2023-10-07"),
     // A "since" of another clause gives way to the figure's own.

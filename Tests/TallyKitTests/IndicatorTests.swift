@@ -175,6 +175,8 @@ struct IndicatorTests {
     // A breakdown by age shares its whole's verb as the whole's people: the children are patients.
     ("Fifty patients, among them 30 children, were driven across the Rafah crossing into Egypt.", "30", .medevacCompleted),
     ("Fifty people, among them 30 children, crossed into Egypt.", "30", .crossedOut),
+    // Taking hostages around the number.
+    ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.
     ("214 patients and 301 companions left Gaza, bringing the total since February 2 to 388 patients.", "388", .medevacCompleted),
     // Companions listed after the patients, with words between, travel with them.
@@ -582,5 +584,19 @@ struct IndicatorTests {
     // A breakdown ("including two children") is not what a later bare number counts.
     let text = "Five more people, including two children, died of hunger, bringing the number of hunger deaths to 159."
     #expect(try #require(figure(text, "159")).group == "people")
+    // Returnees are people, not the companions of the figure before.
+    let returning = "Up to 50 patients may leave each day, each with two relatives, while 40 returnees are allowed in."
+    #expect(try #require(figure(returning, "40")).group == "people")
+  }
+
+  /// A total whose parts after a colon go both ways counts crossings in both directions; a
+  /// total whose parts go one way does not.
+  @Test func aTotalWhosePartsGoBothWaysCountsCrossings() throws {
+    let both = "Over two weeks, 1,120 people went through Rafah: 470 left Gaza and 650 came back."
+    #expect(figures(both).map(\.indicator) == [.crossings, .crossedOut, .crossedIn])
+    let patients = "In all, 1,240 people crossed: 520 patients and 610 companions left, and 110 returned."
+    #expect(try #require(figure(patients, "1,240")).indicator == .crossings)
+    let out = "On Monday 300 people crossed: 120 patients and 180 companions left Gaza."
+    #expect(try #require(figure(out, "300")).indicator == .crossedOut)
   }
 }

@@ -101,6 +101,10 @@ struct NumberTests {
     #expect(try #require(figure("About 40 patients left through Rafah each day, officials said.", "40")).per == "day")
     #expect(try #require(figure("Strikes killed 50 people in daily raids.", "50")).per == nil)
     #expect(try #require(figure("Some 30 people were killed on a day of heavy strikes.", "30")).per == nil)
+    // A rate may open the figure's clause.
+    #expect(try #require(figure("Each day up to 50 patients may leave.", "up to 50")).per == "day")
+    #expect(try #require(figure("Every week, 30 trucks reach the north.", "30")).per == "week")
+    #expect(try #require(figure("On the first day 30 trucks reached the north.", "30")).per == nil)
     // A closing rate may stand before the clause's time phrase, not before any other words.
     let lorries = "Only 145 lorries on average had come in daily during the last week."
     #expect(try #require(figure(lorries, "145")).per == "day")

@@ -336,6 +336,7 @@ struct DocumentRun {
       coded.append((finalIndicator, modality, past))
     }
     codeAmongParts(qs, first: output.count - qs.count)
+    codeTwoWayTotals(qs, first: output.count - qs.count)
   }
 
   /// Step 7, modality: planned when a future, modal or scheduling word governs the number;
@@ -695,6 +696,27 @@ struct DocumentRun {
     // The nearest "since DATE" of the figure's clause: "... since March 18, and that fewer
     // than 20 trucks a day have entered since the blockade was eased on May 19" gives the
     // trucks May 19 (a ", and" between starts another clause).
+    // A "since" behind a comma and a word that opens a clause of its own is that clause's
+    // (unless it opens the sentence): after the figure, any such clause ("14,000 are waiting,
+    // according to the ministry, which says 700 have died since the war began"); before it,
+    // one the figure's clause opens with "after" ("No patients have left since Friday, the
+    // WHO said, after 1,702 had been evacuated"), or with "but", "while", "whereas" or "when"
+    // and a present state ("..., but 18,500 remain on waiting lists"; "while the UN counts
+    // 3,200" is the same total counted by another).
+    func opens(_ j: Int, _ words: WordSet) -> Bool {
+      view.isPunct(j, ",") && view.isWord(j + 1, in: words) && !view.tokens[j + 1].flags.contains(.capitalized)
+    }
+    func inAnotherClause(_ i: Int) -> Bool {
+      guard i > sentence.lowerBound + 2, i < q.spanStart || i >= q.spanEnd else { return false }
+      if i >= q.spanEnd {
+        return (q.spanEnd..<i).contains { opens($0, w.clauseOpeners) || opens($0, w.relativeOpeners) }
+      }
+      return (i..<q.spanStart).contains {
+        opens($0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || presentTense(after: q))
+      }
+    }
+    let dates = dates.filter { !inAnotherClause($0.start) }
+    let periods = periods.filter { !inAnotherClause($0.index) }
     func reach(_ m: DateMention) -> Int {
       var d = distance(q, m)
       if m.end <= q.spanStart,

@@ -161,6 +161,8 @@ enum IndicatorRules {
     ]),
     (.abduct, [
       "taken hostage|captive", "abducted", "kidnapped", "seized as hostages", "taken captive",
+      // Around the number: "took 251 hostage", "took more than 240 people captive".
+      "took|take|takes|taking ~4 hostage|captive",
     ]),
     (.arrest, ["arrest*", "detained", "detains", "detaining", "rounded up", "taken into custody", "seized"]),
     (.deport, ["deport*", "exiled", "expelled", "banished", "sent into exile", "sent abroad"]),

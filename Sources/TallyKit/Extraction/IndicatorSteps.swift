@@ -476,6 +476,25 @@ extension DocumentRun {
     }
   }
 
+  /// "1,120 people went through Rafah: 470 left Gaza and 650 came back": a total whose parts
+  /// after a colon go both ways, none larger than it, counts movements in both directions
+  /// (`crossings`, codebook section 4) rather than one of them, or nothing.
+  mutating func codeTwoWayTotals(_ qs: [Quantity], first: Int) {
+    let outward: [Indicator] = [.crossedOut, .medevacCompleted, .medevacCompanions]
+    for k in 0..<max(0, qs.count - 2) {
+      let total = output[first + k]
+      guard [.other, .crossedOut, .crossedIn].contains(total.indicator), let value = total.value,
+        (qs[k].spanEnd..<qs[k + 1].spanStart).contains(where: { view.isPunct($0, ":") })
+      else { continue }
+      let parts = output[(first + k + 1)...]
+      if parts.contains(where: { outward.contains($0.indicator) }), parts.contains(where: { $0.indicator == .crossedIn }),
+        parts.allSatisfy({ ($0.value ?? .infinity) <= value })
+      {
+        output[first + k].indicator = .crossings
+      }
+    }
+  }
+
   // MARK: How figures relate
 
   /// "23 Israeli and three foreign hostages", "20 hostages and the bodies of 28", "three on

@@ -30,8 +30,9 @@ struct NounPhraseReader {
       q.partitive = true
     case nil: break
     }
-    // A rate right after the number: "600 a day", "72 per day", "50 daily".
-    q.per = view.rate(at: k, end: end)?.rate
+    // A rate right after the number: "600 a day", "72 per day", "50 daily"; or right before
+    // it: "Each day up to 50 patients may leave", "Every week, 30 trucks".
+    q.per = view.rate(at: k, end: end)?.rate ?? rateBefore(q.spanStart, sentence: sentence)
     // "including 250 serving long sentences", "among them 250 serving life terms": in a
     // breakdown, a verb in -ing right after the number is the predicate of the people the
     // whole counts, not an adjective (outside one, "four operating theatres" are theatres).
@@ -222,6 +223,15 @@ struct NounPhraseReader {
     if q.per == nil { q.per = view.rate(at: k, end: end)?.rate }
     // A rate closing the predicate: "some 500 trucks entered Gaza daily", "... each day".
     if q.per == nil { q.per = closingRate(after: k, end: end) }
+  }
+
+  /// "each day" or "every week" (a comma may follow) right before the figure's first word.
+  private func rateBefore(_ start: Int, sentence: Range<Int>) -> Rate? {
+    let v = view
+    let last = v.isPunct(start - 1, ",") ? start - 2 : start - 1
+    guard last - 1 >= sentence.lowerBound, v.isWord(last - 1, v.w.each) || v.isWord(last - 1, v.w.every)
+    else { return nil }
+    return v.isWord(last, v.w.day) ? .day : v.isWord(last, v.w.week) ? .week : nil
   }
 
   /// A rate that ends the clause after the noun phrase ("entered Gaza daily", "crossed each

@@ -230,13 +230,18 @@ final class NamedWords: Sendable {
   /// "came in daily during the last week": words that open the time phrase a closing rate may
   /// stand before ("a day after the strike", "daily strikes" are no rates).
   static let afterRateWords = ["during", "over", "since", "throughout", "until", "last", "this", "in", "so"]
+  /// ", after ...", ", but ...": words that open a clause of its own after a comma, whose
+  /// "since" is not a figure's outside it; and ", which ..." opening a relative clause.
+  static let clauseOpenerWords = ["after", "but", "while", "whereas", "when"]
+  static let relativeOpenerWords = ["which", "where", "who"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
-    + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + ["going", "compared", "estimated"]
+    + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
+    + relativeOpenerWords + ["going", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate: WordSet
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners: WordSet
   let going, compared, estimated: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -316,6 +321,8 @@ final class NamedWords: Sendable {
     estimated = id("estimated")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
+    clauseOpeners = set(NamedWords.clauseOpenerWords)
+    relativeOpeners = set(NamedWords.relativeOpenerWords)
   }
 }
 
