@@ -175,6 +175,9 @@ struct IndicatorTests {
     // A breakdown by age shares its whole's verb as the whole's people: the children are patients.
     ("Fifty patients, among them 30 children, were driven across the Rafah crossing into Egypt.", "30", .medevacCompleted),
     ("Fifty people, among them 30 children, crossed into Egypt.", "30", .crossedOut),
+    // Dying before a departure is dying while awaiting evacuation; sheltering is displacement.
+    ("Since the crossing reopened, 4 patients have died before their departure date.", "4", .diedAwaitingEvacuation),
+    ("About 800,000 people are sheltering in al-Mawasi.", "800,000", .displaced),
     // Taking hostages around the number.
     ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.
@@ -584,6 +587,9 @@ struct IndicatorTests {
     // A breakdown ("including two children") is not what a later bare number counts.
     let text = "Five more people, including two children, died of hunger, bringing the number of hunger deaths to 159."
     #expect(try #require(figure(text, "159")).group == "people")
+    // Workers of a foreign nationality are that nationality, not aid workers.
+    #expect(try #require(figure("Hamas freed five Thai workers on Thursday.", "five")).group == "thais")
+    #expect(try #require(figure("Twelve aid workers were killed.", "Twelve")).group == "aid workers")
     // Returnees are people, not the companions of the figure before.
     let returning = "Up to 50 patients may leave each day, each with two relatives, while 40 returnees are allowed in."
     #expect(try #require(figure(returning, "40")).group == "people")

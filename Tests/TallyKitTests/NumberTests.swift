@@ -120,6 +120,7 @@ struct NonFigureTests {
     "In the 15-month war, hospitals were destroyed.",
     "The ceasefire began seven weeks ago.",
     "Hamas must answer within 72 hours.",
+    "Each box lasts three and a half days.",
     "Dalia Abu Kashef, 28, died last week.",
     "The second phase begins now.",
     "Trump's 20-point plan was discussed.",

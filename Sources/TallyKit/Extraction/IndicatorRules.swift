@@ -65,7 +65,8 @@ enum IndicatorRules {
     ]),
     (.dieAwaiting, [
       "died ~3 await*|waiting", "die ~3 await*|waiting", "dying ~3 await*|waiting",
-      "death* ~3 await*|waiting", "died before ~3 evacuat*", "died ~2 waiting",
+      "death* ~3 await*|waiting", "died before ~3 evacuat*|departure|transfer|leaving|travelling|traveling",
+      "died ~2 waiting",
       "died|die|dying ~8 while|whilst await*|waiting",
       // "patients on the evacuation list have died"
       "on ~3 list|lists|waitlist ~3 died|die|dying",
@@ -180,6 +181,8 @@ enum IndicatorRules {
       // Evacuation orders: "dozens of families were ordered to leave the hospital".
       "ordered|told|forced to leave|evacuate|move|flee",
       "evicted",
+      // "800,000 people are sheltering in al-Mawasi", "who have sought refuge in Rafah".
+      "sheltering", "took|taken|taking|sought|seeking|seek shelter|refuge",
     ]),
     (.lose, ["lost"]),
     (.hospital, [

@@ -200,7 +200,9 @@ struct NounPhraseReader {
     }
     if let nationality {
       q.nationality = nationality
-      if q.noun == .people || q.noun == .unknown || q.noun == .nationals {
+      // ("five Thai workers" are Thais, not aid workers, as "Palestinian aid workers" are
+      // Palestinians.)
+      if q.noun == .people || q.noun == .unknown || q.noun == .nationals || q.noun == .workers {
         q.group = nationality
         if q.noun == .unknown { q.noun = .nationals }
       }

@@ -463,6 +463,8 @@ struct QuantityFinder {
       if v.tokens[k + 1].kind == .word { return true }
     }
     if q.isVague, v.isWord(k, v.w.of) { k += 1 }
+    // "three and a half days"
+    if v.isWord(k, v.w.and), v.isWord(k + 1, v.w.a), v.isWord(k + 2, v.w.half) { k += 3 }
     if k < end, v.flags(k).contains(.timeUnit) { return true }
     if k < end, v.tokens[k].kind == .word, v.tokens[k].word < 0 {
       // hyphenated unit words the lexicon does not list: "year-old", "day-long"
