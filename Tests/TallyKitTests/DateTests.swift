@@ -49,6 +49,9 @@ struct DateTests {
     // The end of a range of months, with "late" or "early" before either end.
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-07-13"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-07"),
+    // A date after a compared value is that value's.
+    ("2025-09-15", "Roughly 250,000 people have left Gaza City, up from 190,000 a week ago.", "Roughly 250,000", "2025-09-15"),
+    ("2025-09-15", "Roughly 250,000 people have left Gaza City, up from 190,000 a week ago.", "190,000", "2025-09-08"),
     // A date inside a relative clause dates only that clause.
     ("2025-02-26", "During the first phase, which ends on Saturday, Hamas has freed 25 living hostages.", "25", "2025-02-26"),
     // An "and" between a date and a figure puts it further, as a comma does.

@@ -178,6 +178,12 @@ struct IndicatorTests {
     // Dying before a departure is dying while awaiting evacuation; sheltering is displacement.
     ("Since the crossing reopened, 4 patients have died before their departure date.", "4", .diedAwaitingEvacuation),
     ("About 800,000 people are sheltering in al-Mawasi.", "800,000", .displaced),
+    // A share of a population takes the predicate; the population it is a share of is no
+    // count of the displaced.
+    ("Roughly nine in ten of the strip's 2.1 million people had been forced from their homes.", "Roughly nine in ten", .displaced),
+    ("Roughly nine in ten of the strip's 2.1 million people had been forced from their homes.", "2.1 million", .other),
+    // A relative clause on a place says nothing of the people before it.
+    ("Hundreds of thousands more remain in the city, which the army has ordered evacuated.", "Hundreds of thousands", .other),
     // Taking hostages around the number.
     ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.

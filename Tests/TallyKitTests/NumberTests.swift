@@ -101,6 +101,8 @@ struct NumberTests {
     #expect(try #require(figure("About 40 patients left through Rafah each day, officials said.", "40")).per == "day")
     #expect(try #require(figure("Strikes killed 50 people in daily raids.", "50")).per == nil)
     #expect(try #require(figure("Some 30 people were killed on a day of heavy strikes.", "30")).per == nil)
+    // "a week ago" is a date, not a rate.
+    #expect(try #require(figure("Some 250,000 have left, up from 190,000 a week ago.", "190,000")).per == nil)
     // A rate may open the figure's clause.
     #expect(try #require(figure("Each day up to 50 patients may leave.", "up to 50")).per == "day")
     #expect(try #require(figure("Every week, 30 trucks reach the north.", "30")).per == "week")

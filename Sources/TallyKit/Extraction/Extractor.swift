@@ -617,6 +617,9 @@ struct DocumentRun {
       {
         continue
       }
+      // "250,000 have left, up from 190,000 a week ago": a date after a compared value is
+      // that value's.
+      if m.start >= q.spanEnd, (q.spanEnd..<m.start).contains(where: { view.comparesWith(at: $0) }) { continue }
       var d = distance(q, m)
       // "The WHO said on Wednesday that it had evacuated 155 patients ... last week": the day
       // of the statement dates the figure only when nothing else in the sentence does.

@@ -115,6 +115,11 @@ extension DocumentRun {
   mutating func indicator(
     of q: inout Quantity, at k: Int, in s: SentenceCues, _ links: FigureLinks, coded: [CodedFigure]
   ) -> (indicator: Indicator, joinsRelease: Bool) {
+    // "nine in ten of the strip's 2.1 million people had been forced from their homes": the
+    // whole a share is taken of is a population, and the predicate is the share's.
+    if k > 0, s.quantities[k - 1].isRatio, partOfNext(s.quantities[k - 1], k - 1, s) {
+      return (step1CueBefore(q, k, s) ?? .other, false)
+    }
     var indicator =
       step0FrontedWholeReferringBack(q, k, s) ?? step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links)
       ?? step3Predicate(q, k, s) ?? step4ClausePredicate(q, k, s)
@@ -387,7 +392,15 @@ extension DocumentRun {
     }.sorted {
       abs(s.cues[$0].start - center) < abs(s.cues[$1].start - center)
     }
-    for ci in ordered where !(s.cues[ci].start >= q.numberEnd && s.cues[ci].end <= q.phraseEnd) {
+    // "Hundreds of thousands remain in the city, which the army has ordered evacuated": a
+    // relative clause on a thing or a place after the figure says nothing of its people.
+    let relative = (min(q.phraseEnd, s.range.upperBound)..<s.range.upperBound).first {
+      view.isPunct($0, ",") && (view.isWord($0 + 1, w.which) || view.isWord($0 + 1, w.where_))
+    }
+    for ci in ordered
+    where !(s.cues[ci].start >= q.numberEnd && s.cues[ci].end <= q.phraseEnd)
+      && !(relative.map { s.cues[ci].start > $0 } ?? false)
+    {
       if let ind = decide(s.cues[ci], for: q, s) { return ind }
     }
     return nil

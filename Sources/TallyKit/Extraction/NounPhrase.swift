@@ -79,6 +79,8 @@ struct NounPhraseReader {
         k = next
         if v.flags(k).contains(.determiner) {
           k += 1
+          // "nine in ten of the strip's 2.1 million"
+          if k + 1 < sentence.upperBound, v.tokens[k].kind == .word, v.isWord(k + 1, v.w.s) { k += 2 }
         } else if isPossessiveName(k) {
           k += 2  // "16 of Gaza's 36 hospitals"
         }

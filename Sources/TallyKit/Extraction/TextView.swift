@@ -146,6 +146,8 @@ struct TextView {
         let p = t.punct
         if p == UInt8(ascii: ";") || p == UInt8(ascii: ":") || p == UInt8(ascii: "(")
           || (p == UInt8(ascii: "-") && t.flags.contains(.spaceBefore))
+          // ", which ...", ", where ...": a relative clause on a thing or a place.
+          || (p == UInt8(ascii: ",") && (isWord(k + 1, w.which) || isWord(k + 1, w.where_)))
         {
           return k
         }
@@ -332,10 +334,20 @@ extension TextView {
     guard k < end else { return nil }
     if isWord(k, w.daily) { return (.day, 1) }
     if isWord(k, w.weekly) { return (.week, 1) }
-    if k + 1 < end, isWord(k, w.a) || isWord(k, w.per) || isWord(k, w.each) || isWord(k, w.every) {
+    // ("190,000 a week ago" is a date.)
+    if k + 1 < end, isWord(k, w.a) || isWord(k, w.per) || isWord(k, w.each) || isWord(k, w.every),
+      !isWord(k + 2, w.ago)
+    {
       if isWord(k + 1, w.day) { return (.day, 2) }
       if isWord(k + 1, w.week) { return (.week, 2) }
     }
     return nil
+  }
+
+  /// "up from", "down from", "compared with", "compared to", "than": words at `k` that bring in
+  /// a value a figure is compared with.
+  func comparesWith(at k: Int) -> Bool {
+    (isWord(k, w.from) && (isWord(k - 1, w.up) || isWord(k - 1, w.down)))
+      || (isWord(k, w.compared) && (isWord(k + 1, w.with) || isWord(k + 1, w.to))) || isWord(k, w.than)
   }
 }
