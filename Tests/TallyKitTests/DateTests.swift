@@ -49,6 +49,8 @@ struct DateTests {
     // The end of a range of months, with "late" or "early" before either end.
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-07-13"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-07"),
+    // A release delayed on Saturday was planned for that past Saturday.
+    ("2025-02-23", "Israel delayed the release of 620 Palestinian prisoners on Saturday.", "620", "2025-02-22"),
     // A date after a compared value is that value's.
     ("2025-09-15", "Roughly 250,000 people have left Gaza City, up from 190,000 a week ago.", "Roughly 250,000", "2025-09-15"),
     ("2025-09-15", "Roughly 250,000 people have left Gaza City, up from 190,000 a week ago.", "190,000", "2025-09-08"),

@@ -184,6 +184,9 @@ struct IndicatorTests {
     ("Roughly nine in ten of the strip's 2.1 million people had been forced from their homes.", "2.1 million", .other),
     // A relative clause on a place says nothing of the people before it.
     ("Hundreds of thousands more remain in the city, which the army has ordered evacuated.", "Hundreds of thousands", .other),
+    // A receiving country's medical corridor is an evacuation route; a lone paramedic counts.
+    ("Jordan received 17 children on Wednesday under its medical corridor.", "17", .medevacCompleted),
+    ("One paramedic remains missing.", "One", .missing),
     // Taking hostages around the number.
     ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.
@@ -489,6 +492,12 @@ struct IndicatorTests {
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
+    // A release put off has not happened; "during the delay" puts nothing off.
+    let delayed = "Israel delayed the release of 620 Palestinian prisoners on Saturday."
+    #expect(try #require(figure(delayed, "620")).modality == .planned)
+    #expect(try #require(figure("Strikes during the delay killed 19 people.", "19")).modality == .actual)
+    // An estimate is no plan.
+    #expect(try #require(figure("Some 400,000 people are estimated to be trapped in the north.", "400,000")).modality == .actual)
     #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)
     #expect(try #require(figure("Of the 94 hostages in Gaza, 34 are believed to be dead.", "34")).modality == .actual)
     #expect(try #require(figure("About 7,000 people have registered to return to Gaza.", "7,000")).modality == .planned)
@@ -593,6 +602,9 @@ struct IndicatorTests {
     // A breakdown ("including two children") is not what a later bare number counts.
     let text = "Five more people, including two children, died of hunger, bringing the number of hunger deaths to 159."
     #expect(try #require(figure(text, "159")).group == "people")
+    // "eight of them" after a breakdown are of the whole before it.
+    let died = "The ministry said 271 people, including 112 children, had died, eight of them in the past day."
+    #expect(try #require(figure(died, "eight")).group == "people")
     // Workers of a foreign nationality are that nationality, not aid workers.
     #expect(try #require(figure("Hamas freed five Thai workers on Thursday.", "five")).group == "thais")
     #expect(try #require(figure("Twelve aid workers were killed.", "Twelve")).group == "aid workers")

@@ -513,6 +513,12 @@ struct DocumentRun {
       }
       // "calls for the release of 10 living hostages": nor do "the X of" naming the event.
       if view.isWord(k, w.of), view.flags(k - 2).contains(.determiner), view.tokens[k - 1].kind == .word {
+        // "Israel delayed the release of 620 prisoners": an event put off has not happened
+        // (and "delayed" tells the plan in the past).
+        if view.isWord(k - 3, in: w.delays) {
+          planned = true
+          if view.text(k - 3).hasSuffix("ed") { past = true }
+        }
         k -= 3
         continue
       }
@@ -558,7 +564,7 @@ struct DocumentRun {
       if id == w.to, view.isWord(k + 1, w.be) {
         let before = view.tokens[k - 1].word
         // ("165 had yet to be identified" is no plan either.)
-        if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible, w.believed, w.thought,
+        if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible, w.believed, w.thought, w.estimated,
           w.feared, w.said, w.reported, w.known, w.presumed, w.likely, w.yet].contains(before)
         {
           planned = true

@@ -103,6 +103,8 @@ enum IndicatorRules {
       // The receiving side: "Egypt has received more than 3,000 wounded Palestinians for
       // treatment", "30 patients reached Al-Arish hospital".
       "receiv*|admit* ~6 for treatment|care", "receiv*|admit* ~6 for medical treatment|care",
+      // "Jordan received 17 children ... under its medical corridor".
+      "receiv*|admit* ~8 medical corridor|evacuation|evacuations",
       "left|leave|leaves|leaving|departed|travelled|traveled for ~1 treatment|care",
       "reached ~2 egypt|al-arish|el-arish|arish|jordan|amman|abroad",
       "arrived in|at ~2 egypt|al-arish|el-arish|arish|jordan|amman",

@@ -607,8 +607,14 @@ extension DocumentRun {
     return false
   }
 
+  /// "271 people, including 112 children, have died ..., eight of them in the past day": the
+  /// figure before a part, past the breakdowns between (the eight are of the 271).
   private func partitiveAntecedent(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> (Quantity, Bool)? {
-    if k > 0 { return (q.partOfFirst ? s.quantities[0] : s.quantities[k - 1], true) }
+    if k > 0 {
+      var j = k - 1
+      while j > 0, isBreakdown(s.quantities[j]) { j -= 1 }
+      return (q.partOfFirst ? s.quantities[0] : s.quantities[j], true)
+    }
     if let named = subjectBefore(s.index, like: q) { return (named, false) }
     return figures.last.map { ($0.quantity, false) }
   }

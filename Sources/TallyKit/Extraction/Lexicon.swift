@@ -215,7 +215,7 @@ enum Lexicon {
     ("people|persons|civilians|individuals|residents|others|adults|men|women|gazans|person|man|woman|family|families|elderly|victims|refugees|migrants|travellers|travelers|passengers|returnees|applicants|students|pilgrims|labourers|laborers|members|survivors|gazans|casualties|protesters|protestors|demonstrators|mourners|worshippers|worshipers|settlers|sons|daughters|brothers|sisters|husbands|wives|mothers|fathers|parents|grandchildren|siblings|cousins|relatives-in-law", .people, "people"),
     ("soldiers|troops|servicemen|reservists|officers|policemen|police|soldier", .soldiers, "soldiers"),
     ("journalists|reporters|photographers|journalist", .journalists, "journalists"),
-    ("doctors|medics|paramedics|nurses|staff|volunteers|rescuers|workers|employees|personnel|responders|doctor|medic|nurse|worker", .workers, "aid workers"),
+    ("doctors|medics|paramedics|nurses|staff|volunteers|rescuers|workers|employees|personnel|responders|doctor|medic|paramedic|nurse|worker", .workers, "aid workers"),
     ("fighters|militants|gunmen|terrorists|combatants|operatives|commanders", .fighters, "fighters"),
     ("foreigners|nationals|holders|passport-holders", .foreigners, "foreign nationals"),
     ("officials|leaders|sides|ministers|mediators|negotiators|delegates|delegations|countries|states|nations|parties|members|envoys|diplomats|lawmakers|senators|judges|agencies|organisations|organizations|groups|teams|bus|buses|official|leader|side|ministries|governments|outlets|sources|witnesses|experts|analysts|observers", .actors, nil),

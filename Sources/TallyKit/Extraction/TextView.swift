@@ -236,14 +236,16 @@ final class NamedWords: Sendable {
   /// "since" is not a figure's outside it; and ", which ..." opening a relative clause.
   static let clauseOpenerWords = ["after", "but", "while", "whereas", "when"]
   static let relativeOpenerWords = ["which", "where", "who"]
+  /// "delayed the release of 620": words that put an event off.
+  static let delayWords = ["delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "suspended", "halted"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
-    + relativeOpenerWords + ["going", "compared", "estimated"]
+    + relativeOpenerWords + delayWords + ["going", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners: WordSet
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays: WordSet
   let going, compared, estimated: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -325,6 +327,7 @@ final class NamedWords: Sendable {
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
     relativeOpeners = set(NamedWords.relativeOpenerWords)
+    delays = set(NamedWords.delayWords)
   }
 }
 

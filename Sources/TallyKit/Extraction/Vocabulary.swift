@@ -481,7 +481,7 @@ final class Vocabulary: @unchecked Sendable {
       }
       for singular in [
         "person", "child", "patient", "hostage", "prisoner", "detainee", "soldier", "journalist",
-        "man", "woman", "baby", "doctor", "medic", "nurse", "body", "truck", "convoy",
+        "man", "woman", "baby", "doctor", "medic", "paramedic", "nurse", "body", "truck", "convoy",
         "palestinian", "israeli", "official", "leader", "side", "captive", "civilian", "resident",
         "companion", "relative",
       ] {
