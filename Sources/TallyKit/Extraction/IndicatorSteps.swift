@@ -497,7 +497,7 @@ extension DocumentRun {
     for k in 0..<max(0, qs.count - 2) {
       let total = output[first + k]
       guard [.other, .crossedOut, .crossedIn].contains(total.indicator), let value = total.value,
-        (qs[k].spanEnd..<qs[k + 1].spanStart).contains(where: { view.isPunct($0, ":") })
+        (qs[k].spanEnd..<max(qs[k].spanEnd, qs[k + 1].spanStart)).contains(where: { view.isPunct($0, ":") })
       else { continue }
       let parts = output[(first + k + 1)...]
       if parts.contains(where: { outward.contains($0.indicator) }), parts.contains(where: { $0.indicator == .crossedIn }),
