@@ -105,6 +105,8 @@ struct DateTests {
     // A year inside the total's words ("since October 2023") is still the total's.
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "18", nil),
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "over 18,000", "2023-10-07"),
+    // "mid-August" is one token, and a month.
+    ("2025-08-30", "Since mid-August, about 23,000 have moved south.", "about 23,000", "2025-08"),
     // A range of months, and one whose ends say "late" or "early".
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-05"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-06"),

@@ -131,9 +131,10 @@ struct DateFinder {
     return merged
   }
 
+  /// The month token `i` names: a capitalized month ("May", not the verb), or "mid-August".
   private func isMonth(_ i: Int) -> Int? {
     let v = view
-    guard i < v.count, v.flags(i).contains(.month), v.tokens[i].flags.contains(.capitalized)
+    guard i < v.count, v.flags(i).contains(.month), v.tokens[i].flags.contains(.capitalized) || v.text(i).contains("-")
     else { return nil }
     return Int(v.info(i)!.number)
   }

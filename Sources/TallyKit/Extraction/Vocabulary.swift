@@ -439,10 +439,13 @@ final class Vocabulary: @unchecked Sendable {
         info[Int(id)].flags.insert(.scale)
         info[Int(id)].number = v
       }
+      // ("mid-August", "early-October" are one token: the month.)
       for (w, m) in Lexicon.months {
-        let id = word(w)
-        info[Int(id)].flags.insert(.month)
-        info[Int(id)].number = Double(m)
+        for form in [w] + (w.count > 3 || w == "may" ? ["mid-\(w)", "early-\(w)", "late-\(w)"] : []) {
+          let id = word(form)
+          info[Int(id)].flags.insert(.month)
+          info[Int(id)].number = Double(m)
+        }
       }
       for (w, d) in Lexicon.weekdays {
         let id = word(w)
