@@ -538,6 +538,8 @@ struct IndicatorTests {
   @Test func attributionNamesWhoGaveTheFigure() throws {
     #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
     #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
+    let fromFigures = "The toll rose to 30,035, according to figures from the health ministry."
+    #expect(try #require(figure(fromFigures, "30,035")).attribution == "health ministry")
     #expect(try #require(figure("Three soldiers were wounded, the military said.", "Three")).attribution == "military")
     #expect(try #require(figure("The Health Ministry in Gaza said 46,006 people were killed.", "46,006")).attribution == "Health Ministry in Gaza")
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).attribution == nil)
@@ -602,6 +604,8 @@ struct IndicatorTests {
     // A breakdown ("including two children") is not what a later bare number counts.
     let text = "Five more people, including two children, died of hunger, bringing the number of hunger deaths to 159."
     #expect(try #require(figure(text, "159")).group == "people")
+    // "The death toll among journalists" names what it counts, as "the number of" does.
+    #expect(try #require(figure("The death toll among journalists stood at 211 on Tuesday.", "211")).group == "journalists")
     // "eight of them" after a breakdown are of the whole before it.
     let died = "The ministry said 271 people, including 112 children, had died, eight of them in the past day."
     #expect(try #require(figure(died, "eight")).group == "people")

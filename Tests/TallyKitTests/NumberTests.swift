@@ -123,6 +123,7 @@ struct NonFigureTests {
     "The ceasefire began seven weeks ago.",
     "Hamas must answer within 72 hours.",
     "Each box lasts three and a half days.",
+    "Pauses were agreed in three zones.",
     "Dalia Abu Kashef, 28, died last week.",
     "The second phase begins now.",
     "Trump's 20-point plan was discussed.",

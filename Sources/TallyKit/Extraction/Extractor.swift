@@ -887,6 +887,11 @@ struct DocumentRun {
     for i in sentence where v.isWord(i, w.according) && v.isWord(i + 1, w.to) {
       var a = i + 2
       while a < e, v.flags(a).contains(.determiner) { a += 1 }
+      // "according to figures from the health ministry": the ministry gave them.
+      if v.isWord(a, in: w.figureNouns), v.isWord(a + 1, w.from) || v.isWord(a + 1, w.by) || v.isWord(a + 1, w.of) {
+        a += 2
+        while a < e, v.flags(a).contains(.determiner) { a += 1 }
+      }
       var b = a
       // "according to an Egyptian official who spoke on condition of anonymity": the name
       // ends before a relative pronoun (not the acronym WHO).

@@ -291,14 +291,17 @@ struct NounPhraseReader {
     return .noun(noun)
   }
 
-  /// The counted noun of "the number|total of X" within the twelve words before `start`,
-  /// with no other number between.
+  /// The counted noun of "the number|total of X" (or "the toll|tally|number among X": "The
+  /// death toll among journalists stood at 211") within the twelve words before `start`, with
+  /// no other number between.
   private func totalNoun(before start: Int, sentence: Range<Int>) -> Int? {
     let v = view
     var j = start - 1
     while j > sentence.lowerBound, start - j <= 12 {
       if v.isNumber(j) || v.flags(j).contains(.numberWord) { return nil }
-      if v.isWord(j, v.w.of), v.isWord(j - 1, v.w.number) || v.isWord(j - 1, v.w.total) {
+      if (v.isWord(j, v.w.of) && (v.isWord(j - 1, v.w.number) || v.isWord(j - 1, v.w.total)))
+        || (v.isWord(j, v.w.among) && (v.isWord(j - 1, v.w.toll) || v.isWord(j - 1, v.w.tally) || v.isWord(j - 1, v.w.number)))
+      {
         for n in j + 1..<min(start, j + 4) where v.nounClass(n) != .unknown && v.nounClass(n) != .things {
           return n
         }
