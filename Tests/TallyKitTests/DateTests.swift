@@ -120,6 +120,10 @@ struct DateTests {
     ("2026-01-10", "Since the October ceasefire, the WHO has helped 1,480 patients leave Gaza, but 18,500 remain on waiting lists.", "1,480", "2025-10-10"),
     ("2026-01-10", "Since the October ceasefire, the WHO has helped 1,480 patients leave Gaza, but 18,500 remain on waiting lists.", "18,500", nil),
     ("2025-02-20", "Israel says more than 4,000 trucks have entered since the ceasefire, while the UN counts 3,200.", "3,200", "2025-01-19"),
+    // A value compared with is not counted over the figure's period; "more than" compares nothing.
+    ("2024-05-20", "Only 906 trucks have arrived since May 6, compared with a daily average of about 200 before.", "about 200", nil),
+    ("2024-05-20", "Only 906 trucks have arrived since May 6, compared with a daily average of about 200 before.", "906", "2024-05-06"),
+    ("2025-06-01", "The war, which began in October 2023, has killed more than 54,000 Palestinians and wounded over 120,000.", "over 120,000", "2023-10-07"),
     // "October 7 last year".
     ("2024-10-02", "Israeli forces have killed more than 700 Palestinians in the West Bank since October 7 last year.", "700", "2023-10-07"),
     // A "since" of another clause gives way to the figure's own.

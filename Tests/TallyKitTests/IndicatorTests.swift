@@ -496,6 +496,10 @@ struct IndicatorTests {
     let delayed = "Israel delayed the release of 620 Palestinian prisoners on Saturday."
     #expect(try #require(figure(delayed, "620")).modality == .planned)
     #expect(try #require(figure("Strikes during the delay killed 19 people.", "19")).modality == .actual)
+    // A bare number after "and" shares the plan; a call for someone to act plans.
+    let perHostage = "Israel will free 30 prisoners for each civilian hostage and 50 for each female soldier."
+    #expect(try #require(figure(perHostage, "50")).modality == .planned)
+    #expect(try #require(figure("The plan calls for Hamas to release all 48 remaining hostages.", "48")).modality == .planned)
     // An estimate is no plan.
     #expect(try #require(figure("Some 400,000 people are estimated to be trapped in the north.", "400,000")).modality == .actual)
     #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)
@@ -612,6 +616,8 @@ struct IndicatorTests {
     // Workers of a foreign nationality are that nationality, not aid workers.
     #expect(try #require(figure("Hamas freed five Thai workers on Thursday.", "five")).group == "thais")
     #expect(try #require(figure("Twelve aid workers were killed.", "Twelve")).group == "aid workers")
+    // Teachers count people (not things, as an unknown noun before a verb would).
+    #expect(figures("At least 13,000 students and 500 teachers have been killed.").map(\.text) == ["At least 13,000", "500"])
     // Returnees are people, not the companions of the figure before.
     let returning = "Up to 50 patients may leave each day, each with two relatives, while 40 returnees are allowed in."
     #expect(try #require(figure(returning, "40")).group == "people")

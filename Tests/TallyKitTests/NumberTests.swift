@@ -103,6 +103,9 @@ struct NumberTests {
     #expect(try #require(figure("Some 30 people were killed on a day of heavy strikes.", "30")).per == nil)
     // "a week ago" is a date, not a rate.
     #expect(try #require(figure("Some 250,000 have left, up from 190,000 a week ago.", "190,000")).per == nil)
+    // "a daily average of".
+    let average = "Some 906 trucks arrived, compared with a daily average of about 200 before."
+    #expect(try #require(figure(average, "about 200")).per == "day")
     // A rate may open the figure's clause.
     #expect(try #require(figure("Each day up to 50 patients may leave.", "up to 50")).per == "day")
     #expect(try #require(figure("Every week, 30 trucks reach the north.", "30")).per == "week")

@@ -346,9 +346,12 @@ struct DocumentRun {
     _ indicator: Indicator, _ coded: [CodedFigure]
   ) -> (Modality, past: Bool) {
     var (modality, past) = self.modality(q, sentence: sentence)
-    // A list item, or the other side of an exchange ("33 hostages will be released ... in
-    // exchange for about 1,900 prisoners"), shares the modality of the figure before it.
-    if links.coordinated || links.exchange || joinsRelease, let last = coded.last, modality == .actual {
+    // A list item (also a bare number after "and" with no verb of its own: "will free 30
+    // prisoners for each civilian hostage and 50 for each female soldier"), or the other side
+    // of an exchange ("33 hostages will be released ... in exchange for about 1,900
+    // prisoners"), shares the modality of the figure before it.
+    let bareItem = links.listed && q.elliptical && !links.ownClause
+    if links.coordinated || bareItem || links.exchange || joinsRelease, let last = coded.last, modality == .actual {
       modality = last.modality
       past = last.past
     }
@@ -529,6 +532,12 @@ struct DocumentRun {
       }
       if id == w.to, k > 0, view.flags(k - 1).contains(.intent) {
         planned = true  // "officials hope to evacuate up to 50"
+      }
+      // "The plan calls for Hamas to release all 48": a call for someone to act.
+      if id == w.to, view.isWord(k - 2, w.for_) && view.isWord(k - 3, in: w.calls)
+        || view.isWord(k - 3, w.for_) && view.isWord(k - 4, in: w.calls)
+      {
+        planned = true
       }
       // "Hamas is going to free 20" ("one in three was going days without food" plans nothing)
       if id == w.to, view.isWord(k - 1, w.going) {
@@ -717,6 +726,9 @@ struct DocumentRun {
     }
     func inAnotherClause(_ i: Int) -> Bool {
       guard i > sentence.lowerBound + 2, i < q.spanStart || i >= q.spanEnd else { return false }
+      // "906 trucks since May 6, compared with a daily average of about 200 before": a value
+      // compared with is not counted over the period.
+      if i < q.spanStart, (i..<q.spanStart).contains(where: { view.comparesWith(at: $0) }) { return true }
       if i >= q.spanEnd {
         return (q.spanEnd..<i).contains { opens($0, w.clauseOpeners) || opens($0, w.relativeOpeners) }
       }

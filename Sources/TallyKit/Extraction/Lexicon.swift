@@ -212,7 +212,7 @@ enum Lexicon {
     ("trucks|lorries|truckloads|truck", .trucks, nil),
     ("convoys|convoy", .convoys, nil),
     ("children|kids|minors|infants|babies|newborns|boys|girls|teenagers|child|baby", .children, "children"),
-    ("people|persons|civilians|individuals|residents|others|adults|men|women|gazans|person|man|woman|family|families|elderly|victims|refugees|migrants|travellers|travelers|passengers|returnees|applicants|students|pilgrims|labourers|laborers|members|survivors|gazans|casualties|protesters|protestors|demonstrators|mourners|worshippers|worshipers|settlers|sons|daughters|brothers|sisters|husbands|wives|mothers|fathers|parents|grandchildren|siblings|cousins|relatives-in-law", .people, "people"),
+    ("people|persons|civilians|individuals|residents|others|adults|men|women|gazans|person|man|woman|family|families|elderly|victims|refugees|migrants|travellers|travelers|passengers|returnees|applicants|students|pupils|teachers|professors|academics|lecturers|engineers|farmers|fishermen|athletes|footballers|lawyers|imams|pilgrims|labourers|laborers|members|survivors|gazans|casualties|protesters|protestors|demonstrators|mourners|worshippers|worshipers|settlers|sons|daughters|brothers|sisters|husbands|wives|mothers|fathers|parents|grandchildren|siblings|cousins|relatives-in-law", .people, "people"),
     ("soldiers|troops|servicemen|reservists|officers|policemen|police|soldier", .soldiers, "soldiers"),
     ("journalists|reporters|photographers|journalist", .journalists, "journalists"),
     ("doctors|medics|paramedics|nurses|staff|volunteers|rescuers|workers|employees|personnel|responders|doctor|medic|paramedic|nurse|worker", .workers, "aid workers"),

@@ -229,9 +229,14 @@ struct NounPhraseReader {
     if q.per == nil { q.per = closingRate(after: k, end: end) }
   }
 
-  /// "each day" or "every week" (a comma may follow) right before the figure's first word.
+  /// "each day" or "every week" (a comma may follow) right before the figure's first word; or
+  /// "a daily average of".
   private func rateBefore(_ start: Int, sentence: Range<Int>) -> Rate? {
     let v = view
+    if v.isWord(start - 1, v.w.of), v.isWord(start - 2, v.w.average) {
+      if v.isWord(start - 3, v.w.daily) { return .day }
+      if v.isWord(start - 3, v.w.weekly) { return .week }
+    }
     let last = v.isPunct(start - 1, ",") ? start - 2 : start - 1
     guard last - 1 >= sentence.lowerBound, v.isWord(last - 1, v.w.each) || v.isWord(last - 1, v.w.every)
     else { return nil }

@@ -347,10 +347,13 @@ extension TextView {
     return nil
   }
 
-  /// "up from", "down from", "compared with", "compared to", "than": words at `k` that bring in
-  /// a value a figure is compared with.
+  /// "up from", "down from", "compared with", "compared to", "than the", "than in": words at
+  /// `k` that bring in a value a figure is compared with (not the qualifier "more than 40").
   func comparesWith(at k: Int) -> Bool {
     (isWord(k, w.from) && (isWord(k - 1, w.up) || isWord(k - 1, w.down)))
-      || (isWord(k, w.compared) && (isWord(k + 1, w.with) || isWord(k + 1, w.to))) || isWord(k, w.than)
+      || (isWord(k, w.compared) && (isWord(k + 1, w.with) || isWord(k + 1, w.to)))
+      || (isWord(k, w.than)
+        && (isWord(k + 1, w.the) || isWord(k + 1, w.in_) || isWord(k + 1, w.on) || isWord(k + 1, w.last)
+          || isWord(k + 1, w.before) || isWord(k + 1, w.during)))
   }
 }
