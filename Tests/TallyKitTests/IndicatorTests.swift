@@ -187,6 +187,9 @@ struct IndicatorTests {
     // A receiving country's medical corridor is an evacuation route; a lone paramedic counts.
     ("Jordan received 17 children on Wednesday under its medical corridor.", "17", .medevacCompleted),
     ("One paramedic remains missing.", "One", .missing),
+    // Published figures free no one; departures leave and arrivals enter.
+    ("Figures released by the Palestinian side show 1,850 departures and 1,420 arrivals at Rafah.", "1,850", .crossedOut),
+    ("Figures released by the Palestinian side show 1,850 departures and 1,420 arrivals at Rafah.", "1,420", .crossedIn),
     // Taking hostages around the number.
     ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.
@@ -500,6 +503,11 @@ struct IndicatorTests {
     let perHostage = "Israel will free 30 prisoners for each civilian hostage and 50 for each female soldier."
     #expect(try #require(figure(perHostage, "50")).modality == .planned)
     #expect(try #require(figure("The plan calls for Hamas to release all 48 remaining hostages.", "48")).modality == .planned)
+    // "set" plans only as "set to" or "set for"; "due to" a cause plans nothing.
+    #expect(try #require(figure("Some 30 people were killed when a strike set fire to tents.", "30")).modality == .actual)
+    #expect(try #require(figure("About 150 prisoners are set to be freed.", "150")).modality == .planned)
+    #expect(try #require(figure("Thirty patients died due to the shortage of fuel.", "Thirty")).modality == .actual)
+    #expect(try #require(figure("Thirty patients are due to leave on Monday.", "Thirty")).modality == .planned)
     // An estimate is no plan.
     #expect(try #require(figure("Some 400,000 people are estimated to be trapped in the north.", "400,000")).modality == .actual)
     #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)

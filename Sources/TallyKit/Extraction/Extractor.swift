@@ -500,6 +500,16 @@ struct DocumentRun {
 
   // MARK: Modality
 
+  /// Whether the word at `k` is a future, modal or scheduling word: "set" only as "set to" or
+  /// "set for" ("a strike set fire to tents" plans nothing), "due" not before "to" and a cause
+  /// ("died due to the shortage of fuel"; "due to leave" plans).
+  private func plansAhead(_ k: Int) -> Bool {
+    guard view.flags(k).contains(.future) else { return false }
+    if view.isWord(k, w.set_) { return view.isWord(k + 1, w.to) || view.isWord(k + 1, w.for_) }
+    if view.isWord(k, w.due), view.isWord(k + 1, w.to) { return view.isWord(k + 2, in: w.scheduledVerbs) }
+    return true
+  }
+
   /// Planned when a future, modal or scheduling word governs the number ("would return 20",
   /// "expected to leave", "to be released", "50 permitted to enter"); `past` when the plan is
   /// told in the past tense ("were expected"), which decides which weekday is meant.
@@ -526,7 +536,7 @@ struct DocumentRun {
         continue
       }
       let id = view.tokens[k].word
-      if view.flags(k).contains(.future) { planned = true }
+      if plansAhead(k) { planned = true }
       if id == w.to, k > 0, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
         planned = true  // "Hamas was to hand back 20"
       }
@@ -565,7 +575,7 @@ struct DocumentRun {
       }
       let id = view.tokens[k].word
       // "on the approved lists": after a determiner the word describes, it plans nothing.
-      if view.flags(k).contains(.future), !view.flags(k - 1).contains(.determiner) { planned = true }
+      if plansAhead(k), !view.flags(k - 1).contains(.determiner) { planned = true }
       // "to be released" is planned; "ready to be evacuated" is a present need.
       if id == w.to, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
         planned = true  // "150 people were to leave"

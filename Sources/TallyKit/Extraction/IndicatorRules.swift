@@ -125,7 +125,7 @@ enum IndicatorRules {
       "travel|travels|travelled|traveled|travelling|traveling to \(receivingPlaces)",
     ]),
     (.enter, [
-      "enter", "entered", "entering", "enters", "entry", "allowed back", "came back",
+      "enter", "entered", "entering", "enters", "entry", "entries", "arrivals", "allowed back", "came back",
       "back into", "back to gaza", "arriv* in|into gaza", "re-enter*", "reentered",
       "went back", "go back", "allowed in", "let in", "into gaza|the strip|the enclave",
       "cross|crosses|crossed|crossing back",
@@ -201,6 +201,8 @@ enum IndicatorRules {
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       // Treatment in Gaza for hunger is not a medical evacuation.
       "need|needs|needing|needed ~3 treatment for ~2 malnutrition|wasting|hunger|starvation",
+      // "Figures released by the Palestinian side show ...": data are published, no one freed.
+      "figures|data|statistics|numbers|report|reports released|published|issued",
       // "A UN analysis found that ..." concludes; it recovers nothing.
       "found|finds|find that",
       "held|holds|holding talks", "held a meeting", "held meetings", "held a news|press conference",

@@ -236,17 +236,24 @@ final class NamedWords: Sendable {
   /// "since" is not a figure's outside it; and ", which ..." opening a relative clause.
   static let clauseOpenerWords = ["after", "but", "while", "whereas", "when"]
   static let relativeOpenerWords = ["which", "where", "who"]
+  /// "due to leave", "due to be freed": the verbs of a schedule after "due to" (else it gives a
+  /// cause: "due to the shortage").
+  static let scheduledVerbWords = [
+    "be", "leave", "return", "arrive", "travel", "cross", "enter", "exit", "resume", "begin", "start", "reopen",
+    "open", "receive", "release", "free", "hand", "reach", "take", "go", "depart", "move",
+  ]
   /// "delayed the release of 620": words that put an event off.
   static let delayWords = ["delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "suspended", "halted"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
-    + relativeOpenerWords + delayWords + ["going", "compared", "estimated"]
+    + relativeOpenerWords + delayWords
+    + scheduledVerbWords + ["going", "set", "due", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays: WordSet
-  let going, compared, estimated: Int32
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs: WordSet
+  let going, compared, estimated, set_, due: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -323,11 +330,14 @@ final class NamedWords: Sendable {
     going = id("going")
     compared = id("compared")
     estimated = id("estimated")
+    set_ = id("set")
+    due = id("due")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
     relativeOpeners = set(NamedWords.relativeOpenerWords)
     delays = set(NamedWords.delayWords)
+    scheduledVerbs = set(NamedWords.scheduledVerbWords)
   }
 }
 
