@@ -190,6 +190,10 @@ struct IndicatorTests {
     // Published figures free no one; departures leave and arrivals enter.
     ("Figures released by the Palestinian side show 1,850 departures and 1,420 arrivals at Rafah.", "1,850", .crossedOut),
     ("Figures released by the Palestinian side show 1,850 departures and 1,420 arrivals at Rafah.", "1,420", .crossedIn),
+    // A verb that holds, after a participle describing the people, is their predicate.
+    ("About 1,800 Gazans detained during the war remain in Israeli prisons.", "About 1,800", .prisonersHeld),
+    // A sentence's opening whole reaches a number after a short reporting clause.
+    ("Negotiators will discuss the exchange. Of the 48 hostages still in Gaza, Israel believes 20 are alive.", "20", .hostagesHeld),
     // Taking hostages around the number.
     ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.
@@ -621,6 +625,9 @@ struct IndicatorTests {
     // "eight of them" after a breakdown are of the whole before it.
     let died = "The ministry said 271 people, including 112 children, had died, eight of them in the past day."
     #expect(try #require(figure(died, "eight")).group == "people")
+    // A bare number that needs evacuation counts patients, not the companions before it.
+    let fraction = "In all, 1,023 patients and 1,112 companions left, a fraction of the 8,000 it says need to leave."
+    #expect(try #require(figure(fraction, "8,000")).group == "patients")
     // Workers of a foreign nationality are that nationality, not aid workers.
     #expect(try #require(figure("Hamas freed five Thai workers on Thursday.", "five")).group == "thais")
     #expect(try #require(figure("Twelve aid workers were killed.", "Twelve")).group == "aid workers")

@@ -1080,7 +1080,9 @@ struct DocumentRun {
     case .hostagesReleased, .hostagesHeld:
       if g == nil || g == .people { g = .hostages }
     case .medevacNeeded, .medevacCompleted, .diedAwaitingEvacuation:
-      if g == nil || g == .people { g = .patients }
+      // (Companions are only borrowed by a bare number: "a fraction of the 8,000 it says
+      // need to leave" after "1,023 patients and 1,112 companions" are patients.)
+      if g == nil || g == .people || (g == .companions && q.elliptical) { g = .patients }
     case .medevacCompanions:
       g = .companions
     default: break

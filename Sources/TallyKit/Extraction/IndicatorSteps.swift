@@ -226,6 +226,7 @@ extension DocumentRun {
     // people: "about 70 prisoners freed in the exchanges had been exiled abroad". A specific
     // verb after an auxiliary is then the predicate.
     var participle: Indicator? = nil
+    var describedAtPhraseEnd = false
     // A cue right after the noun phrase is its verb even when the next number claims it too:
     // "5 patients left with 10 companions".
     for (ci, c) in s.cues.enumerated()
@@ -233,6 +234,14 @@ extension DocumentRun {
       && !inBreakdown(c)
     {
       guard let ind = decide(c, for: q, s) else { continue }
+      // "1,800 Gazans detained during the war remain in Israeli prisons": after a cue right
+      // after the noun phrase (a participle that describes the people), a verb that holds
+      // ("remain", "remains") is the predicate.
+      if c.event == .hold, c.start > p.phraseEnd, view.flags(c.start).contains(.auxiliary),
+        participle != nil || describedAtPhraseEnd
+      {
+        return ind
+      }
       if participle != nil {
         let afterAuxiliary = view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been)
         if afterAuxiliary && c.event.isSpecific { return ind }
@@ -243,7 +252,10 @@ extension DocumentRun {
         participle = ind
         continue
       }
-      if first == nil { first = ind }
+      if first == nil {
+        first = ind
+        describedAtPhraseEnd = c.start == p.phraseEnd
+      }
     }
     return participle ?? first
   }

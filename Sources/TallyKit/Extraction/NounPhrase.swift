@@ -284,7 +284,7 @@ struct NounPhraseReader {
     else { return nil }
     if v.flags(k).contains(.determiner) { k += 1 }
     if k < q.spanStart - 1 && (v.isNumber(k) || v.flags(k).contains(.numberWord)) {
-      return v.isPunct(q.spanStart - 1, ",") ? .number : nil
+      return v.isPunct(q.spanStart - 1, ",") || afterReportingClause(q.spanStart, from: k) ? .number : nil
     }
     // A few words and a comma, with a counted noun among them and no number.
     var noun: Int? = nil
@@ -294,6 +294,16 @@ struct NounPhraseReader {
     }
     guard let noun, k < q.spanStart, v.isPunct(k, ",") else { return nil }
     return .noun(noun)
+  }
+
+  /// ", Israel believes 20 are alive", ", officials say 20": whether up to four words before
+  /// `start`, after a comma past `from`, end in a verb of saying or believing.
+  private func afterReportingClause(_ start: Int, from: Int) -> Bool {
+    let v = view
+    guard v.flags(start - 1).contains(.speech) || v.isWord(start - 1, in: v.w.beliefs) else { return false }
+    var j = start - 1
+    while j > from, start - j <= 4, v.tokens[j].kind == .word { j -= 1 }
+    return j > from && v.isPunct(j, ",")
   }
 
   /// The counted noun of "the number|total of X" (or "the toll|tally|number among X": "The

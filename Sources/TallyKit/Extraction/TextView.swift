@@ -242,6 +242,9 @@ final class NamedWords: Sendable {
     "be", "leave", "return", "arrive", "travel", "cross", "enter", "exit", "resume", "begin", "start", "reopen",
     "open", "receive", "release", "free", "hand", "reach", "take", "go", "depart", "move",
   ]
+  /// ", Israel believes 20 are alive": verbs of believing that, like those of saying, report
+  /// a figure.
+  static let beliefWords = ["believes", "believe", "thinks", "think", "fears", "fear"]
   /// "delayed the release of 620": words that put an event off.
   static let delayWords = ["delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "suspended", "halted"]
   /// Every word of the groups, and the single words below them, for the lexicon.
@@ -249,10 +252,10 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords
-    + scheduledVerbWords + ["going", "set", "due", "compared", "estimated"]
+    + scheduledVerbWords + beliefWords + ["going", "set", "due", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs: WordSet
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs, beliefs: WordSet
   let going, compared, estimated, set_, due: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -338,6 +341,7 @@ final class NamedWords: Sendable {
     relativeOpeners = set(NamedWords.relativeOpenerWords)
     delays = set(NamedWords.delayWords)
     scheduledVerbs = set(NamedWords.scheduledVerbWords)
+    beliefs = set(NamedWords.beliefWords)
   }
 }
 
