@@ -194,6 +194,13 @@ struct IndicatorTests {
     ("About 1,800 Gazans detained during the war remain in Israeli prisons.", "About 1,800", .prisonersHeld),
     // A sentence's opening whole reaches a number after a short reporting clause.
     ("Negotiators will discuss the exchange. Of the 48 hostages still in Gaza, Israel believes 20 are alive.", "20", .hostagesHeld),
+    // Arriving in a receiving city, a receiving country as the subject; "family members" are
+    // companions; "leaves 58 hostages in Gaza" holds them.
+    ("Seventeen children from Gaza arrived in Rome on Tuesday night, together with 38 relatives.", "Seventeen", .medevacCompleted),
+    ("Italy has now received more than 170 young patients since the start of the war.", "170", .medevacCompleted),
+    ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "24", .medevacCompanions),
+    ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "130", .medevacCompleted),
+    ("His release leaves 58 hostages in Gaza.", "58", .hostagesHeld),
     // Taking hostages around the number.
     ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.

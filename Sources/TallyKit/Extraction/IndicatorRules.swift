@@ -45,6 +45,9 @@ enum IndicatorRules {
   /// Where patients leaving Gaza for treatment are taken (a country, or "abroad").
   static let receivingPlaces =
     "egypt|egyptian|abroad|jordan|turkey|türkiye|qatar|emirates|uae|italy|spain|france|germany|britain|uk|norway|belgium|ireland|romania|greece|malta|albania|europe"
+  /// Cities that receive patients from Gaza.
+  static let receivingCities =
+    "rome|milan|cairo|amman|doha|ankara|istanbul|london|paris|berlin|oslo|brussels|dublin|madrid|athens|valletta|tirana|bucharest|al-arish|el-arish|arish"
 
   static let cues: [(Event, [String])] = [
     (.kill, [
@@ -107,7 +110,10 @@ enum IndicatorRules {
       "receiv*|admit* ~8 medical corridor|evacuation|evacuations",
       "left|leave|leaves|leaving|departed|travelled|traveled for ~1 treatment|care",
       "reached ~2 egypt|al-arish|el-arish|arish|jordan|amman|abroad",
-      "arrived in|at ~2 egypt|al-arish|el-arish|arish|jordan|amman",
+      "arrived|arriving|arrive|arrives in|at ~2 \(receivingPlaces)|\(receivingCities)",
+      // The receiving country as the subject: "Italy has now received more than 170 young
+      // patients" (not "the hospital received 50 wounded", a count of injuries).
+      "\(receivingPlaces) ~3 received|admitted|treated|hosted|welcomed",
     ]),
     (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [
@@ -160,7 +166,7 @@ enum IndicatorRules {
       "still in gaza", "detention", "still in ~2 prison|prisons|jail|jails|custody",
       "in custody", "jailed", "imprisoned", "behind bars", "incarcerat*", "languish*",
       // "leaving the remains of 24 others in Gaza", "leaving 16 bodies still in Gaza"
-      "leaving ~5 in gaza",
+      "leaving ~5 in gaza", "leaves|leave ~5 in gaza|captivity",
     ]),
     (.abduct, [
       "taken hostage|captive", "abducted", "kidnapped", "seized as hostages", "taken captive",

@@ -308,9 +308,9 @@ extension DocumentRun {
     let compared = comparedWith(q)
     guard compared || bringsTotal(to: q, after: s.quantities[k - 1]) else { return nil }
     if q.per == nil, compared { q.per = s.quantities[k - 1].per }
-    // "214 patients and 301 companions left, bringing the total to 388 patients": the total
-    // of the item that counts what it names.
-    if !q.elliptical, q.noun != .unknown, s.quantities[k - 1].noun != q.noun,
+    // "214 patients and 301 companions left, bringing the total to 388 patients" (or "the
+    // number of children ... to 130"): the total of the item that counts what it names.
+    if q.noun != .unknown, s.quantities[k - 1].noun != q.noun,
       let j = (0..<(k - 1)).last(where: { s.quantities[$0].noun == q.noun }), coded[j].indicator != .other
     {
       return coded[j].indicator

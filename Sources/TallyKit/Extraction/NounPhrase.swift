@@ -196,6 +196,11 @@ struct NounPhraseReader {
       q.group = nationality ?? .people
       q.noun = .people
     }
+    // "their 24 family members": relatives, as companions are.
+    if let n = q.nounToken, v.isWord(n, v.w.members), v.isWord(n - 1, v.w.family) {
+      q.noun = .companions
+      q.group = .companions
+    }
     // "sick and wounded children", "seriously ill Palestinians": people counted as patients.
     if medical, q.noun == .children || q.noun == .people || q.noun == .nationals {
       q.noun = .patients

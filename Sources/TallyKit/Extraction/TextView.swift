@@ -270,7 +270,7 @@ final class NamedWords: Sendable {
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
     below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
-    ceaseFire, deal, agreement, down, up, along, together, but: Int32
+    ceaseFire, deal, agreement, down, up, along, together, but, family, members: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -320,6 +320,7 @@ final class NamedWords: Sendable {
     ceasefire = id("ceasefire")
     truce = id("truce"); ceaseFire = id("cease-fire"); deal = id("deal"); agreement = id("agreement")
     down = id("down"); up = id("up"); along = id("along"); together = id("together"); but = id("but")
+    family = id("family"); members = id("members")
     func set(_ words: [String]) -> WordSet { WordSet(ids: words.map(id)) }
     presentVerbs = set(NamedWords.presentVerbWords)
     reportingParticiples = set(NamedWords.reportingParticipleWords)
