@@ -201,6 +201,8 @@ struct IndicatorTests {
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "24", .medevacCompanions),
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "130", .medevacCompleted),
     ("His release leaves 58 hostages in Gaza.", "58", .hostagesHeld),
+    // The patients of a crossing total are evacuated.
+    ("Israel has approved the exit of 1,340 people, including 520 patients.", "520", .medevacCompleted),
     // Taking hostages around the number.
     ("Gunmen killed about 1,200 people and took 251 hostage.", "251", .hostagesHeld),
     // A total raised after a list is the total of the item that counts what it names.

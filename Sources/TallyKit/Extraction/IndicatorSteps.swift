@@ -302,7 +302,12 @@ extension DocumentRun {
     if isAccompanying(q), k > 0, coded[k - 1].indicator == .medevacCompleted { return .medevacCompanions }
     if let a = l.whole {
       // "the handover of 33 captives, eight of them dead": the dead part is remains.
-      return q.dead && (a == .hostagesReleased || a == .prisonersReleased) ? .remainsReturned : a
+      if q.dead && (a == .hostagesReleased || a == .prisonersReleased) { return .remainsReturned }
+      // "the exit of 1,340 people, including 520 patients": the patients and companions of a
+      // crossing total are evacuated (codebook section 4, `crossed_out`).
+      if a == .crossedOut, q.noun == .patients { return .medevacCompleted }
+      if a == .crossedOut, q.noun == .companions { return .medevacCompanions }
+      return a
     }
     guard k > 0, coded[k - 1].indicator != .other else { return nil }
     let compared = comparedWith(q)
