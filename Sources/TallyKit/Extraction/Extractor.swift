@@ -721,9 +721,6 @@ struct DocumentRun {
     let counts = [
       .killed, .injured, .missing, .bodiesRecovered, .displaced, .detained, .diedAwaitingEvacuation,
     ].contains(indicator)
-    // The nearest "since DATE" of the figure's clause: "... since March 18, and that fewer
-    // than 20 trucks a day have entered since the blockade was eased on May 19" gives the
-    // trucks May 19 (a ", and" between starts another clause).
     // A "since" behind a comma and a word that opens a clause of its own is that clause's
     // (unless it opens the sentence): after the figure, any such clause ("14,000 are waiting,
     // according to the ministry, which says 700 have died since the war began"); before it,
@@ -748,6 +745,9 @@ struct DocumentRun {
     }
     let dates = dates.filter { !inAnotherClause($0.start) }
     let periods = periods.filter { !inAnotherClause($0.index) }
+    // The nearest "since DATE" of the figure's clause: "... since March 18, and that fewer
+    // than 20 trucks a day have entered since the blockade was eased on May 19" gives the
+    // trucks May 19 (a ", and" between starts another clause).
     func reach(_ m: DateMention) -> Int {
       var d = distance(q, m)
       if m.end <= q.spanStart,
