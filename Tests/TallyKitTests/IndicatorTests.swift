@@ -201,6 +201,11 @@ struct IndicatorTests {
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "24", .medevacCompanions),
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "130", .medevacCompleted),
     ("His release leaves 58 hostages in Gaza.", "58", .hostagesHeld),
+    // People a verb "leaves" behind do not leave; a clause opened by ", after" is another's.
+    ("Israel kept the corridor closed, leaving tens of thousands of Palestinians waiting to return north, after Hamas failed to free a hostage.", "tens of thousands", .other),
+    // Flights that carry patients to a receiving city evacuate them.
+    ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "180", .medevacCompleted),
+    ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "260", .medevacCompanions),
     // The patients of a crossing total are evacuated.
     ("Israel has approved the exit of 1,340 people, including 520 patients.", "520", .medevacCompleted),
     // Taking hostages around the number.

@@ -111,6 +111,8 @@ enum IndicatorRules {
       "left|leave|leaves|leaving|departed|travelled|traveled for ~1 treatment|care",
       "reached ~2 egypt|al-arish|el-arish|arish|jordan|amman|abroad",
       "arrived|arriving|arrive|arrives in|at ~2 \(receivingPlaces)|\(receivingCities)",
+      // "Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi".
+      "carried|carrying|flew|flown ~8 to ~1 \(receivingPlaces)|\(receivingCities)|dhabi",
       // The receiving country as the subject: "Italy has now received more than 170 young
       // patients" (not "the hospital received 50 wounded", a count of injuries).
       "\(receivingPlaces) ~3 received|admitted|treated|hosted|welcomed",

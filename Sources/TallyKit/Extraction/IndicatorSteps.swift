@@ -176,6 +176,7 @@ extension DocumentRun {
   /// a cue whose words wrap the number: "Egypt received 45 patients from Gaza", "leaving the
   /// remains of 24 others in Gaza".
   private func step1CueBefore(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    if let c = s.claims[k], leavesBehind(s.cues[c], q) { return step3Predicate(q, k, s) ?? .other }
     if let c = s.claims[k], !describes(s.cues[c], q), let found = decide(s.cues[c], for: q, s) { return found }
     for c in s.cues where c.start < q.spanStart && c.end > q.numberEnd {
       if let found = decide(c, for: q, s) { return found }
@@ -371,6 +372,14 @@ extension DocumentRun {
       if let ind = decide(c, for: q, s) { return ind }
     }
     return nil
+  }
+
+  /// "leaving tens of thousands of Palestinians waiting to return": "leave" with the people as
+  /// its object, right after it, leaves them behind; they do not leave (they do in "50
+  /// patients leaving Gaza", and "5 patients left with 10 companions" take the companions
+  /// along). Such people count what their own predicate says, or nothing.
+  private func leavesBehind(_ c: CueMatch, _ q: Quantity) -> Bool {
+    c.event == .exit && c.end - c.start == 1 && view.isWord(c.start, in: w.leaveForms) && c.end == q.spanStart
   }
 
   /// "the remaining 59 hostages": a cue after a determiner, right before the number, is an

@@ -146,8 +146,10 @@ struct TextView {
         let p = t.punct
         if p == UInt8(ascii: ";") || p == UInt8(ascii: ":") || p == UInt8(ascii: "(")
           || (p == UInt8(ascii: "-") && t.flags.contains(.spaceBefore))
-          // ", which ...", ", where ...": a relative clause on a thing or a place.
-          || (p == UInt8(ascii: ",") && (isWord(k + 1, w.which) || isWord(k + 1, w.where_)))
+          // ", which ...", ", where ...": a relative clause on a thing or a place; ", after
+          // ...", ", but ...": a clause with a subject of its own.
+          || (p == UInt8(ascii: ",")
+            && (isWord(k + 1, w.which) || isWord(k + 1, w.where_) || isWord(k + 1, in: w.clauseOpeners)))
         {
           return k
         }
@@ -245,6 +247,8 @@ final class NamedWords: Sendable {
   /// ", Israel believes 20 are alive": verbs of believing that, like those of saying, report
   /// a figure.
   static let beliefWords = ["believes", "believe", "thinks", "think", "fears", "fear"]
+  /// "leaving tens of thousands waiting": the forms of "leave".
+  static let leaveWords = ["leave", "leaves", "leaving", "left"]
   /// "delayed the release of 620": words that put an event off.
   static let delayWords = ["delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "suspended", "halted"]
   /// Every word of the groups, and the single words below them, for the lexicon.
@@ -252,10 +256,10 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords
-    + scheduledVerbWords + beliefWords + ["going", "set", "due", "compared", "estimated"]
+    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs, beliefs: WordSet
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs, beliefs, leaveForms: WordSet
   let going, compared, estimated, set_, due: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -343,6 +347,7 @@ final class NamedWords: Sendable {
     delays = set(NamedWords.delayWords)
     scheduledVerbs = set(NamedWords.scheduledVerbWords)
     beliefs = set(NamedWords.beliefWords)
+    leaveForms = set(NamedWords.leaveWords)
   }
 }
 
