@@ -196,6 +196,14 @@ struct NounPhraseReader {
       q.group = nationality ?? .people
       q.noun = .people
     }
+    // "18 were serving life sentences, 54 long sentences": a count of prison terms counts the
+    // prisoners serving them.
+    if let n = q.nounToken, v.isWord(n, v.w.sentences) || v.isWord(n, v.w.terms),
+      v.isWord(n - 1, v.w.life) || v.isWord(n - 1, v.w.long) || v.isWord(n - 1, v.w.lengthy),
+      v.w.prisoners >= 0
+    {
+      q.counts(v.vocabulary.info[Int(v.w.prisoners)])
+    }
     // "their 24 family members": relatives, as companions are.
     if let n = q.nounToken, v.isWord(n, v.w.members), v.isWord(n - 1, v.w.family) {
       q.noun = .companions

@@ -256,7 +256,7 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords
-    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "compared", "estimated"]
+    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs, beliefs, leaveForms: WordSet
@@ -274,7 +274,7 @@ final class NamedWords: Sendable {
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
     below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
-    ceaseFire, deal, agreement, down, up, along, together, but, family, members: Int32
+    ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -324,7 +324,8 @@ final class NamedWords: Sendable {
     ceasefire = id("ceasefire")
     truce = id("truce"); ceaseFire = id("cease-fire"); deal = id("deal"); agreement = id("agreement")
     down = id("down"); up = id("up"); along = id("along"); together = id("together"); but = id("but")
-    family = id("family"); members = id("members")
+    family = id("family"); members = id("members"); sentences = id("sentences"); terms = id("terms")
+    life = id("life"); long = id("long"); lengthy = id("lengthy"); prisoners = id("prisoners")
     func set(_ words: [String]) -> WordSet { WordSet(ids: words.map(id)) }
     presentVerbs = set(NamedWords.presentVerbWords)
     reportingParticiples = set(NamedWords.reportingParticipleWords)
