@@ -206,6 +206,8 @@ struct IndicatorTests {
     // Flights that carry patients to a receiving city evacuate them.
     ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "180", .medevacCompleted),
     ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "260", .medevacCompanions),
+    // An order to leave around the number displaces.
+    ("The military ordered tens of thousands of people to leave.", "tens of thousands", .displaced),
     // A count of prison terms counts the prisoners serving them.
     ("Of the prisoners released, 18 were serving life sentences, 54 long sentences and 111 had been detained in Gaza.", "54", .prisonersReleased),
     // The patients of a crossing total are evacuated.

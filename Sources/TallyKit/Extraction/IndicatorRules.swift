@@ -190,6 +190,8 @@ enum IndicatorRules {
       "moved|move|moving|relocated|headed|heading|walked south|north|southward|northward",
       // Evacuation orders: "dozens of families were ordered to leave the hospital".
       "ordered|told|forced to leave|evacuate|move|flee",
+      // Around the number: "ordered tens of thousands of people to leave".
+      "ordered|told|forced ~6 to leave|evacuate|move|flee",
       "evicted",
       // "800,000 people are sheltering in al-Mawasi", "who have sought refuge in Rafah".
       "sheltering", "took|taken|taking|sought|seeking|seek shelter|refuge",
