@@ -206,6 +206,8 @@ struct IndicatorTests {
     // Flights that carry patients to a receiving city evacuate them.
     ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "180", .medevacCompleted),
     ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "260", .medevacCompanions),
+    // "others" are more of what the figure before counted.
+    ("Hamas handed over the bodies of four more hostages on Tuesday. Twenty others remain in Gaza.", "Twenty", .hostagesHeld),
     // An order to leave around the number displaces.
     ("The military ordered tens of thousands of people to leave.", "tens of thousands", .displaced),
     // A count of prison terms counts the prisoners serving them.
@@ -572,6 +574,9 @@ struct IndicatorTests {
   @Test func attributionNamesWhoGaveTheFigure() throws {
     #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
     #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
+    // Past a semicolon, an "according to" after the figure gives it.
+    let semicolon = "The foundation said it had handed out 8,000 boxes; 47 people were injured, according to the UN."
+    #expect(try #require(figure(semicolon, "47")).attribution == "UN")
     let fromFigures = "The toll rose to 30,035, according to figures from the health ministry."
     #expect(try #require(figure(fromFigures, "30,035")).attribution == "health ministry")
     #expect(try #require(figure("Three soldiers were wounded, the military said.", "Three")).attribution == "military")

@@ -1058,6 +1058,13 @@ struct DocumentRun {
   /// trailing ", X said." after it.
   private func attribution(for q: Quantity, _ sources: [Source]) -> String? {
     if let s = sources.last(where: { !$0.according && !$0.trailing && $0.position < q.spanStart }) {
+      // "The foundation said ...; 47 people were injured, according to the UN": past a
+      // semicolon, an "according to" after the figure gives it.
+      if (s.position..<q.spanStart).contains(where: { view.isPunct($0, ";") }),
+        let after = sources.first(where: { $0.according && $0.position >= q.spanEnd })
+      {
+        return after.name
+      }
       return s.name
     }
     // "killed more than 700, according to A, and arrested over 11,000, according to B": the

@@ -89,6 +89,13 @@ extension DocumentRun {
         }
       }
     }
+    // "the bodies of four more hostages ... Twenty others remain in Gaza": "others" are more
+    // of what the figure before counted.
+    if let n = q.nounToken, view.isWord(n, w.others), let (a, _) = lastCounted(k, s.quantities),
+      ![.unknown, .people, .things].contains(a.noun)
+    {
+      q.noun = a.noun
+    }
     // A list item or an "and" after a part is a part of the same whole ("Among them were 445
     // men detained in Gaza during the war and 151 people serving long sentences").
     l.listed = l.coordinated || view.isWord(q.spanStart - 1, w.and)

@@ -274,7 +274,7 @@ final class NamedWords: Sendable {
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
     below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
-    ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners: Int32
+    ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners, others: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -326,6 +326,7 @@ final class NamedWords: Sendable {
     down = id("down"); up = id("up"); along = id("along"); together = id("together"); but = id("but")
     family = id("family"); members = id("members"); sentences = id("sentences"); terms = id("terms")
     life = id("life"); long = id("long"); lengthy = id("lengthy"); prisoners = id("prisoners")
+    others = id("others")
     func set(_ words: [String]) -> WordSet { WordSet(ids: words.map(id)) }
     presentVerbs = set(NamedWords.presentVerbWords)
     reportingParticiples = set(NamedWords.reportingParticipleWords)
