@@ -46,6 +46,7 @@ struct DateTests {
     // Nor does a date in a later clause date a present state told before it.
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "Around 600", "2025-11-02"),
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "145", "2025-10-26"),
+    ("2025-06-02", "About 300 patients left Gaza in May last year.", "About 300", "2024-05"),
     // The end of a range of months, with "late" or "early" before either end.
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-07-13"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-07"),
@@ -105,6 +106,8 @@ struct DateTests {
     // A year inside the total's words ("since October 2023") is still the total's.
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "18", nil),
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "over 18,000", "2023-10-07"),
+    // A month with "last year" or "this year".
+    ("2024-12-02", "Nine babies have died of hypothermia since mid-December last year.", "Nine", "2023-12"),
     // "mid-August" is one token, and a month.
     ("2025-08-30", "Since mid-August, about 23,000 have moved south.", "about 23,000", "2025-08"),
     // A range of months, and one whose ends say "late" or "early".

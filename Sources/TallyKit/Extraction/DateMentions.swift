@@ -214,6 +214,11 @@ struct DateFinder {
         return DateMention(
           start: i, end: k + 1, kind: .calendar(year: y, month: month, day: nil), role: .point)
       }
+      // "since mid-December last year", "in March this year"
+      if let years = relativeYear(k, end: end) {
+        return DateMention(
+          start: i, end: k + 2, kind: .calendarYearsFromPublication(years, month: month, day: nil), role: .point)
+      }
       // A bare month name only after a word that makes it a time ("in March", "early October").
       let before = i - 1
       if v.isWord(before, v.w.in_) || v.isWord(before, v.w.since) || v.isWord(before, v.w.early)
