@@ -651,6 +651,9 @@ struct IndicatorTests {
     // A bare number that needs evacuation counts patients, not the companions before it.
     let fraction = "In all, 1,023 patients and 1,112 companions left, a fraction of the 8,000 it says need to leave."
     #expect(try #require(figure(fraction, "8,000")).group == "patients")
+    // Those deported are prisoners, whatever "Of them," borrowed its group from.
+    let exile = "Israel freed 642 prisoners in exchange for the bodies of four hostages. Of them, 97 were sent into exile."
+    #expect(try #require(figure(exile, "97")).group == "prisoners")
     // Workers of a foreign nationality are that nationality, not aid workers.
     #expect(try #require(figure("Hamas freed five Thai workers on Thursday.", "five")).group == "thais")
     #expect(try #require(figure("Twelve aid workers were killed.", "Twelve")).group == "aid workers")

@@ -1084,6 +1084,9 @@ struct DocumentRun {
     switch indicator {
     case .prisonersReleased, .prisonersHeld, .deported:
       if g == nil || g == .palestinians || g == .people { g = .prisoners }
+      // Those deported are released prisoners, whatever figure "Of them," borrowed its
+      // group from ("the bodies of four hostages ... Of them, 97 were sent into exile").
+      if indicator == .deported, g == .hostages, q.partitive || q.elliptical { g = .prisoners }
     case .hostagesReleased, .hostagesHeld:
       if g == nil || g == .people { g = .hostages }
     case .medevacNeeded, .medevacCompleted, .diedAwaitingEvacuation:
