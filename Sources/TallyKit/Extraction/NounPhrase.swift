@@ -199,8 +199,7 @@ struct NounPhraseReader {
     // "18 were serving life sentences, 54 long sentences": a count of prison terms counts the
     // prisoners serving them.
     if let n = q.nounToken, v.isWord(n, v.w.sentences) || v.isWord(n, v.w.terms),
-      v.isWord(n - 1, v.w.life) || v.isWord(n - 1, v.w.long) || v.isWord(n - 1, v.w.lengthy),
-      v.w.prisoners >= 0
+      v.isWord(n - 1, v.w.life) || v.isWord(n - 1, v.w.long) || v.isWord(n - 1, v.w.lengthy)
     {
       q.counts(v.vocabulary.info[Int(v.w.prisoners)])
     }
