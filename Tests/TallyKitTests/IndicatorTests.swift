@@ -206,6 +206,11 @@ struct IndicatorTests {
     // Flights that carry patients to a receiving city evacuate them.
     ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "180", .medevacCompleted),
     ("Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi on Thursday.", "260", .medevacCompanions),
+    // A cue across ", while" is another clause's when the figure has a predicate of its own;
+    // people a verb leaves behind take the predicate after their breakdown.
+    ("At least 38 people were killed, medics said, while the UN said 91 per cent of the population faced crisis levels of hunger.", "91 per cent", .other),
+    ("The army said 480,000 people had left Gaza City for the south, while the UN put the figure at about 330,000.", "about 330,000", .displaced),
+    ("No patients have left, leaving about 15,600 people, including 3,800 children, awaiting approval.", "about 15,600", .medevacNeeded),
     // "others" are more of what the figure before counted.
     ("Hamas handed over the bodies of four more hostages on Tuesday. Twenty others remain in Gaza.", "Twenty", .hostagesHeld),
     // An order to leave around the number displaces.
@@ -574,7 +579,9 @@ struct IndicatorTests {
   @Test func attributionNamesWhoGaveTheFigure() throws {
     #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
     #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
-    // Past a semicolon, an "according to" after the figure gives it.
+    // Past a semicolon or a ", and", an "according to" after the figure gives it.
+    let andClause = "The UN said 15 trucks were collected, and at least 23 people were killed near aid sites, according to the civil defence."
+    #expect(try #require(figure(andClause, "at least 23")).attribution == "civil defence")
     let semicolon = "The foundation said it had handed out 8,000 boxes; 47 people were injured, according to the UN."
     #expect(try #require(figure(semicolon, "47")).attribution == "UN")
     let fromFigures = "The toll rose to 30,035, according to figures from the health ministry."

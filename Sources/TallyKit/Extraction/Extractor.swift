@@ -1059,8 +1059,9 @@ struct DocumentRun {
   private func attribution(for q: Quantity, _ sources: [Source]) -> String? {
     if let s = sources.last(where: { !$0.according && !$0.trailing && $0.position < q.spanStart }) {
       // "The foundation said ...; 47 people were injured, according to the UN": past a
-      // semicolon, an "according to" after the figure gives it.
-      if (s.position..<q.spanStart).contains(where: { view.isPunct($0, ";") }),
+      // semicolon or a ", and" that opens another clause, an "according to" after the figure
+      // gives it.
+      if (s.position..<q.spanStart).contains(where: { view.isPunct($0, ";") || (view.isPunct($0, ",") && view.isWord($0 + 1, w.and)) }),
         let after = sources.first(where: { $0.according && $0.position >= q.spanEnd })
       {
         return after.name

@@ -183,7 +183,9 @@ extension DocumentRun {
   /// a cue whose words wrap the number: "Egypt received 45 patients from Gaza", "leaving the
   /// remains of 24 others in Gaza".
   private func step1CueBefore(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
-    if let c = s.claims[k], leavesBehind(s.cues[c], q) { return step3Predicate(q, k, s) ?? .other }
+    if let c = s.claims[k], leavesBehind(s.cues[c], q) {
+      return step3Predicate(q, k, s) ?? step4ClausePredicate(q, k, s) ?? .other
+    }
     if let c = s.claims[k], !describes(s.cues[c], q), let found = decide(s.cues[c], for: q, s) { return found }
     for c in s.cues where c.start < q.spanStart && c.end > q.numberEnd {
       if let found = decide(c, for: q, s) { return found }
@@ -430,9 +432,21 @@ extension DocumentRun {
     let relative = (min(q.phraseEnd, s.range.upperBound)..<s.range.upperBound).first {
       view.isPunct($0, ",") && (view.isWord($0 + 1, w.which) || view.isWord($0 + 1, w.where_))
     }
+    // "at least 38 people were killed, ..., while the UN said 91 per cent faced crisis levels
+    // of food insecurity": nor does a cue across a comma and a word that opens a clause with
+    // a subject of its own, when the figure has a predicate there ("while the UN put the
+    // figure at about 330,000", which ends its clause, counts what the clause before counted).
+    let ownPredicate = q.phraseEnd < s.range.upperBound && view.tokens[q.phraseEnd].kind == .word
+    func acrossClause(_ c: CueMatch) -> Bool {
+      guard ownPredicate else { return false }
+      let between = c.start < q.spanStart ? c.end..<q.spanStart : min(q.spanEnd, c.start)..<c.start
+      return between.contains {
+        view.isPunct($0, ",") && view.isWord($0 + 1, in: w.clauseOpeners) && !view.tokens[$0 + 1].flags.contains(.capitalized)
+      }
+    }
     for ci in ordered
     where !(s.cues[ci].start >= q.numberEnd && s.cues[ci].end <= q.phraseEnd)
-      && !(relative.map { s.cues[ci].start > $0 } ?? false)
+      && !(relative.map { s.cues[ci].start > $0 } ?? false) && !acrossClause(s.cues[ci])
     {
       if let ind = decide(s.cues[ci], for: q, s) { return ind }
     }
