@@ -211,6 +211,10 @@ struct IndicatorTests {
     ("At least 38 people were killed, medics said, while the UN said 91 per cent of the population faced crisis levels of hunger.", "91 per cent", .other),
     ("The army said 480,000 people had left Gaza City for the south, while the UN put the figure at about 330,000.", "about 330,000", .displaced),
     ("No patients have left, leaving about 15,600 people, including 3,800 children, awaiting approval.", "about 15,600", .medevacNeeded),
+    // A country prepared to receive patients plans an evacuation; the Red Cross preparing to
+    // receive hostages, a release.
+    ("Egypt had prepared to receive 200 patients on the first day.", "200", .medevacCompleted),
+    ("The Red Cross said it was preparing to receive 20 living hostages on Monday.", "20", .hostagesReleased),
     // "others" are more of what the figure before counted.
     ("Hamas handed over the bodies of four more hostages on Tuesday. Twenty others remain in Gaza.", "Twenty", .hostagesHeld),
     // An order to leave around the number displaces.

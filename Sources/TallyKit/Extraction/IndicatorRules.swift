@@ -103,6 +103,9 @@ enum IndicatorRules {
       "flown|flew ~4 for treatment|care", "flown|flew to \(receivingPlaces)",
       // A receiving country's offer: "ready to receive as many as 600 patients a week".
       "ready to receive|admit|take|host|accept",
+      // "Egypt had prepared to receive 200 patients" (the Red Cross "preparing to receive 20
+      // living hostages" is a release).
+      "prepared|preparing|prepares|prepare to receive|admit|take|host|accept ~4 patients|children|wounded|sick|injured",
       // The receiving side: "Egypt has received more than 3,000 wounded Palestinians for
       // treatment", "30 patients reached Al-Arish hospital".
       "receiv*|admit* ~6 for treatment|care", "receiv*|admit* ~6 for medical treatment|care",
