@@ -180,6 +180,12 @@ struct NonFigureTests {
     #expect(figures(text).allSatisfy { $0.start <= $0.end })
   }
 
+  /// A cue whose words wrap the number ("took 40 trucks hostage") and codes nothing reaches
+  /// step 9, whose clause test must not build a range from its end back to the number.
+  @Test func aWrappingCueThatCodesNothingIsNoClauseBoundary() {
+    #expect(figures("Gunmen took 40 trucks hostage.").allSatisfy { $0.start <= $0.end })
+  }
+
   /// A noun the lexicon does not know, as the subject of a verb, counts things: it does not
   /// borrow the trucks of the sentence before.
   @Test func anUnknownNounBeforeAVerbCountsThings() {

@@ -439,7 +439,15 @@ extension DocumentRun {
     let ownPredicate = q.phraseEnd < s.range.upperBound && view.tokens[q.phraseEnd].kind == .word
     func acrossClause(_ c: CueMatch) -> Bool {
       guard ownPredicate else { return false }
-      let between = c.start < q.spanStart ? c.end..<q.spanStart : min(q.spanEnd, c.start)..<c.start
+      // (A cue whose words wrap the number is in its clause.)
+      let between: Range<Int>
+      if c.end <= q.spanStart {
+        between = c.end..<q.spanStart
+      } else if c.start >= q.spanEnd {
+        between = q.spanEnd..<c.start
+      } else {
+        return false
+      }
       return between.contains {
         view.isPunct($0, ",") && view.isWord($0 + 1, in: w.clauseOpeners) && !view.tokens[$0 + 1].flags.contains(.capitalized)
       }
