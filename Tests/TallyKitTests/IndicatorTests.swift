@@ -215,6 +215,8 @@ struct IndicatorTests {
     // receive hostages, a release.
     ("Egypt had prepared to receive 200 patients on the first day.", "200", .medevacCompleted),
     ("The Red Cross said it was preparing to receive 20 living hostages on Monday.", "20", .hostagesReleased),
+    // A week with "this" before it is a time, not a label: the people after it count.
+    ("Earlier this week tens of thousands of displaced people walked north.", "tens of thousands", .displaced),
     // "others" are more of what the figure before counted.
     ("Hamas handed over the bodies of four more hostages on Tuesday. Twenty others remain in Gaza.", "Twenty", .hostagesHeld),
     // An order to leave around the number displaces.

@@ -127,6 +127,7 @@ struct NonFigureTests {
     "Hamas must answer within 72 hours.",
     "Each box lasts three and a half days.",
     "Pauses were agreed in three zones.",
+    "Rafah week three brought longer queues.",
     "Dalia Abu Kashef, 28, died last week.",
     "The second phase begins now.",
     "Trump's 20-point plan was discussed.",

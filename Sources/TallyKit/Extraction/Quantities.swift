@@ -451,9 +451,15 @@ struct QuantityFinder {
     {
       return true
     }
-    // "Day 100 of the war", "on day 471": the number of a day, unless people follow ("the day
-    // 30 people were killed").
-    if i > sentence.lowerBound, v.isWord(i - 1, v.w.day), q.qualifier == .exact, next >= end || !countsPeople(next) {
+    // "Day 100 of the war", "on day 471", "Rafah week three": the number of a day, or of a
+    // week that a name or nothing comes before ("earlier this week tens of thousands" count
+    // people), unless people follow ("the day 30 people were killed").
+    let weekLabel =
+      v.isWord(i - 1, v.w.week)
+      && (i - 2 < sentence.lowerBound || v.tokens[i - 2].kind != .word || v.tokens[i - 2].flags.contains(.capitalized))
+    if i > sentence.lowerBound, v.isWord(i - 1, v.w.day) || weekLabel, q.qualifier == .exact,
+      next >= end || !countsPeople(next)
+    {
       return true
     }
     // Durations and compound modifiers: "72 hours", "seven weeks ago", "15-month war",
