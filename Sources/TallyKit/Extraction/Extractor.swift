@@ -728,19 +728,16 @@ struct DocumentRun {
     // WHO said, after 1,702 had been evacuated"), or with "but", "while", "whereas" or "when"
     // and a present state ("..., but 18,500 remain on waiting lists"; "while the UN counts
     // 3,200" is the same total counted by another).
-    func opens(_ j: Int, _ words: WordSet) -> Bool {
-      view.isPunct(j, ",") && view.isWord(j + 1, in: words) && !view.tokens[j + 1].flags.contains(.capitalized)
-    }
     func inAnotherClause(_ i: Int) -> Bool {
       guard i > sentence.lowerBound + 2, i < q.spanStart || i >= q.spanEnd else { return false }
       // "906 trucks since May 6, compared with a daily average of about 200 before": a value
       // compared with is not counted over the period.
       if i < q.spanStart, (i..<q.spanStart).contains(where: { view.comparesWith(at: $0) }) { return true }
       if i >= q.spanEnd {
-        return (q.spanEnd..<i).contains { opens($0, w.clauseOpeners) || opens($0, w.relativeOpeners) }
+        return (q.spanEnd..<i).contains { view.opensClause(at: $0, w.clauseOpeners) || view.opensClause(at: $0, w.relativeOpeners) }
       }
       return (i..<q.spanStart).contains {
-        opens($0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || presentTense(after: q))
+        view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || presentTense(after: q))
       }
     }
     let dates = dates.filter { !inAnotherClause($0.start) }

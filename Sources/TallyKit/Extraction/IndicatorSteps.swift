@@ -448,9 +448,7 @@ extension DocumentRun {
       } else {
         return false
       }
-      return between.contains {
-        view.isPunct($0, ",") && view.isWord($0 + 1, in: w.clauseOpeners) && !view.tokens[$0 + 1].flags.contains(.capitalized)
-      }
+      return between.contains { view.opensClause(at: $0, w.clauseOpeners) }
     }
     for ci in ordered
     where !(s.cues[ci].start >= q.numberEnd && s.cues[ci].end <= q.phraseEnd)

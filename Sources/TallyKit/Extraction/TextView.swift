@@ -369,6 +369,12 @@ extension TextView {
     return nil
   }
 
+  /// ", after ...", ", which ...": whether token `j` is a comma followed by a lower-case word
+  /// of `words` (a capitalized one is a name: "WHO" is no "who").
+  func opensClause(at j: Int, _ words: WordSet) -> Bool {
+    isPunct(j, ",") && isWord(j + 1, in: words) && !tokens[j + 1].flags.contains(.capitalized)
+  }
+
   /// "up from", "down from", "compared with", "compared to", "than the", "than in": words at
   /// `k` that bring in a value a figure is compared with (not the qualifier "more than 40").
   func comparesWith(at k: Int) -> Bool {
