@@ -103,6 +103,10 @@ struct DateTests {
     // The words of a running total raised by the next figure are that total's.
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "Three", nil),
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "390", "2023-10-07"),
+    // A total named after its number ("bringing to 87 the number ... since Saturday") owns the
+    // words of its clause.
+    ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "37", nil),
+    ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "87", "2025-02-01"),
     // A year inside the total's words ("since October 2023") is still the total's.
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "18", nil),
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "over 18,000", "2023-10-07"),

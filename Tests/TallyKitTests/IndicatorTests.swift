@@ -580,6 +580,11 @@ struct IndicatorTests {
     // A scheduling word after a determiner describes ("the approved lists").
     #expect(try #require(figure("Officials turned back 12 travellers whose names were not on the approved lists.", "12")).modality == .actual)
     #expect(try #require(figure("Egypt says it is ready to receive as many as 600 patients a week.", "as many as 600")).modality == .planned)
+    // A number "called for" is a target; people who call for something are not.
+    let target = "Some 4,453 trucks have entered, well short of the 600 a day called for in the deal."
+    #expect(try #require(figure(target, "600")).modality == .planned)
+    #expect(try #require(figure(target, "4,453")).modality == .actual)
+    #expect(try #require(figure("Fifty families called for the release of 20 detainees.", "Fifty")).modality == .actual)
   }
 
   @Test func attributionNamesWhoGaveTheFigure() throws {
@@ -644,6 +649,14 @@ struct IndicatorTests {
     #expect(try #require(figure("The Committee to Protect Journalists says at least 192 journalists have been killed.", "at least 192")).attribution == "Committee to Protect Journalists")
     #expect(try #require(figure("The prisoners’ media office said 24 were deported.", "24")).attribution == "prisoners’ media office")
     #expect(try #require(figure("Strikes killed 413 people, the health ministry in Gaza said on Tuesday, in a statement.", "413")).attribution == "health ministry in Gaza")
+    // A report that goes on past its closing source ("adding that", "bringing") is still its.
+    let adding = "The toll has passed 40,000, the health ministry said on Thursday, adding that 92,401 people had been wounded."
+    #expect(try #require(figure(adding, "92,401")).attribution == "health ministry")
+    let bringing = "Israeli forces detained 25 Palestinians, prisoners' groups said, bringing the number arrested to about 18,000."
+    #expect(try #require(figure(bringing, "about 18,000")).attribution == "prisoners' groups")
+    // (Another source after it gives its own.)
+    let another = "Five people were killed, the ministry said, adding that the UN says 300 trucks entered."
+    #expect(try #require(figure(another, "300")).attribution == "UN")
   }
 
   @Test func groupsNameWhoIsCounted() throws {
@@ -675,6 +688,17 @@ struct IndicatorTests {
     // Returnees are people, not the companions of the figure before.
     let returning = "Up to 50 patients may leave each day, each with two relatives, while 40 returnees are allowed in."
     #expect(try #require(figure(returning, "40")).group == "people")
+    // A describing word between a nationality and the counted noun; two nouns in a row are one.
+    #expect(try #require(figure("Hamas released four Israeli female soldiers.", "four")).group == "soldiers")
+    #expect(try #require(figure("Three women journalists were killed.", "Three")).group == "journalists")
+    #expect(try #require(figure("Some 1,400 Israeli civilians and soldiers were killed.", "1,400")).group == "israelis")
+    // "others" are of the group the figure before counted (its whole, not its breakdown).
+    let others = "Strikes killed 509 Palestinians and wounded more than 1,400 others."
+    #expect(try #require(figure(others, "1,400")).group == "palestinians")
+    let missing = "At least 93 people, among them 25 children, were killed. Forty others remain missing."
+    #expect(try #require(figure(missing, "Forty")).group == "people")
+    // Palestinians in need of evacuation are patients.
+    #expect(try #require(figure("At least 16,500 severely ill Palestinians need medical evacuation.", "16,500")).group == "patients")
   }
 
   /// A total whose parts after a colon go both ways counts crossings in both directions; a

@@ -294,9 +294,16 @@ struct DocumentRun {
 
       let (modality, past) = modality(of: q, at: k, sentence, links, joinsRelease, finalIndicator, coded)
       // "Three soldiers were killed on Sunday, bringing the number killed since the offensive
-      // began to 390": the words between are the total's.
-      let totalsWords: Range<Int>? =
-        k + 1 < qs.count && bringsTotal(to: qs[k + 1], after: q) ? q.spanEnd..<qs[k + 1].spanStart : nil
+      // began to 390": the words between are the total's; and, when the total is named after
+      // its number, so are the words of its clause ("bringing to 87 the number of patients who
+      // have left since Saturday").
+      var totalsWords: Range<Int>? = nil
+      if k + 1 < qs.count, bringsTotal(to: qs[k + 1], after: q) {
+        let total = qs[k + 1]
+        let limit = k + 2 < qs.count ? qs[k + 2].spanStart : sentence.upperBound
+        totalsWords =
+          q.spanEnd..<(namesTotalAfter(total) ? view.clauseEnd(from: total.spanEnd, limit: limit) : total.spanStart)
+      }
       let (ownDate, periodStart, warnings) = dateAndPeriod(
         of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
         resolver, excluding: totalsWords)
@@ -593,6 +600,13 @@ struct DocumentRun {
       // "50 a day were allowed to leave" tells what happened.
       if id == w.permitted || id == w.allowed || id == w.registered, view.isWord(k + 1, w.to),
         ![w.was, w.were, w.been].contains(view.tokens[k - 1].word)
+      {
+        planned = true
+      }
+      // "the 600 a day called for in the deal": a number called for is a target; "50 people
+      // called for the release of ..." call for what follows "for".
+      if id == w.called, view.isWord(k + 1, w.for_), k + 2 >= end || view.tokens[k + 2].kind == .punct
+        || view.isWord(k + 2, w.in_) || view.isWord(k + 2, w.by) || view.isWord(k + 2, w.under)
       {
         planned = true
       }
@@ -1065,6 +1079,16 @@ struct DocumentRun {
       }
       return s.name
     }
+    // "..., the ministry said on Thursday, adding that 92,401 people had been wounded", "...,
+    // prisoners' groups said, bringing the number arrested to 18,000": a report that goes on
+    // past its closing source, adding or raising a figure, is still that source's.
+    if let s = sources.last(where: { $0.trailing && $0.position < q.spanStart }),
+      let comma = (s.position..<q.spanStart).first(where: { view.isPunct($0, ",") }),
+      view.isWord(comma + 1, w.adding) || view.flags(comma + 1).contains(.raising),
+      !(comma..<q.spanStart).contains(where: { view.isPunct($0, ";") || view.flags($0).contains(.speech) })
+    {
+      return s.name
+    }
     // "killed more than 700, according to A, and arrested over 11,000, according to B": the
     // first "according to" after the figure, else the nearest before it.
     if let s = sources.first(where: { $0.according && $0.position >= q.spanEnd })
@@ -1090,7 +1114,9 @@ struct DocumentRun {
     case .medevacNeeded, .medevacCompleted, .diedAwaitingEvacuation:
       // (Companions are only borrowed by a bare number: "a fraction of the 8,000 it says
       // need to leave" after "1,023 patients and 1,112 companions" are patients.)
-      if g == nil || g == .people || (g == .companions && q.elliptical) { g = .patients }
+      // ("at least 16,500 severely ill or injured Palestinians" in need of evacuation are
+      // patients too.)
+      if g == nil || g == .people || g == .palestinians || (g == .companions && q.elliptical) { g = .patients }
     case .medevacCompanions:
       g = .companions
     default: break

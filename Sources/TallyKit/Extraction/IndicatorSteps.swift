@@ -91,10 +91,12 @@ extension DocumentRun {
     }
     // "the bodies of four more hostages ... Twenty others remain in Gaza": "others" are more
     // of what the figure before counted.
-    if let n = q.nounToken, view.isWord(n, w.others), let (a, _) = lastCounted(k, s.quantities),
-      ![.unknown, .people, .things].contains(a.noun)
-    {
-      q.noun = a.noun
+    // "killed 509 Palestinians and wounded more than 1,400 others": and are of the same group.
+    if let n = q.nounToken, view.isWord(n, w.others), let (a, _) = lastCounted(k, s.quantities) {
+      if ![.unknown, .people, .things].contains(a.noun) { q.noun = a.noun }
+      if a.noun != .things, q.group == nil || q.group == .people, let g = a.group ?? a.nationality, g != .people {
+        q.group = g
+      }
     }
     // A list item or an "and" after a part is a part of the same whole ("Among them were 445
     // men detained in Gaza during the war and 151 people serving long sentences").
@@ -648,6 +650,7 @@ extension DocumentRun {
   /// figure `p`.
   func bringsTotal(to q: Quantity, after p: Quantity) -> Bool {
     guard view.isWord(q.spanStart - 1, w.to) else { return false }
+    if q.spanStart - 2 >= p.phraseEnd, view.flags(q.spanStart - 2).contains(.raising), namesTotalAfter(q) { return true }
     var j = q.spanStart - 2
     var sawTotal = false
     // (Numbers between are a date's: "the number arrested since October 2023 to 18,000".)
@@ -658,6 +661,15 @@ extension DocumentRun {
       j -= 1
     }
     return false
+  }
+
+  /// "bringing to 87 the number of patients who have left": whether a total's words follow its
+  /// number ("the number", "the total", "the toll").
+  func namesTotalAfter(_ q: Quantity) -> Bool {
+    var j = q.spanEnd
+    if view.flags(j).contains(.determiner) { j += 1 }
+    let id = view.tokens.indices.contains(j) ? view.tokens[j].word : -1
+    return id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count
   }
 
   /// "271 people, including 112 children, have died ..., eight of them in the past day": the
@@ -696,8 +708,10 @@ extension DocumentRun {
       if coded.noun != .unknown && !part { return (coded, true) }
       j -= 1
     }
-    // Only the figures of the last two sentences: a pronoun does not reach further.
-    return recentFigure(within: 2) { $0.noun != .unknown }.map { (figures[$0].quantity, false) }
+    // Only the figures of the last two sentences: a pronoun does not reach further (nor, here
+    // either, to a breakdown: "93 people, among them 25 children, were killed. Forty others
+    // remain missing").
+    return recentFigure(within: 2) { $0.noun != .unknown && !isBreakdown($0) }.map { (figures[$0].quantity, false) }
   }
 
   /// The last item of the list figure `k` starts ("19 patients and 28 companions"), or `k`.

@@ -120,12 +120,19 @@ struct NounPhraseReader {
         break
       }
       if let info, info.nounClass != .unknown, !(info.singular && q.value != 1 && !info.flags.contains(.nationality)) {
-        if flags.contains(.nationality) && v.nounClass(k + 1) != .unknown
-          && v.tokens[k + 1].kind == .word
+        // ("four Israeli female soldiers": one describing word may stand between.)
+        let describing =
+          k + 2 < end && v.tokens[k + 1].kind == .word && v.nounClass(k + 1) == .unknown && v.info(k + 1)?.flags.isEmpty ?? true
+          && v.tokens[k + 2].kind == .word && v.nounClass(k + 2) != .unknown
+        if flags.contains(.nationality) && k + 1 < end && v.tokens[k + 1].kind == .word
+          && (v.nounClass(k + 1) != .unknown || describing)
         {
           // "Palestinian patients": the adjective names the group, the noun is counted.
           nationality = info.group
         } else {
+          // "four female soldiers", "women journalists": a noun right after another heads the
+          // compound; only nouns joined by "and" or "or" make a mixed list.
+          if lastNoun == k - 1 { nounClasses = 0 }
           lastNoun = k
           nounClasses |= 1 << UInt32(info.nounClass.rawValue)
         }

@@ -256,11 +256,11 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords
-    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated"]
+    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs, beliefs, leaveForms: WordSet
-  let going, compared, estimated, set_, due: Int32
+  let going, compared, estimated, set_, due, adding, called, short: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -342,6 +342,9 @@ final class NamedWords: Sendable {
     estimated = id("estimated")
     set_ = id("set")
     due = id("due")
+    adding = id("adding")
+    called = id("called")
+    short = id("short")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
@@ -375,11 +378,12 @@ extension TextView {
     isPunct(j, ",") && isWord(j + 1, in: words) && !tokens[j + 1].flags.contains(.capitalized)
   }
 
-  /// "up from", "down from", "compared with", "compared to", "than the", "than in": words at
+  /// "up from", "down from", "compared with", "compared to", "short of", "than the", "than in": words at
   /// `k` that bring in a value a figure is compared with (not the qualifier "more than 40").
   func comparesWith(at k: Int) -> Bool {
     (isWord(k, w.from) && (isWord(k - 1, w.up) || isWord(k - 1, w.down)))
       || (isWord(k, w.compared) && (isWord(k + 1, w.with) || isWord(k + 1, w.to)))
+      || (isWord(k, w.of) && isWord(k - 1, w.short))
       || (isWord(k, w.than)
         && (isWord(k + 1, w.the) || isWord(k + 1, w.in_) || isWord(k + 1, w.on) || isWord(k + 1, w.last)
           || isWord(k + 1, w.before) || isWord(k + 1, w.during)))
