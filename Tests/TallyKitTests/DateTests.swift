@@ -20,6 +20,12 @@ struct DateTests {
     ("2025-02-18", "Dozens of trucks entered on Sunday, and 600 crossed during the first week of the ceasefire.", "Dozens", "2025-02-16"),
     ("2025-02-01", "The process to free 183 prisoners began under the ceasefire deal entered on January 19.", "183", "2025-02-01"),
     ("2025-02-05", "Two days ago, 40 people were killed.", "40", "2025-02-03"),
+    // "a day after ...": that many days before the date of what it follows, unless its own
+    // clause has a date.
+    ("2025-10-14", "Israel returned 45 bodies on Tuesday, a day after Hamas returned the remains of four hostages.", "four", "2025-10-13"),
+    ("2025-10-14", "Israel returned 45 bodies on Tuesday, a day after Hamas returned the remains of four hostages.", "45", "2025-10-14"),
+    ("2025-10-14", "Two days after 12 patients left, 30 more crossed on Thursday.", "12", "2025-10-07"),
+    ("2025-10-14", "Two days after 12 patients left on Monday, 30 more crossed.", "12", "2025-10-13"),
     // The opening phrase's date is its whole's; a part told in the present, and a breakdown
     // with no date after it, are as of their own time and their whole's.
     ("2025-02-20", "Of the 251 people taken on October 7, 2023, 70 remain in Gaza, including 35 declared dead.", "251", "2023-10-07"),

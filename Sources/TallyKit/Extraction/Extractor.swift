@@ -417,6 +417,16 @@ struct DocumentRun {
       periodStart = ReportedDate(first.start)
     }
     if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
+    // "Israel handed over 45 bodies on Tuesday, a day after Hamas returned the remains of four
+    // hostages": a figure in a clause opened by "a day after" (or "two days after") is that many
+    // days before the date of what it follows, unless its own clause has a date.
+    if let (after, days) = daysAfter(before: q, sentence), let d = date, d.precision == .day,
+      case let end = (q.spanEnd..<sentence.upperBound).first(where: { view.isPunct($0, ",") || view.isPunct($0, ";") })
+        ?? sentence.upperBound,
+      !dates.contains(where: { $0.start > after && $0.start < end })
+    {
+      date = ReportedDate(d.day.adding(days: -days))
+    }
     if periodStart == nil {
       periodStart = cumulativeStart(
         q, indicator, sentence, dates.filter { !(totalsWords?.contains($0.start) ?? false) }, periods,
@@ -671,6 +681,23 @@ struct DocumentRun {
       }
     }
     return best
+  }
+
+  /// "a day after", "the day after", "two days after" in `q`'s clause before it: where "after"
+  /// is and how many days.
+  private func daysAfter(before q: Quantity, _ sentence: Range<Int>) -> (Int, Int)? {
+    var j = q.spanStart - 1
+    while j - 2 >= sentence.lowerBound, view.tokens[j].kind == .word {
+      if view.isWord(j, w.after), view.isWord(j - 1, w.day) || view.isWord(j - 1, w.days) {
+        let n = j - 2
+        if view.isWord(j - 1, w.day) {
+          return view.isWord(n, w.a) || view.isWord(n, w.the) || view.isWord(n, w.one) ? (j, 1) : nil
+        }
+        return view.count(n, within: 2...6).map { (j, $0) }
+      }
+      j -= 1
+    }
+    return nil
   }
 
   /// "During the first phase, which ends on Saturday, Hamas has freed 25 living hostages": a
