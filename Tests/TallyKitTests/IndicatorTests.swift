@@ -324,6 +324,7 @@ struct IndicatorTests {
     ("The ministry said 66 children had died from malnutrition since October.", "66", .other),
     ("Three more people starved to death on Sunday.", "Three", .other),
     ("The number of starvation deaths rose to 175.", "175", .other),
+    ("At least 57 children have died from the effects of malnutrition since March 2.", "At least 57", .other),
     ("At least 28 people died in the strike.", "At least 28", .killed),
   ])
   func deathsThatAreNotKillings(_ sentence: String, _ mention: String, _ expected: Indicator) throws {
@@ -335,6 +336,16 @@ struct IndicatorTests {
     let found = figures(text, published: "2023-11-01")
     #expect(found.map(\.indicator) == [.killed, .killed, .killed])
     #expect(found.map(\.group) == ["people", "israelis", "americans"])
+  }
+
+  /// A list right after the whole's noun phrase and a colon breaks it down, whatever verb
+  /// describes a part ("detained in Gaza during the war" released prisoners).
+  @Test func aListAfterAColonBreaksTheWholeDown() throws {
+    let text = "Israel released 1,968 Palestinians: 250 serving long or life sentences and 1,718 detained in Gaza during the war."
+    #expect(figures(text).map(\.indicator) == [.prisonersReleased, .prisonersReleased, .prisonersReleased])
+    // A colon after the whole's verb is no breakdown: the parts' own verbs code them.
+    let both = "Over two weeks, 1,120 people went through Rafah: 470 left Gaza and 650 came back."
+    #expect(figures(both).map(\.indicator) == [.crossings, .crossedOut, .crossedIn])
   }
 
   @Test func partsTakeTheIndicatorOfTheWhole() throws {

@@ -208,6 +208,9 @@ enum IndicatorRules {
     ]),
     (.otherDeath, [
       "died|die|dies|dying|death|deaths ~2 of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia|cold|disease|diseases|illness|exposure",
+      // "died from the effects of malnutrition", "died of complications of hunger".
+      "died|die|dies|dying|death|deaths of|from the effects|complications of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia",
+      "died|die|dies|dying|death|deaths of|from effects|complications of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia",
       "starved to death", "starvation|malnutrition|hunger|famine|winter|cold|hypothermia|flood deaths", "hunger-related deaths",
     ]),
     (.ignore, [

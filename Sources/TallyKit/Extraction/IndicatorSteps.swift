@@ -603,10 +603,13 @@ extension DocumentRun {
   /// the 183 ..., 111" (the sentence's first figure).
   private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [CodedFigure], _ s: SentenceCues) -> Indicator? {
     let start = q.spanStart
+    // ("Israel released 1,968 Palestinians: 250 serving long sentences and 1,718 detained in
+    // Gaza": a list right after the whole's noun phrase and a colon breaks the whole down.)
     let including =
       isBreakdown(q) || view.isWord(start - 2, w.including)
       || (view.isWord(start - 3, w.among) && view.isWord(start - 2, w.them)
         && view.flags(start - 1).contains(.auxiliary))
+      || (k > 0 && view.isPunct(start - 1, ":") && s.quantities[k - 1].phraseEnd == start - 1)
     if including {
       // "Among them were 445 men ...": the whole is the figure before, here or in the
       // sentence before.
