@@ -217,6 +217,9 @@ struct IndicatorTests {
     ("The Red Cross said it was preparing to receive 20 living hostages on Monday.", "20", .hostagesReleased),
     // A week with "this" before it is a time, not a label: the people after it count.
     ("Earlier this week tens of thousands of displaced people walked north.", "tens of thousands", .displaced),
+    // A bare number whose own verb only people undergo does not count the trucks before it.
+    ("Some 200 aid trucks entered Gaza on Friday. At least 20 were killed in strikes.", "At least 20", .killed),
+    ("Some 200 aid trucks entered Gaza on Friday. Another 30 entered on Saturday.", "30", .aidTrucks),
     // "others" are more of what the figure before counted.
     ("Hamas handed over the bodies of four more hostages on Tuesday. Twenty others remain in Gaza.", "Twenty", .hostagesHeld),
     // An order to leave around the number displaces.

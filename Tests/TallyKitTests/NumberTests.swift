@@ -114,6 +114,8 @@ struct NumberTests {
     let lorries = "Only 145 lorries on average had come in daily during the last week."
     #expect(try #require(figure(lorries, "145")).per == "day")
     #expect(try #require(figure("Some 40 patients crossed a day after the strike.", "40")).per == nil)
+    // "each day of the pause" is a rate too ("a day of strikes" above is not).
+    #expect(try #require(figure("Some 200 aid trucks were expected to enter Gaza each day of the pause.", "200")).per == "day")
   }
 }
 
@@ -127,6 +129,8 @@ struct NonFigureTests {
     "Hamas must answer within 72 hours.",
     "Each box lasts three and a half days.",
     "Pauses were agreed in three zones.",
+    "More than 82 per cent of Gaza is under displacement orders.",
+    "About 86 per cent of the Gaza Strip was under evacuation orders.",
     "Rafah week three brought longer queues.",
     "Dalia Abu Kashef, 28, died last week.",
     "The second phase begins now.",

@@ -77,8 +77,14 @@ extension DocumentRun {
       let antecedent = q.partitive ? partitiveAntecedent(q, k, s) : lastCounted(k, s.quantities)
       // A share ("90 per cent of the population") or a fact-box value ("...: 78") counts
       // what its own words say, never the trucks or prisoners of an earlier sentence.
+      // Nor does a number whose own verb only people undergo count trucks or convoys ("Some
+      // 200 aid trucks entered ... At least 20 were killed").
+      let peopleVerb = s.cues.contains { c in
+        isVerb(c, of: k, s) && ![.enter, .exit, .returnTo, .bothWays, .denied].contains(c.event)
+      }
       if let (a, sameSentence) = antecedent,
-        sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":"))
+        sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":")),
+        !(peopleVerb && (a.noun == .trucks || a.noun == .convoys))
       {
         q.noun = a.noun
         if sameSentence || q.partitive {

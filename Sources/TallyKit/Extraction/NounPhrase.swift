@@ -85,6 +85,21 @@ struct NounPhraseReader {
           k += 2  // "16 of Gaza's 36 hospitals"
         }
         wholeStart = k
+        // "82 per cent of Gaza is under displacement orders" ("of the Gaza Strip was"): a share
+        // of a named place with a singular verb is a share of land, not of people.
+        if q.isRatio {
+          var e = k
+          while e < min(sentence.upperBound, k + 4), v.tokens[e].kind == .word,
+            v.tokens[e].flags.contains(.capitalized), v.nounClass(e) == .unknown
+          {
+            e += 1
+          }
+          if e > k, v.isWord(e, v.w.is_) || v.isWord(e, v.w.was) {
+            q.noun = .things
+            q.phraseEnd = e
+            return
+          }
+        }
         // "eight of the 26 hostages": a part of the number that follows, which names what
         // both count; not a part of a figure before.
         if k < sentence.upperBound, v.isNumber(k) || v.flags(k).contains(.numberWord) {
@@ -272,7 +287,9 @@ struct NounPhraseReader {
     while j < min(end, k + 8), v.tokens[j].kind != .punct {
       if let (r, words) = view.rate(at: j, end: end) {
         let after = j + words
-        return after >= end || v.tokens[after].kind == .punct || v.isWord(after, in: v.w.afterRate) ? r : nil
+        // ("each day of the pause" is a rate; "in a day of strikes" is not.)
+        let ofPeriod = v.isWord(after, v.w.of) && (v.isWord(j, v.w.each) || v.isWord(j, v.w.every))
+        return after >= end || v.tokens[after].kind == .punct || v.isWord(after, in: v.w.afterRate) || ofPeriod ? r : nil
       }
       j += 1
     }
