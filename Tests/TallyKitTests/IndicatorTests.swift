@@ -72,6 +72,10 @@ struct IndicatorTests {
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
     // Treatment in Gaza for hunger is not a medical evacuation.
     ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),
+    // A need of shelter, food or aid is no need of treatment abroad.
+    ("The UN said 1.5 million people were in need of emergency shelter.", "1.5 million", .other),
+    ("About 500,000 people are in urgent need of food aid.", "About 500,000", .other),
+    ("Some 12,000 patients are in need of medical evacuation.", "Some 12,000", .medevacNeeded),
     // Abducted people are hostages, whatever the noun.
     ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "roughly 250", .hostagesHeld),
     ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "about 100", .hostagesHeld),

@@ -215,6 +215,8 @@ enum IndicatorRules {
     ]),
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
+      // "1.5 million people were in need of emergency shelter": a need of no treatment.
+      "in|urgent need of ~2 shelter|food|aid|assistance|water|protection|support|help|housing|cash|tents|fuel|blankets|clothing",
       // Treatment in Gaza for hunger is not a medical evacuation.
       "need|needs|needing|needed ~3 treatment for ~2 malnutrition|wasting|hunger|starvation",
       // "Figures released by the Palestinian side show ...": data are published, no one freed.
