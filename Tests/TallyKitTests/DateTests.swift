@@ -113,6 +113,9 @@ struct DateTests {
     // words of its clause.
     ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "37", nil),
     ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "87", "2025-02-01"),
+    // A "since" after a stoppage measures the stoppage.
+    ("2025-02-27", "Israel began releasing more than 600 prisoners whose release had been held up since Saturday.", "more than 600", nil),
+    ("2025-03-10", "Only 40 patients have left, with aid blocked since March 2.", "40", nil),
     // A year inside the total's words ("since October 2023") is still the total's.
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "18", nil),
     ("2025-06-30", "Israeli forces detained 18 Palestinians, bringing the number arrested since October 2023 to over 18,000.", "over 18,000", "2023-10-07"),

@@ -72,6 +72,14 @@ struct IndicatorTests {
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
     // Treatment in Gaza for hunger is not a medical evacuation.
     ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),
+    // A wish to leave has not been granted.
+    ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
+    ("Some 5,000 patients had hoped to leave this week.", "Some 5,000", .medevacNeeded),
+    // Using a crossing goes either way, unless the purpose says which.
+    ("In total, 1,004 people have used the crossing since it reopened.", "1,004", .crossings),
+    ("Some 200 patients used the crossing to leave for Egypt.", "Some 200", .medevacCompleted),
+    // A specific verb after "be" is the predicate, past a cue describing a part.
+    ("Israel freed 600 prisoners. The society said 97 of those freed would be sent abroad.", "97", .deported),
     // A need of shelter, food or aid is no need of treatment abroad.
     ("The UN said 1.5 million people were in need of emergency shelter.", "1.5 million", .other),
     ("About 500,000 people are in urgent need of food aid.", "About 500,000", .other),

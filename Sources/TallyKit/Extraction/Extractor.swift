@@ -781,7 +781,14 @@ struct DocumentRun {
         view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || presentTense(after: q))
       }
     }
-    let dates = dates.filter { !inAnotherClause($0.start) }
+    // "prisoners whose release had been held up since Saturday", "aid blocked since March 2":
+    // a "since" after a stoppage measures the stoppage; it opens no running total.
+    func measuresStoppage(_ m: DateMention) -> Bool {
+      guard let since = (max(sentence.lowerBound, m.start - 3)..<m.start).last(where: { view.isWord($0, w.since) })
+      else { return false }
+      return view.isWord(since - 1, in: w.stoppages) || (view.isWord(since - 1, w.up) && view.isWord(since - 2, w.held))
+    }
+    let dates = dates.filter { !inAnotherClause($0.start) && !measuresStoppage($0) }
     let periods = periods.filter { !inAnotherClause($0.index) }
     // The nearest "since DATE" of the figure's clause: "... since March 18, and that fewer
     // than 20 trucks a day have entered since the blockade was eased on May 19" gives the

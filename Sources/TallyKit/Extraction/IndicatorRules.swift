@@ -83,6 +83,9 @@ enum IndicatorRules {
       "await*|wait* ~2 approval|clearance|permission|permits",
       // "12,000 patients are waiting to leave the enclave for treatment"
       "await*|wait* to leave|travel|exit|cross", "need|needs|needed|needing to leave|travel|exit",
+      // "Some 12,000 patients are hoping to leave through Rafah": a wish to leave has not
+      // been granted (a hope before the number plans: "hope to evacuate 50").
+      "hope|hopes|hoped|hoping|want|wants|wanted|wanting|wish|wishes|wished|wishing to leave|travel|exit|cross",
       // "20,000 people have asked to leave for treatment": a request, not a departure.
       "asked|ask|asking|applied|apply|applying|requested|request|registered|register to leave|travel|exit",
       "asked|ask|asking|applied|apply|applying|requested|request|registered|register to be evacuated",
@@ -152,6 +155,9 @@ enum IndicatorRules {
     (.bothWays, [
       "in either direction", "in both directions", "both ways", "each direction",
       "in each direction", "two-way",
+      // "1,004 people have used the crossing since it reopened" (but "used the crossing to
+      // leave" is coded by its purpose: an ignore cue below).
+      "used|use|uses|using the crossing|crossings|terminal",
     ]),
     (.denied, [
       "fail* ~3 security|check*|clear*", "turned back", "turned away", "denied", "refused",
@@ -215,6 +221,7 @@ enum IndicatorRules {
     ]),
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
+      "used|use|uses|using the crossing|crossings|terminal to",
       // "1.5 million people were in need of emergency shelter": a need of no treatment.
       "in|urgent need of ~2 shelter|food|aid|assistance|water|protection|support|help|housing|cash|tents|fuel|blankets|clothing",
       // Treatment in Gaza for hunger is not a medical evacuation.

@@ -261,7 +261,9 @@ extension DocumentRun {
         return ind
       }
       if participle != nil {
-        let afterAuxiliary = view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been)
+        // ("97 of those freed would be sent abroad": "be" too.)
+        let afterAuxiliary =
+          view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been) || view.isWord(c.start - 1, w.be)
         if afterAuxiliary && c.event.isSpecific { return ind }
         continue
       }

@@ -251,16 +251,19 @@ final class NamedWords: Sendable {
   static let leaveWords = ["leave", "leaves", "leaving", "left"]
   /// "delayed the release of 620": words that put an event off.
   static let delayWords = ["delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "suspended", "halted"]
+  /// "held up since Saturday", "blocked since March 2": participles of a stoppage, whose
+  /// "since" measures the stoppage (with `delayWords`).
+  static let stoppageWords = ["blocked", "closed", "shut", "stalled", "stuck", "frozen", "paused", "barred", "sealed"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
-    + relativeOpenerWords + delayWords
-    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short"]
+    + relativeOpenerWords + delayWords + stoppageWords
+    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "held"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, scheduledVerbs, beliefs, leaveForms: WordSet
-  let going, compared, estimated, set_, due, adding, called, short: Int32
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, scheduledVerbs, beliefs, leaveForms: WordSet
+  let going, compared, estimated, set_, due, adding, called, short, held: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -345,11 +348,13 @@ final class NamedWords: Sendable {
     adding = id("adding")
     called = id("called")
     short = id("short")
+    held = id("held")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
     relativeOpeners = set(NamedWords.relativeOpenerWords)
     delays = set(NamedWords.delayWords)
+    stoppages = set(NamedWords.stoppageWords + NamedWords.delayWords)
     scheduledVerbs = set(NamedWords.scheduledVerbWords)
     beliefs = set(NamedWords.beliefWords)
     leaveForms = set(NamedWords.leaveWords)
