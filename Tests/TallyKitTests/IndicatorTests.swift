@@ -232,6 +232,8 @@ struct IndicatorTests {
     // A bare number whose own verb only people undergo does not count the trucks before it.
     ("Some 200 aid trucks entered Gaza on Friday. At least 20 were killed in strikes.", "At least 20", .killed),
     ("Some 200 aid trucks entered Gaza on Friday. Another 30 entered on Saturday.", "30", .aidTrucks),
+    // Nor does a total its own sentence names.
+    ("Some 200 aid trucks entered. The strikes brought the number of dead to 300.", "300", .killed),
     // "others" are more of what the figure before counted.
     ("Hamas handed over the bodies of four more hostages on Tuesday. Twenty others remain in Gaza.", "Twenty", .hostagesHeld),
     // An order to leave around the number displaces.
@@ -611,6 +613,10 @@ struct IndicatorTests {
     #expect(try #require(figure(target, "600")).modality == .planned)
     #expect(try #require(figure(target, "4,453")).modality == .actual)
     #expect(try #require(figure("Fifty families called for the release of 20 detainees.", "Fifty")).modality == .actual)
+    // The number a total is to be brought to shares the plan of the verb before "the number".
+    let halve = "Israel said it would halve the number of aid trucks allowed in to 300 a day."
+    #expect(try #require(figure(halve, "300")).modality == .planned)
+    #expect(try #require(figure("Strikes brought the number of dead to 300.", "300")).modality == .actual)
   }
 
   @Test func attributionNamesWhoGaveTheFigure() throws {

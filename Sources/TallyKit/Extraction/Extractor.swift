@@ -578,6 +578,17 @@ struct DocumentRun {
       k -= 1
       steps += 1
     }
+    // "it would halve the number of aid trucks allowed in to 300 a day": a number a total is
+    // to be brought to shares the plan of the verb before "the number".
+    if view.isWord(q.spanStart - 1, w.to),
+      let total = (max(sentence.lowerBound, q.spanStart - 12)..<(q.spanStart - 1)).last(where: {
+        view.isWord($0, w.number) || view.isWord($0, w.total)
+      }),
+      view.flags(total - 1).contains(.determiner),
+      (max(sentence.lowerBound, total - 4)..<(total - 1)).contains(where: { view.flags($0).contains(.future) })
+    {
+      planned = true
+    }
     k = q.spanEnd
     steps = 0
     let end = sentence.upperBound

@@ -82,8 +82,15 @@ extension DocumentRun {
       let peopleVerb = s.cues.contains { c in
         isVerb(c, of: k, s) && ![.enter, .exit, .returnTo, .bothWays, .denied].contains(c.event)
       }
+      // Nor a total its own sentence names ("The strikes brought the number of dead to 300"
+      // after a sentence about trucks).
+      let namedTotal =
+        view.isWord(q.spanStart - 1, w.to)
+        && (max(s.range.lowerBound, q.spanStart - 12)..<q.spanStart).contains { j in
+          view.isWord(j, w.number) || view.isWord(j, w.total) || view.isWord(j, w.toll)
+        }
       if let (a, sameSentence) = antecedent,
-        sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":")),
+        sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":") || namedTotal),
         !(peopleVerb && (a.noun == .trucks || a.noun == .convoys))
       {
         q.noun = a.noun
