@@ -72,6 +72,12 @@ struct IndicatorTests {
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
     // Treatment in Gaza for hunger is not a medical evacuation.
     ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),
+    // Foreigners who travel along with patients share their verb, read for their own noun.
+    ("Some 76 wounded Palestinians crossed into Egypt along with 335 foreign passport holders.", "335", .crossedOut),
+    ("Some 76 wounded Palestinians crossed into Egypt along with 90 relatives.", "90", .medevacCompanions),
+    // More of the figure before, with no verb of its own, are what it was (a verb of its own
+    // keeps it from being read so).
+    ("Twelve children with cancer were flown to Jordan. A further 29 are expected next week.", "29", .medevacCompleted),
     // A wish to leave has not been granted.
     ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
     ("Some 5,000 patients had hoped to leave this week.", "Some 5,000", .medevacNeeded),
@@ -664,8 +670,12 @@ struct IndicatorTests {
     // A quotation's comma inside its closing quote, and "for" after the head of an office.
     let quoted = "\"We have counted 47 people injured,\" a spokesman for the foundation said."
     #expect(try #require(figure(quoted, "47")).attribution == "spokesman for the foundation")
-    // A passive names no source; a live blog's dash is no part of the name.
+    // A passive names no source before it, but its agent after "by"; a live blog's dash is no
+    // part of the name.
     #expect(try #require(figure("Seven more deaths from malnutrition were recorded overnight.", "Seven")).attribution == nil)
+    #expect(try #require(figure("Seven more deaths were recorded by the ministry overnight.", "Seven")).attribution == "ministry")
+    let agent = "Ten children were flown out under a programme announced by King Abdullah, who pledged to take in 2,000 sick children."
+    #expect(try #require(figure(agent, "2,000")).attribution == "King Abdullah")
     #expect(try #require(figure("09:15 - The health ministry says 62 people were killed.", "62")).attribution == "health ministry")
     // "estimated" after a name reports ("the UN estimated"); before a number it qualifies.
     #expect(try #require(figure("About 400,000 people remain trapped in the north, the UN estimated on Thursday.", "400,000")).attribution == "UN")

@@ -995,8 +995,25 @@ struct DocumentRun {
         if v.isWord(b, in: w.beForms) { passive = true }
       }
       // "Seven more deaths from malnutrition were recorded overnight": a passive names no
-      // source before it (its agent, if any, follows "by").
-      if passive { continue }
+      // source before it; its agent, if any, follows "by" ("a programme announced by King
+      // Abdullah, who pledged to take in 2,000 sick children").
+      if passive || v.isWord(i + 1, w.by) {
+        var a = i + 2
+        while a < e, v.flags(a).contains(.determiner) { a += 1 }
+        var b = a
+        while b < e, b - a < 6, v.tokens[b].kind == .word || possessive(b),
+          v.tokens[b].flags.contains(.capitalized) || v.tokens[b].flags.contains(.allCaps)
+            || v.flags(b).contains(.office) || v.nounClass(b) == .actors
+        {
+          b += 1
+        }
+        // (A passive's agent gave the figures of its subject, before it: "Seven more deaths
+        // were recorded by the ministry".)
+        if v.isWord(i + 1, w.by), b > a {
+          out.append(Source(position: i, name: v.text(from: a, to: b), according: false, trailing: passive))
+        }
+        continue
+      }
       if v.isPunct(b - 1, ",") {
         var j = b - 2
         while j > s, !v.isPunct(j, ",") { j -= 1 }
@@ -1103,8 +1120,10 @@ struct DocumentRun {
   /// names no body, followed by a preposition, describes the figures; it names no source.
   private func isParticiple(_ i: Int) -> Bool {
     let v = view
+    // (After an auxiliary the verb is a passive: "were recorded by the ministry".)
     guard i > 0, v.tokens[i - 1].kind == .word, !v.tokens[i - 1].flags.contains(.capitalized),
-      !v.flags(i - 1).contains(.office), v.nounClass(i - 1) != .actors, i + 1 < v.count,
+      !v.flags(i - 1).contains(.office), !v.flags(i - 1).contains(.auxiliary), v.nounClass(i - 1) != .actors,
+      i + 1 < v.count,
       v.isWord(i, in: w.reportingParticiples)
     else { return false }
     return v.isWord(i + 1, in: w.afterParticiple)

@@ -166,6 +166,9 @@ extension DocumentRun {
     if indicator == nil { indicator = step7CueLeft(q, k, s) }
     if indicator == nil { indicator = step8DescribingWords(q, k, s) }
     if indicator == nil { indicator = step9NearestCue(q, k, s) }
+    // "Twelve children were flown to Jordan. A further 29 are expected next week": more of the
+    // figure before, with no verb of its own, are what it was.
+    if indicator == nil, links.continues, let p = previous, p != .other, hasNoVerb(after: q, s) { indicator = p }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
     return (step11WhatTheNounImplies(indicator, q, k, s), joinsRelease)
   }
@@ -287,6 +290,16 @@ extension DocumentRun {
     return participle ?? first
   }
 
+  /// "29 are expected next week", "30 more on Friday": whether `q`'s clause goes on with no
+  /// verb of its own (past auxiliaries and a word of expectation, only a time phrase or the end).
+  private func hasNoVerb(after q: Quantity, _ s: SentenceCues) -> Bool {
+    let end = s.range.upperBound
+    var p = pastAuxiliaries(from: q.phraseEnd, before: end)
+    if p < end, view.flags(p).contains(.future), !view.isWord(p + 1, w.to) { p += 1 }
+    return p >= end || view.tokens[p].kind == .punct || view.isWord(p, w.next) || view.isWord(p, w.on)
+      || view.isWord(p, w.in_) || view.isWord(p, w.this) || view.isWord(p, w.later) || view.isWord(p, w.by)
+  }
+
   /// "400 Palestinians, including the wounded, would be allowed to leave": a cue in a
   /// breakdown without a number describes part of the people; it is no predicate.
   private func inBreakdown(_ c: CueMatch) -> Bool {
@@ -326,7 +339,12 @@ extension DocumentRun {
     }
     // "Italy received 31 children for medical treatment, along with 90 family members": the
     // people travelling with evacuated patients are their companions.
-    if isAccompanying(q), k > 0, coded[k - 1].indicator == .medevacCompleted { return .medevacCompanions }
+    // Foreigners and others who travel for reasons of their own share the verb, read for their
+    // noun: "76 wounded Palestinians crossed along with 335 foreign passport holders".
+    if isAccompanying(q), k > 0, coded[k - 1].indicator == .medevacCompleted {
+      if [.unknown, .people, .companions, .children].contains(q.noun) { return .medevacCompanions }
+      if let own = predicate(after: k - 1, for: q, s) { return own }
+    }
     if let a = l.whole {
       // "the handover of 33 captives, eight of them dead": the dead part is remains.
       if q.dead && (a == .hostagesReleased || a == .prisonersReleased) { return .remainsReturned }
