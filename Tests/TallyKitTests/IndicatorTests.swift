@@ -72,6 +72,9 @@ struct IndicatorTests {
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
     // Treatment in Gaza for hunger is not a medical evacuation.
     ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),
+    // A total that mixes patients and companions crosses, however it is told.
+    ("Egypt received 389 patients and companions during the week.", "389", .crossedOut),
+    ("Some 300 patients and their companions crossed into Egypt.", "Some 300", .medevacCompleted),
     // Foreigners who travel along with patients share their verb, read for their own noun.
     ("Some 76 wounded Palestinians crossed into Egypt along with 335 foreign passport holders.", "335", .crossedOut),
     ("Some 76 wounded Palestinians crossed into Egypt along with 90 relatives.", "90", .medevacCompanions),

@@ -170,7 +170,11 @@ extension DocumentRun {
     // figure before, with no verb of its own, are what it was.
     if indicator == nil, links.continues, let p = previous, p != .other, hasNoVerb(after: q, s) { indicator = p }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
-    return (step11WhatTheNounImplies(indicator, q, k, s), joinsRelease)
+    let found = step11WhatTheNounImplies(indicator, q, k, s)
+    // "Egypt received 389 patients and companions": a total that mixes patients and their
+    // companions is a crossing total, however it is told.
+    if found == .medevacCompleted, q.patientsAndCompanions { return (.crossedOut, joinsRelease) }
+    return (found, joinsRelease)
   }
 
   /// 0. "Israel freed 369 prisoners. Of the 369, 333 had been detained in Gaza": a sentence

@@ -217,6 +217,9 @@ struct NounPhraseReader {
     if nounClasses.nonzeroBitCount > 1 {
       q.group = nationality ?? .people
       q.noun = .people
+      let companions: UInt32 = 1 << UInt32(NounClass.companions.rawValue)
+      let patients: UInt32 = 1 << UInt32(NounClass.patients.rawValue) | 1 << UInt32(NounClass.children.rawValue)
+      q.patientsAndCompanions = nounClasses & companions != 0 && nounClasses & patients != 0
     }
     // "18 were serving life sentences, 54 long sentences": a count of prison terms counts the
     // prisoners serving them.

@@ -40,6 +40,9 @@ struct Quantity {
   var namedByOpening = false
   /// No counted noun follows ("50 permitted to enter", "injured over 171,000").
   var elliptical = false
+  /// The phrase lists patients and their companions ("389 patients and companions"): a
+  /// crossing total, not an evacuation (codebook section 4, `crossed_out`).
+  var patientsAndCompanions = false
   /// First token after the noun phrase.
   var phraseEnd: Int = 0
   /// `day` or `week` for a rate.
