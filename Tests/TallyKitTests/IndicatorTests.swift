@@ -72,6 +72,15 @@ struct IndicatorTests {
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
     // Treatment in Gaza for hunger is not a medical evacuation.
     ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),
+    // Waiting to go back north inside the Strip is no crossing; "forced south" displaces.
+    ("Hundreds of thousands of displaced Palestinians waited to be allowed back to northern Gaza.", "Hundreds of thousands", .displaced),
+    ("More than 1 million people were forced south at the start of the war.", "More than 1 million", .displaced),
+    // An army that seized a crossing took a place, not the people who used it.
+    ("Tanks seized the Rafah crossing, cutting off a route used by around 40 patients a day.", "around 40", .medevacNeeded),
+    // A body that "lost" its people lost them to death.
+    ("The charity has lost 12 staff members since the start of the conflict.", "12", .killed),
+    // Countries not named receive patients as named ones do.
+    ("The EU says member states have received 3,500 patients since October 2023.", "3,500", .medevacCompleted),
     // A total that mixes patients and companions crosses, however it is told.
     ("Egypt received 389 patients and companions during the week.", "389", .crossedOut),
     ("Some 300 patients and their companions crossed into Egypt.", "Some 300", .medevacCompleted),
@@ -677,6 +686,8 @@ struct IndicatorTests {
     // part of the name.
     #expect(try #require(figure("Seven more deaths from malnutrition were recorded overnight.", "Seven")).attribution == nil)
     #expect(try #require(figure("Seven more deaths were recorded by the ministry overnight.", "Seven")).attribution == "ministry")
+    // "states" is a noun ("member states"), not a speech verb.
+    #expect(try #require(figure("The EU says member states have received 3,500 patients.", "3,500")).attribution == "EU")
     let agent = "Ten children were flown out under a programme announced by King Abdullah, who pledged to take in 2,000 sick children."
     #expect(try #require(figure(agent, "2,000")).attribution == "King Abdullah")
     #expect(try #require(figure("09:15 - The health ministry says 62 people were killed.", "62")).attribution == "health ministry")

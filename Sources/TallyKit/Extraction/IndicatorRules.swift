@@ -122,6 +122,8 @@ enum IndicatorRules {
       // The receiving country as the subject: "Italy has now received more than 170 young
       // patients" (not "the hospital received 50 wounded", a count of injuries).
       "\(receivingPlaces) ~3 received|admitted|treated|hosted|welcomed",
+      // ... or countries not named: "The EU says member states have received 3,500 patients".
+      "countries|states|nations ~2 received|admitted|hosted|welcomed",
     ]),
     (.accompany, ["accompan*", "escort*", "chaperon*"]),
     (.exit, [
@@ -188,6 +190,8 @@ enum IndicatorRules {
     (.deport, ["deport*", "exiled", "expelled", "banished", "sent into exile", "sent abroad"]),
     (.displace, [
       "displac*", "fled", "forced from their homes", "uprooted", "forced to flee", "homeless",
+      // "More than 1 million people were forced south".
+      "forced|pushed|driven south|north|southward|northward",
       // Leaving a place inside the Strip is displacement, not a border crossing.
       "left|leave|leaving|leaves|fled|flee|fleeing gaza city",
       "left|leave|leaving|leaves|fled|flee|fleeing jabalia",
@@ -248,6 +252,13 @@ enum IndicatorRules {
       "return|returned|returning|returns to khan younis",
       "return|returned|returning|returns to beit lahia|hanoun",
       "return|returned|returning|returns to deir al-balah",
+      // "waiting to be allowed back to northern Gaza".
+      "allowed|permitted back to|into northern|southern|central|north|south gaza",
+      "allowed|permitted back to the north|south", "allowed|permitted back north|south",
+      // An army that seized a crossing or a town took a place, not people.
+      "seized|seize|seizes|seizing|captured|capture|captures|capturing ~2 crossing|border|corridor|city|town|area|hospital|camp|terminal|side",
+      "took|take|taking|takes control of ~2 crossing|border|corridor|city|town|area|hospital|camp|terminal|side",
+      "lost contact|touch",
     ]),
   ]
 
@@ -283,7 +294,7 @@ enum IndicatorRules {
     {
       return nil
     }
-    if noun == .actors, ![.kill, .injure, .missing, .arrest].contains(event) { return nil }
+    if noun == .actors, ![.kill, .injure, .missing, .arrest, .lose].contains(event) { return nil }
     switch event {
     case .kill:
       return noun == .bodies ? nil : .killed
@@ -350,7 +361,10 @@ enum IndicatorRules {
     case .arrest: return .detained
     case .deport: return .deported
     case .displace: return .displaced
-    case .lose: return noun == .lives ? .killed : nil
+    // "lost 12 staff members", "Israel lost 12 soldiers": a body that loses people loses them
+    // to death (patients a hospital "lost" are no killing either way, and things are lost).
+    case .lose:
+      return [.lives, .workers, .soldiers, .journalists, .fighters, .people, .children, .actors].contains(noun) ? .killed : nil
     case .hospital: return noun == .bodies || dead ? .killed : nil
     case .otherDeath: return noun == .bodies || noun == .trucks || noun == .convoys ? nil : .other
     case .ignore: return nil

@@ -276,7 +276,7 @@ enum Lexicon {
     "also|further|later|earlier|previously|again|separately|additionally|repeatedly|initially|then|now|recently|already|originally|subsequently|meanwhile|first|last"
   static let conjunctions = "and|or|plus|as well as|along with"
   static let speech =
-    "said|says|say|estimate|estimates|counts|counted|recorded|records|documented|stated|states|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
+    "said|says|say|estimate|estimates|counts|counted|recorded|records|documented|stated|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
   static let takesOver =
     "hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing|pass|passes|passed|passing|take|takes|took|taken|taking|give|gives|gave|given|giving"
