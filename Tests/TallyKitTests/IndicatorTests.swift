@@ -90,6 +90,8 @@ struct IndicatorTests {
     // More of the figure before, with no verb of its own, are what it was (a verb of its own
     // keeps it from being read so).
     ("Twelve children with cancer were flown to Jordan. A further 29 are expected next week.", "29", .medevacCompleted),
+    // Parts of a release after "in two groups" are released (the groups count no one).
+    ("All 20 living hostages were handed to the Red Cross in two groups, seven in the morning and 13 later.", "13", .hostagesReleased),
     // A wish to leave has not been granted.
     ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
     ("Some 5,000 patients had hoped to leave this week.", "Some 5,000", .medevacNeeded),

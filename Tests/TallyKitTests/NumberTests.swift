@@ -114,6 +114,9 @@ struct NumberTests {
     let lorries = "Only 145 lorries on average had come in daily during the last week."
     #expect(try #require(figure(lorries, "145")).per == "day")
     #expect(try #require(figure("Some 40 patients crossed a day after the strike.", "40")).per == nil)
+    // A fact-box line's label may give the rate.
+    #expect(try #require(figure("Aid trucks entering daily (average): 600+", "600+")).per == "day")
+    #expect(try #require(figure("Aid trucks entered since 19 January: 4,200", "4,200")).per == nil)
     // "each day of the pause" is a rate too ("a day of strikes" above is not).
     #expect(try #require(figure("Some 200 aid trucks were expected to enter Gaza each day of the pause.", "200")).per == "day")
   }
@@ -129,6 +132,8 @@ struct NonFigureTests {
     "Hamas must answer within 72 hours.",
     "Each box lasts three and a half days.",
     "Pauses were agreed in three zones.",
+    "More than 100 aid groups warned of famine.",
+    "The prisoners left in five buses.",
     "More than 82 per cent of Gaza is under displacement orders.",
     "About 86 per cent of the Gaza Strip was under evacuation orders.",
     "Rafah week three brought longer queues.",

@@ -580,11 +580,11 @@ struct DocumentRun {
     }
     // "it would halve the number of aid trucks allowed in to 300 a day": a number a total is
     // to be brought to shares the plan of the verb before "the number".
-    if view.isWord(q.spanStart - 1, w.to),
+    if q.spanStart - 1 > sentence.lowerBound, view.isWord(q.spanStart - 1, w.to),
       let total = (max(sentence.lowerBound, q.spanStart - 12)..<(q.spanStart - 1)).last(where: {
         view.isWord($0, w.number) || view.isWord($0, w.total)
       }),
-      view.flags(total - 1).contains(.determiner),
+      total - 1 > sentence.lowerBound, view.flags(total - 1).contains(.determiner),
       (max(sentence.lowerBound, total - 4)..<(total - 1)).contains(where: { view.flags($0).contains(.future) })
     {
       planned = true
@@ -795,7 +795,8 @@ struct DocumentRun {
     // "prisoners whose release had been held up since Saturday", "aid blocked since March 2":
     // a "since" after a stoppage measures the stoppage; it opens no running total.
     func measuresStoppage(_ m: DateMention) -> Bool {
-      guard let since = (max(sentence.lowerBound, m.start - 3)..<m.start).last(where: { view.isWord($0, w.since) })
+      guard m.start > sentence.lowerBound,
+        let since = (max(sentence.lowerBound, m.start - 3)..<m.start).last(where: { view.isWord($0, w.since) })
       else { return false }
       return view.isWord(since - 1, in: w.stoppages) || (view.isWord(since - 1, w.up) && view.isWord(since - 2, w.held))
     }

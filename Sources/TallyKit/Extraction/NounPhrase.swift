@@ -264,6 +264,19 @@ struct NounPhraseReader {
     if q.per == nil { q.per = view.rate(at: k, end: end)?.rate }
     // A rate closing the predicate: "some 500 trucks entered Gaza daily", "... each day".
     if q.per == nil { q.per = closingRate(after: k, end: end) }
+    // A fact-box line's label may give the rate: "Aid trucks entering daily (average): 600+".
+    // (The colon may lie before the sentence's first token.)
+    if q.per == nil, view.isPunct(q.spanStart - 1, ":"), q.spanStart - 1 > sentence.lowerBound,
+      q.spanStart - 1 - sentence.lowerBound <= 12
+    {
+      let colon = q.spanStart - 1
+      for j in sentence.lowerBound..<colon {
+        if let r = view.rate(at: j, end: colon) {
+          q.per = r.rate
+          break
+        }
+      }
+    }
   }
 
   /// "each day" or "every week" (a comma may follow) right before the figure's first word; or
