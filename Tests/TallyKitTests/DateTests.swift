@@ -20,6 +20,9 @@ struct DateTests {
     ("2025-02-18", "Dozens of trucks entered on Sunday, and 600 crossed during the first week of the ceasefire.", "Dozens", "2025-02-16"),
     ("2025-02-01", "The process to free 183 prisoners began under the ceasefire deal entered on January 19.", "183", "2025-02-01"),
     ("2025-02-05", "Two days ago, 40 people were killed.", "40", "2025-02-03"),
+    // A present state in a clause after ", and" is not dated by the first days before it.
+    ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "10,000", "2025-01-22"),
+    ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "120", "2025-01-21"),
     // "a day after ...": that many days before the date of what it follows, unless its own
     // clause has a date.
     ("2025-10-14", "Israel returned 45 bodies on Tuesday, a day after Hamas returned the remains of four hostages.", "four", "2025-10-13"),

@@ -92,6 +92,8 @@ struct IndicatorTests {
     ("Twelve children with cancer were flown to Jordan. A further 29 are expected next week.", "29", .medevacCompleted),
     // Parts of a release after "in two groups" are released (the groups count no one).
     ("All 20 living hostages were handed to the Red Cross in two groups, seven in the morning and 13 later.", "13", .hostagesReleased),
+    // A video (a statement, a list) released frees no one.
+    ("Hamas released a video of a hostage, one of 20 hostages believed to be alive.", "20", .hostagesHeld),
     // A wish to leave has not been granted.
     ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
     ("Some 5,000 patients had hoped to leave this week.", "Some 5,000", .medevacNeeded),
@@ -596,6 +598,7 @@ struct IndicatorTests {
     #expect(try #require(figure("More than 6,000 patients were ready to be evacuated.", "6,000")).modality == .actual)
     #expect(try #require(figure("Of the 94 hostages in Gaza, 34 are believed to be dead.", "34")).modality == .actual)
     #expect(try #require(figure("About 7,000 people have registered to return to Gaza.", "7,000")).modality == .planned)
+    #expect(try #require(figure("About 30,000 people have registered with the embassy to go back.", "30,000")).modality == .planned)
     #expect(try #require(figure("Many of the 300 people registered for evacuation are children.", "300")).modality == .actual)
     let exchange = "Under the deal, 33 hostages will be released in exchange for about 1,900 Palestinian prisoners."
     #expect(try #require(figure(exchange, "1,900")).modality == .planned)

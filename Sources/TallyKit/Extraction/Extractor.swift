@@ -412,7 +412,14 @@ struct DocumentRun {
     }
     let periods = periods.filter { !(totalsWords?.contains($0.index) ?? false) }
     // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
-    if date == nil, let first = firstPart(of: periods, in: sentence) {
+    // ("recovered 120 bodies in the first three days of the ceasefire, and say another 10,000
+    // are still missing": a present state in a later clause is as of now.)
+    let presentLater =
+      presentTense(after: q)
+      && periods.contains { p in
+        p.index < q.spanStart && (p.index..<q.spanStart).contains { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) }
+      }
+    if date == nil, !presentLater, let first = firstPart(of: periods, in: sentence) {
       date = ReportedDate(first.end)
       periodStart = ReportedDate(first.start)
     }
@@ -619,7 +626,11 @@ struct DocumentRun {
       }
       // "50 permitted to enter", "7,000 registered to return": a permitted or intended number;
       // "50 a day were allowed to leave" tells what happened.
-      if id == w.permitted || id == w.allowed || id == w.registered, view.isWord(k + 1, w.to),
+      // ("have registered with the embassy to go back": a few words may stand before "to".)
+      if id == w.permitted || id == w.allowed || id == w.registered,
+        view.isWord(k + 1, w.to)
+          || (id == w.registered && (k + 2...k + 4).contains { j in j < end && view.isWord(j, w.to) }
+            && !(k + 1...k + 4).contains { j in j < end && view.tokens[j].kind != .word }),
         ![w.was, w.were, w.been].contains(view.tokens[k - 1].word)
       {
         planned = true

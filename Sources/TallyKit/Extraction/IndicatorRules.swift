@@ -259,6 +259,9 @@ enum IndicatorRules {
       "seized|seize|seizes|seizing|captured|capture|captures|capturing ~2 crossing|border|corridor|city|town|area|hospital|camp|terminal|side",
       "took|take|taking|takes control of ~2 crossing|border|corridor|city|town|area|hospital|camp|terminal|side",
       "lost contact|touch",
+      // "Hamas released a video of hostage Evyatar David, one of 20 hostages believed to be
+      // alive": a video, a statement or a list released frees no one.
+      "released|releases|release|releasing a|the|new video|videos|footage|statement|report|list|images|photos|recording|names",
     ]),
   ]
 
