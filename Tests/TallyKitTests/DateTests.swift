@@ -116,6 +116,9 @@ struct DateTests {
     // words of its clause.
     ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "37", nil),
     ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "87", "2025-02-01"),
+    // For a release, a "since" after a detention tells when its people were taken.
+    ("2025-10-11", "Israel is to release 250 prisoners and 1,700 people detained in Gaza since the war began.", "1,700", nil),
+    ("2025-06-30", "Israeli forces have detained 18,000 people since the war began.", "18,000", "2023-10-07"),
     // A "since" after a stoppage measures the stoppage.
     ("2025-02-27", "Israel began releasing more than 600 prisoners whose release had been held up since Saturday.", "more than 600", nil),
     ("2025-03-10", "Only 40 patients have left, with aid blocked since March 2.", "40", nil),

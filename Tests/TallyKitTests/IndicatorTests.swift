@@ -92,6 +92,14 @@ struct IndicatorTests {
     ("Twelve children with cancer were flown to Jordan. A further 29 are expected next week.", "29", .medevacCompleted),
     // Parts of a release after "in two groups" are released (the groups count no one).
     ("All 20 living hostages were handed to the Red Cross in two groups, seven in the morning and 13 later.", "13", .hostagesReleased),
+    // A release denied leaves its people held.
+    ("The remains of the last two hostages have still not been returned.", "two", .hostagesHeld),
+    // What people lost is no death of theirs; an item with a verb of its own after "have" is
+    // no item of the list before.
+    ("About 39,000 children have lost one or both parents.", "About 39,000", .other),
+    ("At least 15,613 children have been killed, and about 39,000 have lost one or both parents.", "about 39,000", .other),
+    // A figure with a verb of its own past its breakdown leaves an earlier figure's verb.
+    ("He said four staff had been wounded and that some 80 patients, including six in intensive care, remained inside.", "some 80", .medevacNeeded),
     // A video (a statement, a list) released frees no one.
     ("Hamas released a video of a hostage, one of 20 hostages believed to be alive.", "20", .hostagesHeld),
     // A wish to leave has not been granted.

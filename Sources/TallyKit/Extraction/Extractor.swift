@@ -811,8 +811,22 @@ struct DocumentRun {
       else { return false }
       return view.isWord(since - 1, in: w.stoppages) || (view.isWord(since - 1, w.up) && view.isWord(since - 2, w.held))
     }
-    let dates = dates.filter { !inAnotherClause($0.start) && !measuresStoppage($0) }
-    let periods = periods.filter { !inAnotherClause($0.index) }
+    // "Israel is to release 250 prisoners ... and 1,700 people detained in Gaza since the war
+    // began": for a release, a "since" after a detention tells when its people were taken.
+    let released = [.prisonersReleased, .hostagesReleased, .deported, .remainsReturned].contains(indicator)
+    func afterDetention(_ i: Int) -> Bool {
+      guard released, i > sentence.lowerBound,
+        let since = (max(sentence.lowerBound, i - 5)..<i).last(where: { view.isWord($0, w.since) })
+      else { return false }
+      var j = since - 1
+      while j >= max(sentence.lowerBound, since - 4), view.tokens[j].kind == .word {
+        if view.isWord(j, in: w.detentions) { return true }
+        j -= 1
+      }
+      return false
+    }
+    let dates = dates.filter { !inAnotherClause($0.start) && !measuresStoppage($0) && !afterDetention($0.start) }
+    let periods = periods.filter { !inAnotherClause($0.index) && !afterDetention($0.index) }
     // The nearest "since DATE" of the figure's clause: "... since March 18, and that fewer
     // than 20 trucks a day have entered since the blockade was eased on May 19" gives the
     // trucks May 19 (a ", and" between starts another clause).

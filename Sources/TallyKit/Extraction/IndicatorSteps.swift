@@ -404,6 +404,10 @@ extension DocumentRun {
     let p = pastAuxiliaries(from: q.phraseEnd, before: s.range.upperBound)
     guard p > q.phraseEnd, p < s.range.upperBound, view.tokens[p].kind == .word, view.nounClass(p) == .unknown
     else { return false }
+    // After "have", "has" or "had" any verb is a participle ("about 39,000 have lost one or
+    // both parents", "have become orphans").
+    let perfect = (q.phraseEnd..<p).contains { view.isWord($0, w.have) || view.isWord($0, w.has) || view.isWord($0, w.had) }
+    if perfect, !view.flags(p).contains(.glue), !view.flags(p).contains(.determiner) { return true }
     let text = view.text(p).lowercased()
     return text.count > 3 && (text.hasSuffix("ed") || text.hasSuffix("en"))
   }
@@ -456,7 +460,14 @@ extension DocumentRun {
     let center = q.spanStart
     // A figure with a verb of its own ("95 medical staff and 10 patients remained inside")
     // leaves an earlier figure's verb ("five patients died") to it.
-    let ownVerb = view.flags(s.quantities[lastListItem(from: k, s)].phraseEnd).contains(.auxiliary)
+    // ("some 80 patients, including six in intensive care, remained inside": past a breakdown.)
+    var verbAt = s.quantities[lastListItem(from: k, s)].phraseEnd
+    if view.isPunct(verbAt, ","), view.isWord(verbAt + 1, w.including) || view.isWord(verbAt + 1, w.among),
+      let close = (verbAt + 1..<s.range.upperBound).first(where: { view.isPunct($0, ",") })
+    {
+      verbAt = close + 1
+    }
+    let ownVerb = view.flags(verbAt).contains(.auxiliary)
     let ordered = s.cues.indices.filter { ci in
       !s.claimed[ci]
         && !(k + 1..<s.quantities.count).contains(where: {
@@ -570,7 +581,21 @@ extension DocumentRun {
     if c.event == .kill, q.noun == .hostages, view.flags(c.start).contains(.dead) {
       return q.partitive ? nil : .hostagesHeld
     }
-    return IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
+    // "about 39,000 have lost one or both parents": what the people lost is no death of theirs
+    // (a body that "lost 12 staff" lost the people after the verb).
+    if c.event == .lose, c.start >= q.spanEnd { return nil }
+    let found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
+    // "The remains of the last two hostages have still not been returned": a release denied
+    // leaves its people held.
+    if let found, [.hostagesReleased, .remainsReturned, .prisonersReleased].contains(found),
+      (max(s.range.lowerBound, c.start - 3)..<max(s.range.lowerBound, c.start)).contains(where: {
+        view.isWord($0, w.not) || view.isWord($0, w.never)
+      })
+    {
+      if q.noun == .hostages { return .hostagesHeld }
+      return found == .prisonersReleased ? .prisonersHeld : nil
+    }
+    return found
   }
 
   /// "37 children were among the 50 patients": a part of the number after it, coded like it

@@ -254,16 +254,20 @@ final class NamedWords: Sendable {
   /// "held up since Saturday", "blocked since March 2": participles of a stoppage, whose
   /// "since" measures the stoppage (with `delayWords`).
   static let stoppageWords = ["blocked", "closed", "shut", "stalled", "stuck", "frozen", "paused", "barred", "sealed"]
+  /// "1,700 people detained in Gaza since the war began": participles of a detention, whose
+  /// "since" tells when the people were taken, not a period of their release.
+  static let detentionWords = ["detained", "held", "arrested", "jailed", "imprisoned", "captured", "abducted", "taken"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
-    + relativeOpenerWords + delayWords + stoppageWords
-    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "held"]
+    + relativeOpenerWords + delayWords + stoppageWords + detentionWords
+    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "held", "not", "never", "have", "has"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, scheduledVerbs, beliefs, leaveForms: WordSet
-  let going, compared, estimated, set_, due, adding, called, short, held: Int32
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, scheduledVerbs, beliefs,
+    leaveForms: WordSet
+  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -349,12 +353,17 @@ final class NamedWords: Sendable {
     called = id("called")
     short = id("short")
     held = id("held")
+    not = id("not")
+    never = id("never")
+    have = id("have")
+    has = id("has")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
     relativeOpeners = set(NamedWords.relativeOpenerWords)
     delays = set(NamedWords.delayWords)
     stoppages = set(NamedWords.stoppageWords + NamedWords.delayWords)
+    detentions = set(NamedWords.detentionWords)
     scheduledVerbs = set(NamedWords.scheduledVerbWords)
     beliefs = set(NamedWords.beliefWords)
     leaveForms = set(NamedWords.leaveWords)
