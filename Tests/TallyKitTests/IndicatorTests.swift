@@ -92,6 +92,8 @@ struct IndicatorTests {
     ("Twelve children with cancer were flown to Jordan. A further 29 are expected next week.", "29", .medevacCompleted),
     // Parts of a release after "in two groups" are released (the groups count no one).
     ("All 20 living hostages were handed to the Red Cross in two groups, seven in the morning and 13 later.", "13", .hostagesReleased),
+    // "One" before a name and a counted noun counts.
+    ("One UN staff member was killed and five injured.", "One", .killed),
     // A release denied leaves its people held.
     ("The remains of the last two hostages have still not been returned.", "two", .hostagesHeld),
     // What people lost is no death of theirs; an item with a verb of its own after "have" is

@@ -440,7 +440,15 @@ struct QuantityFinder {
     }
     // "one" counts only people named right after it: "one person", "one in five".
     if q.isWords, q.value == 1, !q.isRatio {
-      guard next < end, let info = v.info(next),
+      // ("One UN staff member", "one Red Crescent medic": a name may describe the noun.)
+      var noun = next
+      while noun < min(end, next + 2), v.tokens[noun].kind == .word, v.nounClass(noun) == .unknown,
+        v.tokens[noun].flags.contains(.capitalized) || v.tokens[noun].flags.contains(.allCaps)
+      {
+        noun += 1
+      }
+      if noun > next, noun < end, v.nounClass(noun) == .unknown || v.nounClass(noun) == .things { noun = next }
+      guard noun < end, let info = v.info(noun),
         info.nounClass != .unknown || info.flags.contains(.nationality),
         info.nounClass != .things, !v.isWord(i - 1, v.w.no)
       else { return true }
