@@ -20,6 +20,11 @@ struct DateTests {
     ("2025-02-18", "Dozens of trucks entered on Sunday, and 600 crossed during the first week of the ceasefire.", "Dozens", "2025-02-16"),
     ("2025-02-01", "The process to free 183 prisoners began under the ceasefire deal entered on January 19.", "183", "2025-02-01"),
     ("2025-02-05", "Two days ago, 40 people were killed.", "40", "2025-02-03"),
+    // A date before a value compared with dates the figure it is compared with.
+    ("2024-03-18", "Just 159 trucks a day entered in February, down from 500 before the war.", "500", "2024-03-18"),
+    ("2024-03-18", "Just 159 trucks a day entered in February, down from 500 before the war.", "159", "2024-02"),
+    // A projection looks ahead: "by mid-July" in March is this July.
+    ("2024-03-18", "The IPC said 1.1 million people are projected to face catastrophic hunger by mid-July.", "1.1 million", "2024-07"),
     // A present state in a clause after ", and" is not dated by the first days before it.
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "10,000", "2025-01-22"),
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "120", "2025-01-21"),

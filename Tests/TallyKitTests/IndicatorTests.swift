@@ -94,6 +94,8 @@ struct IndicatorTests {
     ("All 20 living hostages were handed to the Red Cross in two groups, seven in the morning and 13 later.", "13", .hostagesReleased),
     // "One" before a name and a counted noun counts.
     ("One UN staff member was killed and five injured.", "One", .killed),
+    // "found to have" is "were", not a recovery.
+    ("Several were found to have lost a quarter of their body weight.", "Several", .other),
     // A release denied leaves its people held.
     ("The remains of the last two hostages have still not been returned.", "two", .hostagesHeld),
     // What people lost is no death of theirs; an item with a verb of its own after "have" is

@@ -689,8 +689,10 @@ struct DocumentRun {
         continue
       }
       // "250,000 have left, up from 190,000 a week ago": a date after a compared value is
-      // that value's.
+      // that value's; and one before the value compared with is the figure's it is compared
+      // with ("159 trucks a day entered in February, down from 500 before the war").
       if m.start >= q.spanEnd, (q.spanEnd..<m.start).contains(where: { view.comparesWith(at: $0) }) { continue }
+      if m.end <= q.spanStart, (m.end..<q.spanStart).contains(where: { view.comparesWith(at: $0) }) { continue }
       var d = distance(q, m)
       // "The WHO said on Wednesday that it had evacuated 155 patients ... last week": the day
       // of the statement dates the figure only when nothing else in the sentence does.

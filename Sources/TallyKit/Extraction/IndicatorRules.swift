@@ -259,6 +259,8 @@ enum IndicatorRules {
       "seized|seize|seizes|seizing|captured|capture|captures|capturing ~2 crossing|border|corridor|city|town|area|hospital|camp|terminal|side",
       "took|take|taking|takes control of ~2 crossing|border|corridor|city|town|area|hospital|camp|terminal|side",
       "lost contact|touch",
+      // "Several were found to have lost up to a quarter of their body weight": found to be.
+      "found|find|finds to have|be",
       // "Hamas released a video of hostage Evyatar David, one of 20 hostages believed to be
       // alive": a video, a statement or a list released frees no one.
       "released|releases|release|releasing a|the|new video|videos|footage|statement|report|list|images|photos|recording|names",
