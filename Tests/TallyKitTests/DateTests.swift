@@ -124,6 +124,9 @@ struct DateTests {
     // For a release, a "since" after a detention tells when its people were taken.
     ("2025-10-11", "Israel is to release 250 prisoners and 1,700 people detained in Gaza since the war began.", "1,700", nil),
     ("2025-06-30", "Israeli forces have detained 18,000 people since the war began.", "18,000", "2023-10-07"),
+    // Of two named periods with "since", each figure takes its own.
+    ("2025-12-30", "The WHO has helped evacuate some 2,300 patients since the October ceasefire and more than 10,000 since the war began.", "some 2,300", "2025-10-10"),
+    ("2025-12-30", "The WHO has helped evacuate some 2,300 patients since the October ceasefire and more than 10,000 since the war began.", "more than 10,000", "2023-10-07"),
     // A "since" after a stoppage measures the stoppage.
     ("2025-02-27", "Israel began releasing more than 600 prisoners whose release had been held up since Saturday.", "more than 600", nil),
     ("2025-03-10", "Only 40 patients have left, with aid blocked since March 2.", "40", nil),

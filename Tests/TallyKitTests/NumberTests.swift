@@ -135,6 +135,7 @@ struct NonFigureTests {
     "More than 100 aid groups warned of famine.",
     "The prisoners left in five buses.",
     "More than 82 per cent of Gaza is under displacement orders.",
+    "The army says it now controls about 40 per cent of Gaza City.",
     "About 86 per cent of the Gaza Strip was under evacuation orders.",
     "Rafah week three brought longer queues.",
     "Dalia Abu Kashef, 28, died last week.",

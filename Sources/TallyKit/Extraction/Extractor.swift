@@ -867,6 +867,9 @@ struct DocumentRun {
     }
     // Named periods in the sentence.
     var sinceKind: String? = nil
+    // (Of two, the nearest: "some 2,300 patients since the October ceasefire and more than
+    // 10,000 since the war began".)
+    var sinceDistance = Int.max
     var nearestKind: String? = nil
     var nearestDistance = Int.max
     var cumulative = words.cumulative
@@ -878,7 +881,14 @@ struct DocumentRun {
       var back = 0
       while j >= sentence.lowerBound, back < 5, view.tokens[j].kind == .word {
         if view.tokens[j].word == w.since {
-          if !view.followsComparing(j) { sinceKind = kind }
+          // (Measured from the figure's span; a comma or an "and" between puts it further.)
+          let between = i < q.spanStart ? i..<q.spanStart : q.spanEnd..<max(q.spanEnd, i)
+          let d =
+            between.count + 5 * between.filter { view.isPunct($0, ",") || view.isWord($0, w.and) }.count
+          if !view.followsComparing(j), d < sinceDistance {
+            sinceKind = kind
+            sinceDistance = d
+          }
           break
         }
         j -= 1

@@ -94,7 +94,8 @@ struct NounPhraseReader {
           {
             e += 1
           }
-          if e > k, v.isWord(e, v.w.is_) || v.isWord(e, v.w.was) {
+          // (Or the end of the clause: "it now controls about 40 per cent of Gaza City.")
+          if e > k, v.isWord(e, v.w.is_) || v.isWord(e, v.w.was) || e >= sentence.upperBound || v.tokens[e].kind == .punct {
             q.noun = .things
             q.phraseEnd = e
             return
