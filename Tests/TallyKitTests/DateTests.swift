@@ -28,6 +28,8 @@ struct DateTests {
     // A present state in a clause after ", and" is not dated by the first days before it.
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "10,000", "2025-01-22"),
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "120", "2025-01-21"),
+    // The day of a statement does not date what is to come.
+    ("2025-01-16", "Under the agreement announced on Wednesday, Hamas will release 33 hostages over six weeks.", "33", "2025-01-16"),
     // "a day after ...": that many days before the date of what it follows, unless its own
     // clause has a date.
     ("2025-10-14", "Israel returned 45 bodies on Tuesday, a day after Hamas returned the remains of four hostages.", "four", "2025-10-13"),
@@ -124,6 +126,9 @@ struct DateTests {
     // For a release, a "since" after a detention tells when its people were taken.
     ("2025-10-11", "Israel is to release 250 prisoners and 1,700 people detained in Gaza since the war began.", "1,700", nil),
     ("2025-06-30", "Israeli forces have detained 18,000 people since the war began.", "18,000", "2023-10-07"),
+    // A whole's period is not the one its part's relative clause names.
+    ("2024-11-05", "The agency employs about 13,000 people in Gaza, of whom 243 have been killed since the war began.", "about 13,000", nil),
+    ("2024-11-05", "The agency employs about 13,000 people in Gaza, of whom 243 have been killed since the war began.", "243", "2023-10-07"),
     // Of two named periods with "since", each figure takes its own.
     ("2025-12-30", "The WHO has helped evacuate some 2,300 patients since the October ceasefire and more than 10,000 since the war began.", "some 2,300", "2025-10-10"),
     ("2025-12-30", "The WHO has helped evacuate some 2,300 patients since the October ceasefire and more than 10,000 since the war began.", "more than 10,000", "2023-10-07"),

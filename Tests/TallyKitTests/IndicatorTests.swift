@@ -703,6 +703,8 @@ struct IndicatorTests {
     // part of the name.
     #expect(try #require(figure("Seven more deaths from malnutrition were recorded overnight.", "Seven")).attribution == nil)
     #expect(try #require(figure("Seven more deaths were recorded by the ministry overnight.", "Seven")).attribution == "ministry")
+    // A deal "announced on Wednesday" is described, not a source.
+    #expect(try #require(figure("Under the agreement announced on Wednesday, Hamas will release 33 hostages.", "33")).attribution == nil)
     // "states" is a noun ("member states"), not a speech verb.
     #expect(try #require(figure("The EU says member states have received 3,500 patients.", "3,500")).attribution == "EU")
     let agent = "Ten children were flown out under a programme announced by King Abdullah, who pledged to take in 2,000 sick children."

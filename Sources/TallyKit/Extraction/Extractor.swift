@@ -393,7 +393,9 @@ struct DocumentRun {
     var warnings: [String] = []
     var date: ReportedDate? = nil
     var periodStart: ReportedDate? = nil
-    if let m = nearestDate(q, dates, sentence) {
+    // ("Under the agreement announced on Wednesday, Hamas will release 33 hostages": the day of
+    // a statement does not date what is to come.)
+    if let m = nearestDate(q, dates, sentence), !(lookAhead && isStatementDay(m)) {
       let r = resolver.resolve(m, lookAhead: lookAhead)
       date = r.date
       if let warning = r.warning {
@@ -696,15 +698,21 @@ struct DocumentRun {
       var d = distance(q, m)
       // "The WHO said on Wednesday that it had evacuated 155 patients ... last week": the day
       // of the statement dates the figure only when nothing else in the sentence does.
-      var k = m.start - 1
-      if view.isWord(k, w.on) { k -= 1 }
-      if view.flags(k).contains(.speech) { d += 1_000 }
+      if isStatementDay(m) { d += 1_000 }
       if d < bestDistance {
         best = m
         bestDistance = d
       }
     }
     return best
+  }
+
+  /// "said on Wednesday", "announced Tuesday": whether date mention `m` is the day of a
+  /// statement.
+  private func isStatementDay(_ m: DateMention) -> Bool {
+    var k = m.start - 1
+    if view.isWord(k, w.on) { k -= 1 }
+    return view.flags(k).contains(.speech)
   }
 
   /// "a day after", "the day after", "two days after" in `q`'s clause before it: where "after"
@@ -799,7 +807,11 @@ struct DocumentRun {
       // compared with is not counted over the period.
       if i < q.spanStart, (i..<q.spanStart).contains(where: { view.comparesWith(at: $0) }) { return true }
       if i >= q.spanEnd {
-        return (q.spanEnd..<i).contains { view.opensClause(at: $0, w.clauseOpeners) || view.opensClause(at: $0, w.relativeOpeners) }
+        // (", of whom 243 have been killed since the war began": the part's clause too.)
+        return (q.spanEnd..<i).contains {
+          view.opensClause(at: $0, w.clauseOpeners) || view.opensClause(at: $0, w.relativeOpeners)
+            || (view.isPunct($0, ",") && view.isWord($0 + 1, w.of) && (view.isWord($0 + 2, w.whom) || view.isWord($0 + 2, w.which)))
+        }
       }
       return (i..<q.spanStart).contains {
         view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || presentTense(after: q))
@@ -1158,6 +1170,13 @@ struct DocumentRun {
   /// names no body, followed by a preposition, describes the figures; it names no source.
   private func isParticiple(_ i: Int) -> Bool {
     let v = view
+    // "Under the agreement announced on Wednesday": after a deal or a plan, a speech verb and a
+    // preposition describe it; a deal says nothing itself.
+    if i > 0, i + 1 < v.count, [w.deal, w.agreement, w.ceasefire, w.truce].contains(v.tokens[i - 1].word),
+      v.isWord(i + 1, w.on) || v.isWord(i + 1, in: w.afterParticiple)
+    {
+      return true
+    }
     // (After an auxiliary the verb is a passive: "were recorded by the ministry".)
     guard i > 0, v.tokens[i - 1].kind == .word, !v.tokens[i - 1].flags.contains(.capitalized),
       !v.flags(i - 1).contains(.office), !v.flags(i - 1).contains(.auxiliary), v.nounClass(i - 1) != .actors,
