@@ -703,6 +703,8 @@ struct IndicatorTests {
     // part of the name.
     #expect(try #require(figure("Seven more deaths from malnutrition were recorded overnight.", "Seven")).attribution == nil)
     #expect(try #require(figure("Seven more deaths were recorded by the ministry overnight.", "Seven")).attribution == "ministry")
+    // A capitalised word between two others stays in the name.
+    #expect(try #require(figure("Reporters Without Borders says nearly 200 journalists have been killed.", "nearly 200")).attribution == "Reporters Without Borders")
     // A deal "announced on Wednesday" is described, not a source.
     #expect(try #require(figure("Under the agreement announced on Wednesday, Hamas will release 33 hostages.", "33")).attribution == nil)
     // "states" is a noun ("member states"), not a speech verb.

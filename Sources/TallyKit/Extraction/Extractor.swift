@@ -1095,9 +1095,13 @@ struct DocumentRun {
           && ((v.tokens[a].flags.contains(.capitalized) && v.tokens[a - 2].flags.contains(.capitalized)
             && preposition != w.for_ && preposition != w.at && preposition != w.from)
             || speaker)
-        // "A WHO spokesperson said": an acronym is a name, not the pronoun "who".
+        // "A WHO spokesperson said": an acronym is a name, not the pronoun "who"; nor is a
+        // capitalised word between two others ("Reporters Without Borders says").
         let acronym = v.tokens[a - 1].flags.contains(.allCaps)
-        if !inName
+        let titleWord =
+          a < b && a - 2 >= s && v.tokens[a - 1].flags.contains(.capitalized) && v.tokens[a].flags.contains(.capitalized)
+          && v.tokens[a - 2].kind == .word && v.tokens[a - 2].flags.contains(.capitalized)
+        if !inName && !titleWord
           && (f.contains(.speech) || (f.contains(.phraseEnd) && !acronym) || v.tokens[a - 1].word == w.and)
         {
           break
