@@ -25,6 +25,10 @@ struct DateTests {
     ("2024-03-18", "Just 159 trucks a day entered in February, down from 500 before the war.", "159", "2024-02"),
     // A projection looks ahead: "by mid-July" in March is this July.
     ("2024-03-18", "The IPC said 1.1 million people are projected to face catastrophic hunger by mid-July.", "1.1 million", "2024-07"),
+    // A day without a year on which the calendar's war began is that day when it names the
+    // attack or starts a period; otherwise it is in the publication's year.
+    ("2025-03-01", "About 1,200 people were killed in the October 7 attack.", "About 1,200", "2023-10-07"),
+    ("2025-10-20", "On October 7, strikes killed 50 people.", "50", "2025-10-07"),
     // A present state in a clause after ", and" is not dated by the first days before it.
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "10,000", "2025-01-22"),
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "120", "2025-01-21"),
@@ -123,6 +127,8 @@ struct DateTests {
     // words of its clause.
     ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "37", nil),
     ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "87", "2025-02-01"),
+    ("2025-03-01", "Israel has killed more than 50,000 Palestinians since October 7.", "more than 50,000", "2023-10-07"),
+    ("2025-03-01", "Israel has killed more than 50,000 Palestinians since the Hamas-led attack on October 7.", "more than 50,000", "2023-10-07"),
     // For a release, a "since" after a detention tells when its people were taken.
     ("2025-10-11", "Israel is to release 250 prisoners and 1,700 people detained in Gaza since the war began.", "1,700", nil),
     ("2025-06-30", "Israeli forces have detained 18,000 people since the war began.", "18,000", "2023-10-07"),

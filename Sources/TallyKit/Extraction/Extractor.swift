@@ -160,7 +160,7 @@ struct DocumentRun {
     for (index, sentence) in sentences.enumerated() {
       if view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore) { carriedAsOf = nil }
       var quantities = finder.find(in: sentence)
-      let dates = DateFinder(view: view).find(in: sentence)
+      let dates = anchoredToTheWar(DateFinder(view: view).find(in: sentence))
       if quantities.isEmpty {
         carriedAsOf = asOfDate(dates) ?? (dates.isEmpty ? carriedAsOf : nil)
         // A contradiction is worth a warning even where no figure uses the date.
@@ -705,6 +705,26 @@ struct DocumentRun {
       }
     }
     return best
+  }
+
+  /// "since October 7", "the October 7 attack", "the attack on October 7": a day without a
+  /// year on which the calendar's war began is that day, not its latest anniversary (in a 2025
+  /// article "since October 7" starts in 2023). Other days keep the publication's year ("On
+  /// October 7, strikes killed 50" is this year's).
+  private func anchoredToTheWar(_ dates: [DateMention]) -> [DateMention] {
+    guard let starts = extractor.periodStarts["war"], !starts.isEmpty else { return dates }
+    return dates.map { m in
+      guard case .calendar(year: nil, let month, let day?) = m.kind,
+        let start = starts.last(where: { $0.month == month && $0.day == day })
+      else { return m }
+      var before = m.start - 1
+      if view.isWord(before, w.on) { before -= 1 }
+      let attack = view.isWord(m.end, in: w.attacks) || view.isWord(before, in: w.attacks)
+      guard attack || m.role == .start || m.role == .after else { return m }
+      var anchored = m
+      anchored.kind = .calendar(year: start.year, month: month, day: day)
+      return anchored
+    }
   }
 
   /// "said on Wednesday", "announced Tuesday": whether date mention `m` is the day of a

@@ -257,16 +257,18 @@ final class NamedWords: Sendable {
   /// "1,700 people detained in Gaza since the war began": participles of a detention, whose
   /// "since" tells when the people were taken, not a period of their release.
   static let detentionWords = ["detained", "held", "arrested", "jailed", "imprisoned", "captured", "abducted", "taken"]
+  /// "the October 7 attack": nouns of an assault, which a day without a year names.
+  static let attackWords = ["attack", "attacks", "massacre", "assault", "raid", "incursion", "rampage", "onslaught"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
-    + relativeOpenerWords + delayWords + stoppageWords + detentionWords
+    + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "held", "not", "never", "have", "has"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, scheduledVerbs, beliefs,
-    leaveForms: WordSet
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
+    beliefs, leaveForms: WordSet
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -364,6 +366,7 @@ final class NamedWords: Sendable {
     delays = set(NamedWords.delayWords)
     stoppages = set(NamedWords.stoppageWords + NamedWords.delayWords)
     detentions = set(NamedWords.detentionWords)
+    attacks = set(NamedWords.attackWords)
     scheduledVerbs = set(NamedWords.scheduledVerbWords)
     beliefs = set(NamedWords.beliefWords)
     leaveForms = set(NamedWords.leaveWords)
