@@ -707,20 +707,31 @@ struct DocumentRun {
     return best
   }
 
-  /// "since October 7", "the October 7 attack", "the attack on October 7": a day without a
-  /// year on which the calendar's war began is that day, not its latest anniversary (in a 2025
-  /// article "since October 7" starts in 2023). Other days keep the publication's year ("On
-  /// October 7, strikes killed 50" is this year's).
+  /// "since October 7", "the October 7 attack", "the attack on October 7", "the January 19
+  /// ceasefire": a day without a year on which a calendar event began, named with the event
+  /// (or, for the war, starting a period), is that event's day, not its latest anniversary (in
+  /// a 2025 article "since October 7" starts in 2023). Other days keep the publication's year
+  /// ("On October 7, strikes killed 50" is this year's).
   private func anchoredToTheWar(_ dates: [DateMention]) -> [DateMention] {
-    guard let starts = extractor.periodStarts["war"], !starts.isEmpty else { return dates }
+    let published = document.published
     return dates.map { m in
-      guard case .calendar(year: nil, let month, let day?) = m.kind,
-        let start = starts.last(where: { $0.month == month && $0.day == day })
-      else { return m }
+      guard case .calendar(year: nil, let month, let day?) = m.kind else { return m }
       var before = m.start - 1
       if view.isWord(before, w.on) { before -= 1 }
       let attack = view.isWord(m.end, in: w.attacks) || view.isWord(before, in: w.attacks)
-      guard attack || m.role == .start || m.role == .after else { return m }
+      let kind: String
+      if m.end < view.count, let named = periodWords(in: m.end..<(m.end + 1)).first {
+        kind = named.kind
+      } else if attack || m.role == .start || m.role == .after {
+        kind = "war"
+      } else {
+        return m
+      }
+      guard
+        let start = extractor.periodStarts[kind]?.last(where: { event in
+          event.month == month && event.day == day && (published.map { event <= $0 } ?? true)
+        })
+      else { return m }
       var anchored = m
       anchored.kind = .calendar(year: start.year, month: month, day: day)
       return anchored
