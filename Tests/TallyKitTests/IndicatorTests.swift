@@ -648,6 +648,11 @@ struct IndicatorTests {
     #expect(try #require(figure(target, "600")).modality == .planned)
     #expect(try #require(figure(target, "4,453")).modality == .actual)
     #expect(try #require(figure("Fifty families called for the release of 20 detainees.", "Fifty")).modality == .actual)
+    // The first item of a list that opens its clause shares the plan told after the list; an
+    // item after a verb of its own does not ("freed 3 hostages and 20 will be freed").
+    let due = figures("Forty-five patients and 90 companions were due to leave Gaza on Wednesday.")
+    #expect(due.map(\.modality) == [.planned, .planned])
+    #expect(try #require(figure("Hamas freed 3 hostages and 20 will be freed next week.", "3")).modality == .actual)
     // The number a total is to be brought to shares the plan of the verb before "the number".
     let halve = "Israel said it would halve the number of aid trucks allowed in to 300 a day."
     #expect(try #require(figure(halve, "300")).modality == .planned)

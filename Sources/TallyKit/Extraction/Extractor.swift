@@ -601,9 +601,20 @@ struct DocumentRun {
     k = q.spanEnd
     steps = 0
     let end = sentence.upperBound
-    while k < end, steps < 10, view.tokens[k].kind == .word || breakdownComma(k, end) {
+    // ("Forty-five patients and 90 companions were due to leave": on past the list's items,
+    // when the figure opens its clause, so that the verb after the list is its own.)
+    let opensClause = q.spanStart == sentence.lowerBound || view.tokens[q.spanStart - 1].kind == .punct
+    while k < end, steps < 10,
+      view.tokens[k].kind == .word || breakdownComma(k, end)
+        || (opensClause && view.tokens[k].kind == .number && view.isWord(k - 1, w.and))
+    {
       // "400 Palestinians, including the wounded, would be allowed to leave": past the
       // breakdown to the verb.
+      if view.tokens[k].kind == .number {
+        k += 1
+        steps += 1
+        continue
+      }
       if view.tokens[k].kind != .word {
         k += 1
         while k < end, !view.isPunct(k, ",") { k += 1 }
