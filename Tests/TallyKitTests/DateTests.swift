@@ -130,6 +130,7 @@ struct DateTests {
     ("2025-03-01", "Israel has killed more than 50,000 Palestinians since October 7.", "more than 50,000", "2023-10-07"),
     // ... and so is one named with another calendar event: "the January 19 ceasefire".
     ("2026-02-20", "Israel has killed 2,000 Palestinians since the January 19 ceasefire.", "2,000", "2025-01-19"),
+    ("2026-11-20", "Israel has killed 400 Palestinians since the ceasefire took effect on October 10.", "400", "2025-10-10"),
     ("2025-03-01", "Israel has killed more than 50,000 Palestinians since the Hamas-led attack on October 7.", "more than 50,000", "2023-10-07"),
     // For a release, a "since" after a detention tells when its people were taken.
     ("2025-10-11", "Israel is to release 250 prisoners and 1,700 people detained in Gaza since the war began.", "1,700", nil),

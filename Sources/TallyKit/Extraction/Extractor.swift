@@ -733,6 +733,11 @@ struct DocumentRun {
       let kind: String
       if m.end < view.count, let named = periodWords(in: m.end..<(m.end + 1)).first {
         kind = named.kind
+      } else if m.role == .eventStart || m.role == .start,
+        let named = periodWords(in: max(0, m.start - 6)..<m.start).last
+      {
+        // "since the ceasefire took effect on October 10", "since the truce began on January 19"
+        kind = named.kind
       } else if attack || m.role == .start || m.role == .after {
         kind = "war"
       } else {
