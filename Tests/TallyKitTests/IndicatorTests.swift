@@ -81,6 +81,9 @@ struct IndicatorTests {
     ("The charity has lost 12 staff members since the start of the conflict.", "12", .killed),
     // Countries not named receive patients as named ones do.
     ("The EU says member states have received 3,500 patients since October 2023.", "3,500", .medevacCompleted),
+    // Carried to hospitals in a receiving city is an evacuation; to hospitals in Gaza is not.
+    ("Ambulances carried 38 patients from the Rafah terminal to hospitals in Cairo on Sunday.", "38", .medevacCompleted),
+    ("Ambulances took 12 wounded people to hospitals in Khan Younis.", "12", .injured),
     // A total that mixes patients and companions crosses, however it is told.
     ("Egypt received 389 patients and companions during the week.", "389", .crossedOut),
     ("Some 300 patients and their companions crossed into Egypt.", "Some 300", .medevacCompleted),
