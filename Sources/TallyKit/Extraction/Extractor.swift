@@ -160,7 +160,7 @@ struct DocumentRun {
     for (index, sentence) in sentences.enumerated() {
       if view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore) { carriedAsOf = nil }
       var quantities = finder.find(in: sentence)
-      let dates = anchoredToTheWar(DateFinder(view: view).find(in: sentence))
+      let dates = anchoredToTheCalendar(DateFinder(view: view).find(in: sentence), in: sentence)
       if quantities.isEmpty {
         carriedAsOf = asOfDate(dates) ?? (dates.isEmpty ? carriedAsOf : nil)
         // A contradiction is worth a warning even where no figure uses the date.
@@ -723,7 +723,7 @@ struct DocumentRun {
   /// (or, for the war, starting a period), is that event's day, not its latest anniversary (in
   /// a 2025 article "since October 7" starts in 2023). Other days keep the publication's year
   /// ("On October 7, strikes killed 50" is this year's).
-  private func anchoredToTheWar(_ dates: [DateMention]) -> [DateMention] {
+  private func anchoredToTheCalendar(_ dates: [DateMention], in sentence: Range<Int>) -> [DateMention] {
     let published = document.published
     return dates.map { m in
       guard case .calendar(year: nil, let month, let day?) = m.kind else { return m }
@@ -734,7 +734,7 @@ struct DocumentRun {
       if m.end < view.count, let named = periodWords(in: m.end..<(m.end + 1)).first {
         kind = named.kind
       } else if m.role == .eventStart || m.role == .start,
-        let named = periodWords(in: max(0, m.start - 6)..<m.start).last
+        m.start > sentence.lowerBound, let named = periodWords(in: max(sentence.lowerBound, m.start - 6)..<m.start).last
       {
         // "since the ceasefire took effect on October 10", "since the truce began on January 19"
         kind = named.kind
@@ -1095,19 +1095,20 @@ struct DocumentRun {
       // source before it; its agent, if any, follows "by" ("a programme announced by King
       // Abdullah, who pledged to take in 2,000 sick children").
       if passive || v.isWord(i + 1, w.by) {
-        var a = i + 2
-        while a < e, v.flags(a).contains(.determiner) { a += 1 }
-        var b = a
-        while b < e, b - a < 6, v.tokens[b].kind == .word || possessive(b),
-          v.tokens[b].flags.contains(.capitalized) || v.tokens[b].flags.contains(.allCaps)
-            || v.flags(b).contains(.office) || v.nounClass(b) == .actors
+        var agentStart = i + 2
+        while agentStart < e, v.flags(agentStart).contains(.determiner) { agentStart += 1 }
+        var agentEnd = agentStart
+        while agentEnd < e, agentEnd - agentStart < 6, v.tokens[agentEnd].kind == .word || possessive(agentEnd),
+          v.tokens[agentEnd].flags.contains(.capitalized) || v.tokens[agentEnd].flags.contains(.allCaps)
+            || v.flags(agentEnd).contains(.office) || v.nounClass(agentEnd) == .actors
         {
-          b += 1
+          agentEnd += 1
         }
         // (A passive's agent gave the figures of its subject, before it: "Seven more deaths
         // were recorded by the ministry".)
-        if v.isWord(i + 1, w.by), b > a {
-          out.append(Source(position: i, name: v.text(from: a, to: b), according: false, trailing: passive))
+        if v.isWord(i + 1, w.by), agentEnd > agentStart {
+          out.append(
+            Source(position: i, name: v.text(from: agentStart, to: agentEnd), according: false, trailing: passive))
         }
         continue
       }
