@@ -197,6 +197,22 @@ struct NonFigureTests {
     #expect(figures("Gunmen took 40 trucks hostage.").allSatisfy { $0.start <= $0.end })
   }
 
+  /// Found by fuzzing: a list item's noun phrase that ends past its sentence, on a comma before
+  /// "among", made step 9's look past a breakdown build a range that runs backwards.
+  @Test func aNounPhraseEndingPastItsSentenceIsNoBreakdown() {
+    let text =
+      "s f y,s y s9,0.\u{2}"
+      + String(repeating: "\u{0}", count: 6)
+      + "d n d$n t w n t' s,g m a,4s n k n e r n h s,y,s y s9e h n d$n e r n h s,g m a$n t w n h s,g m t t1,4l\u{0}d n t w n h h s,g m t l0i s a s0e t l1i9e t1,0t1,0 1,s n h s,g m a"
+      + String(repeating: "\u{0}", count: 75)
+      + "t l"
+      + String(repeating: "\u{0}", count: 7)
+      + "s n d n t w n h s,y,s y,0e d n d$n t w n h s,m t l1s n d n e r n h s,g m t t0[\u{1}"
+      + String(repeating: "\u{0}", count: 6)
+      + "i s a s0e t l0r d n y r l o i0e s1e t l1i0e d n 0 I h sides,among"
+    #expect(figures(text).allSatisfy { $0.start <= $0.end })
+  }
+
   /// A noun the lexicon does not know, as the subject of a verb, counts things: it does not
   /// borrow the trucks of the sentence before.
   @Test func anUnknownNounBeforeAVerbCountsThings() {

@@ -430,7 +430,7 @@ struct DocumentRun {
     // hostages": a figure in a clause opened by "a day after" (or "two days after") is that many
     // days before the date of what it follows, unless its own clause has a date.
     if let (after, days) = daysAfter(before: q, sentence), let d = date, d.precision == .day,
-      case let end = (q.spanEnd..<sentence.upperBound).first(where: { view.isPunct($0, ",") || view.isPunct($0, ";") })
+      case let end = (q.spanEnd..<max(q.spanEnd, sentence.upperBound)).first(where: { view.isPunct($0, ",") || view.isPunct($0, ";") })
         ?? sentence.upperBound,
       !dates.contains(where: { $0.start > after && $0.start < end })
     {

@@ -462,7 +462,9 @@ extension DocumentRun {
     // leaves an earlier figure's verb ("five patients died") to it.
     // ("some 80 patients, including six in intensive care, remained inside": past a breakdown.)
     var verbAt = s.quantities[lastListItem(from: k, s)].phraseEnd
-    if view.isPunct(verbAt, ","), view.isWord(verbAt + 1, w.including) || view.isWord(verbAt + 1, w.among),
+    // (The noun phrase may end past the sentence: found by fuzzing.)
+    if verbAt + 1 < s.range.upperBound, view.isPunct(verbAt, ","),
+      view.isWord(verbAt + 1, w.including) || view.isWord(verbAt + 1, w.among),
       let close = (verbAt + 1..<s.range.upperBound).first(where: { view.isPunct($0, ",") })
     {
       verbAt = close + 1
