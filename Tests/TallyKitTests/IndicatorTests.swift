@@ -105,6 +105,8 @@ struct IndicatorTests {
     // no item of the list before.
     ("About 39,000 children have lost one or both parents.", "About 39,000", .other),
     ("At least 15,613 children have been killed, and about 39,000 have lost one or both parents.", "about 39,000", .other),
+    // A later figure's verb past its breakdown is its own, not an earlier figure's.
+    ("Floods damaged the tents of at least 27,000 families, the UN said, and three people, including a baby, died.", "at least 27,000", .other),
     // A figure with a verb of its own past its breakdown leaves an earlier figure's verb.
     ("He said four staff had been wounded and that some 80 patients, including six in intensive care, remained inside.", "some 80", .medevacNeeded),
     // A video (a statement, a list) released frees no one.

@@ -558,7 +558,15 @@ extension DocumentRun {
   /// and adverbs ("154 were deported", "25 bakeries have also closed") and verbs that pass a
   /// state on ("21 of whom were declared dead", "are believed to be dead").
   private func isVerb(_ c: CueMatch, of j: Int, _ s: SentenceCues) -> Bool {
-    pastAuxiliaries(from: s.quantities[j].phraseEnd, before: c.start, passingStates: true) == c.start
+    // ("three people, including a baby, died": past a breakdown without a number.)
+    var from = s.quantities[j].phraseEnd
+    if from + 1 < c.start, view.isPunct(from, ","), view.isWord(from + 1, w.including),
+      let close = (from + 1..<c.start).first(where: { view.isPunct($0, ",") }),
+      !(from + 1..<close).contains(where: { view.tokens[$0].kind == .number })
+    {
+      from = close + 1
+    }
+    return pastAuxiliaries(from: from, before: c.start, passingStates: true) == c.start
   }
 
   /// The first token from `start` on (before `limit`) that is not an auxiliary, an adverb,
