@@ -123,6 +123,9 @@ struct DateTests {
     // The words of a running total raised by the next figure are that total's.
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "Three", nil),
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "390", "2023-10-07"),
+    // ... past the figure's breakdowns too.
+    ("2025-08-12", "Five more people, including two children, died of hunger, bringing the number of hunger deaths since the war began to 227.", "Five", nil),
+    ("2025-08-12", "Five more people, including two children, died of hunger, bringing the number of hunger deaths since the war began to 227.", "227", "2023-10-07"),
     // A total named after its number ("bringing to 87 the number ... since Saturday") owns the
     // words of its clause.
     ("2025-02-03", "Officials said 37 patients crossed, bringing to 87 the number of patients who have left since Saturday.", "37", nil),
