@@ -806,8 +806,13 @@ struct DocumentRun {
   /// it further: "four hostages next week, and six on Saturday", "93 trucks had crossed on
   /// Tuesday and 87 on Wednesday".
   private func distance(_ q: Quantity, _ m: DateMention) -> Int {
-    var d = m.end <= q.spanStart ? q.spanStart - m.end : max(0, m.start - q.spanEnd)
-    let between = m.end <= q.spanStart ? m.end..<q.spanStart : q.spanEnd..<max(q.spanEnd, m.start)
+    distance(q, from: m.start, to: m.end)
+  }
+
+  /// How far the tokens `start..<end` are from figure `q`, as `distance(_:_:)` measures.
+  private func distance(_ q: Quantity, from start: Int, to end: Int) -> Int {
+    var d = end <= q.spanStart ? q.spanStart - end : max(0, start - q.spanEnd)
+    let between = end <= q.spanStart ? end..<q.spanStart : q.spanEnd..<max(q.spanEnd, start)
     for j in between where view.isPunct(j, ",") || view.isWord(j, w.and) { d += 5 }
     return d
   }
@@ -944,10 +949,9 @@ struct DocumentRun {
       var back = 0
       while j >= sentence.lowerBound, back < 5, view.tokens[j].kind == .word {
         if view.tokens[j].word == w.since {
-          // (Measured from the figure's span; a comma or an "and" between puts it further.)
-          let between = i < q.spanStart ? i..<q.spanStart : q.spanEnd..<max(q.spanEnd, i)
-          let d =
-            between.count + 5 * between.filter { view.isPunct($0, ",") || view.isWord($0, w.and) }.count
+          // (Measured from the figure's span as a date is: a comma or an "and" between puts
+          // it further.)
+          let d = distance(q, from: i, to: i)
           if !view.followsComparing(j), d < sinceDistance {
             sinceKind = kind
             sinceDistance = d

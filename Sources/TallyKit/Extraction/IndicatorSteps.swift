@@ -730,8 +730,7 @@ extension DocumentRun {
     var sawTotal = false
     // (Numbers between are a date's: "the number arrested since October 2023 to 18,000".)
     while j > p.phraseEnd, q.spanStart - j <= 14, view.tokens[j].kind == .word || view.tokens[j].kind == .number {
-      let id = view.tokens[j].word
-      if id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count { sawTotal = true }
+      if isTotalWord(j) { sawTotal = true }
       if sawTotal, view.flags(j).contains(.raising) { return true }
       j -= 1
     }
@@ -743,8 +742,13 @@ extension DocumentRun {
   func namesTotalAfter(_ q: Quantity) -> Bool {
     var j = q.spanEnd
     if view.flags(j).contains(.determiner) { j += 1 }
-    let id = view.tokens.indices.contains(j) ? view.tokens[j].word : -1
-    return id == w.total || id == w.number || id == w.toll || id == w.tally || id == w.count
+    return isTotalWord(j)
+  }
+
+  /// "total", "number", "toll", "tally", "count": the words that name a running total.
+  private func isTotalWord(_ j: Int) -> Bool {
+    view.isWord(j, w.total) || view.isWord(j, w.number) || view.isWord(j, w.toll) || view.isWord(j, w.tally)
+      || view.isWord(j, w.count)
   }
 
   /// "271 people, including 112 children, have died ..., eight of them in the past day": the

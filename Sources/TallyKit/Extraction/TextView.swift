@@ -264,7 +264,7 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
-    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "held", "not", "never", "have", "has"]
+    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
