@@ -66,6 +66,9 @@ struct DateTests {
     // Nor does a date in a later clause date a present state told before it.
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "Around 600", "2025-11-02"),
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "145", "2025-10-26"),
+    // ... or, in any tense, a later clause with a pronoun subject of its own.
+    ("2025-08-22", "The agency said 30 trucks were unloaded, and it expects 200 more by the end of September.", "30", "2025-08-22"),
+    ("2025-08-22", "The agency said 30 trucks were unloaded, and it expects 200 more by the end of September.", "200", "2025-09"),
     ("2025-06-02", "About 300 patients left Gaza in May last year.", "About 300", "2024-05"),
     // The end of a range of months, with "late" or "early" before either end.
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-07-13"),
@@ -158,6 +161,9 @@ struct DateTests {
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-05"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-06"),
     ("2025-07-20", "The office recorded 875 killings between late May and early July.", "875", "2025-05"),
+    // A range's start without a year is not after its end.
+    ("2026-01-14", "Between February and December last year, 7,800 patients were referred abroad.", "7,800", "2025-02"),
+    ("2026-01-14", "From February to December 2025, 7,800 patients were referred abroad.", "7,800", "2025-02"),
     // A "since" of another clause is not the figure's: a later clause's, or an earlier one's
     // before "after", or before "but" and a present state; "while X counts" shares it.
     ("2025-03-02", "No patients have left since Friday, the WHO said on Sunday, after 1,702 had been evacuated.", "1,702", nil),

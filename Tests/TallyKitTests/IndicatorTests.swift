@@ -69,6 +69,11 @@ struct IndicatorTests {
     ("Hamas returned the bodies of four hostages, bringing to eight the number of deceased captives handed back.", "eight", .remainsReturned),
     // A release after the noun wins over a nearer participle that describes the people.
     ("Three Israeli women held in Gaza for 471 days were handed to the Red Cross on Sunday.", "Three", .hostagesReleased),
+    // "crossing to" a receiving country leaves (the crossing alone is a place).
+    ("Before the closure, about 50 patients a day had been crossing to Egypt for treatment.", "about 50", .medevacCompleted),
+    ("About 40 patients will cross each day once the terminal reopens.", "About 40", .medevacCompleted),
+    // The people handed over between the verb and the Red Cross.
+    ("Militants handed three Thai farm workers to the Red Cross in Khan Younis.", "three", .hostagesReleased),
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),
     // Treatment in Gaza for hunger is not a medical evacuation.
     ("Some 71,000 children will need treatment for acute malnutrition.", "71,000", .other),

@@ -414,6 +414,15 @@ struct DocumentRun {
           let weeks = (s.day.dayNumber - e.day.dayNumber + 6) / 7
           periodStart = ReportedDate(s.day.adding(days: -7 * weeks), precision: s.precision)
         }
+        // "Between February and December last year" in a January article: a start without its
+        // year is the last such day not after the range's end, not the one after publication.
+        if case .calendar(let year, let month, let day) = startMention.kind, year == nil, let s = periodStart,
+          let e = date, s.day > e.day
+        {
+          var y = e.day.year
+          if let d = CivilDate(year: y, month: month, day: day ?? 1), d > e.day { y -= 1 }
+          periodStart = CivilDate(year: y, month: month, day: day ?? 1).map { ReportedDate($0, precision: s.precision) }
+        }
       }
     }
     let periods = periods.filter { !(totalsWords?.contains($0.index) ?? false) }
@@ -698,9 +707,12 @@ struct DocumentRun {
       }
       // "600 trucks a day are supposed to enter, but the UN said 145 had come in during the
       // last week": nor does a date in a later clause date a present state told before it.
-      if m.start >= q.spanEnd, presentTense(after: q),
+      // Nor, in any tense, one in a later clause with a pronoun subject of its own ("more than
+      // half a million face hunger, and it projected 641,000 by the end of September").
+      if m.start >= q.spanEnd,
         (q.spanEnd..<m.start).contains(where: { j in
           view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
+            && (presentTense(after: q) || view.isWord(j + 2, in: w.subjectPronouns))
         })
       {
         continue

@@ -131,7 +131,9 @@ enum IndicatorRules {
     (.exit, [
       "left", "leave", "leaving", "leaves", "exit", "exited", "exiting", "exits", "depart*",
       "crossed", "cross|crosses into|out|over|through", "crossing into|out|over", "crossed into",
-      "to cross", "allowed|permitted to cross|leave|exit",
+      // "50 patients a day had been crossing to Egypt" (not "the crossing" alone, a place).
+      "cross|crosses|crossing to|through \(receivingPlaces)",
+      "to cross", "will|would|may|can|could|should cross", "allowed|permitted to cross|leave|exit",
       "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
       "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
       "fled to egypt", "fled gaza",
@@ -171,7 +173,9 @@ enum IndicatorRules {
     (.release, [
       "releas*", "free", "frees", "freed", "freeing", "set free", "handed over", "hand* over",
       "handover", "walked free", "handed|transferred to the red cross",
-      "handed|transferred to the icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
+      "handed|transferred to the icrc",
+      // Around the number: "handed four Israeli soldiers to the Red Cross".
+      "hand|hands|handed|handing|transferred|transfers ~5 to the red cross|icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",
       // Freed by force ("rescued four hostages"); not "rescue" or "rescuers", which name the
       // teams that recover bodies.
       "rescued",

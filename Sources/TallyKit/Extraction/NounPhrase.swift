@@ -306,7 +306,10 @@ struct NounPhraseReader {
         let after = j + words
         // ("each day of the pause" is a rate; "in a day of strikes" is not.)
         let ofPeriod = v.isWord(after, v.w.of) && (v.isWord(j, v.w.each) || v.isWord(j, v.w.every))
-        return after >= end || v.tokens[after].kind == .punct || v.isWord(after, in: v.w.afterRate) || ofPeriod ? r : nil
+        // ("allowed out each day at first"; not "killed 40 in a day at the market".)
+        let atFirst = v.isWord(after, v.w.at) && v.isWord(after + 1, v.w.first)
+        return after >= end || v.tokens[after].kind == .punct || v.isWord(after, in: v.w.afterRate) || ofPeriod
+          || atFirst ? r : nil
       }
       j += 1
     }

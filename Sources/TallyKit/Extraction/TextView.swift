@@ -233,7 +233,12 @@ final class NamedWords: Sendable {
   static let putWords = ["put", "puts", "putting"]
   /// "came in daily during the last week": words that open the time phrase a closing rate may
   /// stand before ("a day after the strike", "daily strikes" are no rates).
-  static let afterRateWords = ["during", "over", "since", "throughout", "until", "last", "this", "in", "so"]
+  static let afterRateWords = [
+    "during", "over", "since", "throughout", "until", "last", "this", "in", "so",
+    // "each day from Monday", "each day once it reopens" (and "each day at first": see
+    // `closingRate`)
+    "from", "starting", "initially", "once",
+  ]
   /// ", after ...", ", but ...": words that open a clause of its own after a comma, whose
   /// "since" is not a figure's outside it; and ", which ..." opening a relative clause.
   static let clauseOpenerWords = ["after", "but", "while", "whereas", "when"]
@@ -259,16 +264,18 @@ final class NamedWords: Sendable {
   static let detentionWords = ["detained", "held", "arrested", "jailed", "imprisoned", "captured", "abducted", "taken"]
   /// "the October 7 attack": nouns of an assault, which a day without a year names.
   static let attackWords = ["attack", "attacks", "massacre", "assault", "raid", "incursion", "rampage", "onslaught"]
+  /// ", and it projected ...": pronouns that open a clause with a subject of its own.
+  static let subjectPronounWords = ["it", "they", "he", "she", "we"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
-    + scheduledVerbWords + beliefWords + leaveWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has"]
+    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
-    beliefs, leaveForms: WordSet
+    beliefs, leaveForms, subjectPronouns: WordSet
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -370,6 +377,7 @@ final class NamedWords: Sendable {
     scheduledVerbs = set(NamedWords.scheduledVerbWords)
     beliefs = set(NamedWords.beliefWords)
     leaveForms = set(NamedWords.leaveWords)
+    subjectPronouns = set(NamedWords.subjectPronounWords)
   }
 }
 
