@@ -72,6 +72,17 @@ struct IndicatorTests {
     // "crossing to" a receiving country leaves (the crossing alone is a place).
     ("Before the closure, about 50 patients a day had been crossing to Egypt for treatment.", "about 50", .medevacCompleted),
     ("About 40 patients will cross each day once the terminal reopens.", "About 40", .medevacCompleted),
+    // A list inside a breakdown ends at ", and": the item after it is the whole's partner.
+    ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "57", .killed),
+    ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
+    // People taken "out through" a crossing leave.
+    ("A convoy took 22 seriously ill children and 41 relatives out through Kerem Shalom on Monday.", "22", .medevacCompleted),
+    ("A convoy took 22 seriously ill children and 41 relatives out through Kerem Shalom on Monday.", "41", .medevacCompanions),
+    // Every part after an opening whole ("Of them,", "Of those freed,") is a part of that
+    // whole, not of the part before it.
+    ("Israel freed 620 prisoners. Of them, 97 were deported and 445 had been detained in Gaza.", "445", .prisonersReleased),
+    ("Israel freed 620 prisoners. Of those freed, 97 were deported, while 445 were detained in Gaza.", "445", .prisonersReleased),
+    ("Israel freed 620 prisoners. Of those freed, 97 were deported, while 445 were detained in Gaza.", "97", .deported),
     // The people handed over between the verb and the Red Cross.
     ("Militants handed three Thai farm workers to the Red Cross in Khan Younis.", "three", .hostagesReleased),
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),

@@ -362,13 +362,16 @@ struct DocumentRun {
     // of an exchange ("33 hostages will be released ... in exchange for about 1,900
     // prisoners"), shares the modality of the figure before it.
     let bareItem = links.listed && q.elliptical && !links.ownClause
-    if links.coordinated || bareItem || links.exchange || joinsRelease, let last = coded.last, modality == .actual {
+    // (A part after an opening whole, "Of them, 97 were to be deported and 445 were
+    // detained", has its release in an earlier sentence, not in the part before it.)
+    let releaseHere = joinsRelease && !q.partOfOpening
+    if links.coordinated || bareItem || links.exchange || releaseHere, let last = coded.last, modality == .actual {
       modality = last.modality
       past = last.past
     }
     // A part shares the plan of its whole in the sentence ("is to free 602 prisoners,
     // including 50 serving life sentences").
-    if links.whole != nil, k > 0, modality == .actual, coded[k - 1].modality == .planned {
+    if links.whole != nil, k > 0, !q.partOfOpening, modality == .actual, coded[k - 1].modality == .planned {
       modality = .planned
       past = coded[k - 1].past
     }

@@ -141,6 +141,9 @@ enum IndicatorRules {
       // patients from Gaza".
       "receiv* ~4 from gaza|rafah", "admits|admitted|admitting ~4 from gaza|rafah",
       "taken|took|take|takes in ~4 from gaza|rafah",
+      // "A convoy took 22 seriously ill children and 41 relatives out through Kerem Shalom".
+      "took|taken|take|takes|brought|bring|brings|got|get|gets ~8 out through|via",
+      "took|taken|take|takes|brought|bring|brings|got|get|gets ~8 out of gaza",
       // "Another 15 patients are due to travel to Italy": travelling to a country abroad.
       "travel|travels|travelled|traveled|travelling|traveling to \(receivingPlaces)",
     ]),

@@ -114,7 +114,9 @@ extension DocumentRun {
     // A list item or an "and" after a part is a part of the same whole ("Among them were 445
     // men detained in Gaza during the war and 151 people serving long sentences").
     l.listed = l.coordinated || view.isWord(q.spanStart - 1, w.and)
-    l.whole = partOf(q, k, coded, s)
+    // ("Of them, 97 were deported and 445 had been detained": every part after an opening
+    // whole has the first part's whole, when one was found, not the number before it.)
+    l.whole = (q.partOfOpening && k > 0 && s.quantities[0].partOfOpening ? wholes[0] : nil) ?? partOf(q, k, coded, s)
     let before = q.spanStart - 1
     l.continues =
       view.isWord(before, w.another)
@@ -794,9 +796,21 @@ extension DocumentRun {
   }
 
   /// The last item of the list figure `k` starts ("19 patients and 28 companions"), or `k`.
+  /// A list inside a breakdown ends at ", and": in "killed, among them 64 children and 57
+  /// women, and nearly 700 wounded" the 700 are the whole's partner, and their verb is not the
+  /// breakdown's.
   private func lastListItem(from k: Int, _ s: SentenceCues) -> Int {
+    let qs = s.quantities
+    var first = k
+    while first > 0, isCoordinated(qs[first - 1], qs[first]) { first -= 1 }
+    let inBreakdown = isBreakdown(qs[first])
     var last = k
-    while last + 1 < s.quantities.count, isCoordinated(s.quantities[last], s.quantities[last + 1]) { last += 1 }
+    while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) {
+      if inBreakdown, (qs[last].phraseEnd..<qs[last + 1].spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) }) {
+        break
+      }
+      last += 1
+    }
     return last
   }
 

@@ -25,9 +25,11 @@ struct NounPhraseReader {
       q.partOfFirst = true
     case .noun(let n):
       q.partitive = true
+      q.partOfOpening = true
       opening = n
     case .pronoun:
       q.partitive = true
+      q.partOfOpening = true
     case nil: break
     }
     // A rate right after the number: "600 a day", "72 per day", "50 daily"; or right before
@@ -336,6 +338,14 @@ struct NounPhraseReader {
     guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }
     var k = s + 1
     if v.flags(k).contains(.pronoun), v.isPunct(k + 1, ","), k + 1 < q.spanStart { return .pronoun }
+    // "Of those freed, 97 were deported", "Of those released on Saturday, 40 ...": a pronoun
+    // and a few words that tell what happened to them, with no number. (Not "Of those who
+    // left,", which names its people by a clause of their own, read as the noun phrase's.)
+    if v.isWord(k, v.w.those), !v.isWord(k + 1, v.w.who), let comma = (k + 2..<min(q.spanStart, k + 6)).first(where: { v.isPunct($0, ",") }),
+      !(k + 1..<comma).contains(where: { v.isNumber($0) || v.flags($0).contains(.numberWord) || v.tokens[$0].kind != .word })
+    {
+      return .pronoun
+    }
     guard v.flags(k).contains(.determiner) || v.isNumber(k) || v.flags(k).contains(.numberWord)
     else { return nil }
     if v.flags(k).contains(.determiner) { k += 1 }

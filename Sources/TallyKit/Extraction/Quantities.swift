@@ -38,6 +38,10 @@ struct Quantity {
   /// The part follows "Of the prisoners," at the start of the sentence: it counts what that
   /// phrase names.
   var namedByOpening = false
+  /// The part follows "Of the prisoners," or "Of them," at the start of the sentence: its
+  /// whole is an earlier sentence's figure, not a number before it in its own sentence ("Of
+  /// them, 97 were deported and 445 had been detained": the 445 are not a part of the 97).
+  var partOfOpening = false
   /// No counted noun follows ("50 permitted to enter", "injured over 171,000").
   var elliptical = false
   /// The phrase lists patients and their companions ("389 patients and companions"): a
