@@ -127,6 +127,7 @@ struct IndicatorTests {
     ("He said four staff had been wounded and that some 80 patients, including six in intensive care, remained inside.", "some 80", .medevacNeeded),
     // A video (a statement, a list) released frees no one.
     ("Hamas released a video of a hostage, one of 20 hostages believed to be alive.", "20", .hostagesHeld),
+    ("Hamas released footage of a hostage. Israel says 50 hostages are still in Gaza, of whom it believes 20 are alive.", "20", .hostagesHeld),
     // A wish to leave has not been granted.
     ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
     ("Some 5,000 patients had hoped to leave this week.", "Some 5,000", .medevacNeeded),
@@ -265,6 +266,7 @@ struct IndicatorTests {
     // companions; "leaves 58 hostages in Gaza" holds them.
     ("Seventeen children from Gaza arrived in Rome on Tuesday night, together with 38 relatives.", "Seventeen", .medevacCompleted),
     ("Italy has now received more than 170 young patients since the start of the war.", "170", .medevacCompleted),
+    ("Italy has taken in around 180 Gazan children since the start of the war.", "around 180", .medevacCompleted),
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "24", .medevacCompanions),
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "130", .medevacCompleted),
     ("His release leaves 58 hostages in Gaza.", "58", .hostagesHeld),
@@ -578,6 +580,17 @@ struct IndicatorTests {
     let f = try #require(figure(text, "Nearly 90 per cent"))
     #expect(f.indicator == .displaced)
     #expect(f.unit == .ratio)
+  }
+
+  /// Nor does the number a thing is measured at ("estimated the crowd at 100,000").
+  @Test func aMeasuredThingDoesNotBorrowAnEarlierNoun() throws {
+    let text = "Israel says 50 hostages are still held. Organisers estimated the crowd at 100,000."
+    let f = try #require(figure(text, "100,000"))
+    #expect(f.indicator == .other)
+    #expect(f.group != "hostages")
+    // A total word is still a total: "The army put the toll at 30" counts the dead.
+    let toll = try #require(figure("Three soldiers were killed on Monday. The army put the toll at 30.", "30"))
+    #expect(toll.indicator == .killed)
   }
 
   /// A part ("12 of them") after a list item has a predicate of its own; it does not share

@@ -216,6 +216,14 @@ struct NonFigureTests {
     #expect(figures(text).allSatisfy { $0.start <= $0.end })
   }
 
+  /// "Of those" right before the number: the look for the comma of "Of those freed," must
+  /// not build a range that runs backwards (it trapped before it was bounded), nor may the
+  /// look two words before a number that opens the sentence ("the crowd at 100,000").
+  @Test func anOpeningThoseRightBeforeTheNumberIsNoRange() {
+    #expect(figures("Of those 5 people, 3 left.").map(\.text) == ["5", "3"])
+    #expect(figures("At 40, the count stood.").allSatisfy { $0.start <= $0.end })
+  }
+
   /// A noun the lexicon does not know, as the subject of a verb, counts things: it does not
   /// borrow the trucks of the sentence before.
   @Test func anUnknownNounBeforeAVerbCountsThings() {

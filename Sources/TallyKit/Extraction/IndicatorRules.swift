@@ -124,6 +124,7 @@ enum IndicatorRules {
       // The receiving country as the subject: "Italy has now received more than 170 young
       // patients" (not "the hospital received 50 wounded", a count of injuries).
       "\(receivingPlaces) ~3 received|admitted|treated|hosted|welcomed",
+      "\(receivingPlaces) ~3 taken|took|takes|taking in",
       // ... or countries not named: "The EU says member states have received 3,500 patients".
       "countries|states|nations ~2 received|admitted|hosted|welcomed",
     ]),
@@ -273,6 +274,7 @@ enum IndicatorRules {
       // "Hamas released a video of hostage Evyatar David, one of 20 hostages believed to be
       // alive": a video, a statement or a list released frees no one.
       "released|releases|release|releasing a|the|new video|videos|footage|statement|report|list|images|photos|recording|names",
+      "released|releases|release|releasing video|videos|footage|images|photos|pictures|recordings|names",
     ]),
   ]
 

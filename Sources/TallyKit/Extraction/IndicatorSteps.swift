@@ -89,8 +89,15 @@ extension DocumentRun {
         && (max(s.range.lowerBound, q.spanStart - 12)..<q.spanStart).contains { j in
           view.isWord(j, w.number) || view.isWord(j, w.total) || view.isWord(j, w.toll)
         }
+      // Nor what the number is said to measure ("organisers estimated the crowd at 100,000"
+      // after a sentence about hostages; "the toll at 50" and "the number at" still borrow).
+      let b = q.spanStart
+      let measuredThing =
+        b - 2 >= s.range.lowerBound && view.isWord(b - 1, w.at) && view.tokens[b - 2].kind == .word
+        && view.nounClass(b - 2) == .unknown
+        && view.flags(b - 3).contains(.determiner) && !view.isWord(b - 2, in: w.figureNouns) && !isTotalWord(b - 2)
       if let (a, sameSentence) = antecedent,
-        sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":") || namedTotal),
+        sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":") || namedTotal || measuredThing),
         !(peopleVerb && (a.noun == .trucks || a.noun == .convoys))
       {
         q.noun = a.noun

@@ -341,7 +341,7 @@ struct NounPhraseReader {
     // "Of those freed, 97 were deported", "Of those released on Saturday, 40 ...": a pronoun
     // and a few words that tell what happened to them, with no number. (Not "Of those who
     // left,", which names its people by a clause of their own, read as the noun phrase's.)
-    if v.isWord(k, v.w.those), !v.isWord(k + 1, v.w.who), let comma = (k + 2..<min(q.spanStart, k + 6)).first(where: { v.isPunct($0, ",") }),
+    if v.isWord(k, v.w.those), !v.isWord(k + 1, v.w.who), let comma = (k + 2..<max(k + 2, min(q.spanStart, k + 6))).first(where: { v.isPunct($0, ",") }),
       !(k + 1..<comma).contains(where: { v.isNumber($0) || v.flags($0).contains(.numberWord) || v.tokens[$0].kind != .word })
     {
       return .pronoun
