@@ -66,6 +66,8 @@ struct DateTests {
     // Nor does a date in a later clause date a present state told before it.
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "Around 600", "2025-11-02"),
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "145", "2025-10-26"),
+    ("2025-04-15", "At least 322 children were killed in the 10 days after the truce collapsed on March 18.", "At least 322", "2025-03-28"),
+    ("2023-12-15", "At least 120 people were killed in the first two weeks following October 7.", "At least 120", "2023-10-21"),
     // ... or, in any tense, a later clause with a pronoun subject of its own.
     ("2025-08-22", "The agency said 30 trucks were unloaded, and it expects 200 more by the end of September.", "30", "2025-08-22"),
     ("2025-08-22", "The agency said 30 trucks were unloaded, and it expects 200 more by the end of September.", "200", "2025-09"),
@@ -161,6 +163,8 @@ struct DateTests {
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-05"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-06"),
     ("2025-07-20", "The office recorded 875 killings between late May and early July.", "875", "2025-05"),
+    // "in the 10 days after ... on March 18": the period those days run over.
+    ("2025-04-15", "At least 322 children were killed in the 10 days after the truce collapsed on March 18.", "At least 322", "2025-03-18"),
     // A range's start without a year is not after its end.
     ("2026-01-14", "Between February and December last year, 7,800 patients were referred abroad.", "7,800", "2025-02"),
     ("2026-01-14", "From February to December 2025, 7,800 patients were referred abroad.", "7,800", "2025-02"),

@@ -75,6 +75,10 @@ struct IndicatorTests {
     // A list inside a breakdown ends at ", and": the item after it is the whole's partner.
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "57", .killed),
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
+    // Past a relative clause right after the noun phrase, the next verb is the predicate.
+    ("Officials said 50 people a day who left during the war will be allowed back in.", "50", .crossedIn),
+    ("Twelve people who were injured in the strike later died in hospital.", "Twelve", .killed),
+    ("Some 300 who were injured and displaced remain.", "Some 300", .injured),
     // People taken "out through" a crossing leave.
     ("A convoy took 22 seriously ill children and 41 relatives out through Kerem Shalom on Monday.", "22", .medevacCompleted),
     ("A convoy took 22 seriously ill children and 41 relatives out through Kerem Shalom on Monday.", "41", .medevacCompanions),

@@ -409,6 +409,14 @@ struct DocumentRun {
         warnings.append(warning)
         if !documentWarnings.contains(warning) { documentWarnings.append(warning) }
       }
+      // "in the 10 days after the ceasefire collapsed on March 18": the data runs from that
+      // day to the end of those days (not past publication).
+      if m.role == .point, let span = daysRunningFrom(m, sentence), let start = date, start.precision == .day,
+        let published = document.published
+      {
+        periodStart = start
+        date = ReportedDate(min(start.day.adding(days: span), max(start.day, published)))
+      }
       if m.role == .rangeEnd, let startMention = dates.last(where: { $0.role == .rangeStart && $0.end <= m.start }) {
         periodStart = resolver.resolve(startMention, lookAhead: lookAhead).date
         // "between Monday and Thursday" published on a Monday: the range's Monday is the one
@@ -792,6 +800,23 @@ struct DocumentRun {
           return view.isWord(n, w.a) || view.isWord(n, w.the) || view.isWord(n, w.one) ? (j, 1) : nil
         }
         return view.count(n, within: 2...6).map { (j, $0) }
+      }
+      j -= 1
+    }
+    return nil
+  }
+
+  /// "in the 10 days after the ceasefire collapsed on March 18", "in the first two weeks
+  /// following October 7": how many days run from date mention `m` (named by "N days|weeks
+  /// after|following" within the ten words before it, no number or comma between).
+  private func daysRunningFrom(_ m: DateMention, _ sentence: Range<Int>) -> Int? {
+    var j = m.start - 1
+    while j - 2 >= sentence.lowerBound, m.start - j <= 10, view.tokens[j].kind == .word {
+      if view.isNumber(j) || view.flags(j).contains(.numberWord) { return nil }
+      if view.isWord(j, w.after) || view.isWord(j, w.following) {
+        let unit = view.isWord(j - 1, w.days) ? 1 : view.isWord(j - 1, w.weeks) ? 7 : 0
+        guard unit > 0, let n = view.count(j - 2, within: 2...366) else { return nil }
+        return n * unit
       }
       j -= 1
     }

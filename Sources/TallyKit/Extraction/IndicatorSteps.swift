@@ -268,6 +268,14 @@ extension DocumentRun {
     // verb after an auxiliary is then the predicate.
     var participle: Indicator? = nil
     var describedAtPhraseEnd = false
+    // "50 people a day who left during the war will be allowed back in": past a relative
+    // clause that opens right after the noun phrase (or its rate), the next cue not joined to
+    // the clause's own by "and", "or" or a comma is the figure's predicate (not a state,
+    // "remain", which may say where the clause's people are).
+    let who = (p.phraseEnd..<max(p.phraseEnd, min(stop, p.phraseEnd + 3))).first { j in
+      view.isWord(j, w.who) && !view.tokens[j].flags.contains(.allCaps)
+    }
+    var firstStart = -1
     // A cue right after the noun phrase is its verb even when the next number claims it too:
     // "5 patients left with 10 companions".
     for (ci, c) in s.cues.enumerated()
@@ -297,7 +305,12 @@ extension DocumentRun {
       }
       if first == nil {
         first = ind
+        firstStart = c.start
         describedAtPhraseEnd = c.start == p.phraseEnd
+      } else if let who, firstStart > who, c.start > firstStart, c.event != .hold, !view.isWord(c.start - 1, w.and),
+        !view.isWord(c.start - 1, w.or), !view.isPunct(c.start - 1, ",")
+      {
+        return ind
       }
     }
     return participle ?? first

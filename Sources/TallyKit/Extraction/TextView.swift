@@ -271,12 +271,12 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
-    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has"]
+    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns: WordSet
-  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has: Int32
+  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -366,6 +366,7 @@ final class NamedWords: Sendable {
     never = id("never")
     have = id("have")
     has = id("has")
+    following = id("following")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
