@@ -75,6 +75,9 @@ struct IndicatorTests {
     // A list inside a breakdown ends at ", and": the item after it is the whole's partner.
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "57", .killed),
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
+    // The side that releases tells who its people are when their noun does not.
+    ("Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners.", "20", .hostagesReleased),
+    ("Israel has released them in batches, the latest group of 14 on Wednesday.", "14", .prisonersReleased),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.
     ("Officials said 50 people a day who left during the war will be allowed back in.", "50", .crossedIn),
     ("Twelve people who were injured in the strike later died in hospital.", "Twelve", .killed),
@@ -630,6 +633,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
+    // A gapped item ("and Israel 60 ...") shares the plan of the verb it leaves out.
+    let gapped = "Hamas is to free 20 women and children, and Israel 60 Palestinian prisoners."
+    #expect(try #require(figure(gapped, "60")).modality == .planned)
     // A release put off has not happened; "during the delay" puts nothing off.
     let delayed = "Israel delayed the release of 620 Palestinian prisoners on Saturday."
     #expect(try #require(figure(delayed, "620")).modality == .planned)

@@ -616,7 +616,14 @@ extension DocumentRun {
     // "about 39,000 have lost one or both parents": what the people lost is no death of theirs
     // (a body that "lost 12 staff" lost the people after the verb).
     if c.event == .lose, c.start >= q.spanEnd { return nil }
-    let found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
+    var found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
+    // "Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners": when
+    // the noun does not say who they are, the side that releases does.
+    if c.event == .release, q.nationality == nil, !q.dead, [.unknown, .people, .children].contains(q.noun),
+      let side = releasingSide(before: c, s)
+    {
+      found = side
+    }
     // "The remains of the last two hostages have still not been returned": a release denied
     // leaves its people held.
     if let found, [.hostagesReleased, .remainsReturned, .prisonersReleased].contains(found),
@@ -628,6 +635,20 @@ extension DocumentRun {
       return found == .prisonersReleased ? .prisonersHeld : nil
     }
     return found
+  }
+
+  /// The side named right before a release verb (up to four words back, within its clause):
+  /// Hamas, Islamic Jihad or militants free hostages, Israel frees prisoners.
+  private func releasingSide(before c: CueMatch, _ s: SentenceCues) -> Indicator? {
+    var j = c.start - 1
+    while j >= s.range.lowerBound, c.start - j <= 4, view.tokens[j].kind == .word, !view.isNumber(j) {
+      switch view.text(j) {
+      case "Hamas", "Jihad", "militants", "captors": return .hostagesReleased
+      case "Israel": return .prisonersReleased
+      default: j -= 1
+      }
+    }
+    return nil
   }
 
   /// "37 children were among the 50 patients": a part of the number after it, coded like it
