@@ -163,6 +163,9 @@ struct DateTests {
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-05"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-06"),
     ("2025-07-20", "The office recorded 875 killings between late May and early July.", "875", "2025-05"),
+    // A period before a value compared with is the figure's, not the value's.
+    ("2025-01-21", "On the first day of the ceasefire, 630 trucks entered, more than the 600 a day the deal requires.", "630", "2025-01-19"),
+    ("2025-01-21", "On the first day of the ceasefire, 630 trucks entered, more than the 600 a day the deal requires.", "600", nil),
     // "in the 10 days after ... on March 18": the period those days run over.
     ("2025-04-15", "At least 322 children were killed in the 10 days after the truce collapsed on March 18.", "At least 322", "2025-03-18"),
     // A range's start without a year is not after its end.

@@ -633,6 +633,10 @@ struct IndicatorTests {
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
+    // A number an agreement sets is a target.
+    let required = "On the first day, 630 trucks entered, more than the 600 a day the deal requires."
+    #expect(try #require(figure(required, "600")).modality == .planned)
+    #expect(try #require(figure(required, "630")).modality == .actual)
     // A gapped item ("and Israel 60 ...") shares the plan of the verb it leaves out.
     let gapped = "Hamas is to free 20 women and children, and Israel 60 Palestinian prisoners."
     #expect(try #require(figure(gapped, "60")).modality == .planned)

@@ -438,7 +438,12 @@ struct DocumentRun {
         }
       }
     }
-    let periods = periods.filter { !(totalsWords?.contains($0.index) ?? false) }
+    // (Nor is a period before a value the figure is compared with that value's: "On the first
+    // day of the ceasefire, 630 trucks entered, more than the 600 a day the deal requires".)
+    let periods = periods.filter { p in
+      !(totalsWords?.contains(p.index) ?? false)
+        && !(p.index < q.spanStart && (p.index..<q.spanStart).contains { view.comparesWith(at: $0) })
+    }
     // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
     // ("recovered 120 bodies in the first three days of the ceasefire, and say another 10,000
     // are still missing": a present state in a later clause is as of now.)
@@ -678,6 +683,12 @@ struct DocumentRun {
       // called for the release of ..." call for what follows "for".
       if id == w.called, view.isWord(k + 1, w.for_), k + 2 >= end || view.tokens[k + 2].kind == .punct
         || view.isWord(k + 2, w.in_) || view.isWord(k + 2, w.by) || view.isWord(k + 2, w.under)
+      {
+        planned = true
+      }
+      // "more than the 600 a day the deal requires": a number an agreement sets is a target.
+      if id == w.deal || id == w.agreement || id == w.ceasefire || id == w.truce || id == w.ceaseFire,
+        view.isWord(k + 1, in: w.requires)
       {
         planned = true
       }

@@ -264,6 +264,11 @@ final class NamedWords: Sendable {
   static let detentionWords = ["detained", "held", "arrested", "jailed", "imprisoned", "captured", "abducted", "taken"]
   /// "the October 7 attack": nouns of an assault, which a day without a year names.
   static let attackWords = ["attack", "attacks", "massacre", "assault", "raid", "incursion", "rampage", "onslaught"]
+  /// "the 600 a day the deal requires": what an agreement does to a number it sets.
+  static let requireWords = [
+    "requires", "required", "stipulates", "stipulated", "envisages", "envisaged", "promises", "promised",
+    "specifies", "specified", "mandates", "mandated", "sets", "set",
+  ]
   /// ", and it projected ...": pronouns that open a clause with a subject of its own.
   static let subjectPronounWords = ["it", "they", "he", "she", "we"]
   /// Every word of the groups, and the single words below them, for the lexicon.
@@ -271,11 +276,11 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
-    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following"]
+    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
-    beliefs, leaveForms, subjectPronouns: WordSet
+    beliefs, leaveForms, subjectPronouns, requires: WordSet
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -379,6 +384,7 @@ final class NamedWords: Sendable {
     beliefs = set(NamedWords.beliefWords)
     leaveForms = set(NamedWords.leaveWords)
     subjectPronouns = set(NamedWords.subjectPronounWords)
+    requires = set(NamedWords.requireWords)
   }
 }
 
