@@ -75,6 +75,8 @@ struct IndicatorTests {
     // A list inside a breakdown ends at ", and": the item after it is the whole's partner.
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "57", .killed),
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
+    // A part of the number after it is dead when that number's words say so.
+    ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
     // The side that releases tells who its people are when their noun does not.
     ("Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners.", "20", .hostagesReleased),
     ("Israel has released them in batches, the latest group of 14 on Wednesday.", "14", .prisonersReleased),
@@ -827,6 +829,9 @@ struct IndicatorTests {
     #expect(try #require(figure(others, "1,400")).group == "palestinians")
     let missing = "At least 93 people, among them 25 children, were killed. Forty others remain missing."
     #expect(try #require(figure(missing, "Forty")).group == "people")
+    // Nor is a number after a breakdown's list and ", and" one of the breakdown's people.
+    let both = "This week 1,264 people crossed: 602 left, among them 210 patients, and 662 returned to Gaza."
+    #expect(try #require(figure(both, "662")).group == "people")
     // Palestinians in need of evacuation are patients.
     #expect(try #require(figure("At least 16,500 severely ill Palestinians need medical evacuation.", "16,500")).group == "patients")
   }

@@ -52,7 +52,7 @@ extension DocumentRun {
   ) -> FigureLinks {
     var l = FigureLinks()
     let prev: Quantity? = k > 0 ? s.quantities[k - 1] : nil
-    l.coordinated = prev.map { isCoordinated($0, q) } ?? false
+    l.coordinated = (prev.map { isCoordinated($0, q) } ?? false) && !endsBreakdown(at: k, s)
     // "returned the remains of nine hostages, and 19 are still held", "killed 40 people, and
     // 2 children died of hunger": after an item with a verb of its own before it, an item
     // whose noun phrase is followed by an auxiliary or a cue verb starts a clause of its own.
@@ -841,18 +841,28 @@ extension DocumentRun {
   /// women, and nearly 700 wounded" the 700 are the whole's partner, and their verb is not the
   /// breakdown's.
   private func lastListItem(from k: Int, _ s: SentenceCues) -> Int {
-    let qs = s.quantities
-    var first = k
-    while first > 0, isCoordinated(qs[first - 1], qs[first]) { first -= 1 }
-    let inBreakdown = isBreakdown(qs[first])
     var last = k
-    while last + 1 < qs.count, isCoordinated(qs[last], qs[last + 1]) {
-      if inBreakdown, (qs[last].phraseEnd..<qs[last + 1].spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) }) {
-        break
-      }
+    while last + 1 < s.quantities.count, isCoordinated(s.quantities[last], s.quantities[last + 1]),
+      !endsBreakdown(at: last + 1, s)
+    {
       last += 1
     }
     return last
+  }
+
+  /// Whether figure `k` comes after a list inside a breakdown across ", and" (as "662
+  /// returned" in "602 left, among them 210 patients, and 662 returned"): it is the whole's
+  /// partner, not an item of the breakdown.
+  private func endsBreakdown(at k: Int, _ s: SentenceCues) -> Bool {
+    let qs = s.quantities
+    guard k > 0,
+      (qs[k - 1].phraseEnd..<max(qs[k - 1].phraseEnd, qs[k].spanStart)).contains(where: {
+        view.isPunct($0, ",") && view.isWord($0 + 1, w.and)
+      })
+    else { return false }
+    var first = k - 1
+    while first > 0, isCoordinated(qs[first - 1], qs[first]) { first -= 1 }
+    return isBreakdown(qs[first])
   }
 
   /// "including six children", "among them nine children": a breakdown of the figure before.

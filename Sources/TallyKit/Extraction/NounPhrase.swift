@@ -111,7 +111,8 @@ struct NounPhraseReader {
             let info = v.info(j)
           {
             q.counts(info)
-            if q.noun == .bodies { q.dead = true }
+            // ("25 of the 28 deceased hostages": the whole's "deceased" describes the part.)
+            if q.noun == .bodies || (k + 1..<j).contains(where: { v.flags($0).contains(.dead) }) { q.dead = true }
           }
           q.phraseEnd = k
           return
