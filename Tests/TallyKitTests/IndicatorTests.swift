@@ -77,6 +77,10 @@ struct IndicatorTests {
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
     // A part of the number after it is dead when that number's words say so.
     ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
+    // Companions in an aside ("accompanied by 31 companions") are not what a later number
+    // counts: the patients are.
+    ("Sixteen patients, accompanied by 31 companions, left for Jordan. A further 23 are scheduled to leave on Wednesday.", "23", .medevacCompleted),
+    ("Sixteen patients, accompanied by 31 companions, left for Jordan, up from nine a week earlier.", "nine", .medevacCompleted),
     // The side that releases tells who its people are when their noun does not.
     ("Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners.", "20", .hostagesReleased),
     ("Israel has released them in batches, the latest group of 14 on Wednesday.", "14", .prisonersReleased),
@@ -635,6 +639,8 @@ struct IndicatorTests {
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
+    // A deadline to act plans: "72 hours to free".
+    #expect(try #require(figure("The deal gives Hamas 72 hours to free the 20 living hostages.", "20")).modality == .planned)
     // A number an agreement sets is a target.
     let required = "On the first day, 630 trucks entered, more than the 600 a day the deal requires."
     #expect(try #require(figure(required, "600")).modality == .planned)

@@ -101,7 +101,8 @@ struct NumberTests {
     #expect(try #require(figure("About 40 patients left through Rafah each day, officials said.", "40")).per == "day")
     #expect(try #require(figure("Strikes killed 50 people in daily raids.", "50")).per == nil)
     #expect(try #require(figure("Some 30 people were killed on a day of heavy strikes.", "30")).per == nil)
-    // "a week ago" is a date, not a rate.
+    // "a week ago" (or "a week earlier") is a date, not a rate.
+    #expect(try #require(figure("Sixteen patients left on Sunday, up from nine a week earlier.", "nine")).per == nil)
     #expect(try #require(figure("Some 250,000 have left, up from 190,000 a week ago.", "190,000")).per == nil)
     // "a daily average of".
     let average = "Some 906 trucks arrived, compared with a daily average of about 200 before."

@@ -606,6 +606,10 @@ struct DocumentRun {
       {
         planned = true
       }
+      // "gives Hamas 72 hours to free the 20 living hostages": a deadline to act.
+      if id == w.to, view.isWord(k - 1, w.hours) || view.isWord(k - 1, w.days) || view.isWord(k - 1, w.weeks) {
+        planned = true
+      }
       // "Hamas is going to free 20" ("one in three was going days without food" plans nothing)
       if id == w.to, view.isWord(k - 1, w.going) {
         planned = true

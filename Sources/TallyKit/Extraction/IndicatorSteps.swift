@@ -825,7 +825,7 @@ extension DocumentRun {
       // A breakdown ("including two children") is not what a later number counts. The
       // figures of this sentence are read as coded (the last `k` of `figures`), so one that
       // borrowed its noun lends it on: "18 serving life sentences and 54 serving long ones".
-      let part = isBreakdown(qs[j]) && j > 0
+      let part = (isBreakdown(qs[j]) || isCompanionAside(qs[j])) && j > 0
       let coded = figures[figures.count - k + j].quantity
       if coded.noun != .unknown && !part { return (coded, true) }
       j -= 1
@@ -833,7 +833,16 @@ extension DocumentRun {
     // Only the figures of the last two sentences: a pronoun does not reach further (nor, here
     // either, to a breakdown: "93 people, among them 25 children, were killed. Forty others
     // remain missing").
-    return recentFigure(within: 2) { $0.noun != .unknown && !isBreakdown($0) }.map { (figures[$0].quantity, false) }
+    return recentFigure(within: 2) { $0.noun != .unknown && !isBreakdown($0) && !isCompanionAside($0) }.map {
+      (figures[$0].quantity, false)
+    }
+  }
+
+  /// "Sixteen patients, accompanied by 31 companions, left": companions told in an aside
+  /// are not what a later number counts ("up from nine", "A further 23 are scheduled").
+  private func isCompanionAside(_ q: Quantity) -> Bool {
+    view.isWord(q.spanStart - 1, w.by) && view.isPunct(q.spanStart - 3, ",")
+      && (view.text(q.spanStart - 2).hasPrefix("accompan") || view.text(q.spanStart - 2).hasPrefix("escort"))
   }
 
   /// The last item of the list figure `k` starts ("19 patients and 28 companions"), or `k`.
