@@ -77,6 +77,10 @@ struct IndicatorTests {
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
     // A part of the number after it is dead when that number's words say so.
     ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
+    // Bodies doctors received are deaths; a last item whose own word says what it counts
+    // ("150 wounded") shares no verb with the list and borrows no noun from it.
+    ("Doctors said they had received at least 50 bodies and 150 wounded.", "at least 50", .killed),
+    ("Doctors said they had received at least 50 bodies and 150 wounded.", "150", .injured),
     // Companions in an aside ("accompanied by 31 companions") are not what a later number
     // counts: the patients are.
     ("Sixteen patients, accompanied by 31 companions, left for Jordan. A further 23 are scheduled to leave on Wednesday.", "23", .medevacCompleted),

@@ -225,6 +225,8 @@ enum IndicatorRules {
       // "hospitals received 81 bodies": the dead a hospital receives are deaths (not the
       // remains a country receives in a handover).
       "hospital|hospitals|morgue|morgues ~2 received|receive|receives",
+      // "Doctors said they had received at least 50 bodies"
+      "doctors|medics|paramedics ~4 received|receive|receives",
     ]),
     (.otherDeath, [
       "died|die|dies|dying|death|deaths ~2 of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia|cold|disease|diseases|illness|exposure",

@@ -62,7 +62,9 @@ extension DocumentRun {
       k > 0 && s.claims[k - 1] != nil && q.phraseEnd < s.range.upperBound
       && (view.flags(q.phraseEnd).contains(.auxiliary)
         || (!q.elliptical && s.cues.contains { $0.start == q.phraseEnd && $0.event != .ignore }))
-    if l.coordinated, let p = prev {
+    // ("received 50 bodies and 150 wounded": the wounded are no bodies.)
+    let ownInjury = s.cues.contains { $0.start == q.spanEnd && $0.event == .injure }
+    if l.coordinated, let p = prev, !(p.noun == .bodies && ownInjury) {
       if p.dead && !l.ownClause && !q.alive { q.dead = true }
       if q.elliptical || q.noun == .unknown {
         q.noun = p.noun
@@ -98,7 +100,7 @@ extension DocumentRun {
         && view.flags(b - 3).contains(.determiner) && !view.isWord(b - 2, in: w.figureNouns) && !isTotalWord(b - 2)
       if let (a, sameSentence) = antecedent,
         sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":") || namedTotal || measuredThing),
-        !(peopleVerb && (a.noun == .trucks || a.noun == .convoys))
+        !(peopleVerb && (a.noun == .trucks || a.noun == .convoys)), !(ownInjury && a.noun == .bodies)
       {
         q.noun = a.noun
         if sameSentence || q.partitive {
@@ -347,6 +349,12 @@ extension DocumentRun {
       return found
     }
     let last = lastListItem(from: k, s)
+    // ("received at least 50 bodies and 150 wounded": a cue right after a last item with no
+    // noun of its own is what that item counts, not a verb the list shares.)
+    let lastItem = s.quantities[last]
+    if last > k, lastItem.elliptical, s.cues.contains(where: { $0.start == lastItem.phraseEnd && $0.start == lastItem.spanEnd }) {
+      return nil
+    }
     return last > k ? predicate(after: last, for: q, s) : nil
   }
 
