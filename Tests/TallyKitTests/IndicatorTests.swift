@@ -77,6 +77,10 @@ struct IndicatorTests {
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
     // A part of the number after it is dead when that number's words say so.
     ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
+    // Ambulances that carry patients out evacuate them.
+    ("Ambulances carried another 140 patients out on Sunday.", "140", .medevacCompleted),
+    // Another's estimate of the figure before is what that figure was.
+    ("The army said about 350,000 people had fled. The UN's estimate was lower, at around 200,000.", "around 200,000", .displaced),
     // Bodies doctors received are deaths; a last item whose own word says what it counts
     // ("150 wounded") shares no verb with the list and borrows no noun from it.
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "at least 50", .killed),

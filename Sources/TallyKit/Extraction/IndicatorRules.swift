@@ -117,6 +117,8 @@ enum IndicatorRules {
       "left|leave|leaves|leaving|departed|travelled|traveled for ~1 treatment|care",
       "reached ~2 egypt|al-arish|el-arish|arish|jordan|amman|abroad",
       "arrived|arriving|arrive|arrives in|at ~2 \(receivingPlaces)|\(receivingCities)",
+      // "Ambulances carried another 140 patients out on Sunday".
+      "ambulance|ambulances ~2 carried|carry|carries|took|take|takes|ferried|brought|transported ~8 out|across|through",
       // "Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi".
       "carried|carrying|flew|flown ~8 to ~1 \(receivingPlaces)|\(receivingCities)|dhabi",
       // "carried 38 patients from the Rafah terminal to hospitals in Cairo and al-Arish".

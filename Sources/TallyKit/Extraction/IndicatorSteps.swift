@@ -180,6 +180,13 @@ extension DocumentRun {
     // "Twelve children were flown to Jordan. A further 29 are expected next week": more of the
     // figure before, with no verb of its own, are what it was.
     if indicator == nil, links.continues, let p = previous, p != .other, hasNoVerb(after: q, s) { indicator = p }
+    // "The army said about 350,000 had fled. The UN's estimate was lower, at around 200,000":
+    // another's estimate of the figure before, with no noun or cue of its own, is what it was.
+    if indicator == nil, q.elliptical || q.noun == .unknown || q.noun == .people, let p = previous, p != .other,
+      estimatesAnother(q, s)
+    {
+      indicator = p
+    }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
     let found = step11WhatTheNounImplies(indicator, q, k, s)
     // "Egypt received 389 patients and companions": a total that mixes patients and their
@@ -316,6 +323,21 @@ extension DocumentRun {
       }
     }
     return participle ?? first
+  }
+
+  /// "The UN's estimate was lower, at around 200,000", "its count stood at 3,100": a number
+  /// after "at" in a clause whose subject is an estimate or a count (within eight words).
+  private func estimatesAnother(_ q: Quantity, _ s: SentenceCues) -> Bool {
+    guard view.isWord(q.spanStart - 1, w.at) else { return false }
+    var j = q.spanStart - 2
+    while j >= s.range.lowerBound, q.spanStart - j <= 8 {
+      if view.isNumber(j) || view.flags(j).contains(.numberWord) { return false }
+      switch view.text(j).lowercased() {
+      case "estimate", "estimates", "figure", "count", "tally": return true
+      default: j -= 1
+      }
+    }
+    return false
   }
 
   /// "29 are expected next week", "30 more on Friday": whether `q`'s clause goes on with no
