@@ -77,6 +77,10 @@ struct IndicatorTests {
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
     // A part of the number after it is dead when that number's words say so.
     ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
+    // A risk of death is no death.
+    ("UNICEF says 132,000 children are at risk of death from acute malnutrition.", "132,000", .other),
+    // A quantifier before an opening "of them" still makes the parts after it parts.
+    ("Israel released 1,968 Palestinians. Most of them, 1,718, had been detained in Gaza.", "1,718", .prisonersReleased),
     // Ambulances that carry patients out evacuate them.
     ("Ambulances carried another 140 patients out on Sunday.", "140", .medevacCompleted),
     // Another's estimate of the figure before is what that figure was.

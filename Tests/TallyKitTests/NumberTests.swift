@@ -120,6 +120,8 @@ struct NumberTests {
     #expect(try #require(figure("Aid trucks entered since 19 January: 4,200", "4,200")).per == nil)
     // "each day of the pause" is a rate too ("a day of strikes" above is not).
     #expect(try #require(figure("Some 200 aid trucks were expected to enter Gaza each day of the pause.", "200")).per == "day")
+    // "in a week" is a period, not a rate.
+    #expect(try #require(figure("About 450,000 people fled Rafah in a week.", "About 450,000")).per == nil)
     // ... and so is "each day at first" or "each day from Monday".
     #expect(try #require(figure("Up to 50 patients would be allowed out each day at first.", "Up to 50")).per == "day")
     #expect(try #require(figure("About 40 trucks entered each day from Monday.", "About 40")).per == "day")

@@ -317,6 +317,15 @@ struct DocumentRun {
       if k > 0, isBreakdown(q), !dates.contains(where: { $0.start >= q.spanStart }), let whole = output.last {
         date = whole.date
       }
+      // "Israel released 1,968 Palestinians on Monday. Most of them, 1,718, had been detained
+      // in Gaza": a part after an opening whole, told in the past, in a sentence with no date,
+      // is as of the whole (the last figure before the sentence); a present state ("Of them,
+      // 70 remain in Gaza") is as of publication.
+      if q.partOfOpening, !q.partOfFirst, dates.isEmpty, !presentTense(after: q), output.count > k,
+        figures[figures.count - 1 - k].sentenceIndex < index
+      {
+        date = output[output.count - 1 - k].date
+      }
 
       // Group, unit, bounds.
       let group = self.group(q, finalIndicator)

@@ -240,6 +240,8 @@ enum IndicatorRules {
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       "used|use|uses|using the crossing|crossings|terminal to",
+      // "132,000 children are at risk of death from acute malnutrition": a risk, no death.
+      "at|at-risk risk of|from death|dying|starvation|famine|starving", "risk|risks|risking death|dying",
       // "1.5 million people were in need of emergency shelter": a need of no treatment.
       "in|urgent need of ~2 shelter|food|aid|assistance|water|protection|support|help|housing|cash|tents|fuel|blankets|clothing",
       // Treatment in Gaza for hunger is not a medical evacuation.

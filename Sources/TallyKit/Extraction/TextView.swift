@@ -276,12 +276,12 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
-    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours"]
+    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires: WordSet
-  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours: Int32
+  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -373,6 +373,7 @@ final class NamedWords: Sendable {
     has = id("has")
     following = id("following")
     hours = id("hours")
+    within = id("within")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
@@ -395,9 +396,10 @@ extension TextView {
     guard k < end else { return nil }
     if isWord(k, w.daily) { return (.day, 1) }
     if isWord(k, w.weekly) { return (.week, 1) }
-    // ("190,000 a week ago" and "nine a week earlier" are dates.)
+    // ("190,000 a week ago" and "nine a week earlier" are dates; "fled in a week" a period.)
     if k + 1 < end, isWord(k, w.a) || isWord(k, w.per) || isWord(k, w.each) || isWord(k, w.every),
-      !isWord(k + 2, w.ago), !isWord(k + 2, w.earlier), !isWord(k + 2, w.later), !isWord(k + 2, w.before)
+      !isWord(k + 2, w.ago), !isWord(k + 2, w.earlier), !isWord(k + 2, w.later), !isWord(k + 2, w.before),
+      !(isWord(k, w.a) && (isWord(k - 1, w.in_) || isWord(k - 1, w.over) || isWord(k - 1, w.within)))
     {
       if isWord(k + 1, w.day) { return (.day, 2) }
       if isWord(k + 1, w.week) { return (.week, 2) }
