@@ -166,6 +166,8 @@ struct DateTests {
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-05"),
     ("2025-07-20", "The office recorded 875 killings between June and July.", "875", "2025-06"),
     ("2025-07-20", "The office recorded 875 killings between late May and early July.", "875", "2025-05"),
+    // The words of a running total past the figure's companions are the total's.
+    ("2025-02-04", "A group of 50 patients, along with 61 companions, left on Monday, bringing the number evacuated since February 1 to 117.", "50", nil),
     // A period before a value compared with is the figure's, not the value's.
     ("2025-01-21", "On the first day of the ceasefire, 630 trucks entered, more than the 600 a day the deal requires.", "630", "2025-01-19"),
     ("2025-01-21", "On the first day of the ceasefire, 630 trucks entered, more than the 600 a day the deal requires.", "600", nil),

@@ -93,6 +93,7 @@ struct IndicatorTests {
     // counts: the patients are.
     ("Sixteen patients, accompanied by 31 companions, left for Jordan. A further 23 are scheduled to leave on Wednesday.", "23", .medevacCompleted),
     ("Sixteen patients, accompanied by 31 companions, left for Jordan, up from nine a week earlier.", "nine", .medevacCompleted),
+    ("A group of 50 patients, along with 61 companions, left on Monday, bringing the number evacuated to 117.", "117", .medevacCompleted),
     // The side that releases tells who its people are when their noun does not.
     ("Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners.", "20", .hostagesReleased),
     ("Israel has released them in batches, the latest group of 14 on Wednesday.", "14", .prisonersReleased),

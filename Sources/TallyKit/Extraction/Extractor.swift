@@ -297,11 +297,11 @@ struct DocumentRun {
       // began to 390": the words between are the total's; and, when the total is named after
       // its number, so are the words of its clause ("bringing to 87 the number of patients who
       // have left since Saturday").
-      // (Past the figure's breakdowns: "Five more people, including two children, died ...,
-      // bringing the number of hunger deaths since the war began to 227".)
+      // (Past the figure's breakdowns and companions: "Five more people, including two
+      // children, died ..., bringing the number of hunger deaths since the war began to 227".)
       var totalsWords: Range<Int>? = nil
       var next = k + 1
-      while next < qs.count, isBreakdown(qs[next]) { next += 1 }
+      while next < qs.count, isBreakdown(qs[next]) || isCompanionAside(qs[next]) { next += 1 }
       if next < qs.count, bringsTotal(to: qs[next], after: qs[next - 1]) {
         let total = qs[next]
         let limit = next + 1 < qs.count ? qs[next + 1].spanStart : sentence.upperBound

@@ -868,11 +868,13 @@ extension DocumentRun {
     }
   }
 
-  /// "Sixteen patients, accompanied by 31 companions, left": companions told in an aside
-  /// are not what a later number counts ("up from nine", "A further 23 are scheduled").
-  private func isCompanionAside(_ q: Quantity) -> Bool {
-    view.isWord(q.spanStart - 1, w.by) && view.isPunct(q.spanStart - 3, ",")
-      && (view.text(q.spanStart - 2).hasPrefix("accompan") || view.text(q.spanStart - 2).hasPrefix("escort"))
+  /// "Sixteen patients, accompanied by 31 companions, left", "50 patients, along with 61
+  /// companions, left": companions told in an aside are not what a later number counts ("up
+  /// from nine", "A further 23 are scheduled", "bringing the number evacuated to 117").
+  func isCompanionAside(_ q: Quantity) -> Bool {
+    isAccompanying(q)
+      || (view.isWord(q.spanStart - 1, w.by) && view.isPunct(q.spanStart - 3, ",")
+        && (view.text(q.spanStart - 2).hasPrefix("accompan") || view.text(q.spanStart - 2).hasPrefix("escort")))
   }
 
   /// The last item of the list figure `k` starts ("19 patients and 28 companions"), or `k`.
