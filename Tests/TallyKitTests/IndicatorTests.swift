@@ -77,6 +77,9 @@ struct IndicatorTests {
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
     // A part of the number after it is dead when that number's words say so.
     ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
+    // Foreigners waiting to leave are no patients; foreigners who need medical evacuation are.
+    ("Around 7,000 foreigners are waiting to leave, officials said.", "Around 7,000", .other),
+    ("Some 300 foreign nationals who are wounded need medical evacuation.", "Some 300", .medevacNeeded),
     // A risk of death is no death.
     ("UNICEF says 132,000 children are at risk of death from acute malnutrition.", "132,000", .other),
     // A quantifier before an opening "of them" still makes the parts after it parts.

@@ -647,6 +647,16 @@ extension DocumentRun {
     // (a body that "lost 12 staff" lost the people after the verb).
     if c.event == .lose, c.start >= q.spanEnd { return nil }
     var found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
+    // "Around 7,000 foreigners are waiting to leave": foreigners waiting to go home are no
+    // patients (those who "need medical evacuation" are).
+    if c.event == .needMedevac, q.noun == .foreigners,
+      !(c.start..<c.end).contains(where: { j in
+        let t = view.text(j).lowercased()
+        return t.hasPrefix("evacuat") || t.hasPrefix("treat") || t.hasPrefix("medic") || t == "care"
+      })
+    {
+      return .other
+    }
     // "Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners": when
     // the noun does not say who they are, the side that releases does.
     if c.event == .release, q.nationality == nil, !q.dead, [.unknown, .people, .children].contains(q.noun),
