@@ -259,6 +259,11 @@ struct DateFinder {
       {
         return DateMention(start: i, end: i + 1, kind: .year(y), role: .point)
       }
+      // "Over 2024, at least 23,000 were killed", "throughout 2024." ("over 2000 people" is
+      // a number: only a year that ends its phrase.)
+      if v.isWord(before, v.w.over) || v.isWord(before, v.w.throughout), i + 1 >= end || v.tokens[i + 1].kind == .punct {
+        return DateMention(start: i, end: i + 1, kind: .year(y), role: .point)
+      }
       return nil
     }
     // "two days ago", "3 weeks ago", "a week ago"
