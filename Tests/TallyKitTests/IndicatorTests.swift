@@ -77,6 +77,10 @@ struct IndicatorTests {
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
     // A part of the number after it is dead when that number's words say so.
     ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
+    // A counted noun after "were" that ends its clause says what the number counts.
+    ("Some 1,120 people left. Of those who left, 410 were patients and 620 their companions.", "410", .medevacCompleted),
+    // ... but a part keeps its whole's indicator, taking only the group.
+    ("More than 12,000 patients remain on the waiting list, of whom about 5,000 are children.", "about 5,000", .medevacNeeded),
     // Foreigners waiting to leave are no patients; foreigners who need medical evacuation are.
     ("Around 7,000 foreigners are waiting to leave, officials said.", "Around 7,000", .other),
     ("Some 300 foreign nationals who are wounded need medical evacuation.", "Some 300", .medevacNeeded),
@@ -661,6 +665,9 @@ struct IndicatorTests {
     let required = "On the first day, 630 trucks entered, more than the 600 a day the deal requires."
     #expect(try #require(figure(required, "600")).modality == .planned)
     #expect(try #require(figure(required, "630")).modality == .actual)
+    // The first part of a plan is planned.
+    let first = "Under the deal, 33 hostages will be released over six weeks, beginning with three on Sunday."
+    #expect(try #require(figure(first, "three")).modality == .planned)
     // A gapped item ("and Israel 60 ...") shares the plan of the verb it leaves out.
     let gapped = "Hamas is to free 20 women and children, and Israel 60 Palestinian prisoners."
     #expect(try #require(figure(gapped, "60")).modality == .planned)
@@ -851,6 +858,10 @@ struct IndicatorTests {
     #expect(try #require(figure(others, "1,400")).group == "palestinians")
     let missing = "At least 93 people, among them 25 children, were killed. Forty others remain missing."
     #expect(try #require(figure(missing, "Forty")).group == "people")
+    // A part's group may come from its predicate noun; "others" after it do not take it.
+    let dead = "Strikes killed 300 people. Of the dead, at least 174 were children. More than 500 others were wounded."
+    #expect(try #require(figure(dead, "at least 174")).group == "children")
+    #expect(try #require(figure(dead, "More than 500")).group == "people")
     // Nor is a number after a breakdown's list and ", and" one of the breakdown's people.
     let both = "This week 1,264 people crossed: 602 left, among them 210 patients, and 662 returned to Gaza."
     #expect(try #require(figure(both, "662")).group == "people")

@@ -386,6 +386,14 @@ struct DocumentRun {
       modality = .planned
       past = coded[k - 1].past
     }
+    // "33 hostages will be released over six weeks, beginning with three on Sunday": the first
+    // part of a plan is planned.
+    if k > 0, modality == .actual, coded[k - 1].modality == .planned, q.spanStart - 2 >= sentence.lowerBound,
+      view.isWord(q.spanStart - 1, w.with), ["beginning", "starting"].contains(view.text(q.spanStart - 2).lowercased())
+    {
+      modality = .planned
+      past = coded[k - 1].past
+    }
     // Companions travel as the patients before them do: "up to 50 patients would be allowed
     // to cross each day, each with two companions".
     if indicator == .medevacCompanions, k > 0, coded[k - 1].indicator == .medevacCompleted,

@@ -116,7 +116,9 @@ extension DocumentRun {
     // "killed 509 Palestinians and wounded more than 1,400 others": and are of the same group.
     if let n = q.nounToken, view.isWord(n, w.others), let (a, _) = lastCounted(k, s.quantities) {
       if ![.unknown, .people, .things].contains(a.noun) { q.noun = a.noun }
-      if a.noun != .things, q.group == nil || q.group == .people, let g = a.group ?? a.nationality, g != .people {
+      if a.noun != .things, !a.groupFromPredicate, q.group == nil || q.group == .people, let g = a.group ?? a.nationality,
+        g != .people
+      {
         q.group = g
       }
     }

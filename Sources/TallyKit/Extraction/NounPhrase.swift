@@ -208,9 +208,24 @@ struct NounPhraseReader {
       // phrase ends at the number.
       q.elliptical = true
       q.phraseEnd = q.spanEnd
-      // "The number of journalists killed in the war has reached 200": the total named
-      // before the number says what it counts.
-      if let n = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
+      // "Of those who left, 410 were patients and 620 their companions": a counted noun after
+      // "were" that ends its clause says what the number counts.
+      // (For a part, "of whom about 5,000 are children", only its group: what it counts and
+      // its indicator are its whole's.)
+      if let n = copularNoun(after: q.spanEnd, end: end), let info = v.info(n) {
+        let part =
+          q.partitive || v.isWord(q.spanStart - 1, v.w.whom) || v.isWord(q.spanStart - 1, v.w.them)
+          || v.isWord(q.spanStart - 1, v.w.including)
+        if part {
+          q.group = info.group
+        } else {
+          q.counts(info)
+          q.nounToken = n
+        }
+        q.groupFromPredicate = true
+      } else if let n = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
+        // "The number of journalists killed in the war has reached 200": the total named
+        // before the number says what it counts.
         q.counts(info)
       } else if let n = subjectNoun(before: q, sentence: sentence), let info = v.info(n) {
         q.counts(info)
@@ -331,6 +346,21 @@ struct NounPhraseReader {
     /// "Of them, 18 were serving life terms": every number after the comma is a part of the
     /// figure before, as in "18 of them".
     case pronoun
+  }
+
+  /// The noun at `k + 1` (or `k + 2`, after a determiner) when token `k` is "is", "are",
+  /// "was" or "were" and the noun, one that counts people, ends its clause (punctuation,
+  /// "and" or the end).
+  private func copularNoun(after k: Int, end: Int) -> Int? {
+    let v = view
+    guard k + 1 < end, v.isWord(k, v.w.were) || v.isWord(k, v.w.are) || v.isWord(k, v.w.was) || v.isWord(k, v.w.is_)
+    else { return nil }
+    let n = v.flags(k + 1).contains(.determiner) ? k + 2 : k + 1
+    let c = v.nounClass(n)
+    guard n < end, c != .unknown, c != .things, c != .actors,
+      n + 1 >= end || v.tokens[n + 1].kind == .punct || v.isWord(n + 1, v.w.and)
+    else { return nil }
+    return n
   }
 
   private func openingWhole(_ q: Quantity, sentence: Range<Int>) -> OpeningWhole? {

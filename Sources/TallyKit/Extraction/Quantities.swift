@@ -44,6 +44,9 @@ struct Quantity {
   var partOfOpening = false
   /// No counted noun follows ("50 permitted to enter", "injured over 171,000").
   var elliptical = false
+  /// The group was read from a predicate noun ("44 were children"): it describes this
+  /// figure's people only, and "others" after it do not take it.
+  var groupFromPredicate = false
   /// The phrase lists patients and their companions ("389 patients and companions"): a
   /// crossing total, not an evacuation (codebook section 4, `crossed_out`).
   var patientsAndCompanions = false
