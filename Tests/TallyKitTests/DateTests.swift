@@ -68,6 +68,8 @@ struct DateTests {
     ("2025-11-02", "Around 600 trucks a day are supposed to enter, but the UN said only 145 had come in daily during the last week.", "145", "2025-10-26"),
     ("2025-04-15", "At least 322 children were killed in the 10 days after the truce collapsed on March 18.", "At least 322", "2025-03-28"),
     ("2023-12-15", "At least 120 people were killed in the first two weeks following October 7.", "At least 120", "2023-10-21"),
+    // "between January 12 and 18": a range of days (and the 18 is no figure).
+    ("2026-01-22", "Between January 12 and 18, 480 people entered Gaza.", "480", "2026-01-18"),
     // "Over 2024," dates to the year; "Over 2000 people" is a number.
     ("2024-12-31", "Over 2024, at least 23,000 people were killed.", "at least 23,000", "2024"),
     ("2024-12-31", "Over 2000 people were killed.", "Over 2000", "2024-12-31"),

@@ -84,6 +84,8 @@ struct IndicatorTests {
     // Foreigners waiting to leave are no patients; foreigners who need medical evacuation are.
     ("Around 7,000 foreigners are waiting to leave, officials said.", "Around 7,000", .other),
     ("Some 300 foreign nationals who are wounded need medical evacuation.", "Some 300", .medevacNeeded),
+    // A warrant arrests no one.
+    ("The prosecutor is seeking arrest warrants for five leaders.", "five", .other),
     // A risk of death is no death.
     ("UNICEF says 132,000 children are at risk of death from acute malnutrition.", "132,000", .other),
     // A quantifier before an opening "of them" still makes the parts after it parts.
@@ -665,6 +667,9 @@ struct IndicatorTests {
     let required = "On the first day, 630 trucks entered, more than the 600 a day the deal requires."
     #expect(try #require(figure(required, "600")).modality == .planned)
     #expect(try #require(figure(required, "630")).modality == .actual)
+    // A verb joined by "and" to the figure before shares its plan.
+    let joined = "Under the proposal, Hamas would free 10 living hostages and return 18 bodies over 60 days."
+    #expect(try #require(figure(joined, "18")).modality == .planned)
     // The first part of a plan is planned.
     let first = "Under the deal, 33 hostages will be released over six weeks, beginning with three on Sunday."
     #expect(try #require(figure(first, "three")).modality == .planned)

@@ -77,7 +77,7 @@ struct DateFinder {
       let m = out[k]
       if case .calendar(let year, let month, let day?) = m.kind, m.end + 1 < end,
         v.isWord(m.end, v.w.to) || v.isPunct(m.end, "-") || v.isWord(m.end, v.w.until)
-          || v.isWord(m.end, v.w.through),
+          || v.isWord(m.end, v.w.through) || (v.isWord(m.end, v.w.and) && v.isWord(m.start - 1, v.w.between)),
         let d = dayNumber(m.end + 1), d > day, isMonth(m.end + 2) == nil,
         !out.contains(where: { $0.start == m.end + 1 })
       {

@@ -374,7 +374,8 @@ struct DocumentRun {
     // (A part after an opening whole, "Of them, 97 were to be deported and 445 were
     // detained", has its release in an earlier sentence, not in the part before it.)
     let releaseHere = joinsRelease && !q.partOfOpening
-    if links.coordinated || links.gapped || bareItem || links.exchange || releaseHere, let last = coded.last,
+    if links.coordinated || links.gapped || links.joinedVerb || bareItem || links.exchange || releaseHere,
+      let last = coded.last,
       modality == .actual
     {
       modality = last.modality

@@ -240,6 +240,8 @@ enum IndicatorRules {
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       "used|use|uses|using the crossing|crossings|terminal to",
+      // "seeking arrest warrants for five leaders": a warrant arrests no one.
+      "arrest warrant|warrants",
       // "132,000 children are at risk of death from acute malnutrition": a risk, no death.
       "at|at-risk risk of|from death|dying|starvation|famine|starving", "risk|risks|risking death|dying",
       // "1.5 million people were in need of emergency shelter": a need of no treatment.

@@ -39,6 +39,9 @@ struct FigureLinks {
   /// "Hamas released 3 hostages and Israel 183 prisoners": a clause that leaves out the verb
   /// of the figure before, with a name of its own for its subject.
   var gapped = false
+  /// "would free 10 living hostages and return 18 bodies": the figure's verb is joined by
+  /// "and" to the noun phrase of the figure before, and so shares its subject and its plan.
+  var joinedVerb = false
 }
 
 extension DocumentRun {
@@ -135,6 +138,10 @@ extension DocumentRun {
         && (view.isWord(before - 1, w.a) || view.isWord(before - 1, w.an)))
     if l.whole == nil, k > 0, l.listed { l.whole = wholes[k - 1] }
     l.exchange = s.claims[k].map { isExchange(s.cues[$0]) } ?? false
+    if let p = prev, let c = s.claims[k], c < s.cues.count {
+      let verb = s.cues[c].start
+      l.joinedVerb = verb < q.spanStart && view.isWord(verb - 1, w.and) && verb - 1 == p.phraseEnd
+    }
     l.gapped =
       k > 0 && s.claims[k - 1] != nil && view.isWord(before - 1, w.and) && view.tokens[before].kind == .word
       && view.tokens[before].flags.contains(.capitalized) && view.nounClass(before) == .unknown

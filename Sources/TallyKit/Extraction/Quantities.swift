@@ -372,8 +372,10 @@ struct QuantityFinder {
         return true
       }
       if v.isPunct(i - 1, "."), v.flags(i - 2).contains(.month) { return true }
-      // The end of a range of days: "January 20 to 30", "February 2-9"
-      if v.isWord(i - 1, v.w.to) || v.isPunct(i - 1, "-") || v.isWord(i - 1, v.w.until),
+      // The end of a range of days: "January 20 to 30", "February 2-9", "between January 12
+      // and 18"
+      if v.isWord(i - 1, v.w.to) || v.isPunct(i - 1, "-") || v.isWord(i - 1, v.w.until)
+        || (v.isWord(i - 1, v.w.and) && v.isWord(i - 4, v.w.between)),
         v.isNumber(i - 2), v.flags(i - 3).contains(.month), q.value <= 31
       {
         return true
