@@ -77,6 +77,8 @@ struct IndicatorTests {
     ("Strikes killed 274 people, among them 64 children and 57 women, and nearly 700 wounded.", "nearly 700", .injured),
     // A part of the number after it is dead when that number's words say so.
     ("Since the October truce, 25 of the 28 deceased hostages have been returned.", "25", .remainsReturned),
+    // Companions with no verb of their own travel with the evacuated patients before them.
+    ("Jordan's army airlifted 29 children with cancer and their 34 companions from Gaza.", "34", .medevacCompanions),
     // A counted noun after "were" that ends its clause says what the number counts.
     ("Some 1,120 people left. Of those who left, 410 were patients and 620 their companions.", "410", .medevacCompleted),
     // ... but a part keeps its whole's indicator, taking only the group.

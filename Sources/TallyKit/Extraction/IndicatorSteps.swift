@@ -595,6 +595,11 @@ extension DocumentRun {
     if indicator == nil, q.noun == .patients, s.cues.contains(where: { $0.event == .accompany }) {
       indicator = .medevacCompleted
     }
+    // "airlifted 29 children with cancer and their 34 companions": companions with no verb
+    // of their own travel with the evacuated patients counted before them in the sentence.
+    if indicator == nil, q.noun == .companions, k > 0, output.last?.indicator == .medevacCompleted {
+      indicator = .medevacCompanions
+    }
     if indicator == nil { indicator = IndicatorRules.defaultIndicator(for: q.noun) }
     // "Hamas freed three hostages ... The three men were taken to hospital": a reference back
     // that nothing else codes counts what the figure it repeats counted.
