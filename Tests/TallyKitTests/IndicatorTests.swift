@@ -86,6 +86,10 @@ struct IndicatorTests {
     // Foreigners waiting to leave are no patients; foreigners who need medical evacuation are.
     ("Around 7,000 foreigners are waiting to leave, officials said.", "Around 7,000", .other),
     ("Some 300 foreign nationals who are wounded need medical evacuation.", "Some 300", .medevacNeeded),
+    // People "left without" a parent are deprived, not gone; patients who "left without"
+    // their companions did leave.
+    ("At least 17,000 children in Gaza have been left without either parent.", "At least 17,000", .other),
+    ("Some 300 patients left without their companions on Monday.", "Some 300", .medevacCompleted),
     // A warrant arrests no one.
     ("The prosecutor is seeking arrest warrants for five leaders.", "five", .other),
     // A risk of death is no death.

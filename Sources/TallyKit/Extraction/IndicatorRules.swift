@@ -240,6 +240,9 @@ enum IndicatorRules {
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       "used|use|uses|using the crossing|crossings|terminal to",
+      // "17,000 children have been left without either parent": deprived, not gone ("300
+      // patients left without their companions" did leave).
+      "been|being|be|were|was|are|is left without", "been|being|be|were|was|are|is left with no",
       // "seeking arrest warrants for five leaders": a warrant arrests no one.
       "arrest warrant|warrants",
       // "132,000 children are at risk of death from acute malnutrition": a risk, no death.
