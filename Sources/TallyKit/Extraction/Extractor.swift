@@ -460,7 +460,7 @@ struct DocumentRun {
     // day of the ceasefire, 630 trucks entered, more than the 600 a day the deal requires".)
     let periods = periods.filter { p in
       !(totalsWords?.contains(p.index) ?? false)
-        && !(p.index < q.spanStart && (p.index..<q.spanStart).contains { view.comparesWith(at: $0) })
+        && !(p.index < q.spanStart && comparedBetween(q, from: p.index, to: p.index))
     }
     // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
     // ("recovered 120 bodies in the first three days of the ceasefire, and say another 10,000
@@ -766,8 +766,7 @@ struct DocumentRun {
       // "250,000 have left, up from 190,000 a week ago": a date after a compared value is
       // that value's; and one before the value compared with is the figure's it is compared
       // with ("159 trucks a day entered in February, down from 500 before the war").
-      if m.start >= q.spanEnd, (q.spanEnd..<m.start).contains(where: { view.comparesWith(at: $0) }) { continue }
-      if m.end <= q.spanStart, (m.end..<q.spanStart).contains(where: { view.comparesWith(at: $0) }) { continue }
+      if comparedBetween(q, from: m.start, to: m.end) { continue }
       var d = distance(q, m)
       // "The WHO said on Wednesday that it had evacuated 155 patients ... last week": the day
       // of the statement dates the figure only when nothing else in the sentence does.
@@ -886,10 +885,22 @@ struct DocumentRun {
 
   /// How far the tokens `start..<end` are from figure `q`, as `distance(_:_:)` measures.
   private func distance(_ q: Quantity, from start: Int, to end: Int) -> Int {
-    var d = end <= q.spanStart ? q.spanStart - end : max(0, start - q.spanEnd)
-    let between = end <= q.spanStart ? end..<q.spanStart : q.spanEnd..<max(q.spanEnd, start)
+    let between = gap(q, from: start, to: end)
+    var d = between.count
     for j in between where view.isPunct(j, ",") || view.isWord(j, w.and) { d += 5 }
     return d
+  }
+
+  /// The tokens between `start..<end` and figure `q`, on whichever side of it they lie
+  /// (empty when they overlap it).
+  private func gap(_ q: Quantity, from start: Int, to end: Int) -> Range<Int> {
+    end <= q.spanStart ? end..<q.spanStart : q.spanEnd..<max(q.spanEnd, start)
+  }
+
+  /// Whether words between `start..<end` and figure `q` bring in a value it is compared with
+  /// ("up from", "compared with", "than the"): what lies past them is that value's.
+  private func comparedBetween(_ q: Quantity, from start: Int, to end: Int) -> Bool {
+    gap(q, from: start, to: end).contains { view.comparesWith(at: $0) }
   }
 
   /// For a running total, when its period began (codebook section 5, rule 4): an explicit
@@ -936,7 +947,7 @@ struct DocumentRun {
       guard i > sentence.lowerBound + 2, i < q.spanStart || i >= q.spanEnd else { return false }
       // "906 trucks since May 6, compared with a daily average of about 200 before": a value
       // compared with is not counted over the period.
-      if i < q.spanStart, (i..<q.spanStart).contains(where: { view.comparesWith(at: $0) }) { return true }
+      if i < q.spanStart, comparedBetween(q, from: i, to: i) { return true }
       if i >= q.spanEnd {
         // (", of whom 243 have been killed since the war began": the part's clause too.)
         return (q.spanEnd..<i).contains {
