@@ -270,8 +270,43 @@ struct CanonicalDocumentTests {
       if slow == nil { #expect(fast == nil, text) }
       if let fast { #expect(fast == slow, text) }
       if fast == nil { declined += 1 }
+      if let slow, fast != nil {
+        #expect(CanonicalDocumentTests.keptRows(bytes, figures: 31) == CanonicalDocumentTests.rows(slow, figures: 31), text)
+      }
     }
     #expect(declined > 1000 && declined < 4000)
+  }
+
+  /// The rows a record writes with `figures` figures.
+  static func rows(_ record: DocumentRecord, figures: Int) -> [[UInt8]] {
+    var counted = record
+    counted.figures = figures
+    var rows: ([UInt8], [UInt8]) = ([], [])
+    counted.appendRows(csv: &rows.0, json: &rows.1)
+    return [rows.0, rows.1]
+  }
+
+  /// The rows the documents ledger writes from a kept line; nil when the line is not kept.
+  static func keptRows(_ bytes: [UInt8], figures: Int) -> [[UInt8]]? {
+    var line = DocumentLine()
+    guard bytes.withUnsafeBufferPointer({ line.read($0) }) else { return nil }
+    var rows: ([UInt8], [UInt8]) = ([7], [9])
+    line.appendRows(figures: figures, csv: &rows.0, json: &rows.1)
+    #expect(rows.0.first == 7 && rows.1.first == 9)
+    return [Array(rows.0.dropFirst()), Array(rows.1.dropFirst())]
+  }
+
+  /// A line kept as its bytes (the documents ledger's fast lane) writes the rows its record
+  /// writes, whatever its figure count.
+  @Test func keptLinesWriteTheRowsOfTheirRecords() async {
+    await propertyCheck(count: 500, input: zip(CanonicalDocumentTests.document, Gen.int(in: 0...100_000))) {
+      record, figures in
+      let bytes = CanonicalDocumentTests.line(record)
+      let text = Comment(rawValue: String(decoding: bytes, as: UTF8.self))
+      let kept = CanonicalDocumentTests.keptRows(bytes, figures: figures)
+      #expect((kept == nil) == bytes.contains(0x5C), text)
+      if let kept { #expect(kept == CanonicalDocumentTests.rows(record, figures: figures), text) }
+    }
   }
 
   /// Lines the general reader takes but the fast lane leaves to it.

@@ -195,3 +195,92 @@ struct CanonicalCursor {
     }
   }
 }
+
+/// The fast lane of the documents table: a line exactly as `extract --documents` (and
+/// normalize) writes one (every field in `DocumentReader.fields` order, no spaces, strings
+/// without escapes, whole numbers, the day as `YYYY-MM-DD`), kept as its bytes. The documents
+/// ledger finds a document by comparing its id's bytes and writes its row from the line:
+/// building a `DocumentRecord` (its strings, encoded again for the row) was a tenth of a
+/// normalize run (measured for issue 3). Anything else makes `read` decline, and the general
+/// reader reads the line; a test checks that both write the same rows.
+struct DocumentLine {
+  /// The line, reused from one to the next.
+  private var bytes: [UInt8] = []
+  /// Each field's text (a string without its quotes, a number's digits), in `fields` order;
+  /// an empty range with `isNull` set for null.
+  private var texts = [Range<Int>](repeating: 0..<0, count: 7)
+  private var nulls: UInt8 = 0
+  private(set) var published: CivilDate?
+  /// Where the figure count's digits start: a JSON row is the line up to there, then the count.
+  private var countStart = 0
+
+  /// Reads `line`; false when it is not as extract writes it (the line is then not kept).
+  mutating func read(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = line.count
+    guard n > 2, line[n - 1] == UInt8(ascii: "}") else { return false }
+    var c = CanonicalCursor(p: line.baseAddress!, n: n - 1)
+    var nulls: UInt8 = 0
+    for k in 0..<7 {
+      guard c.expect(DocumentRecord.jsonKeys[k]) else { return false }
+      if k == 6 { countStart = c.i }
+      // The id and the figure count are never null.
+      if k != 0 && k != 6 && c.null() {
+        nulls |= 1 << k
+        texts[k] = c.i..<c.i
+        continue
+      }
+      let start = c.i
+      if k >= 5 {
+        guard c.plainInteger() != nil else { return false }
+        texts[k] = start..<c.i
+      } else {
+        guard c.string() == false else { return false }
+        texts[k] = (start + 1)..<(c.i - 1)
+      }
+    }
+    guard c.i == n - 1 else { return false }
+    published = nil
+    if nulls & (1 << 3) == 0 {
+      let day = texts[3]
+      guard day.count == 10, let d = ReportedDate(iso: UnsafeBufferPointer(rebasing: line[day])) else { return false }
+      published = d.day
+    }
+    self.nulls = nulls
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: line)
+    return true
+  }
+
+  /// Calls `body` with the bytes of field `k` (`DocumentReader.fields[k]`); nil for null.
+  func withField<R, E: Error>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws(E) -> R) throws(E) -> R {
+    if nulls & (1 << k) != 0 { return try body(nil) }
+    return try bytes.withUnsafeBufferPointer { b throws(E) in try body(UnsafeBufferPointer(rebasing: b[texts[k]])) }
+  }
+
+  /// The record the general reader makes of the line.
+  var record: DocumentRecord {
+    func text(_ k: Int) -> String? { withField(k) { $0.map { String(decoding: $0, as: UTF8.self) } } }
+    func integer(_ k: Int) -> Int? { text(k).flatMap { Int($0) } }
+    return DocumentRecord(
+      id: text(0) ?? "", outlet: text(1), url: text(2), published: published, sha256: text(4), bytes: integer(5),
+      figures: integer(6) ?? 0)
+  }
+
+  /// Appends the row `DocumentRecord.appendRows` writes for the line's record with `figures`
+  /// figures: the JSON is the line up to the count; the CSV, its fields' texts (dates and
+  /// digits need no quotes, so writing every field alike gives the same bytes).
+  func appendRows(figures: Int, csv: inout [UInt8], json: inout [UInt8]) {
+    bytes.withUnsafeBufferPointer { b in
+      json.append(contentsOf: b[0..<countStart])
+      for k in 0..<6 {
+        if k > 0 { csv.append(0x2C) }
+        if nulls & (1 << k) == 0 { CSVFormat.appendField(UnsafeBufferPointer(rebasing: b[texts[k]]), to: &csv) }
+      }
+    }
+    csv.append(0x2C)
+    appendInteger(Int64(figures), to: &csv)
+    csv.append(0x0A)
+    appendInteger(Int64(figures), to: &json)
+    json.append(contentsOf: "}\n".utf8)
+  }
+}

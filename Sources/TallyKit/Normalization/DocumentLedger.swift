@@ -31,7 +31,8 @@ final class DocumentLedger {
   private let list: DocumentList
   private let scratch: String
   private let budget: Int
-  private var outletIndex: [String: Int32] = [:]
+  /// Outlet names to their numbers.
+  private var outlets = InternTable()
   /// The figure files, numbered for the repeat finder's records.
   private var sources: [String] = []
   private var isOpen = false
@@ -43,7 +44,8 @@ final class DocumentLedger {
   // first line) per document with figures (for a switch to the index).
   private var cursor: DocumentReader?
   private var position: Int32 = -1
-  private var entry: DocumentRecord?
+  /// The open document's entry in the list (a `.line` is the line the cursor last kept).
+  private var entry: DocumentReader.Listed?
   private var counts: ScratchFile
   /// The documents table's files, for the repeat finder's records.
   private var listFiles: [String] = []
@@ -92,26 +94,28 @@ final class DocumentLedger {
   }
 
   private func outlet(named name: String?, else own: Int32) -> Int32 {
+    guard var name else { return -1 - own }
+    return name.withUTF8 { outlet(bytes: $0, else: own) }
+  }
+
+  private func outlet(bytes name: UnsafeBufferPointer<UInt8>?, else own: Int32) -> Int32 {
     // A document without an outlet counts as its own source (a negative number, which no
     // outlet name can take).
     guard let name else { return -1 - own }
-    if let o = outletIndex[name] { return o }
-    let o = Int32(outletIndex.count)
-    outletIndex[name] = o
-    return o
+    return outlets.intern(name)
   }
 
   /// Opens the document whose figures start at `location`. In the indexed mode, a document
   /// whose figures came before, with others between, is an error here; in the others it is
   /// found by `finish`.
-  func open(_ id: String, at location: SourceLocation) throws(NormalizationError) -> Facts {
+  func open(_ id: UnsafeBufferPointer<UInt8>, at location: SourceLocation) throws(NormalizationError) -> Facts {
     precondition(!isOpen, "a document is already open")
     isOpen = true
     switch mode {
     case .unlisted:
       let order = unlistedCount
       unlistedCount += 1
-      currentID = Array(id.utf8)
+      currentID = Array(id)
       if sources.last != location.file { sources.append(location.file) }
       do {
         try currentID.withUnsafeBufferPointer { p throws(InputError) in
@@ -122,19 +126,26 @@ final class DocumentLedger {
       }
       return Facts(order: order, outlet: -1 - order, published: nil)
     case .aligned:
-      while let (record, location) = try cursor!.next() {
+      while let listed = try cursor!.nextListed(keepingLines: true) {
         position += 1
-        try noteListed(record, at: location)
-        if record.id == id {
-          entry = record
+        guard try noteListed(listed, matching: id) else {
+          try addRow(listed, figures: 0)
+          continue
+        }
+        entry = listed
+        switch listed {
+        case .line:
+          let line = cursor!.line
+          let o = line.withField(1) { name in outlet(bytes: name, else: position) }
+          return Facts(order: position, outlet: o, published: line.published)
+        case .record(let record, _):
           return Facts(order: position, outlet: outlet(named: record.outlet, else: position), published: record.published)
         }
-        try addRow(record, figures: 0)
       }
       try switchToIndex()
-      return try openIndexed(id, at: location)
+      return try openIndexed(String(decoding: id, as: UTF8.self), at: location)
     case .indexed:
-      return try openIndexed(id, at: location)
+      return try openIndexed(String(decoding: id, as: UTF8.self), at: location)
     }
   }
 
@@ -214,6 +225,18 @@ final class DocumentLedger {
     }
   }
 
+  /// Appends the row of a listed document, its figure count set to `figures`.
+  private func addRow(_ listed: DocumentReader.Listed, figures: Int) throws(NormalizationError) {
+    switch listed {
+    case .record(let record, _):
+      try addRow(record, figures: figures)
+    case .line:
+      cursor!.line.appendRows(figures: figures, csv: &rows.csvOut, json: &rows.jsonOut)
+      written += 1
+      try rows.flush(whenFull: true)
+    }
+  }
+
   /// Appends a row to the documents table, its figure count set to `figures`.
   private func addRow(_ record: DocumentRecord, figures: Int) throws(NormalizationError) {
     var record = record
@@ -224,19 +247,26 @@ final class DocumentLedger {
   }
 
   /// Remembers a listed document's id for the check, at the end, that none is listed twice.
-  private func noteListed(_ record: DocumentRecord, at location: SourceLocation) throws(NormalizationError) {
-    // Only the name of each file is kept; records in memory are named by their id.
-    if listFiles.last != location.file { listFiles.append(location.file) }
-    var id = record.id
-    let failure = id.withUTF8 { p -> InputError? in
-      do throws(InputError) {
-        try seen.add(p, source: listFiles.count - 1, line: location.line ?? 0)
-        return nil
+  /// Returns whether its id is `id`.
+  private func noteListed(
+    _ listed: DocumentReader.Listed, matching id: UnsafeBufferPointer<UInt8>?
+  ) throws(NormalizationError) -> Bool {
+    func note(_ listedID: UnsafeBufferPointer<UInt8>, _ location: SourceLocation) throws(NormalizationError) -> Bool {
+      // Only the name of each file is kept; records in memory are named by their id.
+      if listFiles.last != location.file { listFiles.append(location.file) }
+      do {
+        try seen.add(listedID, source: listFiles.count - 1, line: location.line ?? 0)
       } catch {
-        return error
+        throw .input(error)
       }
+      return id.map { bytesEqual($0, listedID) } ?? false
     }
-    if let failure { throw .input(failure) }
+    switch listed {
+    case .line(let location):
+      return try cursor!.line.withField(0) { p throws(NormalizationError) in try note(p!, location) }
+    case .record(let record, let location):
+      return try Array(record.id.utf8).withUnsafeBufferPointer { p throws(NormalizationError) in try note(p, location) }
+    }
   }
 
   /// Writes the rest of the documents table and returns how many documents it has, after the
@@ -271,9 +301,9 @@ final class DocumentLedger {
       }
     case .aligned:
       // The documents listed after the last one with figures.
-      while let (d, location) = try cursor!.next() {
-        try noteListed(d, at: location)
-        try addRow(d, figures: 0)
+      while let listed = try cursor!.nextListed(keepingLines: true) {
+        _ = try noteListed(listed, matching: nil)
+        try addRow(listed, figures: 0)
       }
       if let (first, second) = try repeated() {
         func at(_ o: RepeatFinder.Occurrence) -> SourceLocation {

@@ -149,10 +149,30 @@ public final class DocumentReader {
   /// The next document and where it was read (records in memory are named by their id);
   /// `nil` after the last.
   public func next() throws(NormalizationError) -> (DocumentRecord, SourceLocation)? {
+    guard let listed = try nextListed(keepingLines: false) else { return nil }
+    switch listed {
+    case .record(let record, let location): return (record, location)
+    case .line: preconditionFailure("lines are kept only when asked for")
+    }
+  }
+
+  /// A document as `nextListed` reads it.
+  enum Listed {
+    case record(DocumentRecord, SourceLocation)
+    /// A line as extract writes it, kept in `line` until the next read.
+    case line(SourceLocation)
+  }
+
+  /// The line the last `.line` came from.
+  private(set) var line = DocumentLine()
+
+  /// The next document; with `keepingLines`, a JSON Lines line as extract writes it is kept
+  /// as its bytes in `line` (the documents ledger's fast lane) rather than read into a record.
+  func nextListed(keepingLines: Bool) throws(NormalizationError) -> Listed? {
     if nextRecord < list.records.count {
       let r = list.records[nextRecord]
       nextRecord += 1
-      return (r, SourceLocation(file: r.id))
+      return .record(r, SourceLocation(file: r.id))
     }
     while true {
       if let c = csv {
@@ -168,10 +188,10 @@ public final class DocumentReader {
           else { return nil }
           return r.fields[k]
         }
-        return (record, loc)
+        return .record(record, loc)
       }
       if let reader = lines {
-        if let found = try jsonRecord(reader) { return found }
+        if let found = try jsonRecord(reader, keepingLines: keepingLines) { return found }
         lines = nil
         continue
       }
@@ -185,7 +205,7 @@ public final class DocumentReader {
 
   /// The next record of a JSON Lines documents table; switches to CSV when the first line is
   /// not a JSON object.
-  private func jsonRecord(_ reader: LineReader) throws(NormalizationError) -> (DocumentRecord, SourceLocation)? {
+  private func jsonRecord(_ reader: LineReader, keepingLines: Bool) throws(NormalizationError) -> Listed? {
     let path = reader.name
     while true {
       let next: ArraySlice<UInt8>?
@@ -202,12 +222,12 @@ public final class DocumentReader {
           let records: [CSVRecord]
           do { records = try CSVReader(file: path).records(readFileBytes(path)) } catch { throw .input(error) }
           lines = nil
-          guard let header = records.first else { return try self.next() }
-          csv = (path, header.fields, Array(records.dropFirst()), 0)
-          return try self.next()
+          if let header = records.first { csv = (path, header.fields, Array(records.dropFirst()), 0) }
+          return try nextListed(keepingLines: keepingLines)
         }
       }
-      return (try line.withUnsafeBufferPointer { p throws(NormalizationError) in try jsonObject(p, at: loc) }, loc)
+      if keepingLines, line.withUnsafeBufferPointer({ self.line.read($0) }) { return .line(loc) }
+      return .record(try line.withUnsafeBufferPointer { p throws(NormalizationError) in try jsonObject(p, at: loc) }, loc)
     }
   }
 
@@ -258,37 +278,12 @@ public final class DocumentReader {
   static let fields = ["id", "outlet", "url", "published", "sha256", "bytes", "figures"]
   private static let fieldBytes = ByteTable(fields)
 
-  /// The fast lane: a line as `extract --documents` writes it (every field, in `fields` order,
-  /// no spaces, strings without escapes, whole numbers) read in one pass, as the general
-  /// reader would read it; nil for anything else, which the general reader reads (and reports
-  /// what is wrong with). Parsing the documents table was a tenth of a normalize run.
+  /// The fast lane: a line as `extract --documents` writes it (see `DocumentLine`) read as
+  /// the general reader would read it; nil for anything else, which the general reader reads
+  /// (and reports what is wrong with).
   static func canonicalRecord(_ line: UnsafeBufferPointer<UInt8>) -> DocumentRecord? {
-    let n = line.count
-    guard n > 2, line[n - 1] == UInt8(ascii: "}") else { return nil }
-    var c = CanonicalCursor(p: line.baseAddress!, n: n - 1)
-    func key(_ k: Int) -> Bool { c.expect(DocumentRecord.jsonKeys[k]) }
-    // nil when the token is not as extract writes it; .some(nil) for null.
-    func text() -> String?? {
-      if c.null() { return .some(nil) }
-      let start = c.i
-      guard c.string() == false else { return nil }
-      return .some(String(decoding: UnsafeBufferPointer(rebasing: line[(start + 1)..<(c.i - 1)]), as: UTF8.self))
-    }
-    func number() -> Int?? {
-      if c.null() { return .some(nil) }
-      return c.plainInteger().map { .some($0) }
-    }
-    guard key(0), let id = text(), let id, key(1), let outlet = text(), key(2), let url = text(), key(3),
-      let day = text(), key(4), let sha256 = text(), key(5), let bytes = number(), key(6), let figures = number(),
-      c.i == n - 1
-    else { return nil }
-    var published: CivilDate? = nil
-    if let day {
-      guard let d = parsePublished(day) else { return nil }
-      published = d
-    }
-    return DocumentRecord(
-      id: id, outlet: outlet, url: url, published: published, sha256: sha256, bytes: bytes, figures: figures ?? 0)
+    var kept = DocumentLine()
+    return kept.read(line) ? kept.record : nil
   }
 
   private static func field(named key: UnsafeBufferPointer<UInt8>, expected: Int? = nil) -> Int? {

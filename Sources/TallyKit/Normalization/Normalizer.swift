@@ -153,12 +153,16 @@ public final class Normalizer {
   /// with others between).
   private func enterDocument(at location: SourceLocation) throws(NormalizationError) {
     try closeDocument()
-    currentToken = pool[0].withTokenInPlace(.doc) { Array($0) }
-    let id =
-      pool[0].escaped[FigureField.doc.rawValue]
-      ? currentToken.withUnsafeBufferPointer { decodeJSONString($0) }
-      : Array(currentToken.dropFirst().dropLast())
-    facts = try ledger.open(String(decoding: id, as: UTF8.self), at: location)
+    currentToken.removeAll(keepingCapacity: true)
+    pool[0].withTokenInPlace(.doc) { currentToken.append(contentsOf: $0) }
+    if pool[0].escaped[FigureField.doc.rawValue] {
+      let id = currentToken.withUnsafeBufferPointer { decodeJSONString($0) }
+      facts = try id.withUnsafeBufferPointer { p throws(NormalizationError) in try ledger.open(p, at: location) }
+    } else {
+      facts = try currentToken.withUnsafeBufferPointer { t throws(NormalizationError) in
+        try ledger.open(UnsafeBufferPointer(rebasing: t[1..<(t.count - 1)]), at: location)
+      }
+    }
     documentOpen = true
     firstLine = location.line ?? 0
     currentIDs.removeAll()

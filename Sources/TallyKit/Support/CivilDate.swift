@@ -89,11 +89,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   /// `YYYY`), without building a string: output writes millions of dates.
   func appendISO(to bytes: inout [UInt8], precision: Int) {
     let y = max(0, min(9999, year))
-    let digits: [UInt8] = [
-      UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10),
-      45, UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10),
-    ]
-    bytes.append(contentsOf: digits[0..<precision])
+    // On the stack, not in an array: this runs for every date of every row written.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { d in
+      (d[0], d[1], d[2], d[3]) = (UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10))
+      (d[4], d[5], d[6]) = (45, UInt8(48 + month / 10), UInt8(48 + month % 10))
+      (d[7], d[8], d[9]) = (45, UInt8(48 + day / 10), UInt8(48 + day % 10))
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: d[0..<precision]))
+    }
   }
 
   public static func < (a: CivilDate, b: CivilDate) -> Bool {
