@@ -891,3 +891,19 @@ struct IndicatorTests {
     #expect(try #require(figure(out, "300")).indicator == .crossedOut)
   }
 }
+
+@Suite("Indicators: people who remain somewhere")
+struct RemainTests {
+  /// People named as such who "remain" somewhere are held only where the clause says
+  /// captives are; hostages, prisoners and a number that borrows its noun remain held.
+  @Test(arguments: [
+    ("A dozen Palestinians died, while 400,000 residents remained cut off from aid.", "400,000", Indicator.other),
+    ("Some 9,500 Palestinians remain in Israeli prisons.", "Some 9,500", .prisonersHeld),
+    ("About 59 hostages remain in Gaza.", "About 59", .hostagesHeld),
+    ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "about 100", .hostagesHeld),
+    ("The rest of the deceased hostages, about 60, remain in Gaza.", "about 60", .hostagesHeld),
+  ])
+  func heldOnlyAsCaptives(_ sentence: String, _ text: String, _ indicator: Indicator) throws {
+    #expect(try #require(figure(sentence, text)).indicator == indicator)
+  }
+}

@@ -56,6 +56,13 @@ struct NumberTests {
     Case(sentence: "More than one in five are children.", text: "More than one in five", value: 0.2, low: 0.2, high: nil, qualifier: .moreThan),
     Case(sentence: "About 27% of the population faces famine.", text: "About 27%", value: 0.27, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "Some 40 percent of children are malnourished.", text: "Some 40 percent", value: 0.4, low: nil, high: nil, qualifier: .approximately),
+    // Shares written in words are ratios too.
+    Case(sentence: "About three quarters of the population have been displaced.", text: "About three quarters", value: 0.75, low: nil, high: nil, qualifier: .approximately),
+    Case(sentence: "Two thirds of the dead were women and children.", text: "Two thirds", value: 2.0 / 3, low: 2.0 / 3, high: 2.0 / 3, qualifier: .exact),
+    Case(sentence: "Nearly two-thirds of Gaza's people have fled.", text: "Nearly two-thirds", value: 2.0 / 3, low: nil, high: nil, qualifier: .approximately),
+    Case(sentence: "At least a third of the hostages are dead.", text: "At least a third", value: 1.0 / 3, low: 1.0 / 3, high: nil, qualifier: .atLeast),
+    Case(sentence: "More than half of them were children.", text: "More than half", value: 0.5, low: 0.5, high: nil, qualifier: .moreThan),
+    Case(sentence: "Half the patients were moved south.", text: "Half", value: 0.5, low: 0.5, high: 0.5, qualifier: .exact),
   ]
 
   @Test(arguments: cases)
@@ -74,6 +81,19 @@ struct NumberTests {
     #expect(f.unit == .ratio)
     let p = try #require(figure("About 27% of the population faces famine.", "27%"))
     #expect(p.unit == .ratio)
+    let share = try #require(figure("Roughly 1.7 million people, about three quarters of the population, have fled.", "about three quarters"))
+    #expect(share.unit == .ratio && share.indicator == .displaced)
+    // The whole a share is taken of keeps a participle of its own ("still held"), not the
+    // share's predicate ("are dead"); a population with none is `other`.
+    let held = "Israel believes that more than a third of the 116 hostages still held in Gaza are dead."
+    #expect(try #require(figure(held, "more than a third")).indicator == .hostagesHeld)
+    #expect(try #require(figure(held, "116")).indicator == .hostagesHeld)
+    let fled = "Nearly half of the 2.1 million residents have fled."
+    #expect(try #require(figure(fled, "Nearly half")).indicator == .displaced)
+    #expect(try #require(figure(fled, "2.1 million")).indicator == .other)
+    // "of northern Gaza's population" names the share's people: no group from before.
+    let cut = "A dozen Palestinians were killed, while two-thirds of northern Gaza's population remained cut off from aid."
+    #expect(try #require(figure(cut, "two-thirds")).indicator == .other)
   }
 
   @Test(arguments: [
@@ -125,6 +145,8 @@ struct NumberTests {
     // ... and so is "each day at first" or "each day from Monday".
     #expect(try #require(figure("Up to 50 patients would be allowed out each day at first.", "Up to 50")).per == "day")
     #expect(try #require(figure("About 40 trucks entered each day from Monday.", "About 40")).per == "day")
+    // ... and "each day on average".
+    #expect(try #require(figure("Only 31 trucks of aid entered Gaza each day on average in October.", "31")).per == "day")
   }
 }
 
@@ -177,6 +199,12 @@ struct NonFigureTests {
     "Israel killed the correspondent Anas al-Sharif, 28.",
     "The US has vetoed four such resolutions since October 2023.",
     "A UN resolution passed 14-0 with one abstention.",
+    // A share of a time, a comparison, an ordinal: no people counted.
+    "In the first half of 2024, the crossing was shut.",
+    "The talks lasted three quarters of an hour.",
+    "Deliveries in February were half the number of January.",
+    "A third round of talks began in Cairo.",
+    "The talks lasted half an hour.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

@@ -160,7 +160,7 @@ extension DocumentRun {
     // "nine in ten of the strip's 2.1 million people had been forced from their homes": the
     // whole a share is taken of is a population, and the predicate is the share's.
     if k > 0, s.quantities[k - 1].isRatio, partOfNext(s.quantities[k - 1], k - 1, s) {
-      return (step1CueBefore(q, k, s) ?? .other, false)
+      return (step1CueBefore(q, k, s) ?? describingParticiple(q, s) ?? .other, false)
     }
     var indicator =
       step0FrontedWholeReferringBack(q, k, s) ?? step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links)
@@ -616,6 +616,21 @@ extension DocumentRun {
 
   /// "eight of the 33 are dead": figure `k`'s phrase runs into the next number, whose
   /// predicate is its own.
+  /// A participle that describes the people of `q`, right after its noun phrase (past
+  /// adverbs) and before the clause's own verb: "a third of the 116 hostages still held in
+  /// Gaza are dead". ("Half of the 600 trucks entered on Monday": with no verb after it, the
+  /// cue is the clause's verb, which is the share's.)
+  private func describingParticiple(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
+    var p = q.phraseEnd
+    while p < s.range.upperBound, view.flags(p).contains(.adverb) { p += 1 }
+    guard p < s.range.upperBound, !view.flags(p).contains(.auxiliary),
+      let c = s.cues.first(where: { $0.start >= q.phraseEnd && $0.start <= p })
+    else { return nil }
+    let end = view.clauseEnd(from: c.end, limit: min(s.range.upperBound, c.end + 12))
+    guard (c.end..<max(c.end, end)).contains(where: { view.flags($0).contains(.auxiliary) }) else { return nil }
+    return decide(c, for: q, s)
+  }
+
   private func partOfNext(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Bool {
     k + 1 < s.quantities.count && q.phraseEnd == s.quantities[k + 1].spanStart
   }
@@ -660,6 +675,19 @@ extension DocumentRun {
     // "about 39,000 have lost one or both parents": what the people lost is no death of theirs
     // (a body that "lost 12 staff" lost the people after the verb).
     if c.event == .lose, c.start >= q.spanEnd { return nil }
+    // "400,000 residents remained cut off from aid": people named as such (not captives, and
+    // not a number that borrows its noun: "about 100 remain in Gaza") who remain somewhere are
+    // held only where the clause says captives are ("remain in Israeli prisons").
+    if c.event == .hold, [.people, .children, .patients].contains(q.noun), !q.elliptical,
+      let noun = q.nounToken, noun >= q.spanEnd, noun < q.phraseEnd,
+      view.text(c.start).lowercased().hasPrefix("remain"),
+      !(c.end..<min(s.range.upperBound, c.end + 6)).contains(where: { j in
+        [w.prison, w.prisons, w.jail, w.jails, w.detention].contains { view.isWord(j, $0) }
+          || ["custody", "captivity"].contains(view.text(j).lowercased())
+      })
+    {
+      return nil
+    }
     var found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
     // "Around 7,000 foreigners are waiting to leave": foreigners waiting to go home are no
     // patients (those who "need medical evacuation" are).

@@ -212,7 +212,7 @@ enum Lexicon {
     ("trucks|lorries|truckloads|truck", .trucks, nil),
     ("convoys|convoy", .convoys, nil),
     ("children|kids|minors|infants|babies|newborns|boys|girls|teenagers|child|baby", .children, "children"),
-    ("people|persons|civilians|individuals|residents|others|adults|men|women|gazans|person|man|woman|family|families|elderly|victims|refugees|migrants|travellers|travelers|passengers|returnees|applicants|students|pupils|teachers|professors|academics|lecturers|engineers|farmers|fishermen|athletes|footballers|lawyers|imams|pilgrims|labourers|laborers|members|survivors|gazans|casualties|protesters|protestors|demonstrators|mourners|worshippers|worshipers|settlers|sons|daughters|brothers|sisters|husbands|wives|mothers|fathers|parents|grandchildren|siblings|cousins|relatives-in-law", .people, "people"),
+    ("people|persons|civilians|individuals|residents|population|inhabitants|others|adults|men|women|gazans|person|man|woman|family|families|elderly|victims|refugees|migrants|travellers|travelers|passengers|returnees|applicants|students|pupils|teachers|professors|academics|lecturers|engineers|farmers|fishermen|athletes|footballers|lawyers|imams|pilgrims|labourers|laborers|members|survivors|gazans|casualties|protesters|protestors|demonstrators|mourners|worshippers|worshipers|settlers|sons|daughters|brothers|sisters|husbands|wives|mothers|fathers|parents|grandchildren|siblings|cousins|relatives-in-law", .people, "people"),
     ("soldiers|troops|servicemen|reservists|officers|policemen|police|soldier", .soldiers, "soldiers"),
     ("journalists|reporters|photographers|journalist", .journalists, "journalists"),
     ("doctors|medics|paramedics|nurses|staff|volunteers|rescuers|workers|employees|personnel|responders|doctor|medic|paramedic|nurse|worker", .workers, "aid workers"),
@@ -273,7 +273,7 @@ enum Lexicon {
   static let dead = "dead|deceased|slain|fallen|lifeless"
   static let living = "living|surviving|alive|injured|wounded|hurt|sick|ill"
   static let adverbs =
-    "also|further|later|earlier|previously|again|separately|additionally|repeatedly|initially|then|now|recently|already|originally|subsequently|meanwhile|first|last"
+    "also|further|later|earlier|previously|again|separately|additionally|repeatedly|initially|then|now|recently|already|originally|subsequently|meanwhile|first|last|still"
   static let conjunctions = "and|or|plus|as well as|along with"
   static let speech =
     "said|says|say|estimate|estimates|counts|counted|recorded|records|documented|stated|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"

@@ -7,6 +7,8 @@ struct NounPhraseReader {
   let view: TextView
   /// How many words a noun phrase may run to.
   var maxWords = 6
+  /// Words for a part of a place, before its name: "northern Gaza's population".
+  static let regions: Set<String> = ["northern", "southern", "eastern", "western", "central"]
 
   /// Reads the noun phrase after `q`, up to `limit` (the next number's mention or the end of
   /// the sentence).
@@ -85,6 +87,10 @@ struct NounPhraseReader {
           if k + 1 < sentence.upperBound, v.tokens[k].kind == .word, v.isWord(k + 1, v.w.s) { k += 2 }
         } else if isPossessiveName(k) {
           k += 2  // "16 of Gaza's 36 hospitals"
+        } else if k + 1 < sentence.upperBound, v.tokens[k].kind == .word,
+          NounPhraseReader.regions.contains(v.text(k).lowercased()), isPossessiveName(k + 1)
+        {
+          k += 3  // "two-thirds of northern Gaza's population"
         }
         wholeStart = k
         // "82 per cent of Gaza is under displacement orders" ("of the Gaza Strip was"): a share
@@ -326,8 +332,10 @@ struct NounPhraseReader {
         let ofPeriod = v.isWord(after, v.w.of) && (v.isWord(j, v.w.each) || v.isWord(j, v.w.every))
         // ("allowed out each day at first"; not "killed 40 in a day at the market".)
         let atFirst = v.isWord(after, v.w.at) && v.isWord(after + 1, v.w.first)
+        // ("entered each day on average in October".)
+        let onAverage = v.isWord(after, v.w.on) && v.isWord(after + 1, v.w.average)
         return after >= end || v.tokens[after].kind == .punct || v.isWord(after, in: v.w.afterRate) || ofPeriod
-          || atFirst ? r : nil
+          || atFirst || onAverage ? r : nil
       }
       j += 1
     }

@@ -162,8 +162,9 @@ struct QuantityFinder {
     guard !startFlags.isDisjoint(with: [.numberWord, .scale, .vague]) || t.flags.contains(.hyphenated)
       || t.word == v.w.a || t.word == v.w.an || t.word == v.w.half
     else { return nil }
-    // "half a million": half of a scale of a thousand or more.
+    // "half a million": half of a scale of a thousand or more; "half of them": a share.
     if t.word == v.w.half {
+      if let share = fraction(numerator: 1, at: i, end: end) { return share }
       guard i + 2 < end, v.isWord(i + 1, v.w.a) || v.isWord(i + 1, v.w.an),
         v.flags(i + 2).contains(.scale), v.wordValue(i + 2) >= 1000
       else { return nil }
@@ -189,6 +190,12 @@ struct QuantityFinder {
     var any = false
     var last = Last.none
     if v.isWord(k, v.w.a) || v.isWord(k, v.w.an) {
+      // "a quarter of the population"
+      if var share = fraction(numerator: 1, at: k + 1, end: end) {
+        share.numberStart = i
+        share.spanStart = i
+        return share
+      }
       guard k + 1 < end, v.flags(k + 1).contains(.scale) else { return nil }
       current = 1
       k += 1
@@ -231,13 +238,100 @@ struct QuantityFinder {
         break
       }
     }
-    guard any else { return nil }
+    guard any else { return hyphenatedFraction(i, end: end) }
+    // "three quarters of", "one third of"
+    if !v.tokens[i].flags.contains(.hyphenated) {
+      if var share = fraction(numerator: total + current, at: k, end: end) {
+        share.numberStart = i
+        share.spanStart = i
+        return share
+      }
+      if isDenominator(k, end: end) { return nil }
+    }
     var q = Quantity(
       numberStart: i, numberEnd: k, spanStart: i, spanEnd: k, value: total + current,
       isWords: true)
     ratio(&q, end: end)
     return q
   }
+
+  /// The denominators of shares written in words, singular and plural.
+  private static let denominators: [String: (value: Double, plural: Bool)] = [
+    "half": (2, false), "third": (3, false), "thirds": (3, true), "quarter": (4, false),
+    "quarters": (4, true), "fifth": (5, false), "fifths": (5, true), "tenth": (10, false),
+    "tenths": (10, true),
+  ]
+
+  /// A share written in words, as a ratio (codebook section 3): "three quarters of the
+  /// population", "a third of the dead", "half of them". Token `k` is the denominator, which
+  /// must be followed by "of" or a determiner ("half the patients"; "a third round" is an
+  /// ordinal); a singular denominator takes one ("a fifth", "half"), a plural one a numerator
+  /// from two to one below it. A share of a time ("the first half of 2024", "three quarters
+  /// of an hour") is no figure.
+  private func fraction(numerator n: Double, at k: Int, end: Int) -> Quantity? {
+    let v = view
+    guard k + 1 < end, v.tokens[k].kind == .word, let d = QuantityFinder.denominators[v.text(k).lowercased()]
+    else { return nil }
+    guard d.plural ? (n >= 2 && n < d.value && n == n.rounded()) : n == 1 else { return nil }
+    var next = k + 1
+    if v.isWord(next, v.w.of) {
+      next += 1
+    } else if !QuantityFinder.shareDeterminers.contains(v.text(next).lowercased()) {
+      return nil  // "half a million" is a number, "a third round" an ordinal
+    }
+    // "the first half of", "the second quarter of", "the other half": a part of a time or of a
+    // pair, not a share of people.
+    if k > 0, v.isWord(k - 1, v.w.first) || v.isWord(k - 1, v.w.second) || v.isWord(k - 1, v.w.the) { return nil }
+    guard !isShareOfNoOne(after: next, end: end) else { return nil }
+    return Quantity(
+      numberStart: k, numberEnd: k + 1, spanStart: k, spanEnd: k + 1, value: n / d.value, isRatio: true, isWords: true)
+  }
+
+  /// Whether what a share is taken of (after its "of", from `k`) is a time ("of 2024", "of an
+  /// hour", "of the year", "of March") or a measure it compares with ("half the number of
+  /// January", "a third of the level before the war"): no people are counted.
+  private func isShareOfNoOne(after k: Int, end: Int) -> Bool {
+    var next = k
+    while next < end, view.flags(next).contains(.determiner) { next += 1 }
+    guard next < end else { return false }
+    return view.year(next) != nil || !view.flags(next).isDisjoint(with: [.timeUnit, .month])
+      || QuantityFinder.measures.contains(view.text(next).lowercased())
+  }
+
+  /// Words for what a share compares with rather than counts.
+  private static let measures: Set<String> = [
+    "number", "numbers", "level", "levels", "amount", "total", "figure", "rate", "size", "volume", "capacity",
+  ]
+
+  /// Whether token `k` is the denominator of a share ("three quarters of"): the number before
+  /// it, when it makes no share of people, is no figure at all ("three quarters of an hour").
+  private func isDenominator(_ k: Int, end: Int) -> Bool {
+    k + 1 < end && view.tokens[k].kind == .word && QuantityFinder.denominators[view.text(k).lowercased()] != nil
+      && view.isWord(k + 1, view.w.of)
+  }
+
+  /// "two-thirds of": a numerator and a denominator joined by a hyphen.
+  private func hyphenatedFraction(_ i: Int, end: Int) -> Quantity? {
+    let v = view
+    guard v.tokens[i].flags.contains(.hyphenated) else { return nil }
+    let parts = v.text(i).lowercased().split(separator: "-")
+    let word = parts.count == 2 ? v.vocabulary.id(String(parts[0])) : -1
+    guard word >= 0, v.vocabulary.flagTable[Int(word)].contains(.numberWord),
+      let d = QuantityFinder.denominators[String(parts[1])]
+    else { return nil }
+    let numerator = v.vocabulary.numberTable[Int(word)]
+    guard d.plural ? numerator >= 2 : numerator == 1,
+      numerator < d.value, i + 1 < end, v.isWord(i + 1, v.w.of)
+    else { return nil }
+    guard !isShareOfNoOne(after: i + 2, end: end) else { return nil }
+    return Quantity(
+      numberStart: i, numberEnd: i + 1, spanStart: i, spanEnd: i + 1, value: numerator / d.value, isRatio: true,
+      isWords: true)
+  }
+
+  /// What may follow a share's denominator without "of": "half the patients", "a third their
+  /// size".
+  private static let shareDeterminers: Set<String> = ["the", "its", "their", "his", "her", "our", "all", "these", "those"]
 
   /// The scale of a letter suffix glued to digits: "m"/"mn" a million, "bn" a billion, "k"
   /// a thousand.
