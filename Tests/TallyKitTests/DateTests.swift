@@ -132,6 +132,8 @@ struct DateTests {
     // A "since" that compares opens no period, and its date dates nothing.
     ("2025-03-19", "Israeli strikes killed more than 400 Palestinians overnight, the deadliest day since the ceasefire took hold in January.", "more than 400", nil),
     ("2026-02-02", "The crossing reopened for the first time since May 2024, and 50 patients left.", "50", nil),
+    // ... however far the superlative stands before the "since" that names the period.
+    ("2024-01-22", "Twenty-one soldiers were killed on Monday, the deadliest day for its forces since the ground offensive began.", "Twenty-one", nil),
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-19"),
     // The words of a running total raised by the next figure are that total's.
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "Three", nil),

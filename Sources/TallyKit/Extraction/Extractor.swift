@@ -1033,12 +1033,16 @@ struct DocumentRun {
       // "since the ceasefire", "since the start of the war"
       var j = i - 1
       var back = 0
+      // ("the deadliest day for its forces since the ground offensive began": the "since"
+      // compares, and the period it names is no figure's, however far the superlative.)
+      var compares = false
       while j >= sentence.lowerBound, back < 5, view.tokens[j].kind == .word {
         if view.tokens[j].word == w.since {
           // (Measured from the figure's span as a date is: a comma or an "and" between puts
           // it further.)
           let d = distance(q, from: i, to: i)
-          if !view.followsComparing(j), d < sinceDistance {
+          compares = view.followsComparing(j)
+          if !compares, d < sinceDistance {
             sinceKind = kind
             sinceDistance = d
           }
@@ -1047,6 +1051,7 @@ struct DocumentRun {
         j -= 1
         back += 1
       }
+      if compares { continue }
       let distance = abs(i - q.spanStart)
       if distance < nearestDistance {
         nearestDistance = distance
