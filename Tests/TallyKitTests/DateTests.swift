@@ -70,6 +70,9 @@ struct DateTests {
     ("2023-12-15", "At least 120 people were killed in the first two weeks following October 7.", "At least 120", "2023-10-21"),
     // "between January 12 and 18": a range of days (and the 18 is no figure).
     ("2026-01-22", "Between January 12 and 18, 480 people entered Gaza.", "480", "2026-01-18"),
+    // ... and day first: "between 1 and 14 January", "from 1 to 14 January" (the 1 is no figure).
+    ("2026-01-15", "Between 1 and 14 January, 312 patients left through Kerem Shalom.", "312", "2026-01-14"),
+    ("2026-01-15", "From 1 to 14 January, 312 patients left.", "312", "2026-01-14"),
     // "Over 2024," dates to the year; "Over 2000 people" is a number.
     ("2024-12-31", "Over 2024, at least 23,000 people were killed.", "at least 23,000", "2024"),
     ("2024-12-31", "Over 2000 people were killed.", "Over 2000", "2024-12-31"),
@@ -125,6 +128,7 @@ struct DateTests {
     ("2025-11-30", "Some 300 patients have left since the truce of November 2023.", "300", "2023-11-24"),
     ("2025-08-10", "The UN recorded 1,373 people killed while seeking food since May 27.", "1,373", "2025-05-27"),
     ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-20"),
+    ("2026-01-15", "Between 1 and 14 January, 312 patients left through Kerem Shalom.", "312", "2026-01-01"),
     // A weekday range's start is the one before its end, not the day of publication.
     ("2025-07-21", "Only 37 convoys reached the north between Monday and Thursday.", "37", "2025-07-14"),
     ("2026-02-02", "On Saturday, strikes killed at least 32 people.", "32", nil),

@@ -440,6 +440,8 @@ struct IndicatorTests {
     ("Three more people starved to death on Sunday.", "Three", .other),
     ("The number of starvation deaths rose to 175.", "175", .other),
     ("At least 57 children have died from the effects of malnutrition since March 2.", "At least 57", .other),
+    ("At least 12 people have died of the cold since November began.", "At least 12", .other),
+    ("Two people died of their wounds.", "Two", .killed),
     ("At least 28 people died in the strike.", "At least 28", .killed),
   ])
   func deathsThatAreNotKillings(_ sentence: String, _ mention: String, _ expected: Indicator) throws {

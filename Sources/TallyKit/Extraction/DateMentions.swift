@@ -88,6 +88,23 @@ struct DateFinder {
       }
       k += 1
     }
+    // "from 1 to 14 January", "between 1 and 14 January": the first day is in the same month.
+    k = 0
+    while k < out.count {
+      let m = out[k]
+      let joiner = m.start - 1
+      if case .calendar(let year, let month, let day?) = m.kind, dayNumber(m.start) == day, joiner - 1 >= sentence.lowerBound,
+        v.isWord(joiner, v.w.to) || v.isPunct(joiner, "-") || v.isWord(joiner, v.w.until)
+          || v.isWord(joiner, v.w.through) || (v.isWord(joiner, v.w.and) && v.isWord(joiner - 2, v.w.between)),
+        let d = dayNumber(joiner - 1), d < day, !out.contains(where: { $0.end > joiner - 1 && $0.start <= joiner - 1 })
+      {
+        out.insert(
+          DateMention(
+            start: joiner - 1, end: joiner, kind: .calendar(year: year, month: month, day: d), role: .point), at: k)
+        k += 1
+      }
+      k += 1
+    }
     // A weekday right before a calendar date states that date's weekday.
     var merged: [DateMention] = []
     for m in out {

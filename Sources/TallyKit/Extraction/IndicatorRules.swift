@@ -235,6 +235,8 @@ enum IndicatorRules {
       // "died from the effects of malnutrition", "died of complications of hunger".
       "died|die|dies|dying|death|deaths of|from the effects|complications of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia",
       "died|die|dies|dying|death|deaths of|from effects|complications of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia",
+      // "died of the cold since November began".
+      "died|die|dies|dying|death|deaths ~2 of|from the cold|heat|hunger|famine|flooding|floods",
       "starved to death", "starvation|malnutrition|hunger|famine|winter|cold|hypothermia|flood deaths", "hunger-related deaths",
     ]),
     (.ignore, [

@@ -477,6 +477,16 @@ struct QuantityFinder {
       if next < end, v.flags(next).contains(.month), v.tokens[next].flags.contains(.capitalized) {
         return true
       }
+      // The start of a range of days, day first: "from 1 to 14 January", "between 1 and 14
+      // January".
+      if v.isWord(next, v.w.to) || v.isPunct(next, "-") || v.isWord(next, v.w.until)
+        || (v.isWord(next, v.w.and) && v.isWord(i - 1, v.w.between)),
+        v.isNumber(next + 1), next + 2 < end, v.flags(next + 2).contains(.month),
+        v.tokens[next + 2].flags.contains(.capitalized), q.value <= 31, let later = v.digitValue(next + 1),
+        later <= 31, later > q.value
+      {
+        return true
+      }
       // ISO and numeric dates: 2026-01-25, 1/2/2025, 25.01.2026
       if isISODate(i) || (i >= 4 && isISODate(i - 4)) || (i >= 2 && isISODate(i - 2)) {
         return true
