@@ -668,6 +668,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Of the 183 Palestinians to be released, 111 were from Gaza.", "183")).modality == .planned)
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
+    // The other side of an exchange shares its plan, past "a total of".
+    let totalOf = "Under the first phase, 33 hostages are to be freed over six weeks in exchange for a total of about 1,900 Palestinian prisoners."
+    #expect(try #require(figure(totalOf, "about 1,900")).modality == .planned)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
     // A deadline to act plans: "72 hours to free".
     #expect(try #require(figure("The deal gives Hamas 72 hours to free the 20 living hostages.", "20")).modality == .planned)
@@ -754,6 +757,9 @@ struct IndicatorTests {
   @Test func attributionNamesWhoGaveTheFigure() throws {
     #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
     #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
+    // A counted noun before the speaker's determiner is not the speaker's name.
+    let estimate = "Of the 400,000 people the UN estimates remain in northern Gaza, some 75,000 are in Beit Lahia."
+    #expect(try #require(figure(estimate, "some 75,000")).attribution == "UN")
     // Past a semicolon or a ", and", an "according to" after the figure gives it.
     let andClause = "The UN said 15 trucks were collected, and at least 23 people were killed near aid sites, according to the civil defence."
     #expect(try #require(figure(andClause, "at least 23")).attribution == "civil defence")
@@ -906,6 +912,23 @@ struct RemainTests {
     ("The rest of the deceased hostages, about 60, remain in Gaza.", "about 60", .hostagesHeld),
   ])
   func heldOnlyAsCaptives(_ sentence: String, _ text: String, _ indicator: Indicator) throws {
+    #expect(try #require(figure(sentence, text)).indicator == indicator)
+  }
+}
+
+@Suite("Indicators: a wish to leave")
+struct WishToLeaveTests {
+  /// A wish or request to leave is a need for medical evacuation only for patients, or where
+  /// the sentence speaks of treatment or a health body speaks; else it is `other`.
+  @Test(arguments: [
+    ("Some 12,000 people have registered to leave, the foreign ministry said, including 1,200 students.", "Some 12,000", Indicator.other),
+    ("Some 12,000 people have registered to leave, the foreign ministry said, including 1,200 students.", "1,200", .other),
+    ("About 20,000 people have asked to leave for treatment.", "About 20,000", .medevacNeeded),
+    ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
+    ("WHO chief Tedros said up to 14,000 people still needed to leave.", "up to 14,000", .medevacNeeded),
+    ("Around 7,000 foreigners are waiting to leave.", "Around 7,000", .other),
+  ])
+  func needsOnlyWhenMedical(_ sentence: String, _ text: String, _ indicator: Indicator) throws {
     #expect(try #require(figure(sentence, text)).indicator == indicator)
   }
 }

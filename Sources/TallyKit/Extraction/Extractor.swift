@@ -537,7 +537,8 @@ struct DocumentRun {
           ok = false
           break
         }
-        glue += 1
+        // ("in exchange for a total of about 1,900": "a total of" is one glue phrase.)
+        if !(view.isWord(k, w.total) && (view.isWord(k - 1, w.a) || view.isWord(k - 1, w.the))) { glue += 1 }
         k += 1
       }
       if ok && glue <= 3 { best = ci }
@@ -1251,6 +1252,11 @@ struct DocumentRun {
         if !inName && !titleWord
           && (f.contains(.speech) || (f.contains(.phraseEnd) && !acronym) || v.tokens[a - 1].word == w.and)
         {
+          break
+        }
+        // "the 400,000 people the UN estimates remain in the north": a counted noun before the
+        // subject's determiner is the figure's, not the source's.
+        if a < b, v.flags(a).contains(.determiner), ![.unknown, .actors, .things].contains(v.nounClass(a - 1)) {
           break
         }
         a -= 1

@@ -17,6 +17,10 @@ public enum Event: UInt8, Sendable, CaseIterable {
   case abduct
   /// "brought to hospitals": the dead counted as they arrive are deaths
   case hospital
+  /// A wish or a request to leave ("registered to leave", "waiting to leave", "hoping to
+  /// travel"): a need for medical evacuation when the people are patients or the sentence
+  /// speaks of treatment, care or evacuation; else no indicator's (`other`).
+  case wishToLeave
   /// Deaths that are not killings ("died of malnutrition", "starved to death"): the codebook's
   /// `killed` counts people killed by violence, so these are `other`.
   case otherDeath
@@ -30,7 +34,7 @@ public enum Event: UInt8, Sendable, CaseIterable {
   /// held in Gaza for 471 days were handed to the Red Cross" are released.
   var isSpecific: Bool {
     switch self {
-    case .dieAwaiting, .needMedevac, .evacuate, .accompany, .bothWays, .denied, .deport, .recover,
+    case .dieAwaiting, .needMedevac, .wishToLeave, .evacuate, .accompany, .bothWays, .denied, .deport, .recover,
       .release, .abduct:
       return true
     default: return false
@@ -81,15 +85,7 @@ enum IndicatorRules {
       "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
       "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
       "await*|wait* ~2 approval|clearance|permission|permits",
-      // "12,000 patients are waiting to leave the enclave for treatment"
-      "await*|wait* to leave|travel|exit|cross", "need|needs|needed|needing to leave|travel|exit",
-      // "Some 12,000 patients are hoping to leave through Rafah": a wish to leave has not
-      // been granted (a hope before the number plans: "hope to evacuate 50").
-      "hope|hopes|hoped|hoping|want|wants|wanted|wanting|wish|wishes|wished|wishing to leave|travel|exit|cross",
-      // "20,000 people have asked to leave for treatment": a request, not a departure.
-      "asked|ask|asking|applied|apply|applying|requested|request|registered|register to leave|travel|exit",
       "asked|ask|asking|applied|apply|applying|requested|request|registered|register to be evacuated",
-      "signed up to leave|travel|exit",
       // "at least 10,000 more are still waiting"
       "still waiting|awaiting",
       "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
@@ -97,6 +93,16 @@ enum IndicatorRules {
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
       "on ~3 list|lists|waitlist", "on the waiting list",
       "evacuation|medevac|medical request|requests|application|applications",
+    ]),
+    (.wishToLeave, [
+      // "12,000 patients are waiting to leave the enclave for treatment"
+      "await*|wait* to leave|travel|exit|cross", "need|needs|needed|needing to leave|travel|exit",
+      // "Some 12,000 patients are hoping to leave through Rafah": a wish to leave has not
+      // been granted (a hope before the number plans: "hope to evacuate 50").
+      "hope|hopes|hoped|hoping|want|wants|wanted|wanting|wish|wishes|wished|wishing to leave|travel|exit|cross",
+      // "20,000 people have asked to leave for treatment": a request, not a departure.
+      "asked|ask|asking|applied|apply|applying|requested|request|registered|register to leave|travel|exit",
+      "signed up to leave|travel|exit",
     ]),
     (.evacuate, [
       "evacuat*", "medevac*", "medically evacuated", "airlift*", "flown out", "flew out",
@@ -336,6 +342,9 @@ enum IndicatorRules {
     case .dieAwaiting: return .diedAwaitingEvacuation
     case .needMedevac:
       return noun == .trucks || noun == .convoys ? nil : .medevacNeeded
+    case .wishToLeave:
+      // (The sentence may make the wish a medical need: `IndicatorSteps`.)
+      return noun == .trucks || noun == .convoys ? nil : noun == .patients ? .medevacNeeded : .other
     case .evacuate:
       switch noun {
       case .companions: return .medevacCompanions

@@ -699,6 +699,10 @@ extension DocumentRun {
     {
       return .other
     }
+    // "Some 12,000 people have registered to leave, including 1,200 students": a wish to leave
+    // is a need for medical evacuation only when the sentence speaks of treatment ("20,000
+    // people have asked to leave for treatment").
+    if c.event == .wishToLeave, found == .other, speaksOfTreatment(s) { found = .medevacNeeded }
     // "Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners": when
     // the noun does not say who they are, the side that releases does.
     if c.event == .release, q.nationality == nil, !q.dead, [.unknown, .people, .children].contains(q.noun),
@@ -721,6 +725,20 @@ extension DocumentRun {
 
   /// The side named right before a release verb (up to four words back, within its clause):
   /// Hamas, Islamic Jihad or militants free hostages, Israel frees prisoners.
+  /// Whether the sentence speaks of medical treatment or evacuation, or of the sick, or a
+  /// health body speaks ("WHO chief Tedros said up to 14,000 people still needed to leave").
+  private func speaksOfTreatment(_ s: SentenceCues) -> Bool {
+    s.range.contains { j in
+      guard view.tokens[j].kind == .word else { return false }
+      if view.flags(j).contains(.medical) || view.nounClass(j) == .patients { return true }
+      let t = view.text(j)
+      if t == "WHO" { return true }
+      let lower = t.lowercased()
+      return lower.hasPrefix("evacuat") || lower.hasPrefix("treat") || lower.hasPrefix("medic") || lower == "care"
+        || lower == "surgery" || lower.hasPrefix("hospital") || lower == "health"
+    }
+  }
+
   private func releasingSide(before c: CueMatch, _ s: SentenceCues) -> Indicator? {
     var j = c.start - 1
     while j >= s.range.lowerBound, c.start - j <= 4, view.tokens[j].kind == .word, !view.isNumber(j) {
