@@ -347,6 +347,21 @@ struct IndicatorTests {
     // Companions listed after the patients, with words between, travel with them.
     ("A group of 29 children with cancer and their 52 companions flew out of Ramon airport.", "29", .medevacCompleted),
     ("A group of 29 children with cancer and their 52 companions flew out of Ramon airport.", "52", .medevacCompanions),
+    // People named as such who "remain" somewhere are held only where the clause says
+    // captives are; hostages, prisoners and a number that borrows its noun remain held.
+    ("A dozen Palestinians died, while 400,000 residents remained cut off from aid.", "400,000", .other),
+    ("Some 9,500 Palestinians remain in Israeli prisons.", "Some 9,500", .prisonersHeld),
+    ("About 59 hostages remain in Gaza.", "About 59", .hostagesHeld),
+    ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "about 100", .hostagesHeld),
+    ("The rest of the deceased hostages, about 60, remain in Gaza.", "about 60", .hostagesHeld),
+    // A wish or request to leave is a need for medical evacuation only for patients, or
+    // where the sentence speaks of treatment or a health body speaks; else `other`.
+    ("Some 12,000 people have registered to leave, the foreign ministry said, including 1,200 students.", "Some 12,000", .other),
+    ("Some 12,000 people have registered to leave, the foreign ministry said, including 1,200 students.", "1,200", .other),
+    ("About 20,000 people have asked to leave for treatment.", "About 20,000", .medevacNeeded),
+    ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
+    ("WHO chief Tedros said up to 14,000 people still needed to leave.", "up to 14,000", .medevacNeeded),
+    ("Around 7,000 foreigners are waiting to leave.", "Around 7,000", .other),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -900,35 +915,3 @@ struct IndicatorTests {
   }
 }
 
-@Suite("Indicators: people who remain somewhere")
-struct RemainTests {
-  /// People named as such who "remain" somewhere are held only where the clause says
-  /// captives are; hostages, prisoners and a number that borrows its noun remain held.
-  @Test(arguments: [
-    ("A dozen Palestinians died, while 400,000 residents remained cut off from aid.", "400,000", Indicator.other),
-    ("Some 9,500 Palestinians remain in Israeli prisons.", "Some 9,500", .prisonersHeld),
-    ("About 59 hostages remain in Gaza.", "About 59", .hostagesHeld),
-    ("Of the roughly 250 people abducted on Oct. 7, 2023, about 100 remain in Gaza.", "about 100", .hostagesHeld),
-    ("The rest of the deceased hostages, about 60, remain in Gaza.", "about 60", .hostagesHeld),
-  ])
-  func heldOnlyAsCaptives(_ sentence: String, _ text: String, _ indicator: Indicator) throws {
-    #expect(try #require(figure(sentence, text)).indicator == indicator)
-  }
-}
-
-@Suite("Indicators: a wish to leave")
-struct WishToLeaveTests {
-  /// A wish or request to leave is a need for medical evacuation only for patients, or where
-  /// the sentence speaks of treatment or a health body speaks; else it is `other`.
-  @Test(arguments: [
-    ("Some 12,000 people have registered to leave, the foreign ministry said, including 1,200 students.", "Some 12,000", Indicator.other),
-    ("Some 12,000 people have registered to leave, the foreign ministry said, including 1,200 students.", "1,200", .other),
-    ("About 20,000 people have asked to leave for treatment.", "About 20,000", .medevacNeeded),
-    ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
-    ("WHO chief Tedros said up to 14,000 people still needed to leave.", "up to 14,000", .medevacNeeded),
-    ("Around 7,000 foreigners are waiting to leave.", "Around 7,000", .other),
-  ])
-  func needsOnlyWhenMedical(_ sentence: String, _ text: String, _ indicator: Indicator) throws {
-    #expect(try #require(figure(sentence, text)).indicator == indicator)
-  }
-}
