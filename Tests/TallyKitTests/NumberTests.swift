@@ -110,6 +110,9 @@ struct NumberTests {
     #expect(try #require(figure("About 600 aid trucks entered Gaza.", "600")).unit == .trucks)
     #expect(try #require(figure("Four aid convoys entered Gaza.", "Four")).unit == .convoys)
     #expect(try #require(figure("Five patients left Gaza.", "Five")).unit == .people)
+    // A part with no noun of its own is counted in the unit of the aid trucks before it.
+    let looted = "A convoy of 109 trucks was looted on 16 November. Of them, 98 were lost."
+    #expect(try #require(figure(looted, "98")).unit == .trucks)
   }
 
   @Test func ratesArePerDayOrWeek() throws {

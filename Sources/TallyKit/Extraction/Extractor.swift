@@ -329,8 +329,15 @@ struct DocumentRun {
 
       // Group, unit, bounds.
       let group = self.group(q, finalIndicator)
-      let unit: CountUnit =
+      var unit: CountUnit =
         q.isRatio ? .ratio : q.noun == .trucks ? .trucks : q.noun == .convoys ? .convoys : .people
+      // "A convoy of 109 trucks was looted. Of them, 98 were lost": aid trucks with no noun of
+      // their own are counted in the unit of the figure before (trucks, or convoys).
+      if finalIndicator == .aidTrucks, unit == .people, q.noun == .unknown, let before = output.last,
+        before.indicator == .aidTrucks
+      {
+        unit = before.unit
+      }
       let (value, low, high) = bounds(q)
       let byteStart = Int(view.tokens[q.spanStart].start)
       let byteEnd = Int(view.tokens[q.spanEnd - 1].end)
