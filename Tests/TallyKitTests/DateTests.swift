@@ -144,6 +144,8 @@ struct DateTests {
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "390", "2023-10-07"),
     // ... past the figure's breakdowns too.
     ("2025-08-12", "Five more people, including two children, died of hunger, bringing the number of hunger deaths since the war began to 227.", "Five", nil),
+    // ... and so is a "since" right after the total's number.
+    ("2025-08-26", "Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "Eleven", nil),
     ("2025-08-12", "Five more people, including two children, died of hunger, bringing the number of hunger deaths since the war began to 227.", "227", "2023-10-07"),
     // A total named after its number ("bringing to 87 the number ... since Saturday") owns the
     // words of its clause.

@@ -362,6 +362,9 @@ struct IndicatorTests {
     ("Some 12,000 patients are hoping to leave through Rafah.", "Some 12,000", .medevacNeeded),
     ("WHO chief Tedros said up to 14,000 people still needed to leave.", "up to 14,000", .medevacNeeded),
     ("Around 7,000 foreigners are waiting to leave.", "Around 7,000", .other),
+    ("We had 300 patients ready to go on Sunday and not one could leave, a WHO official said.", "300", .medevacNeeded),
+    // "such deaths" after deaths that are no killings are none either.
+    ("Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "300", .other),
   ]
 
   /// Movement inside the Strip is not a border crossing.

@@ -305,8 +305,10 @@ struct DocumentRun {
       if next < qs.count, bringsTotal(to: qs[next], after: qs[next - 1]) {
         let total = qs[next]
         let limit = next + 1 < qs.count ? qs[next + 1].spanStart : sentence.upperBound
-        totalsWords =
-          q.spanEnd..<(namesTotalAfter(total) ? view.clauseEnd(from: total.spanEnd, limit: limit) : total.spanStart)
+        // (A "since" right after the total is the total's too: "raising the total of such deaths
+        // to 300 since the war began".)
+        let ownClause = namesTotalAfter(total) || view.isWord(total.spanEnd, w.since)
+        totalsWords = q.spanEnd..<(ownClause ? view.clauseEnd(from: total.spanEnd, limit: limit) : total.spanStart)
       }
       let (ownDate, periodStart, warnings) = dateAndPeriod(
         of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,

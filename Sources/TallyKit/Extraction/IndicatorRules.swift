@@ -103,6 +103,8 @@ enum IndicatorRules {
       // "20,000 people have asked to leave for treatment": a request, not a departure.
       "asked|ask|asking|applied|apply|applying|requested|request|registered|register to leave|travel|exit",
       "signed up to leave|travel|exit",
+      // "We had 300 patients ready to go on Sunday"
+      "ready to go|leave|travel|depart|cross",
     ]),
     (.evacuate, [
       "evacuat*", "medevac*", "medically evacuated", "airlift*", "flown out", "flew out",

@@ -181,6 +181,13 @@ extension DocumentRun {
       indicator = release
       joinsRelease = links.whole == nil
     }
+    // "Eleven more people died of malnutrition ..., raising the total of such deaths to 300":
+    // deaths "such" as those before are no killing when those were none.
+    if indicator == .killed, let c = s.claims[k], s.cues[c].event == .kill, view.isWord(s.cues[c].start - 1, w.such),
+      previous == .other
+    {
+      indicator = .other
+    }
     if indicator == nil { indicator = step5Whole(&q, k, s, links, coded) }
     if indicator == nil { indicator = step6PreviousItem(q, k, links, s, coded) }
     if indicator == nil { indicator = step7CueLeft(q, k, s) }

@@ -276,12 +276,12 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
-    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within"]
+    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires: WordSet
-  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within: Int32
+  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -373,7 +373,7 @@ final class NamedWords: Sendable {
     has = id("has")
     following = id("following")
     hours = id("hours")
-    within = id("within")
+    within = id("within"); such = id("such")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
