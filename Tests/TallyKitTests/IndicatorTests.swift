@@ -363,6 +363,12 @@ struct IndicatorTests {
     ("WHO chief Tedros said up to 14,000 people still needed to leave.", "up to 14,000", .medevacNeeded),
     ("Around 7,000 foreigners are waiting to leave.", "Around 7,000", .other),
     ("We had 300 patients ready to go on Sunday and not one could leave, a WHO official said.", "300", .medevacNeeded),
+    // "awaiting permission to leave" is the need's leaving, not a departure.
+    ("The number of patients awaiting permission to leave rose to 18,500 this week, the WHO said.", "18,500", .medevacNeeded),
+    // "came in" enters; a verb after a companion aside is the figure's own.
+    ("154 people left Gaza and 201 came in.", "201", .crossedIn),
+    ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "five", .medevacCompleted),
+    ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "two", .medevacCompanions),
     // "such deaths" after deaths that are no killings are none either.
     ("Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "300", .other),
   ]
@@ -689,6 +695,8 @@ struct IndicatorTests {
     // The other side of an exchange shares its plan, past "a total of".
     let totalOf = "Under the first phase, 33 hostages are to be freed over six weeks in exchange for a total of about 1,900 Palestinian prisoners."
     #expect(try #require(figure(totalOf, "about 1,900")).modality == .planned)
+    // "may exit" permits.
+    #expect(try #require(figure("Israel has said up to 50 people a day may exit in the first phase.", "up to 50")).modality == .planned)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
     // A deadline to act plans: "72 hours to free".
     #expect(try #require(figure("The deal gives Hamas 72 hours to free the 20 living hostages.", "20")).modality == .planned)

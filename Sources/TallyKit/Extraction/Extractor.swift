@@ -687,6 +687,8 @@ struct DocumentRun {
       let id = view.tokens[k].word
       // "on the approved lists": after a determiner the word describes, it plans nothing.
       if plansAhead(k), !view.flags(k - 1).contains(.determiner) { planned = true }
+      // "up to 50 people a day may exit": a permitted number.
+      if view.isWord(k, in: w.permissions), view.isWord(k + 1, in: w.movementVerbs) { planned = true }
       // "to be released" is planned; "ready to be evacuated" is a present need.
       if id == w.to, [w.is_, w.are, w.was, w.were].contains(view.tokens[k - 1].word) {
         planned = true  // "150 people were to leave"

@@ -85,6 +85,8 @@ enum IndicatorRules {
       "ready to be evacuated", "ready for evacuation", "await* ~2 evacuat*|treatment|transfer",
       "wait* ~2 evacuat*|treatment|transfer|care|surgery", "waiting list", "waitlist*",
       "await*|wait* ~2 approval|clearance|permission|permits",
+      // "patients awaiting permission to leave rose to 18,500": the leaving is the need's.
+      "await*|wait* ~2 approval|clearance|permission|permits to leave|travel|exit|cross",
       "asked|ask|asking|applied|apply|applying|requested|request|registered|register to be evacuated",
       // "at least 10,000 more are still waiting"
       "still waiting|awaiting",
@@ -160,6 +162,8 @@ enum IndicatorRules {
     ]),
     (.enter, [
       "enter", "entered", "entering", "enters", "entry", "entries", "arrivals", "allowed back", "came back",
+      // "154 people left Gaza and 201 came in"
+      "came|come|comes|coming in",
       "back into", "back to gaza", "arriv* in|into gaza", "re-enter*", "reentered",
       "went back", "go back", "allowed in", "let in", "into gaza|the strip|the enclave",
       "cross|crosses|crossed|crossing back",

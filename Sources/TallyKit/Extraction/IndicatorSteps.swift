@@ -61,10 +61,13 @@ extension DocumentRun {
     // whose noun phrase is followed by an auxiliary or a cue verb starts a clause of its own.
     // ("the remains of 23 Israeli and three foreign hostages have been handed over" is one
     // list with one verb.)
+    // ("12 people returned to Gaza and five patients, each with two relatives, left for
+    // Egypt": the verb may follow a companion aside.)
+    let verbAt = companionAsideEnd(after: k, s) ?? q.phraseEnd
     l.ownClause =
-      k > 0 && s.claims[k - 1] != nil && q.phraseEnd < s.range.upperBound
-      && (view.flags(q.phraseEnd).contains(.auxiliary)
-        || (!q.elliptical && s.cues.contains { $0.start == q.phraseEnd && $0.event != .ignore }))
+      k > 0 && s.claims[k - 1] != nil && verbAt < s.range.upperBound
+      && (view.flags(verbAt).contains(.auxiliary)
+        || (!q.elliptical && s.cues.contains { $0.start == verbAt && $0.event != .ignore }))
     // ("received 50 bodies and 150 wounded": the wounded are no bodies.)
     let ownInjury = s.cues.contains { $0.start == q.spanEnd && $0.event == .injure }
     if l.coordinated, let p = prev, !(p.noun == .bodies && ownInjury) {
@@ -381,7 +384,8 @@ extension DocumentRun {
   private func step4ClausePredicate(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
     let qs = s.quantities
     if k + 1 < qs.count,
-      isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]) || companionsAfter(k, s) || partOfNext(q, k, s),
+      isBreakdown(qs[k + 1]) || isAccompanying(qs[k + 1]) || companionsAfter(k, s) || partOfNext(q, k, s)
+        || companionAsideEnd(after: k, s) != nil,
       let found = predicate(after: k + 1, for: q, s)
     {
       return found
@@ -998,6 +1002,23 @@ extension DocumentRun {
     guard next.noun == .companions else { return false }
     return view.isWord(next.spanStart - 1, w.and)
       || (view.isWord(next.spanStart - 2, w.and) && view.flags(next.spanStart - 1).contains(.determiner))
+  }
+
+  /// Where the clause of figure `k` goes on after a companion aside set off by commas right
+  /// after its noun phrase (", each with two relatives,", ", with 40 relatives,",
+  /// ", accompanied by 12 relatives,"); nil when none follows.
+  private func companionAsideEnd(after k: Int, _ s: SentenceCues) -> Int? {
+    guard k + 1 < s.quantities.count else { return nil }
+    let q = s.quantities[k]
+    let next = s.quantities[k + 1]
+    guard next.noun == .companions, view.isPunct(q.phraseEnd, ","), next.spanStart - q.phraseEnd <= 4,
+      (q.phraseEnd + 1..<next.spanStart).allSatisfy({ view.tokens[$0].kind == .word }),
+      (q.phraseEnd + 1..<next.spanStart).contains(where: { view.isWord($0, w.with) || view.isWord($0, w.by) })
+    else { return nil }
+    var j = next.phraseEnd
+    while j < s.range.upperBound, j - next.phraseEnd <= 2, view.tokens[j].kind == .word { j += 1 }
+    guard view.isPunct(j, ",") else { return nil }
+    return j + 1
   }
 
   /// "along with 150 relatives", "together with 61 family members": people travelling with

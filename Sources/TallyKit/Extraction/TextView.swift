@@ -265,6 +265,9 @@ final class NamedWords: Sendable {
   /// "the October 7 attack": nouns of an assault, which a day without a year names.
   static let attackWords = ["attack", "attacks", "massacre", "assault", "raid", "incursion", "rampage", "onslaught"]
   /// "the 600 a day the deal requires": what an agreement does to a number it sets.
+  /// "up to 50 people a day may exit": a modal that permits, before a verb of movement.
+  static let permissionWords = ["may", "can"]
+  static let movementVerbWords = ["exit", "leave", "enter", "cross", "return", "travel", "depart", "go"]
   static let requireWords = [
     "requires", "required", "stipulates", "stipulated", "envisages", "envisaged", "promises", "promised",
     "specifies", "specified", "mandates", "mandated", "sets", "set",
@@ -276,11 +279,12 @@ final class NamedWords: Sendable {
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
-    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
+    + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
+    + movementVerbWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
-    beliefs, leaveForms, subjectPronouns, requires: WordSet
+    beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs: WordSet
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -387,6 +391,8 @@ final class NamedWords: Sendable {
     leaveForms = set(NamedWords.leaveWords)
     subjectPronouns = set(NamedWords.subjectPronounWords)
     requires = set(NamedWords.requireWords)
+    permissions = set(NamedWords.permissionWords)
+    movementVerbs = set(NamedWords.movementVerbWords)
   }
 }
 
