@@ -302,6 +302,13 @@ struct DocumentRun {
       var totalsWords: Range<Int>? = nil
       var next = k + 1
       while next < qs.count, isBreakdown(qs[next]) || isCompanionAside(qs[next]) { next += 1 }
+      // (And past a partner after "and": "107 people were killed and 176 wounded, ...,
+      // raising the death toll since 7 October to 32,333".)
+      if next + 1 < qs.count, view.isWord(qs[next].spanStart - 1, w.and), !bringsTotal(to: qs[next], after: qs[next - 1]),
+        bringsTotal(to: qs[next + 1], after: qs[next])
+      {
+        next += 1
+      }
       if next < qs.count, bringsTotal(to: qs[next], after: qs[next - 1]) {
         let total = qs[next]
         let limit = next + 1 < qs.count ? qs[next + 1].spanStart : sentence.upperBound

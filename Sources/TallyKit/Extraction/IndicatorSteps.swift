@@ -344,17 +344,16 @@ extension DocumentRun {
     return participle ?? first
   }
 
-  /// "The UN's estimate was lower, at around 200,000", "its count stood at 3,100": a number
-  /// after "at" in a clause whose subject is an estimate or a count (within eight words).
+  /// "The UN's estimate was lower, at around 200,000", "its count stood at 3,100", "The UN put
+  /// the number at 190,000": a number after "at" in a clause whose subject or object is an
+  /// estimate, a count or "the number" (within eight words).
   private func estimatesAnother(_ q: Quantity, _ s: SentenceCues) -> Bool {
     guard view.isWord(q.spanStart - 1, w.at) else { return false }
     var j = q.spanStart - 2
     while j >= s.range.lowerBound, q.spanStart - j <= 8 {
       if view.isNumber(j) || view.flags(j).contains(.numberWord) { return false }
-      switch view.text(j).lowercased() {
-      case "estimate", "estimates", "figure", "count", "tally": return true
-      default: j -= 1
-      }
+      if view.isWord(j, in: w.estimates) || view.isWord(j, in: w.figureNouns) || view.isWord(j, w.number) { return true }
+      j -= 1
     }
     return false
   }

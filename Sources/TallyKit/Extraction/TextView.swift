@@ -267,6 +267,8 @@ final class NamedWords: Sendable {
   /// "the 600 a day the deal requires": what an agreement does to a number it sets.
   /// "up to 50 people a day may exit": a modal that permits, before a verb of movement.
   static let permissionWords = ["may", "can"]
+  /// "The UN's estimate was lower, at around 200,000": nouns for another's estimate.
+  static let estimateWords = ["estimate", "estimates"]
   static let movementVerbWords = ["exit", "leave", "enter", "cross", "return", "travel", "depart", "go"]
   static let requireWords = [
     "requires", "required", "stipulates", "stipulated", "envisages", "envisaged", "promises", "promised",
@@ -280,11 +282,11 @@ final class NamedWords: Sendable {
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
-    + movementVerbWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
+    + movementVerbWords + estimateWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
-    beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs: WordSet
+    beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates: WordSet
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -393,6 +395,7 @@ final class NamedWords: Sendable {
     requires = set(NamedWords.requireWords)
     permissions = set(NamedWords.permissionWords)
     movementVerbs = set(NamedWords.movementVerbWords)
+    estimates = set(NamedWords.estimateWords)
   }
 }
 
