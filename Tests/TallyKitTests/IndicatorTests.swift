@@ -370,6 +370,9 @@ struct IndicatorTests {
     ("154 people left Gaza and 201 came in.", "201", .crossedIn),
     ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "five", .medevacCompleted),
     ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "two", .medevacCompanions),
+    // A list after a colon that ends the whole's clause breaks the whole down.
+    ("Hamas freed 24 hostages on Friday: 13 Israelis, 10 Thais and a Filipino.", "13", .hostagesReleased),
+    ("Hamas freed 24 hostages on Friday: 13 Israelis, 10 Thais and a Filipino.", "10", .hostagesReleased),
     // "such deaths" after deaths that are no killings are none either.
     ("Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "300", .other),
   ]

@@ -1049,6 +1049,9 @@ struct DocumentRun {
     for (i, kind) in periods {
       // "the heaviest bombardment since ...": one episode, not a period.
       if view.followsComparing(i) { continue }
+      // "Before the war the total was about 5,200": a time before the period names none.
+      let opener = view.flags(i - 1).contains(.determiner) ? i - 2 : i - 1
+      if opener >= sentence.lowerBound, view.isWord(opener, w.before) { continue }
       // "since the ceasefire", "since the start of the war"
       var j = i - 1
       var back = 0

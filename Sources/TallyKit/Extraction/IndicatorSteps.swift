@@ -829,12 +829,20 @@ extension DocumentRun {
   private func partOf(_ q: Quantity, _ k: Int, _ codedHere: [CodedFigure], _ s: SentenceCues) -> Indicator? {
     let start = q.spanStart
     // ("Israel released 1,968 Palestinians: 250 serving long sentences and 1,718 detained in
-    // Gaza": a list right after the whole's noun phrase and a colon breaks the whole down.)
+    // Gaza": a list right after the whole's noun phrase and a colon breaks the whole down, as
+    // after a time phrase that ends the whole's clause: "Hamas freed 24 hostages on Friday: 13
+    // Israelis, 10 Thais and a Filipino".)
+    let colonAfterWhole =
+      k > 0 && view.isPunct(start - 1, ":") && s.quantities[k - 1].phraseEnd <= start - 1
+      && start - 1 - s.quantities[k - 1].phraseEnd <= 4
+      && (s.quantities[k - 1].phraseEnd..<(start - 1)).allSatisfy { j in
+        view.tokens[j].kind == .word && !s.cues.contains { $0.start <= j && $0.end > j }
+      }
     let including =
       isBreakdown(q) || view.isWord(start - 2, w.including)
       || (view.isWord(start - 3, w.among) && view.isWord(start - 2, w.them)
         && view.flags(start - 1).contains(.auxiliary))
-      || (k > 0 && view.isPunct(start - 1, ":") && s.quantities[k - 1].phraseEnd == start - 1)
+      || colonAfterWhole
     if including {
       // "Among them were 445 men ...": the whole is the figure before, here or in the
       // sentence before.
