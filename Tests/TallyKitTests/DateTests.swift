@@ -146,6 +146,8 @@ struct DateTests {
     ("2025-08-12", "Five more people, including two children, died of hunger, bringing the number of hunger deaths since the war began to 227.", "Five", nil),
     // ... and so is a "since" right after the total's number.
     ("2025-08-26", "Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "Eleven", nil),
+    // "since the start of the year" starts with the publication's year, as "this year" does.
+    ("2025-04-25", "Israeli forces have arrested more than 2,500 Palestinians since the start of the year.", "more than 2,500", "2025"),
     // A time before a named period starts none.
     ("2024-11-25", "Israel held 10,221 Palestinians in its prisons. Before the war the total was about 5,200.", "about 5,200", nil),
     // ... and past a partner after "and".

@@ -63,6 +63,7 @@ struct NumberTests {
     Case(sentence: "At least a third of the hostages are dead.", text: "At least a third", value: 1.0 / 3, low: 1.0 / 3, high: nil, qualifier: .atLeast),
     Case(sentence: "More than half of them were children.", text: "More than half", value: 0.5, low: 0.5, high: nil, qualifier: .moreThan),
     Case(sentence: "Half the patients were moved south.", text: "Half", value: 0.5, low: 0.5, high: 0.5, qualifier: .exact),
+    Case(sentence: "Nearly one-third were doctors.", text: "Nearly one-third", value: 1.0 / 3, low: nil, high: nil, qualifier: .approximately),
   ]
 
   @Test(arguments: cases)
@@ -208,6 +209,7 @@ struct NonFigureTests {
     "Deliveries in February were half the number of January.",
     "A third round of talks began in Cairo.",
     "The talks lasted half an hour.",
+    "The motion passed with a two-thirds majority.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

@@ -63,7 +63,7 @@ struct DateFinder {
             // "two days ago", "a week ago", "over the weekend": checked by their last word,
             // because "the", "a" and number words are common.
             || ((t.word == v.w.a || v.flags(i).contains(.numberWord)) && v.isWord(i + 2, v.w.ago))
-            || (t.word == v.w.the && v.isWord(i + 1, v.w.weekend))))
+            || (t.word == v.w.the && (v.isWord(i + 1, v.w.weekend) || startOfTheYear(i)))))
       if canStart, let m = mention(at: i, end: end) {
         out.append(m)
         i = m.end
@@ -293,6 +293,10 @@ struct DateFinder {
       }
     }
     guard v.tokens[i].kind == .word else { return nil }
+    // "since the start of the year": the publication's year, as "this year" is.
+    if startOfTheYear(i), i + 1 < end {
+      return DateMention(start: i, end: i + 2, kind: .yearsFromPublication(0), role: .point)
+    }
     // "over the weekend", "last weekend", "this weekend": its Sunday, found like a weekday.
     if (v.isWord(i, v.w.the) || v.isWord(i, v.w.last) || v.isWord(i, v.w.this)), v.isWord(i + 1, v.w.weekend),
       i + 1 < end
@@ -350,6 +354,13 @@ struct DateFinder {
       }
     }
     return nil
+  }
+
+  /// Whether token `i` opens "the year" after "the start of" or "the beginning of".
+  private func startOfTheYear(_ i: Int) -> Bool {
+    let v = view
+    return v.isWord(i, v.w.the) && v.isWord(i + 1, v.w.year) && v.isWord(i - 1, v.w.of)
+      && (v.isWord(i - 2, v.w.start) || v.isWord(i - 2, v.w.beginning))
   }
 
   /// The role a date plays, from the words before it.

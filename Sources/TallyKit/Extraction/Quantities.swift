@@ -320,10 +320,11 @@ struct QuantityFinder {
       let d = QuantityFinder.denominators[String(parts[1])]
     else { return nil }
     let numerator = v.vocabulary.numberTable[Int(word)]
+    // ("Nearly one-third were doctors": a hyphenated share may stand alone before its verb.)
     guard d.plural ? numerator >= 2 : numerator == 1,
-      numerator < d.value, i + 1 < end, v.isWord(i + 1, v.w.of)
+      numerator < d.value, i + 1 < end, v.isWord(i + 1, v.w.of) || v.flags(i + 1).contains(.auxiliary)
     else { return nil }
-    guard !isShareOfNoOne(after: i + 2, end: end) else { return nil }
+    if v.isWord(i + 1, v.w.of), isShareOfNoOne(after: i + 2, end: end) { return nil }
     return Quantity(
       numberStart: i, numberEnd: i + 1, spanStart: i, spanEnd: i + 1, value: numerator / d.value, isRatio: true,
       isWords: true)
