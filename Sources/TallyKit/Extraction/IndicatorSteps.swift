@@ -763,9 +763,14 @@ extension DocumentRun {
 
   /// "37 children were among the 50 patients": a part of the number after it, coded like it
   /// when its own words code nothing. `first` is the sentence's first figure in `output`.
+  /// ("Eight medics and six civil defence workers were among 15 emergency workers killed": a
+  /// list item joined to such a part is a part too.)
   mutating func codeAmongParts(_ qs: [Quantity], first: Int) {
-    for k in 0..<max(0, qs.count - 1) where output[first + k].indicator == .other {
-      if isAmong(qs[k], qs[k + 1]) { output[first + k].indicator = output[first + k + 1].indicator }
+    var partAfter = false
+    for k in stride(from: qs.count - 2, through: 0, by: -1) {
+      let part = output[first + k].indicator == .other && (isAmong(qs[k], qs[k + 1]) || (partAfter && isCoordinated(qs[k], qs[k + 1])))
+      if part { output[first + k].indicator = output[first + k + 1].indicator }
+      partAfter = part
     }
   }
 
