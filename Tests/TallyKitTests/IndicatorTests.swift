@@ -370,6 +370,8 @@ struct IndicatorTests {
     ("154 people left Gaza and 201 came in.", "201", .crossedIn),
     ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "five", .medevacCompleted),
     ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "two", .medevacCompanions),
+    // A cue of a relative clause on another noun, after the figure's verb, is not the figure's.
+    ("Gaza's health ministry said 67 people were killed in strikes that accompanied the operation.", "67", .killed),
     // A list item joined to a part "among" a number is a part too.
     ("Eight medics and six civil defence workers were among 15 emergency workers killed near Rafah.", "Eight", .killed),
     // A list after a colon that ends the whole's clause breaks the whole down.

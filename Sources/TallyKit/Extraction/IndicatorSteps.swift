@@ -310,6 +310,9 @@ extension DocumentRun {
     where c.start >= p.phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == p.phraseEnd)
       && !inBreakdown(c)
     {
+      // "67 people were killed in strikes that accompanied the operation": a cue of a relative
+      // clause on another noun, after the figure's own verb, says nothing of its people.
+      if first != nil, view.isWord(c.start - 1, w.that) || view.isWord(c.start - 1, w.which) { continue }
       guard let ind = decide(c, for: q, s) else { continue }
       // "1,800 Gazans detained during the war remain in Israeli prisons": after a cue right
       // after the noun phrase (a participle that describes the people), a verb that holds
