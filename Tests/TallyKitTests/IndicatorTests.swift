@@ -372,6 +372,8 @@ struct IndicatorTests {
     ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "two", .medevacCompanions),
     // A cue of a relative clause on another noun, after the figure's verb, is not the figure's.
     ("Gaza's health ministry said 67 people were killed in strikes that accompanied the operation.", "67", .killed),
+    // Where the dead had sheltered makes them no displaced people.
+    ("Strikes killed 50 people. Seven of the dead were children sheltering in a tent in Mawasi.", "Seven", .killed),
     // A list item joined to a part "among" a number is a part too.
     ("Eight medics and six civil defence workers were among 15 emergency workers killed near Rafah.", "Eight", .killed),
     // A list after a colon that ends the whole's clause breaks the whole down.
@@ -703,6 +705,8 @@ struct IndicatorTests {
     // The other side of an exchange shares its plan, past "a total of".
     let totalOf = "Under the first phase, 33 hostages are to be freed over six weeks in exchange for a total of about 1,900 Palestinian prisoners."
     #expect(try #require(figure(totalOf, "about 1,900")).modality == .planned)
+    // "registered with the Palestinian embassy in Cairo to go back": an intended number.
+    #expect(try #require(figure("Some 60,000 more have registered with the Palestinian embassy in Cairo to go back.", "Some 60,000")).modality == .planned)
     // "may exit" permits.
     #expect(try #require(figure("Israel has said up to 50 people a day may exit in the first phase.", "up to 50")).modality == .planned)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)

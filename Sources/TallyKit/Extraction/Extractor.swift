@@ -711,11 +711,15 @@ struct DocumentRun {
       }
       // "50 permitted to enter", "7,000 registered to return": a permitted or intended number;
       // "50 a day were allowed to leave" tells what happened.
-      // ("have registered with the embassy to go back": a few words may stand before "to".)
+      // ("have registered with the embassy to go back", "registered with the Palestinian
+      // embassy in Cairo to go back": a few words may stand before "to", none a number or a
+      // stop.)
+      let registeredTo =
+        id == w.registered
+        ? (k + 2...k + 8).first { j in j < end && view.isWord(j, w.to) } : nil
       if id == w.permitted || id == w.allowed || id == w.registered,
         view.isWord(k + 1, w.to)
-          || (id == w.registered && (k + 2...k + 4).contains { j in j < end && view.isWord(j, w.to) }
-            && !(k + 1...k + 4).contains { j in j < end && view.tokens[j].kind != .word }),
+          || (registeredTo.map { to in !(k + 1..<to).contains { j in view.tokens[j].kind != .word } } ?? false),
         ![w.was, w.were, w.been].contains(view.tokens[k - 1].word)
       {
         planned = true

@@ -404,7 +404,9 @@ enum IndicatorRules {
       return [.trucks, .convoys, .things, .actors].contains(noun) ? nil : .hostagesHeld
     case .arrest: return .detained
     case .deport: return .deported
-    case .displace: return .displaced
+    // "Seven of the dead were children sheltering in a tent": where the dead had sheltered
+    // makes them no displaced people.
+    case .displace: return dead ? nil : .displaced
     // "lost 12 staff members", "Israel lost 12 soldiers": a body that loses people loses them
     // to death (patients a hospital "lost" are no killing either way, and things are lost).
     case .lose:
