@@ -101,6 +101,7 @@ struct IndicatorTests {
     // Another's estimate of the figure before is what that figure was.
     ("The army said about 350,000 people had fled. The UN's estimate was lower, at around 200,000.", "around 200,000", .displaced),
     ("Around 250,000 people have left Gaza City since the end of August, the army said. The UN put the number at 190,000 as of Saturday.", "190,000", .displaced),
+    ("More than 1,200 trucks entered Gaza in the past week, Israel said. The UN counted fewer: 1,025 by its own tally.", "1,025", .aidTrucks),
     // Bodies doctors received are deaths; a last item whose own word says what it counts
     // ("150 wounded") shares no verb with the list and borrows no noun from it.
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "at least 50", .killed),

@@ -896,7 +896,16 @@ struct DocumentRun {
   private func presentTense(after q: Quantity) -> Bool {
     var k = q.phraseEnd
     if let r = view.rate(at: k, end: view.tokens.count) { k += r.words }
-    return view.isWord(k, w.is_) || view.isWord(k, w.are) || view.isWord(k, in: w.presentVerbs)
+    func present(_ k: Int) -> Bool { view.isWord(k, w.is_) || view.isWord(k, w.are) || view.isWord(k, in: w.presentVerbs) }
+    // ("Some 514,000 people, nearly a quarter of Gazans, are experiencing famine": past an
+    // appositive set off by commas, or, for the appositive, right after its own comma.)
+    if view.isPunct(k, ","), !present(k + 1),
+      let close = (k + 1..<min(view.count, k + 10)).first(where: { view.tokens[$0].kind == .punct }),
+      view.isPunct(close, ",")
+    {
+      return present(close + 1)
+    }
+    return present(view.isPunct(k, ",") ? k + 1 : k)
   }
 
   /// How far date mention `m` is from figure `q`, in tokens; a comma or an "and" between puts

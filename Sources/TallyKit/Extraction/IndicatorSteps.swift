@@ -351,6 +351,14 @@ extension DocumentRun {
   /// the number at 190,000": a number after "at" in a clause whose subject or object is an
   /// estimate, a count or "the number" (within eight words).
   private func estimatesAnother(_ q: Quantity, _ s: SentenceCues) -> Bool {
+    // "The UN counted fewer: 1,025 by its own tally": a number given by another's count.
+    if view.isWord(q.phraseEnd, w.by),
+      (q.phraseEnd + 1..<min(s.range.upperBound, q.phraseEnd + 4)).contains(where: {
+        view.isWord($0, in: w.figureNouns) || view.isWord($0, in: w.estimates)
+      })
+    {
+      return true
+    }
     guard view.isWord(q.spanStart - 1, w.at) else { return false }
     var j = q.spanStart - 2
     while j >= s.range.lowerBound, q.spanStart - j <= 8 {
