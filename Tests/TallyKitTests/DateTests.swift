@@ -100,6 +100,9 @@ struct DateTests {
     ("2024-03-05", "The family had fled in the first weeks of the war, one of more than 1 million people who have sought refuge in Rafah.", "1 million", "2024-03-05"),
     // A present state past an appositive is not dated by a later clause's date.
     ("2025-08-30", "Some 514,000 people, nearly a quarter of Gazans, are experiencing famine, and that is projected to rise to 641,000 by the end of September.", "Some 514,000", "2025-08-30"),
+    // A date in a later ", after" clause with a figure of its own is that figure's.
+    ("2025-10-02", "The number of journalists killed in Gaza has reached 250, the office said, after two more were killed on Wednesday.", "250", "2025-10-02"),
+    ("2025-10-02", "The number of journalists killed in Gaza has reached 250, the office said, after two more were killed on Wednesday.", "two", "2025-10-01"),
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),

@@ -786,6 +786,15 @@ struct DocumentRun {
       {
         continue
       }
+      // "The number of journalists killed has reached 250, the office said, after two more
+      // were killed on Wednesday": a date in a later ", after" clause with a figure of its own
+      // is that figure's.
+      if m.start >= q.spanEnd,
+        let after = (q.spanEnd..<m.start).first(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.after) }),
+        (after + 2..<m.start).contains(where: { view.isNumber($0) || view.flags($0).contains(.numberWord) })
+      {
+        continue
+      }
       // "250,000 have left, up from 190,000 a week ago": a date after a compared value is
       // that value's; and one before the value compared with is the figure's it is compared
       // with ("159 trucks a day entered in February, down from 500 before the war").
