@@ -388,6 +388,8 @@ struct IndicatorTests {
   @Test func crossingIntoAnotherPartOfGazaIsNoBorderCrossing() throws {
     let north = try #require(figure("More than 300,000 displaced Palestinians crossed into northern Gaza on Monday.", "More than 300,000"))
     #expect(north.indicator != .crossedOut && north.indicator != .crossedIn, "\(north.indicator)")
+    let across = try #require(figure("More than 376,000 people crossed from southern to northern Gaza, the UN said.", "More than 376,000"))
+    #expect(across.indicator != .crossedOut && across.indicator != .crossedIn, "\(across.indicator)")
     let egypt = try #require(figure("More than 300 Palestinians crossed into Egypt on Monday.", "More than 300"))
     #expect(egypt.indicator == .crossedOut)
     let city = try #require(figure("More than 480,000 people had left Gaza City for the south.", "More than 480,000"))

@@ -210,6 +210,7 @@ struct NonFigureTests {
     "A third round of talks began in Cairo.",
     "The talks lasted half an hour.",
     "The motion passed with a two-thirds majority.",
+    "Polio vaccination round two began in central Gaza.",
   ])
   func noFigure(_ sentence: String) {
     let found = figures(sentence)

@@ -273,6 +273,8 @@ enum IndicatorRules {
       "remain closed|open|shut|unclear|unknown|intact", "remained closed|open|shut",
       // Movement inside the Strip ("crossed into northern Gaza") is not a border crossing.
       "cross|crossed|crossing|crosses into|to northern|southern|central|north|south gaza",
+      // "crossed from southern to northern Gaza"
+      "cross|crossed|crossing|crosses from northern|southern|central|north|south ~1 to|into northern|southern|central|north|south gaza",
       "cross|crossed|crossing|crosses|went|going|moved back into|to northern|southern|central|north|south gaza",
       "cross|crossed|crossing|crosses into|to the north|south|centre|center of gaza",
       "cross|crossed|crossing|crosses into|to the north|south",

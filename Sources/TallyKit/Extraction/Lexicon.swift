@@ -255,7 +255,7 @@ enum Lexicon {
   static let glue =
     "the|a|an|to|of|by|for|another|further|its|their|his|her|these|those|total|totalling|totaling|number|figure|tally|toll|reached|reaching|rose|rising|risen|climbed|climbing|stood|stands|stand|at|was|were|is|are|now|has|have|had|been|be|being|with|some"
   static let labels =
-    "resolution|gate|route|highway|article|section|chapter|page|no|flight|unit|brigade|division|room|block|road|street|platform|channel|phase|stage|version|model|item|clause|paragraph|annex|district|sector|level|grade|class|squad|battalion|regiment|zone|plot|lot|tower|square|episode|season|decree|law|vol|volume|code|convention|protocol|batch|nos|kilometre|km|terminal|hall|ward|bed"
+    "resolution|gate|route|highway|article|section|chapter|page|no|flight|unit|brigade|division|room|block|road|street|platform|channel|phase|stage|version|model|item|clause|paragraph|annex|district|sector|level|grade|class|squad|battalion|regiment|zone|plot|lot|tower|square|episode|season|decree|law|vol|volume|code|convention|protocol|batch|nos|kilometre|km|terminal|hall|ward|bed|round"
   static let currency =
     "dollars|dollar|euros|euro|pounds|pound|shekels|shekel|usd|eur|ils|nis|riyals|dinars|francs|yen|yuan|bucks|cents|pence|sterling"
   static let abbreviations =
