@@ -375,6 +375,10 @@ struct IndicatorTests {
     ("Gaza's health ministry said 67 people were killed in strikes that accompanied the operation.", "67", .killed),
     // Where the dead had sheltered makes them no displaced people.
     ("Strikes killed 50 people. Seven of the dead were children sheltering in a tent in Mawasi.", "Seven", .killed),
+    // An evacuation ordered evacuates no one; the people who fled are displaced.
+    ("Thousands of people fled Khan Younis after Israel ordered an evacuation of about a third of the area.", "Thousands", .displaced),
+    // A rally held holds no one.
+    ("Families held a rally in Tel Aviv on Thursday attended by thousands.", "thousands", .other),
     // A list item joined to a part "among" a number is a part too.
     ("Eight medics and six civil defence workers were among 15 emergency workers killed near Rafah.", "Eight", .killed),
     // A list after a colon that ends the whole's clause breaks the whole down.

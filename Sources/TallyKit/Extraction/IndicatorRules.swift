@@ -253,6 +253,8 @@ enum IndicatorRules {
     ]),
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
+      // "after Israel ordered an evacuation of about a third of the area": an order, no one evacuated.
+      "ordered|orders|ordering|order an|the|a evacuation|evacuations",
       "used|use|uses|using the crossing|crossings|terminal to",
       // "17,000 children have been left without either parent": deprived, not gone ("300
       // patients left without their companions" did leave).
@@ -270,6 +272,8 @@ enum IndicatorRules {
       // "A UN analysis found that ..." concludes; it recovers nothing.
       "found|finds|find that",
       "held|holds|holding talks", "held a meeting", "held meetings", "held a news|press conference",
+      // "families held a rally in Tel Aviv attended by thousands": an event held, no one.
+      "held|holds|holding a|an ~1 rally|rallies|protest|protests|vigil|demonstration|march|funeral|ceremony|memorial|briefing|vote|summit",
       "remain closed|open|shut|unclear|unknown|intact", "remained closed|open|shut",
       // Movement inside the Strip ("crossed into northern Gaza") is not a border crossing.
       "cross|crossed|crossing|crosses into|to northern|southern|central|north|south gaza",

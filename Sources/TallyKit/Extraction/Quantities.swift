@@ -288,20 +288,25 @@ struct QuantityFinder {
   }
 
   /// Whether what a share is taken of (after its "of", from `k`) is a time ("of 2024", "of an
-  /// hour", "of the year", "of March") or a measure it compares with ("half the number of
-  /// January", "a third of the level before the war"): no people are counted.
+  /// hour", "of the year", "of March"), a measure it compares with ("half the number of
+  /// January", "a third of the level before the war") or land ("an evacuation of about a
+  /// third of the area"; not "half the strip's population"): no people are counted.
   private func isShareOfNoOne(after k: Int, end: Int) -> Bool {
     var next = k
     while next < end, view.flags(next).contains(.determiner) { next += 1 }
     guard next < end else { return false }
+    let word = view.text(next).lowercased()
     return view.year(next) != nil || !view.flags(next).isDisjoint(with: [.timeUnit, .month])
-      || QuantityFinder.measures.contains(view.text(next).lowercased())
+      || QuantityFinder.measures.contains(word)
+      || (QuantityFinder.places.contains(word) && !view.isWord(next + 1, view.w.s))
   }
 
   /// Words for what a share compares with rather than counts.
   private static let measures: Set<String> = [
     "number", "numbers", "level", "levels", "amount", "total", "figure", "rate", "size", "volume", "capacity",
   ]
+  /// Words for land, a share of which counts no one.
+  private static let places: Set<String> = ["area", "areas", "territory", "land", "strip", "enclave", "city"]
 
   /// Whether token `k` is the denominator of a share ("three quarters of"): the number before
   /// it, when it makes no share of people, is no figure at all ("three quarters of an hour").
