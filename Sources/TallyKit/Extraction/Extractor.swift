@@ -791,7 +791,7 @@ struct DocumentRun {
       // is that figure's.
       if m.start >= q.spanEnd,
         let after = (q.spanEnd..<m.start).first(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.after) }),
-        (after + 2..<m.start).contains(where: { view.isNumber($0) || view.flags($0).contains(.numberWord) })
+        (after + 2..<max(after + 2, m.start)).contains(where: { view.isNumber($0) || view.flags($0).contains(.numberWord) })
       {
         continue
       }

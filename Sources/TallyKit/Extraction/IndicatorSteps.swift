@@ -635,8 +635,6 @@ extension DocumentRun {
     return indicator ?? .other
   }
 
-  /// "eight of the 33 are dead": figure `k`'s phrase runs into the next number, whose
-  /// predicate is its own.
   /// A participle that describes the people of `q`, right after its noun phrase (past
   /// adverbs) and before the clause's own verb: "a third of the 116 hostages still held in
   /// Gaza are dead". ("Half of the 600 trucks entered on Monday": with no verb after it, the
@@ -652,6 +650,8 @@ extension DocumentRun {
     return decide(c, for: q, s)
   }
 
+  /// "eight of the 33 are dead": figure `k`'s phrase runs into the next number, whose
+  /// predicate is its own.
   private func partOfNext(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Bool {
     k + 1 < s.quantities.count && q.phraseEnd == s.quantities[k + 1].spanStart
   }
@@ -712,12 +712,7 @@ extension DocumentRun {
     var found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
     // "Around 7,000 foreigners are waiting to leave": foreigners waiting to go home are no
     // patients (those who "need medical evacuation" are).
-    if c.event == .needMedevac, q.noun == .foreigners,
-      !(c.start..<c.end).contains(where: { j in
-        let t = view.text(j).lowercased()
-        return t.hasPrefix("evacuat") || t.hasPrefix("treat") || t.hasPrefix("medic") || t == "care"
-      })
-    {
+    if c.event == .needMedevac, q.noun == .foreigners, !(c.start..<c.end).contains(where: isTreatmentWord) {
       return .other
     }
     // "Some 12,000 people have registered to leave, including 1,200 students": a wish to leave
@@ -744,22 +739,27 @@ extension DocumentRun {
     return found
   }
 
-  /// The side named right before a release verb (up to four words back, within its clause):
-  /// Hamas, Islamic Jihad or militants free hostages, Israel frees prisoners.
   /// Whether the sentence speaks of medical treatment or evacuation, or of the sick, or a
   /// health body speaks ("WHO chief Tedros said up to 14,000 people still needed to leave").
   private func speaksOfTreatment(_ s: SentenceCues) -> Bool {
     s.range.contains { j in
       guard view.tokens[j].kind == .word else { return false }
-      if view.flags(j).contains(.medical) || view.nounClass(j) == .patients { return true }
+      if isTreatmentWord(j) || view.flags(j).contains(.medical) || view.nounClass(j) == .patients { return true }
       let t = view.text(j)
-      if t == "WHO" { return true }
-      let lower = t.lowercased()
-      return lower.hasPrefix("evacuat") || lower.hasPrefix("treat") || lower.hasPrefix("medic") || lower == "care"
-        || lower == "surgery" || lower.hasPrefix("hospital") || lower == "health"
+      return t == "WHO" || t.lowercased() == "health"
     }
   }
 
+  /// Whether word `j` names medical treatment or evacuation: "evacuation", "treatment",
+  /// "medical", "care", "surgery", "hospital".
+  private func isTreatmentWord(_ j: Int) -> Bool {
+    let t = view.text(j).lowercased()
+    return t.hasPrefix("evacuat") || t.hasPrefix("treat") || t.hasPrefix("medic") || t == "care" || t == "surgery"
+      || t.hasPrefix("hospital")
+  }
+
+  /// The side named right before a release verb (up to four words back, within its clause):
+  /// Hamas, Islamic Jihad or militants free hostages, Israel frees prisoners.
   private func releasingSide(before c: CueMatch, _ s: SentenceCues) -> Indicator? {
     var j = c.start - 1
     while j >= s.range.lowerBound, c.start - j <= 4, view.tokens[j].kind == .word, !view.isNumber(j) {
@@ -779,7 +779,9 @@ extension DocumentRun {
   mutating func codeAmongParts(_ qs: [Quantity], first: Int) {
     var partAfter = false
     for k in stride(from: qs.count - 2, through: 0, by: -1) {
-      let part = output[first + k].indicator == .other && (isAmong(qs[k], qs[k + 1]) || (partAfter && isCoordinated(qs[k], qs[k + 1])))
+      let part =
+        output[first + k].indicator == .other
+        && (isAmong(qs[k], qs[k + 1]) || (partAfter && isCoordinated(qs[k], qs[k + 1])))
       if part { output[first + k].indicator = output[first + k + 1].indicator }
       partAfter = part
     }

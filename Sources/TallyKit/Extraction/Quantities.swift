@@ -335,8 +335,8 @@ struct QuantityFinder {
       isWords: true)
   }
 
-  /// What may follow a share's denominator without "of": "half the patients", "a third their
-  /// size".
+  /// What may follow a share's denominator without "of": "half the patients", "half its
+  /// population".
   private static let shareDeterminers: Set<String> = ["the", "its", "their", "his", "her", "our", "all", "these", "those"]
 
   /// The scale of a letter suffix glued to digits: "m"/"mn" a million, "bn" a billion, "k"

@@ -264,12 +264,12 @@ final class NamedWords: Sendable {
   static let detentionWords = ["detained", "held", "arrested", "jailed", "imprisoned", "captured", "abducted", "taken"]
   /// "the October 7 attack": nouns of an assault, which a day without a year names.
   static let attackWords = ["attack", "attacks", "massacre", "assault", "raid", "incursion", "rampage", "onslaught"]
-  /// "the 600 a day the deal requires": what an agreement does to a number it sets.
   /// "up to 50 people a day may exit": a modal that permits, before a verb of movement.
   static let permissionWords = ["may", "can"]
+  static let movementVerbWords = ["exit", "leave", "enter", "cross", "return", "travel", "depart", "go"]
   /// "The UN's estimate was lower, at around 200,000": nouns for another's estimate.
   static let estimateWords = ["estimate", "estimates"]
-  static let movementVerbWords = ["exit", "leave", "enter", "cross", "return", "travel", "depart", "go"]
+  /// "the 600 a day the deal requires": what an agreement does to a number it sets.
   static let requireWords = [
     "requires", "required", "stipulates", "stipulated", "envisages", "envisaged", "promises", "promised",
     "specifies", "specified", "mandates", "mandated", "sets", "set",
@@ -379,7 +379,8 @@ final class NamedWords: Sendable {
     has = id("has")
     following = id("following")
     hours = id("hours")
-    within = id("within"); such = id("such")
+    within = id("within")
+    such = id("such")
     comparatives = set(NamedWords.comparativeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
