@@ -371,6 +371,8 @@ struct IndicatorTests {
     ("154 people left Gaza and 201 came in.", "201", .crossedIn),
     ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "five", .medevacCompleted),
     ("12 people returned to Gaza and five patients, each with two relatives, left for Egypt.", "two", .medevacCompanions),
+    // More of those who travel, after patients and their companions, are more patients.
+    ("Fifty sick children and 61 companions left on Saturday. A further 50 are due to leave on Sunday.", "50", .medevacCompleted),
     // A cue of a relative clause on another noun, after the figure's verb, is not the figure's.
     ("Gaza's health ministry said 67 people were killed in strikes that accompanied the operation.", "67", .killed),
     // Where the dead had sheltered makes them no displaced people.

@@ -956,6 +956,10 @@ extension DocumentRun {
 
   /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
   private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
+    // ("Fifty sick children and 61 companions left ... A further 50 are due to leave on
+    // Sunday": more of those who travel are more patients; companions go with them.)
+    let before = qs[k].spanStart - 1
+    let more = view.isWord(before, w.another) || view.isWord(before, w.further) || view.isWord(before, w.additional)
     var j = k - 1
     while j >= 0 {
       // A breakdown ("including two children") is not what a later number counts. The
@@ -963,13 +967,15 @@ extension DocumentRun {
       // borrowed its noun lends it on: "18 serving life sentences and 54 serving long ones".
       let part = (isBreakdown(qs[j]) || isCompanionAside(qs[j])) && j > 0
       let coded = figures[figures.count - k + j].quantity
-      if coded.noun != .unknown && !part { return (coded, true) }
+      if coded.noun != .unknown && !part && !(more && coded.noun == .companions) { return (coded, true) }
       j -= 1
     }
     // Only the figures of the last two sentences: a pronoun does not reach further (nor, here
     // either, to a breakdown: "93 people, among them 25 children, were killed. Forty others
     // remain missing").
-    return recentFigure(within: 2) { $0.noun != .unknown && !isBreakdown($0) && !isCompanionAside($0) }.map {
+    return recentFigure(within: 2) {
+      $0.noun != .unknown && !isBreakdown($0) && !isCompanionAside($0) && !(more && $0.noun == .companions)
+    }.map {
       (figures[$0].quantity, false)
     }
   }
