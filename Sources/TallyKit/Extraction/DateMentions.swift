@@ -76,8 +76,7 @@ struct DateFinder {
     while k < out.count {
       let m = out[k]
       if case .calendar(let year, let month, let day?) = m.kind, m.end + 1 < end,
-        v.isWord(m.end, v.w.to) || v.isPunct(m.end, "-") || v.isWord(m.end, v.w.until)
-          || v.isWord(m.end, v.w.through) || (v.isWord(m.end, v.w.and) && v.isWord(m.start - 1, v.w.between)),
+        v.joinsRange(at: m.end, opener: m.start - 1),
         let d = dayNumber(m.end + 1), d > day, isMonth(m.end + 2) == nil,
         !out.contains(where: { $0.start == m.end + 1 })
       {
@@ -94,8 +93,7 @@ struct DateFinder {
       let m = out[k]
       let joiner = m.start - 1
       if case .calendar(let year, let month, let day?) = m.kind, dayNumber(m.start) == day, joiner - 1 >= sentence.lowerBound,
-        v.isWord(joiner, v.w.to) || v.isPunct(joiner, "-") || v.isWord(joiner, v.w.until)
-          || v.isWord(joiner, v.w.through) || (v.isWord(joiner, v.w.and) && v.isWord(joiner - 2, v.w.between)),
+        v.joinsRange(at: joiner, opener: joiner - 2),
         let d = dayNumber(joiner - 1), d < day, !out.contains(where: { $0.end > joiner - 1 && $0.start <= joiner - 1 })
       {
         out.insert(
@@ -132,11 +130,8 @@ struct DateFinder {
       guard gap == 1 || (gap == 2 && isPartOfMonth(b.start - 1)) else { continue }
       let joiner = a.end
       let opener = isPartOfMonth(a.start - 1) ? a.start - 2 : a.start - 1
-      let isRange =
-        (a.role == .rangeStart
-          && (v.isWord(joiner, v.w.to) || v.isWord(joiner, v.w.until) || v.isPunct(joiner, "-")
-            || v.isWord(joiner, v.w.through)))
-        || (v.isWord(joiner, v.w.and) && v.isWord(opener, v.w.between))
+      // ("to", "until", a hyphen or "through" only after "from"; "and" after "between".)
+      let isRange = v.joinsRange(at: joiner, opener: opener) && (a.role == .rangeStart || v.isWord(joiner, v.w.and))
       if isRange {
         merged[k].role = .rangeStart
         merged[k + 1].role = .rangeEnd

@@ -417,6 +417,13 @@ extension TextView {
     return nil
   }
 
+  /// Whether token `j` joins the two ends of a range of dates or days: "to", "until",
+  /// "through", a hyphen, or "and" when "between" (at `opener`) opened the range.
+  func joinsRange(at j: Int, opener: Int) -> Bool {
+    isWord(j, w.to) || isWord(j, w.until) || isWord(j, w.through) || isPunct(j, "-")
+      || (isWord(j, w.and) && isWord(opener, w.between))
+  }
+
   /// ", after ...", ", which ...": whether token `j` is a comma followed by a lower-case word
   /// of `words` (a capitalized one is a name: "WHO" is no "who").
   func opensClause(at j: Int, _ words: WordSet) -> Bool {
