@@ -70,6 +70,8 @@ struct DateTests {
     ("2023-12-15", "At least 120 people were killed in the first two weeks following October 7.", "At least 120", "2023-10-21"),
     // "between January 12 and 18": a range of days (and the 18 is no figure).
     ("2026-01-22", "Between January 12 and 18, 480 people entered Gaza.", "480", "2026-01-18"),
+    // ... and "through", as the date reader takes it (the 30 is no figure).
+    ("2025-02-05", "From January 20 through 30, 50 trucks entered.", "50", "2025-01-30"),
     // ... and day first: "between 1 and 14 January", "from 1 to 14 January" (the 1 is no figure).
     ("2026-01-15", "Between 1 and 14 January, 312 patients left through Kerem Shalom.", "312", "2026-01-14"),
     ("2026-01-15", "From 1 to 14 January, 312 patients left.", "312", "2026-01-14"),

@@ -211,6 +211,7 @@ struct NonFigureTests {
     "The talks lasted half an hour.",
     "The motion passed with a two-thirds majority.",
     "Polio vaccination round two began in central Gaza.",
+    "The crossing was shut from 20 through 30 January.",
     "Israel ordered an evacuation of about a third of the area.",
   ])
   func noFigure(_ sentence: String) {

@@ -472,9 +472,9 @@ struct QuantityFinder {
         return true
       }
       if v.isPunct(i - 1, "."), v.flags(i - 2).contains(.month) { return true }
-      // The end of a range of days: "January 20 to 30", "February 2-9", "between January 12
-      // and 18"
-      if v.joinsRange(at: i - 1, opener: i - 4), !v.isWord(i - 1, v.w.through),
+      // The end of a range of days: "January 20 to 30", "February 2-9", "January 20 through
+      // 30", "between January 12 and 18"
+      if v.joinsRange(at: i - 1, opener: i - 4),
         v.isNumber(i - 2), v.flags(i - 3).contains(.month), q.value <= 31
       {
         return true
@@ -484,7 +484,7 @@ struct QuantityFinder {
       }
       // The start of a range of days, day first: "from 1 to 14 January", "between 1 and 14
       // January".
-      if v.joinsRange(at: next, opener: i - 1), !v.isWord(next, v.w.through),
+      if v.joinsRange(at: next, opener: i - 1),
         v.isNumber(next + 1), next + 2 < end, v.flags(next + 2).contains(.month),
         v.tokens[next + 2].flags.contains(.capitalized), q.value <= 31, let later = v.digitValue(next + 1),
         later <= 31, later > q.value
