@@ -77,7 +77,7 @@ struct CanonicalLineTests {
       }
       let fast = CanonicalLineTests.fast(bytes)
       #expect((fast != nil) == (slow.canonicalLength > 0), Comment(rawValue: String(decoding: bytes, as: UTF8.self)))
-      if let fast {
+      if var fast {
         CanonicalLineTests.expectSameRecord(fast, slow, bytes)
         // The row writer's pointer lane, in the space the figures table makes for it, writes
         // the CSV row the general writer does.

@@ -27,25 +27,37 @@ struct IOTests {
   }
 
   /// The JSON string skip stops exactly at the first quote, backslash or control byte when
-  /// one lies in a whole word ahead, and never passes one.
+  /// one lies in a whole word ahead, and never passes one; it says whether a comma, and
+  /// whether a byte of 0x80 or more, came before where it stopped. Strings up to 80 bytes, so
+  /// that the sixteen-byte steps, the eight-byte steps and the rest all meet special bytes.
   @Test func plainStringBytesAreSkippedUpToTheFirstSpecialByte() {
     let alphabet: [UInt8] = Array("ab ,.é\"\\".utf8) + [0x01, 0x1F, 0x20, 0x7F, 0x80, 0xFF]
     var random = RobustnessTests.SplitMix(state: 7)
-    for _ in 0..<3000 {
-      let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
-        Bool.random(using: &random) ? UInt8(ascii: "x") : alphabet.randomElement(using: &random)!
+    for _ in 0..<6000 {
+      // Mostly plain bytes, so that long runs reach the wide steps.
+      let plain = Int.random(in: 1...12, using: &random)
+      let bytes = (0..<Int.random(in: 0...80, using: &random)).map { _ in
+        Int.random(in: 0...plain, using: &random) > 0 ? UInt8(ascii: "x") : alphabet.randomElement(using: &random)!
       }
       let start = Int.random(in: 0...bytes.count, using: &random)
       let special = { (b: UInt8) in b == 0x22 || b == 0x5C || b < 0x20 }
       let first = bytes[start...].firstIndex(where: special)
+      var comma = false
+      var loaded: UInt64 = 0
       let i = bytes.withUnsafeBufferPointer { p in
-        p.baseAddress.map { skipPlainJSONStringBytes($0, from: start, count: p.count) } ?? start
+        p.baseAddress.map { skipPlainJSONStringBytes($0, from: start, count: p.count, comma: &comma, loaded: &loaded) }
+          ?? start
       }
       #expect(i >= start && i <= (first ?? bytes.count), "\(bytes) from \(start)")
       if let first, start + ((first - start) / 8 + 1) * 8 <= bytes.count {
         // The special byte lies in a word the skip reads whole (eight bytes from `start` on at
         // a time): it stops on it.
         #expect(i == first, "\(bytes) from \(start)")
+      }
+      guard i >= start else { continue }
+      #expect(comma == bytes[start..<i].contains(0x2C), "\(bytes) from \(start)")
+      if bytes[start..<i].contains(where: { $0 >= 0x80 }) {
+        #expect(loaded & swarHighBits != 0, "\(bytes) from \(start)")
       }
     }
   }

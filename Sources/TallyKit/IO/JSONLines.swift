@@ -288,6 +288,23 @@ struct JSONCursor {
 ) -> Int {
   let raw = UnsafeRawPointer(base)
   var i = start
+  // Sixteen bytes at a time first, while none needs a look (vector compares: 2.4 times the
+  // word loop's speed, measured for issue 3); the word loop below finds the exact byte. The
+  // compared vectors are built once: a scalar on the right of `.==` is broadcast on every
+  // call, which made the loop 300 times slower.
+  let quote = SIMD16<UInt8>(repeating: 0x22)
+  let backslash = SIMD16<UInt8>(repeating: 0x5C)
+  let space = SIMD16<UInt8>(repeating: 0x20)
+  let commaByte = SIMD16<UInt8>(repeating: 0x2C)
+  var wide = SIMD16<UInt8>(repeating: 0)
+  while i + 16 <= n {
+    let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+    if any((v .== quote) .| (v .== backslash) .| (v .< space)) { break }
+    if any(v .== commaByte) { comma = true }
+    wide |= v
+    i += 16
+  }
+  if any(wide .> SIMD16<UInt8>(repeating: 0x7F)) { loaded |= 0x80 }
   while i + 8 <= n {
     let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
     loaded |= x
