@@ -670,7 +670,8 @@ struct TokenSpans: Sendable {
 struct EscapeFlags: Sendable {
   private var bits: UInt32 = 0
 
-  subscript(_ i: Int) -> Bool {
+  // Inlined: set for each string of every figure read, the call was 1% of a normalize run.
+  @inline(__always) subscript(_ i: Int) -> Bool {
     get { bits & (1 << i) != 0 }
     set { if newValue { bits |= 1 << i } else { bits &= ~(1 << i) } }
   }
