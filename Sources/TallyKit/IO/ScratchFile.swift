@@ -33,6 +33,16 @@ struct ScratchFile {
     if buffer.count >= budget { try spill() }
   }
 
+  /// Appends the first `count` bytes of `header` (as laid out in memory) and then `bytes`, as
+  /// one record.
+  mutating func append(header: UInt64, count: Int, bytes: UnsafeBufferPointer<UInt8>) throws(InputError) {
+    withUnsafeBytes(of: header) { h in
+      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: h[0..<count]))
+    }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= budget { try spill() }
+  }
+
   /// Writes what is buffered to the file.
   mutating func spill() throws(InputError) {
     if fd < 0 {

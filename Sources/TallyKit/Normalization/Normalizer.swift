@@ -734,9 +734,11 @@ struct IDSpill {
   }
 
   mutating func add(observation o: Int32, id: UnsafeBufferPointer<UInt8>) throws(InputError) {
-    try withUnsafeBytes(of: UInt32(bitPattern: o).littleEndian) { b throws(InputError) in try file.append(bytes: b) }
-    try withUnsafeBytes(of: UInt16(min(id.count, 65535)).littleEndian) { b throws(InputError) in try file.append(bytes: b) }
-    try file.append(bytes: id.prefix(65535))
+    // The six bytes before the id as one word (little-endian: the observation, then the
+    // length), the record appended in one step (three appends were 1% of a run).
+    let n = min(id.count, 65535)
+    let header = UInt64(UInt32(bitPattern: o)) | UInt64(n) << 32
+    try file.append(header: header.littleEndian, count: 6, bytes: UnsafeBufferPointer(rebasing: id[0..<n]))
   }
 
   mutating func flushToDisk() throws(InputError) { try file.spill() }

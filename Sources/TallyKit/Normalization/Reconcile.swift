@@ -183,10 +183,12 @@ struct ObservationAccumulator {
         points.append((p, 1))
       }
     }
-    let rank = (published.map { $0.dayNumber } ?? Int.min, order)
-    if rule == .latest && rank >= latestOrder {
-      latestOrder = rank
-      latest = c
+    if rule == .latest {
+      let rank = (published.map { $0.dayNumber } ?? Int.min, order)
+      if rank >= latestOrder {
+        latestOrder = rank
+        latest = c
+      }
     }
     if let d = published {
       if firstPublished.map({ d < $0 }) ?? true { firstPublished = d }
