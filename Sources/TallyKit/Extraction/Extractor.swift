@@ -406,7 +406,7 @@ struct DocumentRun {
     // "33 hostages will be released over six weeks, beginning with three on Sunday": the first
     // part of a plan is planned.
     if k > 0, modality == .actual, coded[k - 1].modality == .planned, q.spanStart - 2 >= sentence.lowerBound,
-      view.isWord(q.spanStart - 1, w.with), ["beginning", "starting"].contains(view.text(q.spanStart - 2).lowercased())
+      view.isWord(q.spanStart - 1, w.with), view.isWord(q.spanStart - 2, in: w.beginnings)
     {
       modality = .planned
       past = coded[k - 1].past

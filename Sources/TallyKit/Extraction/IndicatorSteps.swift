@@ -702,10 +702,7 @@ extension DocumentRun {
     if c.event == .hold, [.people, .children, .patients].contains(q.noun), !q.elliptical,
       let noun = q.nounToken, noun >= q.spanEnd, noun < q.phraseEnd,
       view.text(c.start).lowercased().hasPrefix("remain"),
-      !(c.end..<min(s.range.upperBound, c.end + 6)).contains(where: { j in
-        [w.prison, w.prisons, w.jail, w.jails, w.detention].contains { view.isWord(j, $0) }
-          || ["custody", "captivity"].contains(view.text(j).lowercased())
-      })
+      !(c.end..<min(s.range.upperBound, c.end + 6)).contains(where: { view.isWord($0, in: w.captivity) })
     {
       return nil
     }

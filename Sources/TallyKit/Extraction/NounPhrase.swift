@@ -375,7 +375,7 @@ struct NounPhraseReader {
     let v = view
     var s = sentence.lowerBound
     // "Most of them, 1,718, had been detained": a quantifier before the opening "of".
-    if ["most", "some", "many", "all"].contains(v.text(s).lowercased()), v.isWord(s + 1, v.w.of) { s += 1 }
+    if v.isWord(s, in: v.w.quantifiers), v.isWord(s + 1, v.w.of) { s += 1 }
     guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }
     var k = s + 1
     if v.flags(k).contains(.pronoun), v.isPunct(k + 1, ","), k + 1 < q.spanStart { return .pronoun }

@@ -255,13 +255,6 @@ struct QuantityFinder {
     return q
   }
 
-  /// The denominators of shares written in words, singular and plural.
-  private static let denominators: [String: (value: Double, plural: Bool)] = [
-    "half": (2, false), "third": (3, false), "thirds": (3, true), "quarter": (4, false),
-    "quarters": (4, true), "fifth": (5, false), "fifths": (5, true), "tenth": (10, false),
-    "tenths": (10, true),
-  ]
-
   /// A share written in words, as a ratio (codebook section 3): "three quarters of the
   /// population", "a third of the dead", "half of them". Token `k` is the denominator, which
   /// must be followed by "of" or a determiner ("half the patients"; "a third round" is an
@@ -270,13 +263,12 @@ struct QuantityFinder {
   /// of an hour") is no figure.
   private func fraction(numerator n: Double, at k: Int, end: Int) -> Quantity? {
     let v = view
-    guard k + 1 < end, v.tokens[k].kind == .word, let d = QuantityFinder.denominators[v.text(k).lowercased()]
-    else { return nil }
+    guard k + 1 < end, let d = v.w.denominator(v.tokens[k].word) else { return nil }
     guard d.plural ? (n >= 2 && n < d.value && n == n.rounded()) : n == 1 else { return nil }
     var next = k + 1
     if v.isWord(next, v.w.of) {
       next += 1
-    } else if !QuantityFinder.shareDeterminers.contains(v.text(next).lowercased()) {
+    } else if !v.isWord(next, in: v.w.shareDeterminers) {
       return nil  // "half a million" is a number, "a third round" an ordinal
     }
     // "the first half of", "the second quarter of", "the other half": a part of a time or of a
@@ -295,24 +287,15 @@ struct QuantityFinder {
     var next = k
     while next < end, view.flags(next).contains(.determiner) { next += 1 }
     guard next < end else { return false }
-    let word = view.text(next).lowercased()
     return view.year(next) != nil || !view.flags(next).isDisjoint(with: [.timeUnit, .month])
-      || QuantityFinder.measures.contains(word)
-      || (QuantityFinder.places.contains(word) && !view.isWord(next + 1, view.w.s))
+      || view.isWord(next, in: view.w.measures)
+      || (view.isWord(next, in: view.w.places) && !view.isWord(next + 1, view.w.s))
   }
-
-  /// Words for what a share compares with rather than counts.
-  private static let measures: Set<String> = [
-    "number", "numbers", "level", "levels", "amount", "total", "figure", "rate", "size", "volume", "capacity",
-  ]
-  /// Words for land, a share of which counts no one.
-  private static let places: Set<String> = ["area", "areas", "territory", "land", "strip", "enclave", "city"]
 
   /// Whether token `k` is the denominator of a share ("three quarters of"): the number before
   /// it, when it makes no share of people, is no figure at all ("three quarters of an hour").
   private func isDenominator(_ k: Int, end: Int) -> Bool {
-    k + 1 < end && view.tokens[k].kind == .word && QuantityFinder.denominators[view.text(k).lowercased()] != nil
-      && view.isWord(k + 1, view.w.of)
+    k + 1 < end && view.w.denominator(view.tokens[k].word) != nil && view.isWord(k + 1, view.w.of)
   }
 
   /// "two-thirds of": a numerator and a denominator joined by a hyphen.
@@ -322,7 +305,7 @@ struct QuantityFinder {
     let parts = v.text(i).lowercased().split(separator: "-")
     let word = parts.count == 2 ? v.vocabulary.id(String(parts[0])) : -1
     guard word >= 0, v.vocabulary.flagTable[Int(word)].contains(.numberWord),
-      let d = QuantityFinder.denominators[String(parts[1])]
+      let d = v.w.denominator(v.vocabulary.id(String(parts[1])))
     else { return nil }
     let numerator = v.vocabulary.numberTable[Int(word)]
     // ("Nearly one-third were doctors": a hyphenated share may stand alone before its verb.)
@@ -334,10 +317,6 @@ struct QuantityFinder {
       numberStart: i, numberEnd: i + 1, spanStart: i, spanEnd: i + 1, value: numerator / d.value, isRatio: true,
       isWords: true)
   }
-
-  /// What may follow a share's denominator without "of": "half the patients", "half its
-  /// population".
-  private static let shareDeterminers: Set<String> = ["the", "its", "their", "his", "her", "our", "all", "these", "those"]
 
   /// The scale of a letter suffix glued to digits: "m"/"mn" a million, "bn" a billion, "k"
   /// a thousand.

@@ -276,17 +276,42 @@ final class NamedWords: Sendable {
   ]
   /// ", and it projected ...": pronouns that open a clause with a subject of its own.
   static let subjectPronounWords = ["it", "they", "he", "she", "we"]
+  /// "three quarters of", "a third of": the denominators of shares written in words, with
+  /// their value and whether the form is plural.
+  static let denominatorWords: [(word: String, value: Double, plural: Bool)] = [
+    ("half", 2, false), ("third", 3, false), ("thirds", 3, true), ("quarter", 4, false), ("quarters", 4, true),
+    ("fifth", 5, false), ("fifths", 5, true), ("tenth", 10, false), ("tenths", 10, true),
+  ]
+  /// "half the patients", "half its population": what may follow a share's denominator
+  /// without "of".
+  static let shareDeterminerWords = ["the", "its", "their", "his", "her", "our", "all", "these", "those"]
+  /// "half the number of January": words for what a share compares with rather than counts.
+  static let measureWords = [
+    "number", "numbers", "level", "levels", "amount", "total", "figure", "rate", "size", "volume", "capacity",
+  ]
+  /// "a third of the area": words for land, a share of which counts no one.
+  static let placeWords = ["area", "areas", "territory", "land", "strip", "enclave", "city"]
+  /// "Most of them, 1,718, had been detained": quantifiers before an opening "of".
+  static let quantifierWords = ["most", "some", "many", "all"]
+  /// "remain in Israeli prisons", "remain in custody": nouns of where captives are held.
+  static let captivityWords = ["prison", "prisons", "jail", "jails", "detention", "custody", "captivity"]
+  /// "beginning with three on Sunday": the participles that open the first part of a plan.
+  static let beginningWords = ["beginning", "starting"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
-    + movementVerbWords + estimateWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
+    + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
+    + placeWords + quantifierWords + captivityWords + beginningWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
-    beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates: WordSet
+    beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
+    measures, places, quantifiers, captivity, beginnings: WordSet
+  /// `denominatorWords` by lexicon id.
+  private let denominators: [(id: Int32, value: Double, plural: Bool)]
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
@@ -397,6 +422,20 @@ final class NamedWords: Sendable {
     permissions = set(NamedWords.permissionWords)
     movementVerbs = set(NamedWords.movementVerbWords)
     estimates = set(NamedWords.estimateWords)
+    shareDeterminers = set(NamedWords.shareDeterminerWords)
+    measures = set(NamedWords.measureWords)
+    places = set(NamedWords.placeWords)
+    quantifiers = set(NamedWords.quantifierWords)
+    captivity = set(NamedWords.captivityWords)
+    beginnings = set(NamedWords.beginningWords)
+    denominators = NamedWords.denominatorWords.map { (id($0.word), $0.value, $0.plural) }
+  }
+
+  /// The value of a share's denominator and whether it is plural, for the word with lexicon
+  /// id `word`; nil for any other word.
+  func denominator(_ word: Int32) -> (value: Double, plural: Bool)? {
+    guard word >= 0, let d = denominators.first(where: { $0.id == word }) else { return nil }
+    return (d.value, d.plural)
   }
 }
 
