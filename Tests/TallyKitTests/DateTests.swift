@@ -32,6 +32,10 @@ struct DateTests {
     // A present state in a clause after ", and" is not dated by the first days before it.
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "10,000", "2025-01-22"),
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "120", "2025-01-21"),
+    // A date in a later clause that plans a figure of its own is that figure's.
+    ("2025-02-03", "Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "Fifty", "2025-02-03"),
+    ("2025-02-03", "Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "37", "2025-02-02"),
+    ("2025-02-03", "Israel freed 90 prisoners, and Hamas is due to release three hostages on Sunday.", "90", "2025-02-03"),
     // The day of a statement does not date what is to come.
     ("2025-01-16", "Under the agreement announced on Wednesday, Hamas will release 33 hostages over six weeks.", "33", "2025-01-16"),
     // "a day after ...": that many days before the date of what it follows, unless its own
@@ -237,6 +241,14 @@ struct DateTests {
     ("2025-02-02", "Of the 183 prisoners, 111 were taken by Israeli forces in Gaza after October 7, 2023.", "111", nil),
     // A war word after a superlative names one episode, not the war.
     ("2025-03-04", "Air strikes killed at least 413 Palestinians overnight in the heaviest bombardment since the truce began.", "at least 413", nil),
+    // What happened on a day its clause names is that day's toll, not the war's running total.
+    ("2024-02-08", "Three Israeli soldiers were killed in fighting in northern Gaza on Sunday.", "Three", nil),
+    // A "since" before the verb that raises a total is the raising figure's; the total's own
+    // words give the total's.
+    ("2024-02-08", "Strikes have killed 300 people since Monday, bringing the toll to 30,000.", "300", "2024-02-05"),
+    ("2024-02-08", "Strikes have killed 300 people since Monday, bringing the toll to 30,000.", "30,000", nil),
+    ("2024-02-08", "Three soldiers were killed in Gaza since Sunday, bringing the number killed since the offensive began to 390.", "390", "2023-10-07"),
+    ("2024-02-08", "Three soldiers were killed in Gaza since Sunday, bringing the number killed since the offensive began to 390.", "Three", "2024-02-04"),
   ]
 
   @Test(arguments: periods)

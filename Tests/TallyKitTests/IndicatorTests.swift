@@ -111,6 +111,15 @@ struct IndicatorTests {
     ("Sixteen patients, accompanied by 31 companions, left for Jordan. A further 23 are scheduled to leave on Wednesday.", "23", .medevacCompleted),
     ("Sixteen patients, accompanied by 31 companions, left for Jordan, up from nine a week earlier.", "nine", .medevacCompleted),
     ("A group of 50 patients, along with 61 companions, left on Monday, bringing the number evacuated to 117.", "117", .medevacCompleted),
+    // A total's own words say what it counts: those held after arrests are prisoners.
+    ("Israeli forces arrested about 3,000 people in the West Bank, according to prisoner groups, bringing the number held without charge to more than 2,800.", "2,800", .prisonersHeld),
+    // More after a companion aside are more of the travellers, doing as they did.
+    ("Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "37", .medevacCompleted),
+    ("Fifty patients crossed into Egypt. Another 37 were expected to follow on Sunday.", "37", .medevacCompleted),
+    // People who leave for treatment are evacuated patients.
+    ("Jordan has flown 17 children with cancer out of Gaza for treatment since March.", "17", .medevacCompleted),
+    ("About 40 people left Gaza for urgent treatment in Egypt on Monday.", "About 40", .medevacCompleted),
+    ("About 400 people left Gaza for Egypt on Monday.", "About 400", .crossedOut),
     // The side that releases tells who its people are when their noun does not.
     ("Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners.", "20", .hostagesReleased),
     ("Israel has released them in batches, the latest group of 14 on Wednesday.", "14", .prisonersReleased),

@@ -309,17 +309,24 @@ struct DocumentRun {
       {
         next += 1
       }
-      if next < qs.count, bringsTotal(to: qs[next], after: qs[next - 1]) {
+      if next < qs.count, let raising = raisingWord(of: qs[next], after: qs[next - 1]) {
         let total = qs[next]
         let limit = next + 1 < qs.count ? qs[next + 1].spanStart : sentence.upperBound
         // (A "since" right after the total is the total's too: "raising the total of such deaths
-        // to 300 since the war began".)
+        // to 300 since the war began".) The total's words start at the verb that raises it:
+        // "Strikes have killed 300 people since Monday, bringing the toll to 30,000" keeps
+        // Monday for the 300.
         let ownClause = namesTotalAfter(total) || view.isWord(total.spanEnd, w.since)
-        totalsWords = q.spanEnd..<(ownClause ? view.clauseEnd(from: total.spanEnd, limit: limit) : total.spanStart)
+        totalsWords = max(q.spanEnd, raising)..<(ownClause ? view.clauseEnd(from: total.spanEnd, limit: limit) : total.spanStart)
+      }
+      // And a "since" in the clause of the figure that raises a total is not the total's.
+      var raisersWords: Range<Int>? = nil
+      if k > 0, let raising = raisingWord(of: q, after: qs[k - 1]) {
+        raisersWords = qs[k - 1].spanStart..<max(qs[k - 1].spanStart, raising)
       }
       let (ownDate, periodStart, warnings) = dateAndPeriod(
         of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
-        resolver, excluding: totalsWords)
+        resolver, excluding: totalsWords, raisersWords: raisersWords)
       var date = ownDate
       // "70 remain in Gaza, including 35 the military has declared dead": a breakdown with no
       // date after it in its sentence is as of its whole, the figure before it.
@@ -428,19 +435,26 @@ struct DocumentRun {
   /// Steps 8 and 9, date and period, with the figure's warnings (a weekday that contradicts
   /// its date is also a document warning). `totalsWords` are the words of a running total the
   /// next figure raises: their dates, periods and total words are not this figure's.
+  /// `raisersWords`, for a running total, are those of the figure that raises it, whose
+  /// periods are not the total's.
   private mutating func dateAndPeriod(
     of q: Quantity, _ indicator: Indicator, lookAhead: Bool, _ sentence: Range<Int>, _ dates: [DateMention],
     _ periods: [(index: Int, kind: String)], _ totalWords: RunningTotalWords, _ resolver: DateResolver,
-    excluding totalsWords: Range<Int>?
+    excluding totalsWords: Range<Int>?, raisersWords: Range<Int>?
   ) -> (date: ReportedDate?, periodStart: ReportedDate?, warnings: [String]) {
+    func elsewhere(_ i: Int) -> Bool { (totalsWords?.contains(i) ?? false) || (raisersWords?.contains(i) ?? false) }
     var warnings: [String] = []
     var date: ReportedDate? = nil
     var periodStart: ReportedDate? = nil
     // ("Under the agreement announced on Wednesday, Hamas will release 33 hostages": the day of
     // a statement does not date what is to come.)
+    // Whether the figure's own clause gives the day it happened ("killed in fighting on
+    // Sunday"), not the day of a statement or the day data runs to.
+    var eventDay = false
     if let m = nearestDate(q, dates, sentence), !(lookAhead && isStatementDay(m)) {
       let r = resolver.resolve(m, lookAhead: lookAhead)
       date = r.date
+      eventDay = m.role == .point && r.date?.precision == .day && !isStatementDay(m)
       if let warning = r.warning {
         warnings.append(warning)
         if !documentWarnings.contains(warning) { documentWarnings.append(warning) }
@@ -475,8 +489,7 @@ struct DocumentRun {
     // (Nor is a period before a value the figure is compared with that value's: "On the first
     // day of the ceasefire, 630 trucks entered, more than the 600 a day the deal requires".)
     let periods = periods.filter { p in
-      !(totalsWords?.contains(p.index) ?? false)
-        && !(p.index < q.spanStart && comparedBetween(q, from: p.index, to: p.index))
+      !elsewhere(p.index) && !(p.index < q.spanStart && comparedBetween(q, from: p.index, to: p.index))
     }
     // "in the first 10 days of the ceasefire": the data runs to the tenth day of the period.
     // ("recovered 120 bodies in the first three days of the ceasefire, and say another 10,000
@@ -503,8 +516,8 @@ struct DocumentRun {
     }
     if periodStart == nil {
       periodStart = cumulativeStart(
-        q, indicator, sentence, dates.filter { !(totalsWords?.contains($0.start) ?? false) }, periods,
-        totalsWords == nil ? totalWords : RunningTotalWords(), resolver, asOf: date)
+        q, indicator, sentence, dates.filter { !elsewhere($0.start) }, periods,
+        totalsWords == nil ? totalWords : RunningTotalWords(), resolver, asOf: date, eventDay: eventDay)
     }
     if document.published == nil {
       warnings.append("no publication date: dates relative to publication are left empty")
@@ -786,6 +799,18 @@ struct DocumentRun {
       {
         continue
       }
+      // "Fifty patients crossed on Saturday with 61 companions, and another 37 were expected
+      // to follow on Sunday": nor does a date in a later clause that plans a figure of its own
+      // date a figure told as done before it.
+      if m.start >= q.spanEnd,
+        let j = (q.spanEnd..<m.start).last(where: { j in
+          view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
+        }),
+        (j + 2..<max(j + 2, m.start)).contains(where: { view.isNumber($0) || view.flags($0).contains(.numberWord) }),
+        (j + 2..<max(j + 2, m.start)).contains(where: plansAhead), modality(q, sentence: sentence).0 == .actual
+      {
+        continue
+      }
       // "The number of journalists killed has reached 250, the office said, after two more
       // were killed on Wednesday": a date in a later ", after" clause with a figure of its own
       // is that figure's.
@@ -970,7 +995,7 @@ struct DocumentRun {
   private func cumulativeStart(
     _ q: Quantity, _ indicator: Indicator, _ sentence: Range<Int>, _ dates: [DateMention],
     _ periods: [(index: Int, kind: String)], _ words: RunningTotalWords,
-    _ resolver: DateResolver, asOf: ReportedDate?
+    _ resolver: DateResolver, asOf: ReportedDate?, eventDay: Bool
   ) -> ReportedDate? {
     // "14 of them in the past 24 hours": a recent window, not the war or the truce.
     if inRecentWindow(q, sentence) { return nil }
@@ -1101,7 +1126,9 @@ struct DocumentRun {
         nearestDistance = distance
         nearestKind = kind
       }
-      if kind == "war" && (indicator == .killed || indicator == .injured || indicator == .missing) {
+      // (Not for what happened on a day its clause names: "Three soldiers were killed in
+      // fighting on Sunday" is that day's toll.)
+      if kind == "war" && (indicator == .killed || indicator == .injured || indicator == .missing) && !eventDay {
         cumulative = true
       }
     }

@@ -70,7 +70,14 @@ extension DocumentRun {
         || (!q.elliptical && s.cues.contains { $0.start == verbAt && $0.event != .ignore }))
     // ("received 50 bodies and 150 wounded": the wounded are no bodies.)
     let ownInjury = s.cues.contains { $0.start == q.spanEnd && $0.event == .injure }
-    if l.coordinated, let p = prev, !(p.noun == .bodies && ownInjury) {
+    let before = q.spanStart - 1
+    l.continues =
+      view.isWord(before, w.another)
+      || ((view.isWord(before, w.further) || view.isWord(before, w.additional))
+        && (view.isWord(before - 1, w.a) || view.isWord(before - 1, w.an)))
+    // ("50 patients crossed along with 61 companions, and another 37 were to follow": more of
+    // those who travel after a companion aside are more of the travellers, found below.)
+    if l.coordinated, let p = prev, !(p.noun == .bodies && ownInjury), !(l.continues && isCompanionAside(p)) {
       if p.dead && !l.ownClause && !q.alive { q.dead = true }
       if q.elliptical || q.noun == .unknown {
         q.noun = p.noun
@@ -134,11 +141,6 @@ extension DocumentRun {
     // ("Of them, 97 were deported and 445 had been detained": every part after an opening
     // whole has the first part's whole, when one was found, not the number before it.)
     l.whole = (q.partOfOpening && k > 0 && s.quantities[0].partOfOpening ? wholes[0] : nil) ?? partOf(q, k, coded, s)
-    let before = q.spanStart - 1
-    l.continues =
-      view.isWord(before, w.another)
-      || ((view.isWord(before, w.further) || view.isWord(before, w.additional))
-        && (view.isWord(before - 1, w.a) || view.isWord(before - 1, w.an)))
     if l.whole == nil, k > 0, l.listed { l.whole = wholes[k - 1] }
     l.exchange = s.claims[k].map { isExchange(s.cues[$0]) } ?? false
     if let p = prev, let c = s.claims[k], c < s.cues.count {
@@ -198,7 +200,10 @@ extension DocumentRun {
     if indicator == nil { indicator = step9NearestCue(q, k, s) }
     // "Twelve children were flown to Jordan. A further 29 are expected next week": more of the
     // figure before, with no verb of its own, are what it was.
-    if indicator == nil, links.continues, let p = previous, p != .other, hasNoVerb(after: q, s) { indicator = p }
+    // (Past a companion aside: "50 patients left along with 61 companions, and another 37
+    // were expected to follow" are more patients.)
+    let continued = k > 1 && isCompanionAside(s.quantities[k - 1]) ? coded[k - 2].indicator : previous
+    if indicator == nil, links.continues, let p = continued, p != .other, hasNoVerb(after: q, s) { indicator = p }
     // "The army said about 350,000 had fled. The UN's estimate was lower, at around 200,000":
     // another's estimate of the figure before, with no noun or cue of its own, is what it was.
     if indicator == nil, q.elliptical || q.noun == .unknown || q.noun == .people, let p = previous, p != .other,
@@ -375,6 +380,10 @@ extension DocumentRun {
     let end = s.range.upperBound
     var p = pastAuxiliaries(from: q.phraseEnd, before: end)
     if p < end, view.flags(p).contains(.future), !view.isWord(p + 1, w.to) { p += 1 }
+    // "Another 37 were expected to follow on Sunday", "more will follow": a verb that says
+    // only that they do as those before did is none of their own.
+    if p + 2 < end, view.flags(p).contains(.future), view.isWord(p + 1, w.to), view.isWord(p + 2, in: w.follows) { p += 2 }
+    if p < end, view.isWord(p, in: w.follows) { p += 1 }
     return p >= end || view.tokens[p].kind == .punct || view.isWord(p, w.next) || view.isWord(p, w.on)
       || view.isWord(p, w.in_) || view.isWord(p, w.this) || view.isWord(p, w.later) || view.isWord(p, w.by)
   }
@@ -444,6 +453,13 @@ extension DocumentRun {
     let compared = comparedWith(q)
     guard compared || bringsTotal(to: q, after: s.quantities[k - 1]) else { return nil }
     if q.per == nil, compared { q.per = s.quantities[k - 1].per }
+    // "arrested 30 people, bringing the number held without charge to more than 2,800": a cue
+    // among the total's own words says what it counts.
+    if !compared, let r = raisingWord(of: q, after: s.quantities[k - 1]),
+      let c = s.cues.first(where: { $0.start > r && $0.end <= q.spanStart }), let own = decide(c, for: q, s)
+    {
+      return own
+    }
     // "214 patients and 301 companions left, bringing the total to 388 patients" (or "the
     // number of children ... to 130"): the total of the item that counts what it names.
     if q.noun != .unknown, s.quantities[k - 1].noun != q.noun,
@@ -716,6 +732,11 @@ extension DocumentRun {
     // is a need for medical evacuation only when the sentence speaks of treatment ("20,000
     // people have asked to leave for treatment").
     if c.event == .wishToLeave, found == .other, speaksOfTreatment(s) { found = .medevacNeeded }
+    // "Jordan has flown 17 children with cancer out of Gaza for treatment": people who leave
+    // for treatment are evacuated patients (codebook section 4, `medevac_completed`).
+    if found == .crossedOut, [.people, .children, .unknown].contains(q.noun), leavesForTreatment(after: c, s) {
+      found = .medevacCompleted
+    }
     // "Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners": when
     // the noun does not say who they are, the side that releases does.
     if c.event == .release, q.nationality == nil, !q.dead, [.unknown, .people, .children].contains(q.noun),
@@ -744,6 +765,17 @@ extension DocumentRun {
       if isTreatmentWord(j) || view.flags(j).contains(.medical) || view.nounClass(j) == .patients { return true }
       let t = view.text(j)
       return t == "WHO" || t.lowercased() == "health"
+    }
+  }
+
+  /// Whether "for" and a word of treatment follow a cue of leaving within its clause ("left
+  /// for treatment", "flown out of Gaza for medical care").
+  private func leavesForTreatment(after c: CueMatch, _ s: SentenceCues) -> Bool {
+    let end = view.clauseEnd(from: c.end, limit: min(s.range.upperBound, c.end + 10))
+    return (c.end..<max(c.end, end)).contains { j in
+      // ("for treatment", "for urgent treatment")
+      view.isWord(j, w.for_)
+        && (j + 1..<min(j + 3, s.range.upperBound)).contains { view.tokens[$0].kind == .word && isTreatmentWord($0) }
     }
   }
 
@@ -899,18 +931,24 @@ extension DocumentRun {
   /// "..., bringing the total since the ceasefire to 175": `q` ends a clause that raises a
   /// total ("bringing", "raising", "taking" ... "the total|number|toll|tally ... to") after
   /// figure `p`.
-  func bringsTotal(to q: Quantity, after p: Quantity) -> Bool {
-    guard view.isWord(q.spanStart - 1, w.to) else { return false }
-    if q.spanStart - 2 >= p.phraseEnd, view.flags(q.spanStart - 2).contains(.raising), namesTotalAfter(q) { return true }
+  func bringsTotal(to q: Quantity, after p: Quantity) -> Bool { raisingWord(of: q, after: p) != nil }
+
+  /// The verb that raises the total `q` after figure `p` ("bringing" in "..., bringing the
+  /// number killed to 390" or "bringing to 87 the number"), if `q` is such a total.
+  func raisingWord(of q: Quantity, after p: Quantity) -> Int? {
+    guard view.isWord(q.spanStart - 1, w.to) else { return nil }
+    if q.spanStart - 2 >= p.phraseEnd, view.flags(q.spanStart - 2).contains(.raising), namesTotalAfter(q) {
+      return q.spanStart - 2
+    }
     var j = q.spanStart - 2
     var sawTotal = false
     // (Numbers between are a date's: "the number arrested since October 2023 to 18,000".)
     while j > p.phraseEnd, q.spanStart - j <= 14, view.tokens[j].kind == .word || view.tokens[j].kind == .number {
       if isTotalWord(j) { sawTotal = true }
-      if sawTotal, view.flags(j).contains(.raising) { return true }
+      if sawTotal, view.flags(j).contains(.raising) { return j }
       j -= 1
     }
-    return false
+    return nil
   }
 
   /// "bringing to 87 the number of patients who have left": whether a total's words follow its

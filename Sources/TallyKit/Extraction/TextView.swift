@@ -297,6 +297,8 @@ final class NamedWords: Sendable {
   static let captivityWords = ["prison", "prisons", "jail", "jails", "detention", "custody", "captivity"]
   /// "beginning with three on Sunday": the participles that open the first part of a plan.
   static let beginningWords = ["beginning", "starting"]
+  /// "another 37 were expected to follow": verbs that say only that people do as those before.
+  static let followWords = ["follow", "follows", "followed"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
@@ -304,12 +306,12 @@ final class NamedWords: Sendable {
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
-    + placeWords + quantifierWords + captivityWords + beginningWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
+    + placeWords + quantifierWords + captivityWords + beginningWords + followWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
-    measures, places, quantifiers, captivity, beginnings: WordSet
+    measures, places, quantifiers, captivity, beginnings, follows: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
@@ -428,6 +430,7 @@ final class NamedWords: Sendable {
     quantifiers = set(NamedWords.quantifierWords)
     captivity = set(NamedWords.captivityWords)
     beginnings = set(NamedWords.beginningWords)
+    follows = set(NamedWords.followWords)
     denominators = NamedWords.denominatorWords.map { (id($0.word), $0.value, $0.plural) }
   }
 
