@@ -32,6 +32,9 @@ struct DateTests {
     // A present state in a clause after ", and" is not dated by the first days before it.
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "10,000", "2025-01-22"),
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "120", "2025-01-21"),
+    // A date after a share of a measure compared with ("fewer than half the number") is
+    // that measure's.
+    ("2025-09-05", "Since the start of the year, 1,200 patients have been evacuated, fewer than half the number who left in 2024, the WHO said.", "1,200", "2025-09-05"),
     // A date in a later clause that plans a figure of its own is that figure's.
     ("2025-02-03", "Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "Fifty", "2025-02-03"),
     ("2025-02-03", "Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "37", "2025-02-02"),

@@ -480,6 +480,18 @@ extension TextView {
       || (isWord(k, w.of) && isWord(k - 1, w.short))
       || (isWord(k, w.than)
         && (isWord(k + 1, w.the) || isWord(k + 1, w.in_) || isWord(k + 1, w.on) || isWord(k + 1, w.last)
-          || isWord(k + 1, w.before) || isWord(k + 1, w.during)))
+          || isWord(k + 1, w.before) || isWord(k + 1, w.during) || sharesAMeasure(from: k + 1)))
+  }
+
+  /// "half the number", "a third of the total": a share of a measure, which compares (after
+  /// "than": "fewer than half the number who left in 2024").
+  private func sharesAMeasure(from k: Int) -> Bool {
+    var j = k
+    if isWord(j, w.a) || isWord(j, w.one) { j += 1 }
+    guard j < tokens.count, w.denominator(tokens[j].word) != nil else { return false }
+    j += 1
+    if isWord(j, w.of) { j += 1 }
+    if j < tokens.count, flags(j).contains(.determiner) { j += 1 }
+    return isWord(j, in: w.measures)
   }
 }
