@@ -244,6 +244,9 @@ struct DateTests {
     ("2025-02-02", "Of the 183 prisoners, 111 were taken by Israeli forces in Gaza after October 7, 2023.", "111", nil),
     // A war word after a superlative names one episode, not the war.
     ("2025-03-04", "Air strikes killed at least 413 Palestinians overnight in the heaviest bombardment since the truce began.", "at least 413", nil),
+    // A period named in an earlier clause, with no "since", is not a later clause's.
+    ("2024-08-20", "A total of 105 hostages were released during the November truce, and seven have been rescued by troops.", "seven", nil),
+    ("2024-08-20", "A total of 105 hostages were released during the November truce, and seven have been rescued by troops.", "105", "2023-11-24"),
     // What happened on a day its clause names is that day's toll, not the war's running total.
     ("2024-02-08", "Three Israeli soldiers were killed in fighting in northern Gaza on Sunday.", "Three", nil),
     // A "since" before the verb that raises a total is the raising figure's; the total's own

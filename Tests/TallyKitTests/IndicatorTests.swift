@@ -116,6 +116,13 @@ struct IndicatorTests {
     // More after a companion aside are more of the travellers, doing as they did.
     ("Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "37", .medevacCompleted),
     ("Fifty patients crossed into Egypt. Another 37 were expected to follow on Sunday.", "37", .medevacCompleted),
+    // Leaving a prison is a release; a part after "of whom" that only names the kind of its
+    // people breaks the whole down; a share may stand alone after "of whom".
+    ("Buses carrying 369 Palestinian prisoners leave Ofer prison.", "369", .prisonersReleased),
+    ("Some 300 patients left, of whom 150 were children.", "150", .medevacCompleted),
+    ("Some 300 patients left, of whom half were children.", "half", .medevacCompleted),
+    ("About 13,000 people were detained, of whom 243 have been killed.", "243", .killed),
+    ("Israel says 109 hostages are still in Gaza, of whom about a third are believed to be dead.", "about a third", .hostagesHeld),
     // People who leave for treatment are evacuated patients.
     ("Jordan has flown 17 children with cancer out of Gaza for treatment since March.", "17", .medevacCompleted),
     ("About 40 people left Gaza for urgent treatment in Egypt on Monday.", "About 40", .medevacCompleted),
@@ -728,6 +735,9 @@ struct IndicatorTests {
     // "may exit" permits.
     #expect(try #require(figure("Israel has said up to 50 people a day may exit in the first phase.", "up to 50")).modality == .planned)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
+    // A fact box's value shares its label's plan.
+    #expect(try #require(figure("Palestinian prisoners to be released: about 1,950", "about 1,950")).modality == .planned)
+    #expect(try #require(figure("Palestinian prisoners released: 1,950", "1,950")).modality == .actual)
     // A deadline to act plans: "72 hours to free".
     #expect(try #require(figure("The deal gives Hamas 72 hours to free the 20 living hostages.", "20")).modality == .planned)
     // A number an agreement sets is a target.

@@ -621,6 +621,15 @@ struct DocumentRun {
   private func modality(_ q: Quantity, sentence: Range<Int>) -> (Modality, Bool) {
     var planned = false
     var past = false
+    // "Palestinian prisoners to be released: about 1,950": a fact box's value shares the plan
+    // of its label.
+    if q.spanStart - 1 > sentence.lowerBound, view.isPunct(q.spanStart - 1, ":"),
+      (sentence.lowerBound..<(q.spanStart - 1)).contains(where: { k in
+        plansAhead(k) || (view.isWord(k, w.to) && view.isWord(k + 1, w.be))
+      })
+    {
+      return (.planned, false)
+    }
     var k = q.spanStart - 1
     var steps = 0
     while k >= sentence.lowerBound, steps < 4, view.tokens[k].kind == .word {
@@ -1121,6 +1130,13 @@ struct DocumentRun {
         back += 1
       }
       if compares { continue }
+      // ("105 were released during the November truce, and seven have been rescued": a period
+      // named in an earlier clause, with no "since", is not a later clause's.)
+      if sinceKind != kind, i < q.spanStart,
+        (i..<q.spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) })
+      {
+        continue
+      }
       let distance = abs(i - q.spanStart)
       if distance < nearestDistance {
         nearestDistance = distance

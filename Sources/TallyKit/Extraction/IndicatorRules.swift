@@ -191,6 +191,8 @@ enum IndicatorRules {
     (.release, [
       "releas*", "free", "frees", "freed", "freeing", "set free", "handed over", "hand* over",
       "handover", "walked free", "handed|transferred to the red cross",
+      // "Buses carrying 369 prisoners leave Ofer prison": leaving a prison is a release.
+      "left|leave|leaves|leaving|exit|exits|exited ~2 prison|prisons|jail|jails",
       "handed|transferred to the icrc",
       // Around the number: "handed four Israeli soldiers to the Red Cross".
       "hand|hands|handed|handing|transferred|transfers ~5 to the red cross|icrc", "in return for", "exchang*", "swap*", "let go", "liberat*",

@@ -889,7 +889,7 @@ extension DocumentRun {
       isBreakdown(q) || view.isWord(start - 2, w.including)
       || (view.isWord(start - 3, w.among) && view.isWord(start - 2, w.them)
         && view.flags(start - 1).contains(.auxiliary))
-      || colonAfterWhole
+      || colonAfterWhole || namesKindsAfterWhom(q, s)
     if including {
       // "Among them were 445 men ...": the whole is the figure before, here or in the
       // sentence before.
@@ -906,6 +906,19 @@ extension DocumentRun {
       if let whole, whole != .other { return whole }
     }
     return nil
+  }
+
+  /// "Some 300 patients left, of whom 150 were children", "of whom half were women": a part
+  /// after "of whom" whose predicate only names the kind of people it counts (a form of "be"
+  /// and a counted noun, no cue) breaks its whole down.
+  private func namesKindsAfterWhom(_ q: Quantity, _ s: SentenceCues) -> Bool {
+    let start = q.spanStart
+    guard view.isWord(start - 2, w.of), view.isWord(start - 1, w.whom), view.isWord(q.spanEnd, in: w.beForms) else {
+      return false
+    }
+    let noun = q.spanEnd + 1
+    return noun < s.range.upperBound && ![.unknown, .things].contains(view.nounClass(noun))
+      && !s.cues.contains { $0.start <= noun && $0.end > noun }
   }
 
   /// The indicator of the last earlier figure (in the last five sentences) that counts what

@@ -258,7 +258,7 @@ struct QuantityFinder {
   /// A share written in words, as a ratio (codebook section 3): "three quarters of the
   /// population", "a third of the dead", "half of them". Token `k` is the denominator, which
   /// must be followed by "of" or a determiner ("half the patients"; "a third round" is an
-  /// ordinal); a singular denominator takes one ("a fifth", "half"), a plural one a numerator
+  /// ordinal), or by a verb after "of whom" ("of whom a third are dead"); a singular denominator takes one ("a fifth", "half"), a plural one a numerator
   /// from two to one below it. A share of a time ("the first half of 2024", "three quarters
   /// of an hour") is no figure.
   private func fraction(numerator n: Double, at k: Int, end: Int) -> Quantity? {
@@ -268,6 +268,9 @@ struct QuantityFinder {
     var next = k + 1
     if v.isWord(next, v.w.of) {
       next += 1
+    } else if v.flags(next).contains(.auxiliary), (max(0, k - 4)..<k).contains(where: { v.isWord($0, v.w.whom) }) {
+      // "109 hostages, of whom about a third are believed to be dead": a share of the people
+      // just named, standing alone before its verb.
     } else if !v.isWord(next, in: v.w.shareDeterminers) {
       return nil  // "half a million" is a number, "a third round" an ordinal
     }
