@@ -912,6 +912,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Israeli strikes killed 45 Palestinians.", "45")).group == "palestinians")
     // "The number of journalists killed ... has reached 200": the total names what is counted.
     #expect(try #require(figure("The number of journalists killed in the war has reached 200.", "200")).group == "journalists")
+    // (Past a year: "since October 2023".)
+    let since = "The number of journalists killed in Gaza since October 2023 has risen to at least 192, after five were killed on Monday."
+    #expect(try #require(figure(since, "at least 192")).group == "journalists")
     // A breakdown ("including two children") is not what a later bare number counts.
     let text = "Five more people, including two children, died of hunger, bringing the number of hunger deaths to 159."
     #expect(try #require(figure(text, "159")).group == "people")

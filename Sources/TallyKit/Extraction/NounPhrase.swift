@@ -419,8 +419,10 @@ struct NounPhraseReader {
   private func totalNoun(before start: Int, sentence: Range<Int>) -> Int? {
     let v = view
     var j = start - 1
-    while j > sentence.lowerBound, start - j <= 12 {
-      if v.isNumber(j) || v.flags(j).contains(.numberWord) { return nil }
+    // (A year between is a date's: "The number of journalists killed in Gaza since October
+    // 2023 has risen to at least 192".)
+    while j > sentence.lowerBound, start - j <= 16 {
+      if (v.isNumber(j) || v.flags(j).contains(.numberWord)) && v.year(j) == nil { return nil }
       if (v.isWord(j, v.w.of) && (v.isWord(j - 1, v.w.number) || v.isWord(j - 1, v.w.total)))
         || (v.isWord(j, v.w.among) && (v.isWord(j - 1, v.w.toll) || v.isWord(j - 1, v.w.tally) || v.isWord(j - 1, v.w.number)))
       {
