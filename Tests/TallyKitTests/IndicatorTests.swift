@@ -123,6 +123,9 @@ struct IndicatorTests {
     ("Some 300 patients left, of whom half were children.", "half", .medevacCompleted),
     ("About 13,000 people were detained, of whom 243 have been killed.", "243", .killed),
     ("Israel says 109 hostages are still in Gaza, of whom about a third are believed to be dead.", "about a third", .hostagesHeld),
+    // A movement north or south told as a return home is no displacement.
+    ("Tens of thousands of Palestinians walked north along the coastal road on Monday after Israel allowed them to return.", "Tens of thousands", .other),
+    ("More than 1 million people were forced south in October.", "More than 1 million", .displaced),
     // People who leave for treatment are evacuated patients.
     ("Jordan has flown 17 children with cancer out of Gaza for treatment since March.", "17", .medevacCompleted),
     ("About 40 people left Gaza for urgent treatment in Egypt on Monday.", "About 40", .medevacCompleted),

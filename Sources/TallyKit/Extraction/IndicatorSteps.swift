@@ -732,6 +732,11 @@ extension DocumentRun {
     // is a need for medical evacuation only when the sentence speaks of treatment ("20,000
     // people have asked to leave for treatment").
     if c.event == .wishToLeave, found == .other, speaksOfTreatment(s) { found = .medevacNeeded }
+    // "Tens of thousands walked north ... after Israel allowed them to return": a movement
+    // told as a return home is no displacement (and no crossing: it fits no indicator).
+    if found == .displaced, view.isWord(c.end - 1, in: w.directions), s.range.contains(where: { view.isWord($0, in: w.returns) }) {
+      found = .other
+    }
     // "Jordan has flown 17 children with cancer out of Gaza for treatment": people who leave
     // for treatment are evacuated patients (codebook section 4, `medevac_completed`).
     if found == .crossedOut, [.people, .children, .unknown].contains(q.noun), leavesForTreatment(after: c, s) {

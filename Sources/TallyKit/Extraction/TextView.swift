@@ -299,6 +299,10 @@ final class NamedWords: Sendable {
   static let beginningWords = ["beginning", "starting"]
   /// "another 37 were expected to follow": verbs that say only that people do as those before.
   static let followWords = ["follow", "follows", "followed"]
+  /// "walked north ... after Israel allowed them to return": words of going back home.
+  static let returnWords = ["return", "returns", "returned", "returning"]
+  /// "walked north", "forced south": the directions of a movement inside the Strip.
+  static let directionWords = ["north", "south", "northward", "southward"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
@@ -306,12 +310,13 @@ final class NamedWords: Sendable {
     + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
-    + placeWords + quantifierWords + captivityWords + beginningWords + followWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
+    + placeWords + quantifierWords + captivityWords + beginningWords + followWords + returnWords
+    + directionWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
-    measures, places, quantifiers, captivity, beginnings, follows: WordSet
+    measures, places, quantifiers, captivity, beginnings, follows, returns, directions: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
   let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
@@ -431,6 +436,8 @@ final class NamedWords: Sendable {
     captivity = set(NamedWords.captivityWords)
     beginnings = set(NamedWords.beginningWords)
     follows = set(NamedWords.followWords)
+    returns = set(NamedWords.returnWords)
+    directions = set(NamedWords.directionWords)
     denominators = NamedWords.denominatorWords.map { (id($0.word), $0.value, $0.plural) }
   }
 
