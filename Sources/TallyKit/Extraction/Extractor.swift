@@ -446,11 +446,11 @@ struct DocumentRun {
     var warnings: [String] = []
     var date: ReportedDate? = nil
     var periodStart: ReportedDate? = nil
-    // ("Under the agreement announced on Wednesday, Hamas will release 33 hostages": the day of
-    // a statement does not date what is to come.)
     // Whether the figure's own clause gives the day it happened ("killed in fighting on
     // Sunday"), not the day of a statement or the day data runs to.
     var eventDay = false
+    // ("Under the agreement announced on Wednesday, Hamas will release 33 hostages": the day of
+    // a statement does not date what is to come.)
     if let m = nearestDate(q, dates, sentence), !(lookAhead && isStatementDay(m)) {
       let r = resolver.resolve(m, lookAhead: lookAhead)
       date = r.date

@@ -258,8 +258,9 @@ struct QuantityFinder {
   /// A share written in words, as a ratio (codebook section 3): "three quarters of the
   /// population", "a third of the dead", "half of them". Token `k` is the denominator, which
   /// must be followed by "of" or a determiner ("half the patients"; "a third round" is an
-  /// ordinal), or by a verb after "of whom" ("of whom a third are dead"); a singular denominator takes one ("a fifth", "half"), a plural one a numerator
-  /// from two to one below it. A share of a time ("the first half of 2024", "three quarters
+  /// ordinal), or by a verb after "of whom" ("of whom a third are dead"); a singular
+  /// denominator takes one ("a fifth", "half"), a plural one a numerator from two to one
+  /// below it. A share of a time ("the first half of 2024", "three quarters
   /// of an hour") is no figure.
   private func fraction(numerator n: Double, at k: Int, end: Int) -> Quantity? {
     let v = view
