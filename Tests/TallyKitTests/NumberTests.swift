@@ -276,6 +276,7 @@ struct NonFigureTests {
   @Test func anAgeLimitAfterPeopleIsNoFigure() {
     #expect(figures("Some 71,000 children under five are malnourished.").map(\.text) == ["Some 71,000"])
     #expect(figures("Hamas is to free 33 hostages, including women and people over 50.").map(\.text) == ["33"])
+    #expect(figures("The deal calls for the release of 33 hostages, including women, children and those over 50.").map(\.text) == ["33"])
     // Before a counted noun it is a count: "under 50 patients".
     #expect(figures("Officials said under 50 patients left.").map(\.text) == ["under 50"])
   }

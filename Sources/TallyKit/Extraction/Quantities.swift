@@ -523,11 +523,12 @@ struct QuantityFinder {
         return true
       }
     }
-    // "children under five", "people over 50": an age limit after the people it describes.
-    // (Runs before the qualifier is attached: the word before the number is "under".)
+    // "children under five", "people over 50", "those over 50": an age limit after the
+    // people it describes. (Runs before the qualifier is attached: the word before the
+    // number is "under".)
     if q.value < 130, i - 2 >= sentence.lowerBound, v.tokens[i - 1].kind == .word,
       [v.w.under, v.w.over, v.w.above, v.w.below].contains(v.tokens[i - 1].word),
-      countsPeople(i - 2), next >= end || !countsPeople(next)
+      countsPeople(i - 2) || v.isWord(i - 2, v.w.those), next >= end || !countsPeople(next)
     {
       return true
     }
