@@ -741,6 +741,8 @@ struct IndicatorTests {
     // A fact box's value shares its label's plan.
     #expect(try #require(figure("Palestinian prisoners to be released: about 1,950", "about 1,950")).modality == .planned)
     #expect(try #require(figure("Palestinian prisoners released: 1,950", "1,950")).modality == .actual)
+    // The plan after the noun is read past an age limit.
+    #expect(try #require(figure("About 640,000 children under 10 are to be reached.", "About 640,000")).modality == .planned)
     // A deadline to act plans: "72 hours to free".
     #expect(try #require(figure("The deal gives Hamas 72 hours to free the 20 living hostages.", "20")).modality == .planned)
     // A number an agreement sets is a target.

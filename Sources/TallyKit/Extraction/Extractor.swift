@@ -699,6 +699,8 @@ struct DocumentRun {
     while k < end, steps < 10,
       view.tokens[k].kind == .word || breakdownComma(k, end)
         || (opensClause && view.tokens[k].kind == .number && view.isWord(k - 1, w.and))
+        // ("640,000 children under 10 are to be reached": past an age limit.)
+        || (view.tokens[k].kind == .number && (view.isWord(k - 1, w.under) || view.isWord(k - 1, w.over) || view.isWord(k - 1, w.aged)))
     {
       // "400 Palestinians, including the wounded, would be allowed to leave": past the
       // breakdown to the verb.
