@@ -35,6 +35,10 @@ struct DateTests {
     // A date after a share of a measure compared with ("fewer than half the number") is
     // that measure's.
     ("2025-09-05", "Since the start of the year, 1,200 patients have been evacuated, fewer than half the number who left in 2024, the WHO said.", "1,200", "2025-09-05"),
+    // A date before a ", which" clause is not the date of a figure in that clause; a
+    // ", where" clause tells the place of what the date dates.
+    ("2024-12-06", "Israeli authorities rejected 43 of 110 medical evacuation requests submitted in November, according to the WHO, which said five patients on the list died waiting.", "five", "2024-12-06"),
+    ("2025-09-02", "Two more were killed on Monday in a strike on a hospital in Khan Younis, where five reporters had gathered.", "five", "2025-09-01"),
     // A date in a later clause that plans a figure of its own is that figure's.
     ("2025-02-03", "Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "Fifty", "2025-02-03"),
     ("2025-02-03", "Fifty patients crossed into Egypt along with 61 companions, and another 37 were expected to follow on Sunday.", "37", "2025-02-02"),

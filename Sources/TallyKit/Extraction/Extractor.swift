@@ -798,6 +798,16 @@ struct DocumentRun {
       {
         continue
       }
+      // "rejected 43 requests submitted in November, according to the WHO, which said five
+      // patients on the list died waiting": a date before a ", which" clause the figure is in
+      // dates the clause it stands in (unless it opens the sentence; a ", where" clause tells
+      // the place of what the date dates: "killed on Monday in a strike on a hospital, where
+      // five reporters had gathered").
+      if m.end <= q.spanStart, m.start > sentence.lowerBound + 2,
+        (m.end..<q.spanStart).contains(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.which) })
+      {
+        continue
+      }
       // "600 trucks a day are supposed to enter, but the UN said 145 had come in during the
       // last week": nor does a date in a later clause date a present state told before it.
       // Nor, in any tense, one in a later clause with a pronoun subject of its own ("more than
