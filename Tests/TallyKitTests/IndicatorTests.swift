@@ -126,6 +126,7 @@ struct IndicatorTests {
     // A movement north or south told as a return home is no displacement.
     ("Tens of thousands of Palestinians walked north along the coastal road on Monday after Israel allowed them to return.", "Tens of thousands", .other),
     ("More than 1 million people were forced south in October.", "More than 1 million", .displaced),
+    ("The army plans to move about one million residents of Gaza City to the south by October 7.", "about one million", .displaced),
     // People who leave for treatment are evacuated patients.
     ("Jordan has flown 17 children with cancer out of Gaza for treatment since March.", "17", .medevacCompleted),
     ("About 40 people left Gaza for urgent treatment in Egypt on Monday.", "About 40", .medevacCompleted),

@@ -227,6 +227,8 @@ enum IndicatorRules {
       "left|leave|leaving|leaves|fled|flee|fleeing northern|southern gaza",
       "left|leave|leaving|leaves|fled|flee|fleeing ~3 for|to the south|north",
       "moved|move|moving|relocated|headed|heading|walked south|north|southward|northward",
+      // "plans to move about one million residents of Gaza City to the south".
+      "moved|move|moving|relocate|relocated|relocating ~8 to the south|north",
       // Evacuation orders: "dozens of families were ordered to leave the hospital".
       "ordered|told|forced to leave|evacuate|move|flee",
       // Around the number: "ordered tens of thousands of people to leave".
