@@ -239,6 +239,13 @@ struct NonFigureTests {
     #expect(figures("Gunmen took 40 trucks hostage.").allSatisfy { $0.start <= $0.end })
   }
 
+  /// Found by fuzzing: a figure that ends its sentence (no full stop) before one that opens
+  /// with "By" made the check for "by its own tally" build a range that runs backwards.
+  @Test func aFigureEndingItsSentenceBeforeByIsRead() {
+    let found = figures("Strikes killed 40 people\n\nOfficials counted 20\n\nBy its own tally more died")
+    #expect(found.map(\.text) == ["40", "20"])
+  }
+
   /// Found by fuzzing: a list item's noun phrase that ends past its sentence, on a comma before
   /// "among", made step 9's look past a breakdown build a range that runs backwards.
   @Test func aNounPhraseEndingPastItsSentenceIsNoBreakdown() {

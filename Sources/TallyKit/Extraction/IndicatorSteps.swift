@@ -357,7 +357,8 @@ extension DocumentRun {
   /// estimate, a count or "the number" (within eight words).
   private func estimatesAnother(_ q: Quantity, _ s: SentenceCues) -> Bool {
     // "The UN counted fewer: 1,025 by its own tally": a number given by another's count.
-    if view.isWord(q.phraseEnd, w.by),
+    // (The figure may end its sentence, whose next sentence opens with "By": found by fuzzing.)
+    if view.isWord(q.phraseEnd, w.by), q.phraseEnd < s.range.upperBound,
       (q.phraseEnd + 1..<min(s.range.upperBound, q.phraseEnd + 4)).contains(where: {
         view.isWord($0, in: w.figureNouns) || view.isWord($0, in: w.estimates)
       })
