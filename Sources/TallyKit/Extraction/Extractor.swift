@@ -317,7 +317,8 @@ struct DocumentRun {
         // "Strikes have killed 300 people since Monday, bringing the toll to 30,000" keeps
         // Monday for the 300.
         let ownClause = namesTotalAfter(total) || view.isWord(total.spanEnd, w.since)
-        totalsWords = max(q.spanEnd, raising)..<(ownClause ? view.clauseEnd(from: total.spanEnd, limit: limit) : total.spanStart)
+        let end = ownClause ? view.clauseEnd(from: total.spanEnd, limit: limit) : total.spanStart
+        totalsWords = max(q.spanEnd, raising)..<end
       }
       // And a "since" in the clause of the figure that raises a total is not the total's.
       var raisersWords: Range<Int>? = nil
@@ -700,7 +701,8 @@ struct DocumentRun {
       view.tokens[k].kind == .word || breakdownComma(k, end)
         || (opensClause && view.tokens[k].kind == .number && view.isWord(k - 1, w.and))
         // ("640,000 children under 10 are to be reached": past an age limit.)
-        || (view.tokens[k].kind == .number && (view.isWord(k - 1, w.under) || view.isWord(k - 1, w.over) || view.isWord(k - 1, w.aged)))
+        || (view.tokens[k].kind == .number
+          && (view.isWord(k - 1, w.under) || view.isWord(k - 1, w.over) || view.isWord(k - 1, w.aged)))
     {
       // "400 Palestinians, including the wounded, would be allowed to leave": past the
       // breakdown to the verb.
@@ -825,7 +827,8 @@ struct DocumentRun {
       // date a figure told as done before it.
       if m.start >= q.spanEnd,
         let j = (q.spanEnd..<m.start).last(where: { j in
-          view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
+          view.isPunct(j, ",")
+            && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
         }),
         (j + 2..<max(j + 2, m.start)).contains(where: { view.isNumber($0) || view.flags($0).contains(.numberWord) }),
         (j + 2..<max(j + 2, m.start)).contains(where: plansAhead), modality(q, sentence: sentence).0 == .actual

@@ -316,7 +316,8 @@ enum IndicatorRules {
   /// Words anywhere in a sentence that tell prisoners from hostages when the counted noun does
   /// not ("183 were released": released from where?).
   static let prisonerHints =
-    "prisoner|prisoners|detainee|detainees|prison|prisons|jail|jails|jailed|detention|inmates|sentences|sentence|arrested|arrests"
+    "prisoner|prisoners|detainee|detainees|prison|prisons|jail|jails|jailed|detention|inmates|sentences|sentence"
+    + "|arrested|arrests"
   static let hostageHints =
     "hostage|hostages|captive|captives|abductee|abductees|captivity|abducted|kidnapped"
 

@@ -383,7 +383,9 @@ extension DocumentRun {
     if p < end, view.flags(p).contains(.future), !view.isWord(p + 1, w.to) { p += 1 }
     // "Another 37 were expected to follow on Sunday", "more will follow": a verb that says
     // only that they do as those before did is none of their own.
-    if p + 2 < end, view.flags(p).contains(.future), view.isWord(p + 1, w.to), view.isWord(p + 2, in: w.follows) { p += 2 }
+    if p + 2 < end, view.flags(p).contains(.future), view.isWord(p + 1, w.to), view.isWord(p + 2, in: w.follows) {
+      p += 2
+    }
     if p < end, view.isWord(p, in: w.follows) { p += 1 }
     return p >= end || view.tokens[p].kind == .punct || view.isWord(p, w.next) || view.isWord(p, w.on)
       || view.isWord(p, w.in_) || view.isWord(p, w.this) || view.isWord(p, w.later) || view.isWord(p, w.by)
@@ -735,7 +737,9 @@ extension DocumentRun {
     if c.event == .wishToLeave, found == .other, speaksOfTreatment(s) { found = .medevacNeeded }
     // "Tens of thousands walked north ... after Israel allowed them to return": a movement
     // told as a return home is no displacement (and no crossing: it fits no indicator).
-    if found == .displaced, view.isWord(c.end - 1, in: w.directions), s.range.contains(where: { view.isWord($0, in: w.returns) }) {
+    if found == .displaced, view.isWord(c.end - 1, in: w.directions),
+      s.range.contains(where: { view.isWord($0, in: w.returns) })
+    {
       found = .other
     }
     // "Jordan has flown 17 children with cancer out of Gaza for treatment": people who leave

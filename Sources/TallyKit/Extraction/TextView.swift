@@ -311,7 +311,11 @@ final class NamedWords: Sendable {
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
     + placeWords + quantifierWords + captivityWords + beginningWords + followWords + returnWords
-    + directionWords + ["going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not", "never", "have", "has", "following", "hours", "within", "such"]
+    + directionWords
+    + [
+      "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
+      "never", "have", "has", "following", "hours", "within", "such",
+    ]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
