@@ -784,6 +784,10 @@ struct DocumentRun {
 
   /// The date expression nearest the figure that dates it (a point, an "as of", a range end).
   private func nearestDate(_ q: Quantity, _ dates: [DateMention], _ sentence: Range<Int>) -> DateMention? {
+    // ", and", ", but", ", while" at `j`: the start of a later clause of its own.
+    func opensLaterClause(_ j: Int) -> Bool {
+      view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
+    }
     var best: DateMention? = nil
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
@@ -816,8 +820,7 @@ struct DocumentRun {
       // half a million face hunger, and it projected 641,000 by the end of September").
       if m.start >= q.spanEnd,
         (q.spanEnd..<m.start).contains(where: { j in
-          view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
-            && (presentTense(after: q) || view.isWord(j + 2, in: w.subjectPronouns))
+          opensLaterClause(j) && (presentTense(after: q) || view.isWord(j + 2, in: w.subjectPronouns))
         })
       {
         continue
@@ -826,11 +829,8 @@ struct DocumentRun {
       // to follow on Sunday": nor does a date in a later clause that plans a figure of its own
       // date a figure told as done before it.
       if m.start >= q.spanEnd,
-        let j = (q.spanEnd..<m.start).last(where: { j in
-          view.isPunct(j, ",")
-            && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
-        }),
-        (j + 2..<max(j + 2, m.start)).contains(where: { view.isNumber($0) || view.flags($0).contains(.numberWord) }),
+        let j = (q.spanEnd..<m.start).last(where: opensLaterClause),
+        (j + 2..<max(j + 2, m.start)).contains(where: view.isNumeral),
         (j + 2..<max(j + 2, m.start)).contains(where: plansAhead), modality(q, sentence: sentence).0 == .actual
       {
         continue
@@ -840,7 +840,7 @@ struct DocumentRun {
       // is that figure's.
       if m.start >= q.spanEnd,
         let after = (q.spanEnd..<m.start).first(where: { view.isPunct($0, ",") && view.isWord($0 + 1, w.after) }),
-        (after + 2..<max(after + 2, m.start)).contains(where: { view.isNumber($0) || view.flags($0).contains(.numberWord) })
+        (after + 2..<max(after + 2, m.start)).contains(where: view.isNumeral)
       {
         continue
       }
@@ -927,7 +927,7 @@ struct DocumentRun {
   private func daysRunningFrom(_ m: DateMention, _ sentence: Range<Int>) -> Int? {
     var j = m.start - 1
     while j - 2 >= sentence.lowerBound, m.start - j <= 10, view.tokens[j].kind == .word {
-      if view.isNumber(j) || view.flags(j).contains(.numberWord) { return nil }
+      if view.isNumeral(j) { return nil }
       if view.isWord(j, w.after) || view.isWord(j, w.following) {
         let unit = view.isWord(j - 1, w.days) ? 1 : view.isWord(j - 1, w.weeks) ? 7 : 0
         guard unit > 0, let n = view.count(j - 2, within: 2...366) else { return nil }
@@ -1219,7 +1219,7 @@ struct DocumentRun {
       }
       var count = 1
       var f = unit - 1
-      if f > sentence.lowerBound, view.isNumber(f) || view.flags(f).contains(.numberWord) {
+      if f > sentence.lowerBound, view.isNumeral(f) {
         guard let n = view.count(f, within: 1...366) else { continue }
         count = n
         f -= 1

@@ -202,8 +202,12 @@ extension DocumentRun {
     // figure before, with no verb of its own, are what it was.
     // (Past a companion aside: "50 patients left along with 61 companions, and another 37
     // were expected to follow" are more patients.)
-    let continued = k > 1 && isCompanionAside(s.quantities[k - 1]) ? coded[k - 2].indicator : previous
-    if indicator == nil, links.continues, let p = continued, p != .other, hasNoVerb(after: q, s) { indicator = p }
+    if indicator == nil, links.continues,
+      let p = k > 1 && isCompanionAside(s.quantities[k - 1]) ? coded[k - 2].indicator : previous, p != .other,
+      hasNoVerb(after: q, s)
+    {
+      indicator = p
+    }
     // "The army said about 350,000 had fled. The UN's estimate was lower, at around 200,000":
     // another's estimate of the figure before, with no noun or cue of its own, is what it was.
     if indicator == nil, q.elliptical || q.noun == .unknown || q.noun == .people, let p = previous, p != .other,
@@ -368,7 +372,7 @@ extension DocumentRun {
     guard view.isWord(q.spanStart - 1, w.at) else { return false }
     var j = q.spanStart - 2
     while j >= s.range.lowerBound, q.spanStart - j <= 8 {
-      if view.isNumber(j) || view.flags(j).contains(.numberWord) { return false }
+      if view.isNumeral(j) { return false }
       if view.isWord(j, in: w.estimates) || view.isWord(j, in: w.figureNouns) || view.isWord(j, w.number) { return true }
       j -= 1
     }
@@ -454,11 +458,12 @@ extension DocumentRun {
     }
     guard k > 0, coded[k - 1].indicator != .other else { return nil }
     let compared = comparedWith(q)
-    guard compared || bringsTotal(to: q, after: s.quantities[k - 1]) else { return nil }
+    let raising = compared ? nil : raisingWord(of: q, after: s.quantities[k - 1])
+    guard compared || raising != nil else { return nil }
     if q.per == nil, compared { q.per = s.quantities[k - 1].per }
     // "arrested 30 people, bringing the number held without charge to more than 2,800": a cue
     // among the total's own words says what it counts.
-    if !compared, let r = raisingWord(of: q, after: s.quantities[k - 1]),
+    if let r = raising,
       let c = s.cues.first(where: { $0.start > r && $0.end <= q.spanStart }), let own = decide(c, for: q, s)
     {
       return own

@@ -111,7 +111,7 @@ struct NounPhraseReader {
         }
         // "eight of the 26 hostages": a part of the number that follows, which names what
         // both count; not a part of a figure before.
-        if k < sentence.upperBound, v.isNumber(k) || v.flags(k).contains(.numberWord) {
+        if k < sentence.upperBound, v.isNumeral(k) {
           q.partitive = false
           if let j = (k + 1..<min(sentence.upperBound, k + 5)).first(where: { v.nounClass($0) != .unknown }),
             let info = v.info(j)
@@ -170,7 +170,7 @@ struct NounPhraseReader {
       if flags.contains(.phraseEnd) && (info?.nounClass ?? NounClass.unknown) == .unknown { break }
       if flags.contains(.conjunction) || t.word == v.w.and || t.word == v.w.or {
         // "children and adults" goes on; "23 Israeli and three foreign hostages" stops.
-        if v.isNumber(k + 1) || v.flags(k + 1).contains(.numberWord)
+        if v.isNumeral(k + 1)
           || v.flags(k + 1).contains(.determiner) || v.flags(k + 1).contains(.phraseEnd)
         {
           break
@@ -383,14 +383,14 @@ struct NounPhraseReader {
     // and a few words that tell what happened to them, with no number. (Not "Of those who
     // left,", which names its people by a clause of their own, read as the noun phrase's.)
     if v.isWord(k, v.w.those), !v.isWord(k + 1, v.w.who), let comma = (k + 2..<max(k + 2, min(q.spanStart, k + 6))).first(where: { v.isPunct($0, ",") }),
-      !(k + 1..<comma).contains(where: { v.isNumber($0) || v.flags($0).contains(.numberWord) || v.tokens[$0].kind != .word })
+      !(k + 1..<comma).contains(where: { v.isNumeral($0) || v.tokens[$0].kind != .word })
     {
       return .pronoun
     }
-    guard v.flags(k).contains(.determiner) || v.isNumber(k) || v.flags(k).contains(.numberWord)
+    guard v.flags(k).contains(.determiner) || v.isNumeral(k)
     else { return nil }
     if v.flags(k).contains(.determiner) { k += 1 }
-    if k < q.spanStart - 1 && (v.isNumber(k) || v.flags(k).contains(.numberWord)) {
+    if k < q.spanStart - 1 && v.isNumeral(k) {
       return v.isPunct(q.spanStart - 1, ",") || afterReportingClause(q.spanStart, from: k) ? .number : nil
     }
     // A few words and a comma, with a counted noun among them and no number.
@@ -422,7 +422,7 @@ struct NounPhraseReader {
     // (A year between is a date's: "The number of journalists killed in Gaza since October
     // 2023 has risen to at least 192".)
     while j > sentence.lowerBound, start - j <= 16 {
-      if (v.isNumber(j) || v.flags(j).contains(.numberWord)) && v.year(j) == nil { return nil }
+      if v.isNumeral(j) && v.year(j) == nil { return nil }
       if (v.isWord(j, v.w.of) && (v.isWord(j - 1, v.w.number) || v.isWord(j - 1, v.w.total)))
         || (v.isWord(j, v.w.among) && (v.isWord(j - 1, v.w.toll) || v.isWord(j - 1, v.w.tally) || v.isWord(j - 1, v.w.number)))
       {

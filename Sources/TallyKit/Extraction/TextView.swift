@@ -45,6 +45,9 @@ struct TextView {
     i >= 0 && i < tokens.count && tokens[i].kind == .number
   }
 
+  /// Whether token `i` writes a number, in digits or in words ("40", "forty").
+  @inline(__always) func isNumeral(_ i: Int) -> Bool { isNumber(i) || flags(i).contains(.numberWord) }
+
   /// Whether token `i` follows token `i - 1` with no space between them.
   @inline(__always) func glued(_ i: Int) -> Bool {
     i > 0 && i < tokens.count && !tokens[i].flags.contains(.spaceBefore)
