@@ -259,6 +259,11 @@ struct DateTests {
     ("2024-02-08", "Strikes have killed 300 people since Monday, bringing the toll to 30,000.", "30,000", nil),
     ("2024-02-08", "Three soldiers were killed in Gaza since Sunday, bringing the number killed since the offensive began to 390.", "390", "2023-10-07"),
     ("2024-02-08", "Three soldiers were killed in Gaza since Sunday, bringing the number killed since the offensive began to 390.", "Three", "2024-02-04"),
+    // A state a later "but" clause tells ("are still", reported as "were still", past "more")
+    // has no period from the clause before.
+    ("2025-09-05", "The WHO said it had evacuated 7,600 patients since October 2023, but that 15,600 more were still waiting.", "15,600", nil),
+    ("2025-09-05", "The WHO has evacuated 7,600 patients since October 2023, but 15,600 more are still waiting.", "15,600", nil),
+    ("2025-09-05", "The WHO has evacuated 7,600 patients since October 2023, but 15,600 more are still waiting.", "7,600", "2023-10-07"),
   ]
 
   @Test(arguments: periods)
@@ -272,6 +277,20 @@ struct DateTests {
     let text = "As of December 8, the WHO had evacuated 10,960 patients. More than 18,500 patients remain on the waiting list."
     let f = try #require(figure(text, "More than 18,500", published: "2025-12-10"))
     #expect(f.date?.description == "2025-12-08")
+  }
+
+  @Test(arguments: [
+    ("Eleven people were killed in a strike on Thursday. Another 30 were wounded.", "30", "2025-09-04"),
+    ("Eleven people were killed in a strike on Thursday. Thirty others were wounded.", "Thirty", "2025-09-04"),
+    // A state, or a figure of its own, is as of publication.
+    ("Eleven people were killed in a strike on Thursday. Another 300 are still missing.", "300", "2025-09-05"),
+    ("Eleven people were killed in a strike on Thursday. The ministry said 300 were wounded.", "300", "2025-09-05"),
+    // Only right after the dated sentence.
+    ("Eleven people were killed on Thursday. The school was full. Another 30 were wounded.", "30", "2025-09-05"),
+  ])
+  func moreOfTheEventBeforeHappenedOnItsDay(_ text: String, _ mention: String, _ expected: String) throws {
+    let f = try #require(figure(text, mention, published: "2025-09-05"))
+    #expect(f.date?.description == expected)
   }
 
   @Test func aRunningTotalIsAsOfPublication() throws {

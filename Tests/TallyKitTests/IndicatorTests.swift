@@ -438,6 +438,25 @@ struct IndicatorTests {
   /// 369,") takes the earlier figure's indicator rather than its part's predicate; "the three
   /// men", with nothing else to code them, count what the three counted; "Of them," opening a
   /// sentence makes its numbers parts of the figure before. "The two" refers to no figure.
+  @Test func aDeathTollIsNoCountOfTheBodiesBefore() throws {
+    // A bare number a sentence names as a death toll counts the dead, though the sentence
+    // before counted bodies recovered.
+    let text = "Crews recovered the bodies of 14 people from the rubble. The ministry put the death toll at 69,733."
+    #expect(try #require(figure(text, "69,733")).indicator == .killed)
+    #expect(try #require(figure(text, "14")).indicator == .bodiesRecovered)
+    // A total of bodies returned still borrows the bodies ("the number returned so far").
+    let returned = "Israel returned 15 bodies. The ministry put the number returned so far at 195."
+    #expect(try #require(figure(returned, "195")).indicator == .remainsReturned)
+  }
+
+  @Test func remainsAfterPeopleIsTheirVerb() throws {
+    // "the population remains displaced": a verb, not the remains of the dead.
+    let f = try #require(figure("Roughly 90 per cent of the population remains displaced.", "90 per cent"))
+    #expect(f.indicator == .displaced)
+    #expect(f.unit == .ratio)
+    #expect(try #require(figure("Hamas handed over the hostage remains of four men.", "four")).indicator == .remainsReturned)
+  }
+
   @Test func referencesBackRepeatTheFigureTheyName() throws {
     let exchange = figures(
       "Hamas freed three Israeli hostages on Saturday, and Israel released 369 Palestinian prisoners in return. "
@@ -739,6 +758,9 @@ struct IndicatorTests {
     // "may exit" permits.
     #expect(try #require(figure("Israel has said up to 50 people a day may exit in the first phase.", "up to 50")).modality == .planned)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
+    // "meant to" plans; "meant" alone tells what followed.
+    #expect(try #require(figure("Up to 600 aid trucks are meant to enter each day.", "600")).modality == .planned)
+    #expect(try #require(figure("The closure meant 40 patients could not leave.", "40")).modality == .actual)
     // A fact box's value shares its label's plan.
     #expect(try #require(figure("Palestinian prisoners to be released: about 1,950", "about 1,950")).modality == .planned)
     #expect(try #require(figure("Palestinian prisoners released: 1,950", "1,950")).modality == .actual)

@@ -140,6 +140,12 @@ struct DocumentRun {
   var lastAttribution: String? = nil
   /// "As of Friday" in a sentence with no figures applies to the next sentence's figures.
   var carriedAsOf: ReportedDate? = nil
+  /// The day the last figure of the sentence before happened on, when its own clause named it
+  /// ("11 people were killed on Thursday"), and the index of that sentence: "Another 30 were
+  /// wounded" right after it adds to the same event.
+  var lastEventDay: (sentence: Int, date: ReportedDate)? = nil
+  /// The sentence being coded.
+  var sentenceIndex = 0
 
   var w: NamedWords { view.w }
 
@@ -158,7 +164,11 @@ struct DocumentRun {
     }
     let finder = QuantityFinder(view: view)
     for (index, sentence) in sentences.enumerated() {
-      if view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore) { carriedAsOf = nil }
+      sentenceIndex = index
+      if view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore) {
+        carriedAsOf = nil
+        lastEventDay = nil
+      }
       var quantities = finder.find(in: sentence)
       let dates = anchoredToTheCalendar(DateFinder(view: view).find(in: sentence), in: sentence)
       if quantities.isEmpty {
@@ -504,7 +514,17 @@ struct DocumentRun {
       date = ReportedDate(first.end)
       periodStart = ReportedDate(first.start)
     }
+    // "11 people were killed on Thursday. Another 30 were wounded": more of the event the
+    // sentence before dated, with no date of its own, happened on its day.
+    if date == nil, dates.isEmpty, periods.isEmpty, !lookAhead, let last = lastEventDay,
+      last.sentence == sentenceIndex - 1, addsToTheEventBefore(q, sentence)
+    {
+      date = last.date
+      eventDay = true
+    }
     if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
+    // (Kept for the next sentence only when it is the day of the sentence's last figure.)
+    lastEventDay = eventDay ? date.map { (sentenceIndex, $0) } : nil
     // "Israel handed over 45 bodies on Tuesday, a day after Hamas returned the remains of four
     // hostages": a figure in a clause opened by "a day after" (or "two days after") is that many
     // days before the date of what it follows, unless its own clause has a date.
@@ -607,11 +627,14 @@ struct DocumentRun {
   // MARK: Modality
 
   /// Whether the word at `k` is a future, modal or scheduling word: "set" only as "set to" or
-  /// "set for" ("a strike set fire to tents" plans nothing), "due" not before "to" and a cause
+  /// "set for" ("a strike set fire to tents" plans nothing), "meant" only as "meant to", "due"
+  /// not before "to" and a cause
   /// ("died due to the shortage of fuel"; "due to leave" plans).
   private func plansAhead(_ k: Int) -> Bool {
     guard view.flags(k).contains(.future) else { return false }
     if view.isWord(k, w.set_) { return view.isWord(k + 1, w.to) || view.isWord(k + 1, w.for_) }
+    // ("are meant to enter" plans; "which meant 40 could not leave" does not.)
+    if view.isWord(k, w.meant) { return view.isWord(k + 1, w.to) }
     if view.isWord(k, w.due), view.isWord(k + 1, w.to) { return view.isWord(k + 2, in: w.scheduledVerbs) }
     return true
   }
@@ -954,6 +977,8 @@ struct DocumentRun {
   private func presentTense(after q: Quantity) -> Bool {
     var k = q.phraseEnd
     if let r = view.rate(at: k, end: view.tokens.count) { k += r.words }
+    // ("15,600 more are still waiting": past "more".)
+    if view.isWord(k, w.more) { k += 1 }
     func present(_ k: Int) -> Bool { view.isWord(k, w.is_) || view.isWord(k, w.are) || view.isWord(k, in: w.presentVerbs) }
     // ("Some 514,000 people, nearly a quarter of Gazans, are experiencing famine": past an
     // appositive set off by commas, or, for the appositive, right after its own comma.)
@@ -964,6 +989,29 @@ struct DocumentRun {
       return present(close + 1)
     }
     return present(view.isPunct(k, ",") ? k + 1 : k)
+  }
+
+  /// "Another 30 were wounded", "A further 12 died", "30 others were injured", "30 more were
+  /// hurt": a figure opening its sentence as more of what the sentence before counted, its verb
+  /// in the past tense (not a state: "Another 15,000 are still waiting").
+  private func addsToTheEventBefore(_ q: Quantity, _ sentence: Range<Int>) -> Bool {
+    let more = view.moreOfWords(before: q.spanStart)
+    let others = q.nounToken.map { view.isWord($0, w.others) } ?? false
+    guard q.spanStart - more == sentence.lowerBound, more > 0 || others || view.isWord(q.phraseEnd, w.more) else {
+      return false
+    }
+    var k = q.phraseEnd
+    if view.isWord(k, w.more) { k += 1 }
+    return view.isWord(k, w.was) || view.isWord(k, w.were)
+      || (view.tokens.indices.contains(k) && view.tokens[k].kind == .word && view.text(k).lowercased().hasSuffix("ed")
+        && !view.isWord(k, w.said))
+  }
+
+  /// Whether the verb after `q`'s noun phrase is "was still" or "were still": "15,600 more were
+  /// still waiting" tells a state at the time of the report, as the present tense does.
+  private func stillHolds(after q: Quantity) -> Bool {
+    let k = q.phraseEnd + (view.isWord(q.phraseEnd, w.more) ? 1 : 0)
+    return (view.isWord(k, w.was) || view.isWord(k, w.were)) && view.isWord(k + 1, w.still)
   }
 
   /// How far date mention `m` is from figure `q`, in tokens; a comma or an "and" between puts
@@ -1045,8 +1093,11 @@ struct DocumentRun {
             || (view.isPunct($0, ",") && view.isWord($0 + 1, w.of) && (view.isWord($0 + 2, w.whom) || view.isWord($0 + 2, w.which)))
         }
       }
+      // ("..., but that over 15,600 more were still waiting": a state "still" holds, told in
+      // reported speech, is present too.)
+      let state = presentTense(after: q) || stillHolds(after: q)
       return (i..<q.spanStart).contains {
-        view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || presentTense(after: q))
+        view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || state)
       }
     }
     // "prisoners whose release had been held up since Saturday", "aid blocked since March 2":

@@ -71,10 +71,7 @@ extension DocumentRun {
     // ("received 50 bodies and 150 wounded": the wounded are no bodies.)
     let ownInjury = s.cues.contains { $0.start == q.spanEnd && $0.event == .injure }
     let before = q.spanStart - 1
-    l.continues =
-      view.isWord(before, w.another)
-      || ((view.isWord(before, w.further) || view.isWord(before, w.additional))
-        && (view.isWord(before - 1, w.a) || view.isWord(before - 1, w.an)))
+    l.continues = view.moreOfWords(before: q.spanStart) > 0
     // ("50 patients crossed along with 61 companions, and another 37 were to follow": more of
     // those who travel after a companion aside are more of the travellers, found below.)
     if l.coordinated, let p = prev, !(p.noun == .bodies && ownInjury), !(l.continues && isCompanionAside(p)) {
@@ -111,9 +108,16 @@ extension DocumentRun {
         b - 2 >= s.range.lowerBound && view.isWord(b - 1, w.at) && view.tokens[b - 2].kind == .word
         && view.nounClass(b - 2) == .unknown
         && view.flags(b - 3).contains(.determiner) && !view.isWord(b - 2, in: w.figureNouns) && !isTotalWord(b - 2)
+      // Nor does a number its own cue counts as killed take the bodies of another sentence
+      // ("Crews recovered 582 bodies. The death toll stands at 69,733": the toll counts the
+      // dead, not bodies recovered).
+      let ownKilling = s.cues.contains { c in
+        c.event == .kill && c.end <= q.spanStart && !s.quantities[..<k].contains { $0.spanStart >= c.end }
+      }
       if let (a, sameSentence) = antecedent,
         sameSentence || !(q.isRatio || view.isPunct(q.spanStart - 1, ":") || namedTotal || measuredThing),
-        !(peopleVerb && (a.noun == .trucks || a.noun == .convoys)), !(ownInjury && a.noun == .bodies)
+        !(peopleVerb && (a.noun == .trucks || a.noun == .convoys)), !(ownInjury && a.noun == .bodies),
+        !(ownKilling && !sameSentence && a.noun == .bodies)
       {
         q.noun = a.noun
         if sameSentence || q.partitive {

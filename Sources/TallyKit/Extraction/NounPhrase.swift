@@ -144,6 +144,11 @@ struct NounPhraseReader {
       {
         break
       }
+      // "90 per cent of the population remains displaced": "remains" after a noun for people
+      // is their verb, not the dead ("hostage remains", "the remains of" are the dead).
+      if let n = lastNoun, n == k - 1, flags.contains(.auxiliary), v.nounClass(n) == .people, !v.isWord(k + 1, v.w.of) {
+        break
+      }
       if let info, info.nounClass != .unknown, !(info.singular && q.value != 1 && !info.flags.contains(.nationality)) {
         // ("four Israeli female soldiers": one describing word may stand between.)
         let describing =

@@ -48,6 +48,14 @@ struct TextView {
   /// Whether token `i` writes a number, in digits or in words ("40", "forty").
   @inline(__always) func isNumeral(_ i: Int) -> Bool { isNumber(i) || flags(i).contains(.numberWord) }
 
+  /// How many words right before token `b` say it counts more of something ("another", "a
+  /// further", "an additional"): 0 when none do.
+  func moreOfWords(before b: Int) -> Int {
+    if isWord(b - 1, w.another) { return 1 }
+    if isWord(b - 1, w.further) || isWord(b - 1, w.additional), isWord(b - 2, w.a) || isWord(b - 2, w.an) { return 2 }
+    return 0
+  }
+
   /// Whether token `i` follows token `i - 1` with no space between them.
   @inline(__always) func glued(_ i: Int) -> Bool {
     i > 0 && i < tokens.count && !tokens[i].flags.contains(.spaceBefore)
@@ -317,7 +325,7 @@ final class NamedWords: Sendable {
     + directionWords
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
-      "never", "have", "has", "following", "hours", "within", "such",
+      "never", "have", "has", "following", "hours", "within", "such", "meant", "still",
     ]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
@@ -326,7 +334,7 @@ final class NamedWords: Sendable {
     measures, places, quantifiers, captivity, beginnings, follows, returns, directions: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
-  let going, compared, estimated, set_, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
+  let going, compared, estimated, set_, meant, still, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -407,6 +415,8 @@ final class NamedWords: Sendable {
     compared = id("compared")
     estimated = id("estimated")
     set_ = id("set")
+    meant = id("meant")
+    still = id("still")
     due = id("due")
     adding = id("adding")
     called = id("called")
