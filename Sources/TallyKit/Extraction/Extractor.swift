@@ -627,9 +627,9 @@ struct DocumentRun {
   // MARK: Modality
 
   /// Whether the word at `k` is a future, modal or scheduling word: "set" only as "set to" or
-  /// "set for" ("a strike set fire to tents" plans nothing), "meant" only as "meant to", "due"
-  /// not before "to" and a cause
-  /// ("died due to the shortage of fuel"; "due to leave" plans).
+  /// "set for" ("a strike set fire to tents" plans nothing), "meant" only as "meant to" ("the
+  /// closure meant 40 could not leave" plans nothing), "due to" only before a verb of a
+  /// schedule ("due to leave" plans; "died due to the shortage of fuel" gives a cause).
   private func plansAhead(_ k: Int) -> Bool {
     guard view.flags(k).contains(.future) else { return false }
     if view.isWord(k, w.set_) { return view.isWord(k + 1, w.to) || view.isWord(k + 1, w.for_) }
@@ -670,6 +670,8 @@ struct DocumentRun {
           planned = true
           if view.text(k - 3).hasSuffix("ed") { past = true }
         }
+        // "against a target of 600", "a cap of 50 a day": a number an aim or a limit sets.
+        if view.isWord(k - 1, in: w.targets) { planned = true }
         k -= 3
         continue
       }

@@ -409,6 +409,12 @@ enum IndicatorRules {
       if noun == .bodies || dead { return .remainsReturned }
       return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: true)
     case .hold:
+      // "the 28 bodies held in Gaza": dead captives still held (hostages_held counts the
+      // living and the dead); the bodies of Palestinians held by Israel fit no indicator.
+      if noun == .bodies {
+        return nationality == .palestinians || hints.contains(.palestinians) || hints.contains(.prisoners)
+          ? nil : .hostagesHeld
+      }
       return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: false)
     case .abduct:
       if noun == .bodies || dead { return .hostagesHeld }

@@ -266,6 +266,8 @@ final class NamedWords: Sendable {
   /// "leaving tens of thousands waiting": the forms of "leave".
   static let leaveWords = ["leave", "leaves", "leaving", "left"]
   /// "delayed the release of 620": words that put an event off.
+  /// "against a target of 600", "a cap of 50 a day": the number an aim or a limit sets.
+  static let targetWords = ["target", "targets", "goal", "quota", "cap", "ceiling", "limit"]
   static let delayWords = ["delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "suspended", "halted"]
   /// "held up since Saturday", "blocked since March 2": participles of a stoppage, whose
   /// "since" measures the stoppage (with `delayWords`).
@@ -318,7 +320,7 @@ final class NamedWords: Sendable {
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
     + countingVerbWords + statusVerbWords + putWords + beWords + comparativeWords + afterRateWords + clauseOpenerWords
-    + relativeOpenerWords + delayWords + stoppageWords + detentionWords + attackWords
+    + relativeOpenerWords + targetWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
     + placeWords + quantifierWords + captivityWords + beginningWords + followWords + returnWords
@@ -329,7 +331,7 @@ final class NamedWords: Sendable {
     ]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
-    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, delays, stoppages, detentions, attacks, scheduledVerbs,
+    beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, targets, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
     measures, places, quantifiers, captivity, beginnings, follows, returns, directions: WordSet
   /// `denominatorWords` by lexicon id.
@@ -434,6 +436,7 @@ final class NamedWords: Sendable {
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
     relativeOpeners = set(NamedWords.relativeOpenerWords)
+    targets = set(NamedWords.targetWords)
     delays = set(NamedWords.delayWords)
     stoppages = set(NamedWords.stoppageWords + NamedWords.delayWords)
     detentions = set(NamedWords.detentionWords)
