@@ -264,6 +264,13 @@ struct DateTests {
     ("2025-09-05", "The WHO said it had evacuated 7,600 patients since October 2023, but that 15,600 more were still waiting.", "15,600", nil),
     ("2025-09-05", "The WHO has evacuated 7,600 patients since October 2023, but 15,600 more are still waiting.", "15,600", nil),
     ("2025-09-05", "The WHO has evacuated 7,600 patients since October 2023, but 15,600 more are still waiting.", "7,600", "2023-10-07"),
+    // After ", and": a stock, or a state "still" or "remain" tells, has no period; a count
+    // told without them, or in the present perfect, shares it.
+    ("2025-12-04", "Tens of thousands of Palestinians have been detained since the start of the war, and roughly 3,400 are held without charge.", "3,400", nil),
+    ("2025-11-24", "Crews recovered 120 bodies since the ceasefire took effect on Sunday, and an estimated 10,000 people are still missing.", "10,000", nil),
+    ("2025-11-24", "About 500,000 people have returned to Gaza City since Friday, and 1.9 million people remain displaced.", "1.9 million", nil),
+    ("2025-11-24", "The ministry said 67,000 were killed and wounded since October 7, and that about 7,000 are missing.", "7,000", "2023-10-07"),
+    ("2025-11-24", "Since the war began, 67,000 have been killed, and 170,000 have been wounded.", "170,000", "2023-10-07"),
   ]
 
   @Test(arguments: periods)

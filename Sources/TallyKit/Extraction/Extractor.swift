@@ -1098,8 +1098,20 @@ struct DocumentRun {
       // ("..., but that over 15,600 more were still waiting": a state "still" holds, told in
       // reported speech, is present too.)
       let state = presentTense(after: q) || stillHolds(after: q)
+      // (", and roughly 3,400 are held without charge": a state told with "is", "are" or
+      // "remain" after ", and" too, for a stock; a count of casualties or displaced people only
+      // when "still" or "remain" says it is a state: ", and 1.9 million remain displaced",
+      // ", and an estimated 10,000 are still missing", while ", and that about 7,000 are
+      // missing" after "killed and wounded since October 7" shares the war; "and 170,000 have
+      // been wounded" goes on counting.)
+      let verb = q.phraseEnd + (view.isWord(q.phraseEnd, w.more) ? 1 : 0)
+      let stillOrRemain =
+        view.isWord(verb, w.still) || view.isWord(verb + 1, w.still)
+        || (verb < view.count && view.tokens[verb].kind == .word && view.text(verb).lowercased().hasPrefix("remain"))
+      let heldState = state && !view.isWord(verb, w.have) && !view.isWord(verb, w.has) && (!counts || stillOrRemain)
       return (i..<q.spanStart).contains {
-        view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || state)
+        (view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || state))
+          || (heldState && view.isPunct($0, ",") && view.isWord($0 + 1, w.and))
       }
     }
     // "prisoners whose release had been held up since Saturday", "aid blocked since March 2":
