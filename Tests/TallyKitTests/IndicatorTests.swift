@@ -435,6 +435,10 @@ struct IndicatorTests {
     #expect(back.indicator != .crossedIn, "\(back.indicator)")
     let goingNorth = try #require(figure("Thousands of displaced Palestinians waited after Israel delayed their return north.", "Thousands"))
     #expect(goingNorth.indicator != .crossedIn, "\(goingNorth.indicator)")
+    // Nor does a verb of entering that a return inside the Strip shares make it a crossing.
+    let shared = "Around 600 trucks a day have entered, while some 300,000 people have walked back to the north."
+    #expect(try #require(figure(shared, "some 300,000")).indicator == .other)
+    #expect(try #require(figure(shared, "Around 600")).indicator == .aidTrucks)
   }
 
   /// A reference back repeats the figure it names: a whole opening its sentence ("Of the
@@ -450,6 +454,18 @@ struct IndicatorTests {
     // A total of bodies returned still borrows the bodies ("the number returned so far").
     let returned = "Israel returned 15 bodies. The ministry put the number returned so far at 195."
     #expect(try #require(figure(returned, "195")).indicator == .remainsReturned)
+  }
+
+  @Test func aDeadPartOfAHostageFigureIsLeftToItsWhole() throws {
+    let text = "Hamas will free 33 hostages during the first phase, eight of whom are dead."
+    #expect(try #require(figure(text, "eight")).indicator == .hostagesReleased)
+    #expect(try #require(figure(text, "33")).indicator == .hostagesReleased)
+    // Also when the whole borrows its hostages from the sentence before.
+    let further = "Hamas has freed 16 hostages. A further 33 are to be freed, eight of whom are dead."
+    #expect(try #require(figure(further, "eight")).indicator == .hostagesReleased)
+    // People killed, told as a part of others, are killed.
+    let killed = "Strikes hit 40 homes, and 12 people were killed, three of whom were children."
+    #expect(try #require(figure(killed, "three")).indicator == .killed)
   }
 
   @Test func remainsAfterPeopleIsTheirVerb() throws {

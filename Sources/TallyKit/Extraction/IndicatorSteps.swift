@@ -220,11 +220,40 @@ extension DocumentRun {
       indicator = p
     }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
-    let found = step11WhatTheNounImplies(indicator, q, k, s)
+    var found = step11WhatTheNounImplies(indicator, q, k, s)
+    // "Around 600 trucks a day have entered ..., while some 300,000 people have walked back to
+    // the north": a return inside the Strip is no crossing, whatever verb it shares (the
+    // people's own words may still code it: "displaced Palestinians have returned to northern
+    // Gaza" are displaced).
+    if found == .crossedIn, returnsInsideTheStrip(after: q, s) { found = .other }
+    // "A further 33 are to be freed, eight of whom are dead": a dead part of a hostage figure
+    // is left to its whole, as in "33 hostages ..., eight of whom are dead" (`decide`), also
+    // when the whole names no hostages itself.
+    if found == .killed, q.partitive, let p = previous, [.hostagesReleased, .hostagesHeld].contains(p),
+      s.cues.contains(where: { c in
+        c.event == .kill && c.start >= q.phraseEnd && c.start <= q.phraseEnd + 4 && view.flags(c.start).contains(.dead)
+      })
+    {
+      found = p
+    }
     // "Egypt received 389 patients and companions": a total that mixes patients and their
     // companions is a crossing total, however it is told.
     if found == .medevacCompleted, q.patientsAndCompanions { return (.crossedOut, joinsRelease) }
     return (found, joinsRelease)
+  }
+
+  /// Whether the predicate after `q` returns its people inside the Strip: "back" or a verb of
+  /// return, then within three words a direction ("walked back to the north", "returned to
+  /// northern Gaza"), before any punctuation.
+  private func returnsInsideTheStrip(after q: Quantity, _ s: SentenceCues) -> Bool {
+    var j = q.phraseEnd
+    while j < min(s.range.upperBound, q.phraseEnd + 8), view.tokens[j].kind == .word {
+      if view.isWord(j, w.back) || view.isWord(j, in: w.returns) {
+        return (j + 1..<min(s.range.upperBound, j + 4)).contains { view.isWord($0, in: w.insideDirections) }
+      }
+      j += 1
+    }
+    return false
   }
 
   /// 0. "Israel freed 369 prisoners. Of the 369, 333 had been detained in Gaza": a sentence

@@ -316,6 +316,9 @@ final class NamedWords: Sendable {
   static let returnWords = ["return", "returns", "returned", "returning"]
   /// "walked north", "forced south": the directions of a movement inside the Strip.
   static let directionWords = ["north", "south", "northward", "southward"]
+  /// "walked back to the north", "returned to northern Gaza": where a return inside the Strip
+  /// goes (with `directionWords`).
+  static let insideDirectionWords = ["northern", "southern"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
@@ -324,19 +327,19 @@ final class NamedWords: Sendable {
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
     + placeWords + quantifierWords + captivityWords + beginningWords + followWords + returnWords
-    + directionWords
+    + directionWords + insideDirectionWords
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
-      "never", "have", "has", "following", "hours", "within", "such", "meant", "still",
+      "never", "have", "has", "following", "hours", "within", "such", "meant", "still", "back",
     ]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, targets, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
-    measures, places, quantifiers, captivity, beginnings, follows, returns, directions: WordSet
+    measures, places, quantifiers, captivity, beginnings, follows, returns, directions, insideDirections: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
-  let going, compared, estimated, set_, meant, still, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
+  let going, compared, estimated, set_, meant, still, back, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -419,6 +422,7 @@ final class NamedWords: Sendable {
     set_ = id("set")
     meant = id("meant")
     still = id("still")
+    back = id("back")
     due = id("due")
     adding = id("adding")
     called = id("called")
@@ -458,6 +462,7 @@ final class NamedWords: Sendable {
     follows = set(NamedWords.followWords)
     returns = set(NamedWords.returnWords)
     directions = set(NamedWords.directionWords)
+    insideDirections = set(NamedWords.directionWords + NamedWords.insideDirectionWords)
     denominators = NamedWords.denominatorWords.map { (id($0.word), $0.value, $0.plural) }
   }
 
