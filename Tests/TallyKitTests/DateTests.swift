@@ -300,6 +300,14 @@ struct DateTests {
     #expect(f.date?.description == expected)
   }
 
+  @Test func aDateInBracketsDatesOnlyWhatTheyHold() throws {
+    let text = "Last Tuesday, a convoy moved 21 patients to Jordan (the first such transfer this year)."
+    #expect(try #require(figure(text, "21", published: "2025-02-03")).date?.description == "2025-01-28")
+    let inside = "A convoy moved 21 patients (nine of them on Tuesday) to Jordan."
+    #expect(try #require(figure(inside, "nine", published: "2025-02-03")).date?.description == "2025-01-28")
+    #expect(try #require(figure(inside, "21", published: "2025-02-03")).date?.description == "2025-02-03")
+  }
+
   @Test func aRunningTotalIsAsOfPublication() throws {
     let f = try #require(figure("Only 235 patients have been evacuated since the ceasefire began.", "235", published: "2025-12-03"))
     #expect(f.date?.description == "2025-12-03")

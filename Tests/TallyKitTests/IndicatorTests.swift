@@ -780,6 +780,10 @@ struct IndicatorTests {
     // "meant to" plans; "meant" alone tells what followed.
     #expect(try #require(figure("Up to 600 aid trucks are meant to enter each day.", "600")).modality == .planned)
     #expect(try #require(figure("The closure meant 40 patients could not leave.", "40")).modality == .actual)
+    // The plan after a companion aside is the figure's.
+    let aside = "Under the arrangement, up to 50 patients a day, each with no more than two companions, may leave."
+    #expect(try #require(figure(aside, "up to 50")).modality == .planned)
+    #expect(try #require(figure("Fifty patients, along with 61 companions, left on Monday.", "Fifty")).modality == .actual)
     // A number a target sets.
     let aimed = "The UN recorded roughly 145 trucks a day, against a target of 600."
     #expect(try #require(figure(aimed, "600")).modality == .planned)

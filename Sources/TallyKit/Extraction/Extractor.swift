@@ -795,9 +795,15 @@ struct DocumentRun {
     return (planned ? .planned : .actual, past)
   }
 
-  /// A comma that opens a breakdown: ", including ...", ", among them ...".
+  /// A comma that opens a breakdown (", including ...", ", among them ...") or a companion
+  /// aside (", each with ...", ", along with ..."): the figure's verb comes after it.
   private func breakdownComma(_ k: Int, _ end: Int) -> Bool {
-    view.isPunct(k, ",") && (view.isWord(k + 1, w.including) || view.isWord(k + 1, w.among))
+    view.isPunct(k, ",")
+      && (view.isWord(k + 1, w.including) || view.isWord(k + 1, w.among)
+        // (A companion aside: "up to 50 patients a day, each with no more than two companions,
+        // may leave"; "50 patients, along with 61 companions, were to leave".)
+        || view.isWord(k + 1, w.with) || (view.isWord(k + 1, w.each) && view.isWord(k + 2, w.with))
+        || ((view.isWord(k + 1, w.along) || view.isWord(k + 1, w.together)) && view.isWord(k + 2, w.with)))
   }
 
   // MARK: Dates
@@ -817,6 +823,9 @@ struct DocumentRun {
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
       if inRelativeClause(m, apartFrom: q, sentence) { continue }
+      // "Last Tuesday, a convoy moved 21 patients to Jordan (the first such transfer this
+      // year)": a date inside brackets dates only what the brackets hold.
+      if let brackets = bracketsAround(m.start, sentence), !brackets.contains(q.spanStart) { continue }
       // "Of the 251 people seized on October 7, 2023, 70 remain in Gaza": a date in the phrase
       // that opens with the whole dates the whole, not a part told in the present.
       if q.partOfFirst, m.end <= q.spanStart, presentTense(after: q) { continue }
@@ -959,6 +968,23 @@ struct DocumentRun {
         return n * unit
       }
       j -= 1
+    }
+    return nil
+  }
+
+  /// The tokens inside the round brackets that hold token `i`, if any (within the sentence;
+  /// brackets are not nested in news text).
+  private func bracketsAround(_ i: Int, _ sentence: Range<Int>) -> Range<Int>? {
+    var open = i - 1
+    while open >= sentence.lowerBound, !view.isPunct(open, ")") {
+      if view.isPunct(open, "(") { break }
+      open -= 1
+    }
+    guard open >= sentence.lowerBound, view.isPunct(open, "(") else { return nil }
+    var close = i
+    while close < sentence.upperBound, !view.isPunct(close, "(") {
+      if view.isPunct(close, ")") { return (open + 1)..<close }
+      close += 1
     }
     return nil
   }
