@@ -965,6 +965,10 @@ struct IndicatorTests {
     #expect(try #require(figure("Israel released 90 Palestinian prisoners.", "90")).group == "prisoners")
     #expect(try #require(figure("Dozens of foreign passport holders left Gaza.", "Dozens")).group == "foreign nationals")
     #expect(try #require(figure("Israeli strikes killed 45 Palestinians.", "45")).group == "palestinians")
+    // A part of "the dead" named after "were": its group, with the whole's indicator.
+    let part = try #require(figure("At least 45 Palestinians were killed. More than 20 of the dead were children.", "More than 20"))
+    #expect(part.group == "children")
+    #expect(part.indicator == .killed)
     // "The number of journalists killed ... has reached 200": the total names what is counted.
     #expect(try #require(figure("The number of journalists killed in the war has reached 200.", "200")).group == "journalists")
     // (Past a year: "since October 2023".)

@@ -214,6 +214,12 @@ struct NounPhraseReader {
       // phrase; the predicate follows it.
       q.elliptical = true
       q.phraseEnd = w + 1
+      // "More than 20 of the dead were children": a counted noun after "were" that ends the
+      // clause names the part's group (what it counts and its indicator are its whole's).
+      if let n = copularNoun(after: q.phraseEnd, end: end), let info = v.info(n) {
+        q.group = info.group
+        q.groupFromPredicate = true
+      }
     } else {
       // No counted noun: the words read were the predicate ("120 wounded in ..."), so the
       // phrase ends at the number.
