@@ -41,6 +41,8 @@ struct NumberTests {
     Case(sentence: "A dozen patients left.", text: "A dozen", value: 12, low: 12, high: 12, qualifier: .exact),
     Case(sentence: "About two dozen patients left.", text: "About two dozen", value: 24, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "Patients waiting: 12,000+.", text: "12,000+", value: 12000, low: 12000, high: nil, qualifier: .atLeast),
+    // "-plus" glued to the digits is "or more" too (not a compound modifier like "20-point").
+    Case(sentence: "1,200-plus trucks entered on Sunday.", text: "1,200-plus", value: 1200, low: 1200, high: nil, qualifier: .atLeast),
     Case(sentence: "50 or more people were killed.", text: "50 or more", value: 50, low: 50, high: nil, qualifier: .atLeast),
     Case(sentence: "Dozens of people were killed.", text: "Dozens", value: 24, low: 24, high: 99, qualifier: .vague),
     Case(sentence: "Several children were wounded.", text: "Several", value: 3, low: 3, high: 9, qualifier: .vague),

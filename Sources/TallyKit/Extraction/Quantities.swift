@@ -577,8 +577,9 @@ struct QuantityFinder {
     // Durations and compound modifiers: "72 hours", "seven weeks ago", "15-month war",
     // "20-point plan", "several days".
     var k = next
+    // ("1,200-plus trucks" is a number "or more", below.)
     if v.isPunct(k, "-"), v.glued(k), k + 1 < v.count, v.glued(k + 1) {
-      if v.tokens[k + 1].kind == .word { return true }
+      if v.tokens[k + 1].kind == .word, !v.isWord(k + 1, v.w.plus) { return true }
     }
     if q.isVague, v.isWord(k, v.w.of) { k += 1 }
     // "three and a half days"
@@ -630,10 +631,17 @@ struct QuantityFinder {
       return
     }
     let after = q.numberEnd
-    // "12,000+": a plus glued to the digits is "or more".
+    // "12,000+": a plus glued to the digits is "or more"; so is "-plus" ("1,200-plus").
     if q.qualifier == .exact, after < sentence.upperBound, v.isPunct(after, "+"), v.glued(after) {
       q.qualifier = .atLeast
       q.spanEnd = after + 1
+      return
+    }
+    if q.qualifier == .exact, after + 1 < sentence.upperBound, v.isPunct(after, "-"), v.glued(after),
+      v.isWord(after + 1, v.w.plus), v.glued(after + 1)
+    {
+      q.qualifier = .atLeast
+      q.spanEnd = after + 2
       return
     }
     if after + 1 < sentence.upperBound, v.isWord(after, v.w.or) {
