@@ -308,6 +308,13 @@ struct DateTests {
     #expect(try #require(figure(inside, "21", published: "2025-02-03")).date?.description == "2025-02-03")
   }
 
+  @Test func aDatelineDatesNoFigure() throws {
+    let text = "CAIRO, Feb 14 (Probe) - A total of 1,120 people moved through the Rafah crossing on Thursday."
+    #expect(try #require(figure(text, "1,120", published: "2025-02-14")).date?.description == "2025-02-13")
+    let bare = "Feb 14 - A total of 1,120 people moved through the crossing in the week to Thursday."
+    #expect(try #require(figure(bare, "1,120", published: "2025-02-14")).date?.description == "2025-02-13")
+  }
+
   @Test func aRunningTotalIsAsOfPublication() throws {
     let f = try #require(figure("Only 235 patients have been evacuated since the ceasefire began.", "235", published: "2025-12-03"))
     #expect(f.date?.description == "2025-12-03")

@@ -826,6 +826,8 @@ struct DocumentRun {
       // "Last Tuesday, a convoy moved 21 patients to Jordan (the first such transfer this
       // year)": a date inside brackets dates only what the brackets hold.
       if let brackets = bracketsAround(m.start, sentence), !brackets.contains(q.spanStart) { continue }
+      // "CAIRO, Feb 14 (Reuters) - ...": a dateline's date is the report's, not a figure's.
+      if isDateline(m, sentence) { continue }
       // "Of the 251 people seized on October 7, 2023, 70 remain in Gaza": a date in the phrase
       // that opens with the whole dates the whole, not a part told in the present.
       if q.partOfFirst, m.end <= q.spanStart, presentTense(after: q) { continue }
@@ -970,6 +972,25 @@ struct DocumentRun {
       j -= 1
     }
     return nil
+  }
+
+  /// Whether `m` is the date of a dateline: at the start of its sentence, after at most a
+  /// place name and a comma ("CAIRO, Feb 14"), and followed by a dash, an outlet in brackets
+  /// before it or not ("Feb 14 (Reuters) -").
+  private func isDateline(_ m: DateMention, _ sentence: Range<Int>) -> Bool {
+    guard m.start - sentence.lowerBound <= 4,
+      (sentence.lowerBound..<m.start).allSatisfy({ j in
+        view.isPunct(j, ",") || (view.tokens[j].kind == .word && view.tokens[j].flags.contains(.capitalized))
+      })
+    else { return false }
+    var j = m.end
+    if view.isPunct(j, "(") {
+      guard let close = (j + 1..<min(sentence.upperBound, j + 6)).first(where: { view.isPunct($0, ")") }) else {
+        return false
+      }
+      j = close + 1
+    }
+    return view.isPunct(j, "-")
   }
 
   /// The tokens inside the round brackets that hold token `i`, if any (within the sentence;
