@@ -1049,17 +1049,22 @@ struct DocumentRun {
     guard q.spanStart - more == sentence.lowerBound, more > 0 || others || view.isWord(q.phraseEnd, w.more) else {
       return false
     }
-    var k = q.phraseEnd
-    if view.isWord(k, w.more) { k += 1 }
+    let k = verbAfterPhrase(q)
     return view.isWord(k, w.was) || view.isWord(k, w.were)
       || (view.tokens.indices.contains(k) && view.tokens[k].kind == .word && view.text(k).lowercased().hasSuffix("ed")
         && !view.isWord(k, w.said))
   }
 
+  /// Where the verb after `q`'s noun phrase starts, past a "more" ("15,600 more were still
+  /// waiting", "30 more were wounded").
+  private func verbAfterPhrase(_ q: Quantity) -> Int {
+    q.phraseEnd + (view.isWord(q.phraseEnd, w.more) ? 1 : 0)
+  }
+
   /// Whether the verb after `q`'s noun phrase is "was still" or "were still": "15,600 more were
   /// still waiting" tells a state at the time of the report, as the present tense does.
   private func stillHolds(after q: Quantity) -> Bool {
-    let k = q.phraseEnd + (view.isWord(q.phraseEnd, w.more) ? 1 : 0)
+    let k = verbAfterPhrase(q)
     return (view.isWord(k, w.was) || view.isWord(k, w.were)) && view.isWord(k + 1, w.still)
   }
 
@@ -1130,6 +1135,18 @@ struct DocumentRun {
     // WHO said, after 1,702 had been evacuated"), or with "but", "while", "whereas" or "when"
     // and a present state ("..., but 18,500 remain on waiting lists"; "while the UN counts
     // 3,200" is the same total counted by another).
+    // ("..., but that over 15,600 more were still waiting": a state "still" holds, told in
+    // reported speech, is present too.)
+    let state = presentTense(after: q) || stillHolds(after: q)
+    // (", and roughly 3,400 are held without charge": a state told with "is", "are" or
+    // "remain" after ", and" too, for a stock; a count of casualties or displaced people only
+    // when "still" or "remain" says it is a state: ", and 1.9 million remain displaced",
+    // ", and an estimated 10,000 are still missing", while ", and that about 7,000 are
+    // missing" after "killed and wounded since October 7" shares the war; "and 170,000 have
+    // been wounded" goes on counting.)
+    let verb = verbAfterPhrase(q)
+    let stillOrRemain = view.isWord(verb, w.still) || view.isWord(verb + 1, w.still) || view.isFormOfRemain(verb)
+    let heldState = state && !view.isWord(verb, w.have) && !view.isWord(verb, w.has) && (!counts || stillOrRemain)
     func inAnotherClause(_ i: Int) -> Bool {
       guard i > sentence.lowerBound + 2, i < q.spanStart || i >= q.spanEnd else { return false }
       // "906 trucks since May 6, compared with a daily average of about 200 before": a value
@@ -1142,20 +1159,6 @@ struct DocumentRun {
             || (view.isPunct($0, ",") && view.isWord($0 + 1, w.of) && (view.isWord($0 + 2, w.whom) || view.isWord($0 + 2, w.which)))
         }
       }
-      // ("..., but that over 15,600 more were still waiting": a state "still" holds, told in
-      // reported speech, is present too.)
-      let state = presentTense(after: q) || stillHolds(after: q)
-      // (", and roughly 3,400 are held without charge": a state told with "is", "are" or
-      // "remain" after ", and" too, for a stock; a count of casualties or displaced people only
-      // when "still" or "remain" says it is a state: ", and 1.9 million remain displaced",
-      // ", and an estimated 10,000 are still missing", while ", and that about 7,000 are
-      // missing" after "killed and wounded since October 7" shares the war; "and 170,000 have
-      // been wounded" goes on counting.)
-      let verb = q.phraseEnd + (view.isWord(q.phraseEnd, w.more) ? 1 : 0)
-      let stillOrRemain =
-        view.isWord(verb, w.still) || view.isWord(verb + 1, w.still)
-        || (verb < view.count && view.tokens[verb].kind == .word && view.text(verb).lowercased().hasPrefix("remain"))
-      let heldState = state && !view.isWord(verb, w.have) && !view.isWord(verb, w.has) && (!counts || stillOrRemain)
       return (i..<q.spanStart).contains {
         (view.opensClause(at: $0, w.clauseOpeners) && (view.isWord($0 + 1, w.after) || state))
           || (heldState && view.isPunct($0, ",") && view.isWord($0 + 1, w.and))

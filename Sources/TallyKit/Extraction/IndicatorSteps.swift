@@ -758,7 +758,7 @@ extension DocumentRun {
     // held only where the clause says captives are ("remain in Israeli prisons").
     if c.event == .hold, [.people, .children, .patients].contains(q.noun), !q.elliptical,
       let noun = q.nounToken, noun >= q.spanEnd, noun < q.phraseEnd,
-      view.text(c.start).lowercased().hasPrefix("remain"),
+      view.isFormOfRemain(c.start),
       !(c.end..<min(s.range.upperBound, c.end + 6)).contains(where: { view.isWord($0, in: w.captivity) })
     {
       return nil

@@ -48,6 +48,11 @@ struct TextView {
   /// Whether token `i` writes a number, in digits or in words ("40", "forty").
   @inline(__always) func isNumeral(_ i: Int) -> Bool { isNumber(i) || flags(i).contains(.numberWord) }
 
+  /// Whether token `i` is a form of "remain" ("remain", "remains", "remained", "remaining").
+  func isFormOfRemain(_ i: Int) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .word && text(i).lowercased().hasPrefix("remain")
+  }
+
   /// How many words right before token `b` say it counts more of something ("another", "a
   /// further", "an additional"): 0 when none do.
   func moreOfWords(before b: Int) -> Int {
