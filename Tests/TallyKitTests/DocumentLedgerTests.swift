@@ -6,7 +6,7 @@ import Testing
 /// Normalize reads the documents table alongside figures that follow its order, and switches
 /// to an index of every document when they do not: both must give the same dataset, and find
 /// the same mistakes.
-@Suite("Normalize: documents streamed or indexed")
+@Suite("Normalize: documents streamed or indexed", .scratchFolder)
 struct DocumentLedgerTests {
   /// Thirty listed documents, some without figures, sharing five outlets.
   static func corpus(_ seed: UInt64) -> (list: [DocumentRecord], figures: [[Figure]]) {

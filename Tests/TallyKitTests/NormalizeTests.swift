@@ -37,7 +37,7 @@ func normalize(
   curation: Curation = Curation(), documents: [DocumentRecord]? = nil, documentsFile: [DocumentRecord]? = nil,
   prefix: [UInt8] = [], warnings: WarningCollector = WarningCollector()
 ) throws -> URL {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-norm-\(UUID().uuidString)")
+  let dir = ScratchFolder.path("normalize")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   let input = dir.appendingPathComponent("figures.\(format.rawValue)")
   let encoder = FigureEncoder(format: format)
@@ -59,7 +59,7 @@ func normalize(
   return out
 }
 
-@Suite("Normalize: observations, reconciling and conflicts")
+@Suite("Normalize: observations, reconciling and conflicts", .scratchFolder)
 struct NormalizeTests {
   /// An observation's id is the first 16 hex digits of the SHA-256 of its key's fields, dates
   /// in ISO 8601 at their precision and a missing field empty, joined by U+001F (the rule
@@ -267,10 +267,10 @@ struct NormalizeTests {
   }
 }
 
-@Suite("Normalize: curation")
+@Suite("Normalize: curation", .scratchFolder)
 struct CurationTests {
   func curationFile(_ text: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tally-cur-\(UUID().uuidString).csv")
+    let url = ScratchFolder.path("curation").appendingPathExtension("csv")
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url.path
   }
@@ -321,7 +321,7 @@ struct CurationTests {
   }
 }
 
-@Suite("Import: hand-coded spreadsheets")
+@Suite("Import: hand-coded spreadsheets", .scratchFolder)
 struct ImportTests {
   @Test(arguments: [
     ("183", 183.0, Qualifier.exact),
@@ -364,7 +364,7 @@ struct ImportTests {
   }
 }
 
-@Suite("Normalize: the same observations whatever the order")
+@Suite("Normalize: the same observations whatever the order", .scratchFolder)
 struct OrderTests {
   /// Observation rows with their figure ids sorted (their order follows the input's).
   func observations(_ out: URL) throws -> [[String: String]] {

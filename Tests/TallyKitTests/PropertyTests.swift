@@ -105,7 +105,7 @@ func readOne(_ bytes: [UInt8], in dir: URL, name: String) throws -> FigureRecord
   return record
 }
 
-@Suite("Properties: codecs round-trip any record, normalize ignores input order")
+@Suite("Properties: codecs round-trip any record, normalize ignores input order", .scratchFolder)
 struct PropertyTests {
   @Test func csvRecordsRoundTrip() async throws {
     await propertyCheck(count: 500, input: Generate.text.array(of: 1...8)) { fields in
