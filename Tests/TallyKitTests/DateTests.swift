@@ -271,6 +271,9 @@ struct DateTests {
     ("2025-11-24", "About 500,000 people have returned to Gaza City since Friday, and 1.9 million people remain displaced.", "1.9 million", nil),
     ("2025-11-24", "The ministry said 67,000 were killed and wounded since October 7, and that about 7,000 are missing.", "7,000", "2023-10-07"),
     ("2025-11-24", "Since the war began, 67,000 have been killed, and 170,000 have been wounded.", "170,000", "2023-10-07"),
+    // An ordinal after "the" compares, as "first" does; a share ("a fifth of") does not.
+    ("2025-02-16", "Hamas freed three hostages, the fifth such release since the ceasefire took effect.", "three", nil),
+    ("2025-02-16", "A fifth of the residents have been displaced since the war began.", "A fifth", "2023-10-07"),
   ]
 
   @Test(arguments: periods)

@@ -468,6 +468,35 @@ struct IndicatorTests {
     #expect(try #require(figure(killed, "three")).indicator == .killed)
   }
 
+  /// People "accompanied by" others after them are not the companions: patients so
+  /// accompanied are the evacuated, and the other items of their list are not companions
+  /// either.
+  @Test func thoseAccompaniedAreNotTheCompanions() throws {
+    let text = "Egypt let 118 people cross into Egypt from Gaza on Thursday. "
+      + "They included 45 foreign nationals, 38 students and 35 patients, some accompanied by relatives."
+    let found = figures(text)
+    #expect(found.map(\.indicator) == [.crossedOut, .crossedOut, .crossedOut, .medevacCompleted])
+    let aside = figures("On Monday, 12 patients, accompanied by 20 relatives, left Gaza.")
+    #expect(aside.map(\.indicator) == [.medevacCompleted, .medevacCompanions])
+    // The companions themselves, told by the verb, still are.
+    #expect(try #require(figure("Twelve relatives accompanied the patients to Jordan.", "Twelve")).indicator == .medevacCompanions)
+  }
+
+  /// A sentence opened by words that refer back ("They included", "Among them were") lists
+  /// parts of the figure before it: with no cue of their own they count what it counted, on
+  /// its day; a cue of their own still codes them.
+  @Test func aListOpenedByTheyIncludedBreaksDownTheFigureBefore() throws {
+    let text = "Israeli strikes killed 42 people on Tuesday. Among the dead were 11 children. They included 3 doctors."
+    let found = figures(text, published: "2025-06-15")
+    #expect(found.map(\.indicator) == [.killed, .killed, .killed])
+    #expect(found.map { $0.date?.description } == ["2025-06-10", "2025-06-10", "2025-06-10"])
+    let crossing = figures("Egypt let 118 people cross into Egypt on Thursday. Among them were 20 children.", published: "2025-06-15")
+    #expect(crossing.map(\.indicator) == [.crossedOut, .crossedOut])
+    // Other openings are no reference back.
+    let own = figures("Egypt let 118 people cross into Egypt on Thursday. They said 20 children were wounded.")
+    #expect(own.last?.indicator == .injured)
+  }
+
   @Test func remainsAfterPeopleIsTheirVerb() throws {
     // "the population remains displaced": a verb, not the remains of the dead.
     let f = try #require(figure("Roughly 90 per cent of the population remains displaced.", "90 per cent"))

@@ -202,6 +202,13 @@ extension DocumentRun {
     if indicator == nil { indicator = step7CueLeft(q, k, s) }
     if indicator == nil { indicator = step8DescribingWords(q, k, s) }
     if indicator == nil { indicator = step9NearestCue(q, k, s) }
+    // "Egypt let 118 people cross on Thursday. They included 45 foreign nationals and 38
+    // students": parts after an opening that refers back, with no cue of their own, count
+    // what the last figure before their sentence counted, when it is larger.
+    if indicator == nil, q.partOfOpening, output.count > k, figures[figures.count - 1 - k].sentenceIndex < s.index {
+      let whole = output[output.count - 1 - k]
+      if whole.indicator != .other, q.isRatio || (whole.value ?? 0) > q.value { indicator = whole.indicator }
+    }
     // "Twelve children were flown to Jordan. A further 29 are expected next week": more of the
     // figure before, with no verb of its own, are what it was.
     // (Past a companion aside: "50 patients left along with 61 companions, and another 37
@@ -753,6 +760,13 @@ extension DocumentRun {
     // "about 39,000 have lost one or both parents": what the people lost is no death of theirs
     // (a body that "lost 12 staff" lost the people after the verb).
     if c.event == .lose, c.start >= q.spanEnd { return nil }
+    // "35 patients, some accompanied by relatives": people accompanied by others after them
+    // are not the companions; patients accompanied are the evacuated, others are left to the
+    // rest of the sentence ("45 foreign nationals, 38 students and 35 patients, some
+    // accompanied by relatives" are no companions either).
+    if c.event == .accompany, c.start >= q.spanEnd, view.isWord(c.end, w.by) {
+      return q.noun == .patients ? .medevacCompleted : nil
+    }
     // "400,000 residents remained cut off from aid": people named as such (not captives, and
     // not a number that borrows its noun: "about 100 remain in Gaza") who remain somewhere are
     // held only where the clause says captives are ("remain in Israeli prisons").

@@ -387,6 +387,8 @@ struct NounPhraseReader {
     var s = sentence.lowerBound
     // "Most of them, 1,718, had been detained": a quantifier before the opening "of".
     if v.isWord(s, in: v.w.quantifiers), v.isWord(s + 1, v.w.of) { s += 1 }
+    // "Among them were 20 children", "They included 45 foreign nationals and 38 students".
+    if let lead = v.partsOfTheWholeBefore(sentence), lead <= q.spanStart { return .pronoun }
     guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }
     var k = s + 1
     if v.flags(k).contains(.pronoun), v.isPunct(k + 1, ","), k + 1 < q.spanStart { return .pronoun }

@@ -61,6 +61,29 @@ struct TextView {
     return 0
   }
 
+  /// Where the words that open sentence `r` as a list of the parts of a whole told before end,
+  /// when a number comes right after them: "Among them were 20 children", "Among those
+  /// killed were", "They included 45 foreign nationals", "Those evacuated included more than
+  /// 20". Nil when the sentence opens otherwise, or no number comes within four words.
+  func partsOfTheWholeBefore(_ r: Range<Int>) -> Int? {
+    let a = r.lowerBound
+    let opensAmong = isWord(a, w.among)
+    guard opensAmong || isWord(a, w.they) || isWord(a, w.those) || isWord(a, w.these) else { return nil }
+    var j = a + 1
+    while j < min(r.upperBound, a + 6), tokens[j].kind == .word {
+      let verb =
+        opensAmong
+        ? isWord(j, w.were) || isWord(j, w.was) || isWord(j, w.are) || isWord(j, w.is_)
+        : isWord(j, in: w.includes)
+      if verb {
+        let number = (j + 1..<min(r.upperBound, j + 5)).first { isNumeral($0) || tokens[$0].kind != .word }
+        return number.map(isNumeral) == true ? j + 1 : nil
+      }
+      j += 1
+    }
+    return nil
+  }
+
   /// Whether token `i` follows token `i - 1` with no space between them.
   @inline(__always) func glued(_ i: Int) -> Bool {
     i > 0 && i < tokens.count && !tokens[i].flags.contains(.spaceBefore)
@@ -76,6 +99,9 @@ struct TextView {
     // ("the first group allowed out since Israel seized the crossing": five words back.)
     while k >= 0, i - k <= 5, tokens[k].kind == .word {
       if flags(k).contains(.comparing) { return true }
+      // "the fifth such release since the ceasefire": an ordinal after "the" (not a share:
+      // "a fifth of the population").
+      if isWord(k, in: w.ordinals), isWord(k - 1, w.the) { return true }
       k -= 1
     }
     return false
@@ -324,6 +350,10 @@ final class NamedWords: Sendable {
   /// "walked back to the north", "returned to northern Gaza": where a return inside the Strip
   /// goes (with `directionWords`).
   static let insideDirectionWords = ["northern", "southern"]
+  /// "the fifth such release since the truce": ordinals, which compare as "first" does.
+  static let ordinalWords = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+  /// "They included 45 foreign nationals": verbs that open a list of the parts of a whole.
+  static let includeWords = ["included", "include", "includes"]
   /// Every word of the groups, and the single words below them, for the lexicon.
   static let groupWords =
     presentVerbWords + reportingParticipleWords + afterParticipleWords + figureNounWords + callWords
@@ -332,7 +362,7 @@ final class NamedWords: Sendable {
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
     + placeWords + quantifierWords + captivityWords + beginningWords + followWords + returnWords
-    + directionWords + insideDirectionWords
+    + directionWords + insideDirectionWords + ordinalWords + includeWords
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
       "never", "have", "has", "following", "hours", "within", "such", "meant", "still", "back",
@@ -341,7 +371,8 @@ final class NamedWords: Sendable {
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, targets, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
-    measures, places, quantifiers, captivity, beginnings, follows, returns, directions, insideDirections: WordSet
+    measures, places, quantifiers, captivity, beginnings, follows, returns, directions, insideDirections, ordinals,
+    includes: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
   let going, compared, estimated, set_, meant, still, back, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
@@ -358,7 +389,7 @@ final class NamedWords: Sendable {
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
     below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
-    ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners, others: Int32
+    ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners, others, they: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -410,9 +441,11 @@ final class NamedWords: Sendable {
     down = id("down"); up = id("up"); along = id("along"); together = id("together"); but = id("but")
     family = id("family"); members = id("members"); sentences = id("sentences"); terms = id("terms")
     life = id("life"); long = id("long"); lengthy = id("lengthy"); prisoners = id("prisoners")
-    others = id("others")
+    others = id("others"); they = id("they")
     func set(_ words: [String]) -> WordSet { WordSet(ids: words.map(id)) }
     presentVerbs = set(NamedWords.presentVerbWords)
+    ordinals = set(NamedWords.ordinalWords)
+    includes = set(NamedWords.includeWords)
     reportingParticiples = set(NamedWords.reportingParticipleWords)
     afterParticiple = set(NamedWords.afterParticipleWords)
     figureNouns = set(NamedWords.figureNounWords)
