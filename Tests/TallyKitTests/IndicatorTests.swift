@@ -497,6 +497,42 @@ struct IndicatorTests {
     #expect(own.last?.indicator == .injured)
   }
 
+  /// Bodies a hospital takes in are deaths; a list item named by its wound after "of" is
+  /// wounded, whatever verb its list shares.
+  @Test func bodiesAHospitalTakesInAreDeathsAndTheWoundedAreWounded() throws {
+    let text = "Nasser Hospital in Khan Younis said it took in another 14 bodies and dozens of wounded."
+    #expect(figures(text).map(\.indicator) == [.killed, .injured])
+    let scores = figures("Strikes killed 40 people and scores of injured were taken to hospital.")
+    #expect(scores.map(\.indicator) == [.killed, .injured])
+  }
+
+  /// A share of a population whose size follows it ("90% of Gaza's population of about 2.1
+  /// million") takes the predicate; the population is no indicator's.
+  @Test func aShareOfAPopulationOfNTakesThePredicate() throws {
+    let found = figures("The UN says roughly 90% of Gaza's population of about 2.1 million has been displaced.")
+    #expect(found.map(\.indicator) == [.displaced, .other])
+    #expect(found.map(\.unit) == [.ratio, .people])
+  }
+
+  /// A crowd that gathers counts no indicator's people, whatever the sentence is about.
+  @Test(arguments: [
+    "Buses carrying the freed prisoners arrived in Ramallah, where crowds of about 2,000 people had gathered.",
+    "Thousands gathered in Tel Aviv to demand a deal for the hostages.",
+    "The rally for the hostages was attended by some 100,000 people.",
+  ])
+  func aCrowdIsNoIndicators(_ sentence: String) {
+    #expect(figures(sentence).map(\.indicator) == [.other])
+  }
+
+  /// A captivity told in the past perfect has ended: the three hostages freed before, "had
+  /// been held for 491 days", are the released three; hostages named with no reference back
+  /// are still held.
+  @Test func aCaptivityInThePastPerfectHasEnded() throws {
+    let text = "Hamas freed three hostages on Saturday. The three hostages, all men, had been held for 491 days."
+    #expect(figures(text).map(\.indicator) == [.hostagesReleased, .hostagesReleased])
+    #expect(figures("By then 59 hostages had been held for over 500 days.").map(\.indicator) == [.hostagesHeld])
+  }
+
   @Test func remainsAfterPeopleIsTheirVerb() throws {
     // "the population remains displaced": a verb, not the remains of the dead.
     let f = try #require(figure("Roughly 90 per cent of the population remains displaced.", "90 per cent"))
@@ -994,6 +1030,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Israel released 90 Palestinian prisoners.", "90")).group == "prisoners")
     #expect(try #require(figure("Dozens of foreign passport holders left Gaza.", "Dozens")).group == "foreign nationals")
     #expect(try #require(figure("Israeli strikes killed 45 Palestinians.", "45")).group == "palestinians")
+    // A label's adjective of nationality describes the word after it, not the people counted.
+    #expect(try #require(figure("Israeli raids in Gaza: hundreds detained this month.", "hundreds")).group == "people")
+    #expect(try #require(figure("Palestinians killed: 60,000", "60,000")).group == "palestinians")
     // A part of "the dead" named after "were": its group, with the whole's indicator.
     let part = try #require(figure("At least 45 Palestinians were killed. More than 20 of the dead were children.", "More than 20"))
     #expect(part.group == "children")

@@ -20,6 +20,9 @@ struct NumberTests {
     Case(sentence: "More than 180 prisoners were freed.", text: "More than 180", value: 180, low: 180, high: nil, qualifier: .moreThan),
     Case(sentence: "Over 70,100 people have been killed.", text: "Over 70,100", value: 70100, low: 70100, high: nil, qualifier: .moreThan),
     Case(sentence: "The death toll topped 70,000.", text: "topped 70,000", value: 70000, low: 70000, high: nil, qualifier: .moreThan),
+    Case(sentence: "The death toll has climbed past 55,000.", text: "past 55,000", value: 55000, low: 55000, high: nil, qualifier: .moreThan),
+    // ("the past 24 hours" is a time: no bound on the figure after it.)
+    Case(sentence: "In the past 24 hours, 50 people were killed.", text: "50", value: 50, low: 50, high: 50, qualifier: .exact),
     Case(sentence: "As many as 9,900 people have been killed.", text: "As many as 9,900", value: 9900, low: nil, high: 9900, qualifier: .atMost),
     Case(sentence: "Up to 300 patients could leave.", text: "Up to 300", value: 300, low: nil, high: 300, qualifier: .atMost),
     Case(sentence: "Fewer than 50 aid trucks entered.", text: "Fewer than 50", value: 50, low: nil, high: 50, qualifier: .fewerThan),

@@ -24,6 +24,9 @@ public enum Event: UInt8, Sendable, CaseIterable {
   /// Deaths that are not killings ("died of malnutrition", "starved to death"): the codebook's
   /// `killed` counts people killed by violence, so these are `other`.
   case otherDeath
+  /// A crowd that gathers ("crowds of about 2,000 people had gathered", "thousands rallied"):
+  /// its people are no indicator's (`other`), whatever else the sentence tells.
+  case gather
   /// Words that look like a cue but are not one ("evacuation orders", "held talks"): matching
   /// them keeps a shorter cue inside them from matching.
   case ignore
@@ -243,6 +246,8 @@ enum IndicatorRules {
       // "hospitals received 81 bodies": the dead a hospital receives are deaths (not the
       // remains a country receives in a handover).
       "hospital|hospitals|morgue|morgues ~2 received|receive|receives",
+      // "Nasser Hospital in Khan Younis said it took in another 14 bodies".
+      "hospital|hospitals|morgue|morgues ~6 took|take|takes|taking in",
       // "Doctors said they had received at least 50 bodies"
       "doctors|medics|paramedics ~4 received|receive|receives",
     ]),
@@ -254,6 +259,10 @@ enum IndicatorRules {
       // "died of the cold since November began".
       "died|die|dies|dying|death|deaths ~2 of|from the cold|heat|hunger|famine|flooding|floods",
       "starved to death", "starvation|malnutrition|hunger|famine|winter|cold|hypothermia|flood deaths", "hunger-related deaths",
+    ]),
+    (.gather, [
+      "gathered", "gather", "gathers", "gathering", "rallied", "rally", "rallies", "protested", "protest",
+      "marched", "demonstrated", "crowd|crowds of", "a crowd|crowds of", "turned out", "attended by",
     ]),
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
@@ -430,6 +439,7 @@ enum IndicatorRules {
       return [.lives, .workers, .soldiers, .journalists, .fighters, .people, .children, .actors].contains(noun) ? .killed : nil
     case .hospital: return noun == .bodies || dead ? .killed : nil
     case .otherDeath: return noun == .bodies || noun == .trucks || noun == .convoys ? nil : .other
+    case .gather: return noun == .bodies || noun == .trucks || noun == .convoys ? nil : .other
     case .ignore: return nil
     }
   }

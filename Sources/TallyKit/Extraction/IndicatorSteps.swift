@@ -307,6 +307,13 @@ extension DocumentRun {
   /// have a predicate of their own), nor by a clause of its own ("and 19 are still held").
   private func step2SharedVerb(_ q: Quantity, _ k: Int, _ s: SentenceCues, _ l: FigureLinks) -> Indicator? {
     guard l.coordinated || l.gapped, !q.partitive, !l.ownClause, let c = s.claims[k - 1] else { return nil }
+    // "took in 14 bodies and dozens of wounded": an item that names its people by a wound or
+    // a death after "of" is what those words say (step 3).
+    if view.isWord(q.spanEnd, w.of),
+      s.cues.contains(where: { $0.start == q.spanEnd + 1 && ($0.event == .injure || $0.event == .kill) })
+    {
+      return nil
+    }
     return decide(s.cues[c], for: q, s)
   }
 
@@ -717,7 +724,11 @@ extension DocumentRun {
   /// "eight of the 33 are dead": figure `k`'s phrase runs into the next number, whose
   /// predicate is its own.
   private func partOfNext(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Bool {
-    k + 1 < s.quantities.count && q.phraseEnd == s.quantities[k + 1].spanStart
+    guard k + 1 < s.quantities.count else { return false }
+    let next = s.quantities[k + 1].spanStart
+    // ("roughly 90% of Gaza's population of about 2.1 million": a share of a population
+    // whose size follows it.)
+    return q.phraseEnd == next || (q.isRatio && q.phraseEnd + 1 == next && view.isWord(q.phraseEnd, w.of))
   }
 
   /// Whether cue `c` is the verb of figure `j`: right after its noun phrase, past auxiliaries
@@ -760,6 +771,19 @@ extension DocumentRun {
     // "about 39,000 have lost one or both parents": what the people lost is no death of theirs
     // (a body that "lost 12 staff" lost the people after the verb).
     if c.event == .lose, c.start >= q.spanEnd { return nil }
+    // "took in another 14 bodies and dozens of wounded": bodies named as such are not the
+    // wounded (a number that borrows "bodies" from a figure before may be).
+    if c.event == .injure, q.noun == .bodies, !q.elliptical, let noun = q.nounToken, noun >= q.spanEnd,
+      noun < q.phraseEnd
+    {
+      return nil
+    }
+    // "The three hostages, all men, had been held for 491 days": a captivity told in the past
+    // perfect after the people has ended; the noun, or the figure they refer back to, codes
+    // them ("the three" freed before are released).
+    if c.event == .hold, c.start >= q.phraseEnd, view.isWord(c.start - 1, w.been), view.isWord(c.start - 2, w.had) {
+      return nil
+    }
     // "35 patients, some accompanied by relatives": people accompanied by others after them
     // are not the companions; patients accompanied are the evacuated, others are left to the
     // rest of the sentence ("45 foreign nationals, 38 students and 35 patients, some

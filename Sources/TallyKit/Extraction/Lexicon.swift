@@ -186,6 +186,8 @@ enum Lexicon {
     ("exceeded", .moreThan), ("exceeding", .moreThan), ("surpassed", .moreThan),
     ("exceeds", .moreThan), ("surpasses", .moreThan), ("passes", .moreThan), ("passed", .moreThan),
     ("tops", .moreThan), ("topping", .moreThan),
+    // "the toll has climbed past 55,000" (not "the past 24 hours": `attachQualifier`).
+    ("past", .moreThan),
     ("well over", .moreThan), ("just over", .moreThan), ("greater than", .moreThan),
     ("well above", .moreThan), ("above", .moreThan),
     ("as many as", .atMost), ("up to", .atMost), ("at most", .atMost), ("no more than", .atMost),

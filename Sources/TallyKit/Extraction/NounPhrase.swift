@@ -474,8 +474,13 @@ struct NounPhraseReader {
     let v = view
     guard v.isPunct(start - 1, ":") else { return nil }
     var j = start - 2
+    // ("Israeli raids in Gaza: hundreds detained": an adjective of nationality before another
+    // word describes that word; it names no one counted.)
+    func describes(_ k: Int) -> Bool {
+      v.flags(k).contains(.nationality) && v.info(k)?.singular == true && v.tokens[k + 1].kind == .word
+    }
     while j >= sentence.lowerBound, start - 2 - j < 4, v.tokens[j].kind == .word {
-      if v.nounClass(j) != .unknown { return j }
+      if v.nounClass(j) != .unknown, !describes(j) { return j }
       j -= 1
     }
     // A label that is its line, up to 12 tokens: its first counted noun outside brackets
@@ -487,7 +492,7 @@ struct NounPhraseReader {
     for k in sentence.lowerBound..<(start - 1) {
       if v.isPunct(k, "(") { depth += 1 }
       if v.isPunct(k, ")") { depth = max(0, depth - 1) }
-      if depth == 0, v.tokens[k].kind == .word, ![.unknown, .things].contains(v.nounClass(k)) { return k }
+      if depth == 0, v.tokens[k].kind == .word, !describes(k), ![.unknown, .things].contains(v.nounClass(k)) { return k }
     }
     return nil
   }

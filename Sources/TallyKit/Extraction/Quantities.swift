@@ -613,7 +613,9 @@ struct QuantityFinder {
     var k = max(sentence.lowerBound, q.numberStart - 4)
     while k < q.numberStart {
       if let m = v.vocabulary.qualifiers.longestMatch(in: v.tokens, at: k, limit: q.numberStart),
-        m.end == q.numberStart, !isParticle(k, m.end)
+        m.end == q.numberStart, !isParticle(k, m.end),
+        // "in the past 24 hours", "its past two reports": a time, not a bound.
+        !(v.isWord(k, v.w.past) && v.flags(k - 1).contains(.determiner))
       {
         q.spanStart = k
         q.qualifier = q.isVague && m.payload == .approximately ? .vague : m.payload
