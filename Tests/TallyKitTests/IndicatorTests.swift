@@ -514,6 +514,23 @@ struct IndicatorTests {
     #expect(found.map(\.unit) == [.ratio, .people])
   }
 
+  /// After a participle that describes the people ("hostages held in Gaza"), a verb after an
+  /// auxiliary is the predicate.
+  @Test func aVerbAfterADescribingParticipleIsThePredicate() throws {
+    let text = "All 20 living hostages held in Gaza were returned to Israel on Monday."
+    #expect(try #require(figure(text, "20")).indicator == .hostagesReleased)
+    // A verb of the people's own right after them ("remain") stays theirs.
+    #expect(try #require(figure("About 1,800 Gazans detained during the war remain in Israeli prisons.", "1,800")).indicator == .prisonersHeld)
+  }
+
+  /// A whole after "out of" counts what its part counted: hospitals are no one.
+  @Test func aWholeAfterOutOfCountsWhatItsPartCounted() throws {
+    let text = "About 360 health workers remain in Israeli detention. Half a dozen hospitals still function, out of 36 before the war."
+    #expect(figures(text).map(\.text) == ["About 360"])
+    let patients = figures("Three patients, out of 40 on the list, left on Monday.")
+    #expect(patients.map(\.group) == ["patients", "patients"])
+  }
+
   /// A crowd that gathers counts no indicator's people, whatever the sentence is about.
   @Test(arguments: [
     "Buses carrying the freed prisoners arrived in Ramallah, where crowds of about 2,000 people had gathered.",
@@ -833,6 +850,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Hamas would return 20 living hostages.", "20")).modality == .planned)
     #expect(try #require(figure("Of the 183 Palestinians to be released, 111 were from Gaza.", "183")).modality == .planned)
     #expect(try #require(figure("Seven of them will be deported.", "Seven")).modality == .planned)
+    // A state found or confirmed is no plan: "were found to be acutely malnourished".
+    let found = "UNICEF said 12,000 children under five were found to be acutely malnourished in July."
+    #expect(try #require(figure(found, "12,000")).modality == .actual)
     #expect(try #require(figure("Fifty patients left Gaza.", "Fifty")).modality == .actual)
     // The other side of an exchange shares its plan, past "a total of".
     let totalOf = "Under the first phase, 33 hostages are to be freed over six weeks in exchange for a total of about 1,900 Palestinian prisoners."
@@ -942,6 +962,9 @@ struct IndicatorTests {
 
   @Test func attributionNamesWhoGaveTheFigure() throws {
     #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
+    // A live blog's time stamp, set apart by a spaced dash, is no part of the name.
+    let live = "10:45 GMT - The Red Cross says it has received the remains of two more deceased hostages."
+    #expect(try #require(figure(live, "two")).attribution == "Red Cross")
     #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
     // A counted noun before the speaker's determiner is not the speaker's name.
     let estimate = "Of the 400,000 people the UN estimates remain in northern Gaza, some 75,000 are in Beit Lahia."

@@ -755,7 +755,9 @@ struct DocumentRun {
         let before = view.tokens[k - 1].word
         // ("165 had yet to be identified" is no plan either.)
         if ![w.ready, w.need, w.needs, w.needed, w.waiting, w.eligible, w.believed, w.thought, w.estimated,
-          w.feared, w.said, w.reported, w.known, w.presumed, w.likely, w.yet].contains(before)
+          w.feared, w.said, w.reported, w.known, w.presumed, w.likely, w.yet].contains(before),
+          // ("were found to be acutely malnourished", "confirmed to be dead": a state found.)
+          !view.isWord(k - 1, in: w.statusVerbs)
         {
           planned = true
         }
@@ -1375,6 +1377,11 @@ struct DocumentRun {
       k > s && k + 1 < e && v.isPunct(k, "'") && v.tokens[k - 1].kind == .word && v.tokens[k + 1].kind == .word
         && !v.tokens[k].flags.contains(.spaceBefore) && v.tokens[k + 1].flags.contains(.spaceBefore)
     }
+    /// A dash with spaces around it sets text apart ("10:45 GMT - The Red Cross says"); a
+    /// name holds none.
+    func spacedDash(_ k: Int) -> Bool {
+      v.tokens[k].flags.contains(.spaceBefore) && k + 1 < v.count && v.tokens[k + 1].flags.contains(.spaceBefore)
+    }
     for i in sentence where v.isWord(i, w.according) && v.isWord(i + 1, w.to) {
       var a = i + 2
       while a < e, v.flags(a).contains(.determiner) { a += 1 }
@@ -1386,7 +1393,7 @@ struct DocumentRun {
       var b = a
       // "according to an Egyptian official who spoke on condition of anonymity": the name
       // ends before a relative pronoun (not the acronym WHO).
-      while b < e, b - a < 8, v.tokens[b].kind == .word || v.isPunct(b, "-") || possessive(b),
+      while b < e, b - a < 8, v.tokens[b].kind == .word || (v.isPunct(b, "-") && !spacedDash(b)) || possessive(b),
         !(v.isWord(b, w.who) && !v.tokens[b].flags.contains(.allCaps)), !v.isWord(b, w.which),
         !v.isWord(b, w.that)
       {
@@ -1444,7 +1451,7 @@ struct DocumentRun {
         b = j
       }
       var a = b
-      while a > s, b - a < 8, v.tokens[a - 1].kind == .word || v.isPunct(a - 1, "-") || possessive(a - 1) {
+      while a > s, b - a < 8, v.tokens[a - 1].kind == .word || (v.isPunct(a - 1, "-") && !spacedDash(a - 1)) || possessive(a - 1) {
         let f = v.flags(a - 1)
         // "The Health Ministry in Gaza", "Ministry of Health", "Committee to Protect
         // Journalists", "the ministry of health", "the health ministry in Gaza", "a spokesman

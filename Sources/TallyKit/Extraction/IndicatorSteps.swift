@@ -378,12 +378,18 @@ extension DocumentRun {
       {
         return ind
       }
+      // ("97 of those freed would be sent abroad": "be" too.)
+      let afterAuxiliary =
+        view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been) || view.isWord(c.start - 1, w.be)
       if participle != nil {
-        // ("97 of those freed would be sent abroad": "be" too.)
-        let afterAuxiliary =
-          view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been) || view.isWord(c.start - 1, w.be)
         if afterAuxiliary && c.event.isSpecific { return ind }
         continue
+      }
+      // "All 20 living hostages held in Gaza were returned to Israel": after a participle
+      // right after the noun phrase (not a verb of its own, "remain"), a verb after an
+      // auxiliary is the predicate.
+      if describedAtPhraseEnd, c.start > firstStart, afterAuxiliary, !view.flags(firstStart).contains(.auxiliary) {
+        return ind
       }
       if c.event.isSpecific {
         if c.start > p.phraseEnd { return ind }

@@ -240,6 +240,10 @@ struct NounPhraseReader {
           q.nounToken = n
         }
         q.groupFromPredicate = true
+      } else if let n = wholeNounBeforeOutOf(q, sentence: sentence), let info = v.info(n) {
+        // "Half a dozen hospitals still function, out of 36 before the war": the whole counts
+        // what its part counted.
+        q.counts(info)
       } else if let n = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
         // "The number of journalists killed in the war has reached 200": the total named
         // before the number says what it counts.
@@ -466,6 +470,25 @@ struct NounPhraseReader {
       j -= 1
     }
     return found
+  }
+
+  /// The noun of the part before "out of N" in its clause ("Half a dozen hospitals still
+  /// function, out of 36", "Three patients, out of 40 on the list"): a noun the lexicon
+  /// knows (counted or not) right after a number, within ten words back.
+  private func wholeNounBeforeOutOf(_ q: Quantity, sentence: Range<Int>) -> Int? {
+    let v = view
+    let of = q.spanStart - 1
+    guard of - 1 > sentence.lowerBound, v.isWord(of, v.w.of), v.isWord(of - 1, v.w.out) else { return nil }
+    var j = of - 2
+    while j > sentence.lowerBound, of - j <= 10 {
+      if v.tokens[j].kind == .word, v.nounClass(j) != .unknown,
+        v.isNumeral(j - 1) || !v.flags(j - 1).isDisjoint(with: [.vague, .scale])
+      {
+        return j
+      }
+      j -= 1
+    }
+    return nil
   }
 
   /// The counted noun of a label ending in a colon right before the number ("Patients
