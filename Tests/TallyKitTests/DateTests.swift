@@ -119,6 +119,11 @@ struct DateTests {
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),
+    // A month alone that has not yet begun is last year's in a past-tense report (a day keeps
+    // a month's grace); a plan looks ahead.
+    ("2026-01-30", "The crossing was last opened in February, when around 1,500 patients left.", "around 1,500", "2025-02"),
+    ("2026-01-30", "Some 1,500 patients will leave in February.", "Some 1,500", "2026-02"),
+    ("2026-01-30", "On February 2, 40 patients left.", "40", "2026-02-02"),
     ("2025-02-01", "From January 20 to 30, 300 patients left Gaza.", "300", "2025-01-30"),
     ("2026-02-02", "Some 50 patients left Gaza.", "50", "2026-02-02"),
     (nil, "Some 50 patients left Gaza.", "50", nil),

@@ -1056,6 +1056,8 @@ struct IndicatorTests {
     // A label's adjective of nationality describes the word after it, not the people counted.
     #expect(try #require(figure("Israeli raids in Gaza: hundreds detained this month.", "hundreds")).group == "people")
     #expect(try #require(figure("Palestinians killed: 60,000", "60,000")).group == "palestinians")
+    // A place named after the people a label counts is where they are.
+    #expect(try #require(figure("- People sheltering in UNRWA facilities: around 110,000", "110,000")).group == "people")
     // A part of "the dead" named after "were": its group, with the whole's indicator.
     let part = try #require(figure("At least 45 Palestinians were killed. More than 20 of the dead were children.", "More than 20"))
     #expect(part.group == "children")

@@ -425,7 +425,7 @@ struct DateResolver {
       guard let p = published else { return (nil, nil) }
       return calendar(p.year + n, month, day, m, lookAhead: lookAhead)
     case .calendar(let year, let month, let day):
-      guard let y = year ?? inferYear(month: month, day: day ?? 1, lookAhead: lookAhead) else {
+      guard let y = year ?? inferYear(month: month, day: day, lookAhead: lookAhead) else {
         return (nil, nil)
       }
       return calendar(y, month, day, m, lookAhead: lookAhead)
@@ -485,15 +485,18 @@ struct DateResolver {
   }
 
   /// A date written without its year is in the publication's year, unless that puts it more
-  /// than a month after publication in a past-tense report: then it is the year before. Even
+  /// than a month after publication in a past-tense report (a month alone, once it has not yet
+  /// begun): then it is the year before. Even
   /// a plan is not dated more than half a year ahead ("said on Nov. 3 it had approved" in a
   /// February article is the November before), nor half a year back ("will reopen on
   /// January 5" in a December article is the next January).
-  func inferYear(month: Int, day: Int, lookAhead: Bool) -> Int? {
+  func inferYear(month: Int, day: Int?, lookAhead: Bool) -> Int? {
     guard let p = published else { return nil }
-    guard let d = CivilDate(year: p.year, month: month, day: min(day, 28)) else { return nil }
+    guard let d = CivilDate(year: p.year, month: month, day: min(day ?? 1, 28)) else { return nil }
     let ahead = d.dayNumber - p.dayNumber
-    if ahead > 183 || (!lookAhead && ahead > 31) { return p.year - 1 }
+    // ("The crossing was last opened in February" in a January article: a month not yet begun
+    // is last year's, unless the figure looks ahead.)
+    if ahead > 183 || (!lookAhead && ahead > (day == nil ? 0 : 31)) { return p.year - 1 }
     if lookAhead && ahead < -183 { return p.year + 1 }
     return p.year
   }

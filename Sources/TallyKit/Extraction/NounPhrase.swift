@@ -503,7 +503,18 @@ struct NounPhraseReader {
       v.flags(k).contains(.nationality) && v.info(k)?.singular == true && v.tokens[k + 1].kind == .word
     }
     while j >= sentence.lowerBound, start - 2 - j < 4, v.tokens[j].kind == .word {
-      if v.nounClass(j) != .unknown, !describes(j) { return j }
+      if v.nounClass(j) != .unknown, !describes(j) {
+        // ("People sheltering in UNRWA facilities: around 110,000": a thing named after the
+        // people counted is where they are.)
+        if v.nounClass(j) == .things,
+          let people = (max(sentence.lowerBound, start - 14)..<j).first(where: { k in
+            v.tokens[k].kind == .word && !describes(k) && ![.unknown, .things].contains(v.nounClass(k))
+          })
+        {
+          return people
+        }
+        return j
+      }
       j -= 1
     }
     // A label that is its line, up to 12 tokens: its first counted noun outside brackets
