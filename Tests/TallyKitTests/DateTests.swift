@@ -308,6 +308,23 @@ struct DateTests {
     #expect(f.date?.description == expected)
   }
 
+  /// A time that refers back ("during the month", "the same period", "the same day") is the
+  /// time of the first figure of the sentence before; "the month of Ramadan" names its own.
+  @Test func aTimeThatRefersBackIsTheTimeBefore() throws {
+    let month = "An average of 37 trucks a day entered in October, down from 69 a day in September. "
+      + "In all, 1,150 trucks crossed during the month. COGAT gave 1,810 trucks for the same period."
+    let found = figures(month, published: "2025-11-20")
+    #expect(found.map { $0.date?.description } == ["2025-10", "2025-09", "2025-10", "2025-10"])
+    let period = "Troops killed since October 7, 2023 number 898. More than 6,000 soldiers have been wounded over the same period."
+    let wounded = try #require(figure(period, "6,000", published: "2025-07-16"))
+    #expect(wounded.date?.description == "2025-07-16")
+    #expect(wounded.periodStart?.description == "2023-10-07")
+    let day = "Hamas freed three hostages on Saturday. On the same day, Israel released 183 prisoners."
+    #expect(try #require(figure(day, "183", published: "2025-07-16")).date?.description == "2025-07-12")
+    let named = "Hamas freed three hostages on Saturday. During the month of Ramadan, 50 people were killed."
+    #expect(try #require(figure(named, "50", published: "2025-07-16")).date?.description == "2025-07-16")
+  }
+
   @Test func aDateInBracketsDatesOnlyWhatTheyHold() throws {
     let text = "Last Tuesday, a convoy moved 21 patients to Jordan (the first such transfer this year)."
     #expect(try #require(figure(text, "21", published: "2025-02-03")).date?.description == "2025-01-28")

@@ -522,6 +522,27 @@ struct DocumentRun {
       date = last.date
       eventDay = true
     }
+    // "In all, 1,150 trucks crossed during the month", "COGAT gave 1,810 trucks for the same
+    // period": a time that refers back is the time of the first figure of the sentence before
+    // (its main one: "37 trucks a day entered in October, down from 69 in September").
+    if date == nil, dates.isEmpty, periods.isEmpty, !lookAhead, let back = timeReferringBack(in: sentence),
+      let before = figures.lastIndex(where: { $0.sentenceIndex < sentenceIndex })
+    {
+      var first = before
+      while first > 0, figures[first - 1].sentenceIndex == figures[before].sentenceIndex { first -= 1 }
+      let last = output[first]
+      let lastDate = last.date ?? document.published.map { ReportedDate($0) }
+      switch back {
+      case .period:
+        date = lastDate
+        periodStart = last.periodStart
+      case .precision(let p):
+        if let d = lastDate, d.precision >= p {
+          date = ReportedDate(d.day, precision: p)
+          eventDay = p == .day
+        }
+      }
+    }
     if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
     // (Kept for the next sentence only when it is the day of the sentence's last figure.)
     lastEventDay = eventDay ? date.map { (sentenceIndex, $0) } : nil
@@ -1040,6 +1061,30 @@ struct DocumentRun {
       return present(close + 1)
     }
     return present(view.isPunct(k, ",") ? k + 1 : k)
+  }
+
+  /// A time that refers back to the one told before.
+  enum TimeReferringBack {
+    /// "the same period", "that period": the date and the period before.
+    case period
+    /// "during the month", "that month", "the same day": the date before, at this precision.
+    case precision(ReportedDate.Precision)
+  }
+
+  /// Whether sentence `r` names a time only by referring back to the one before: "the same
+  /// period", "that period", "the same month", "that month", "during the month", "the same
+  /// week", "that day" (not "the month of March", which names its month).
+  private func timeReferringBack(in r: Range<Int>) -> TimeReferringBack? {
+    for j in r where j > r.lowerBound {
+      let same = view.isWord(j - 1, w.same) && view.isWord(j - 2, w.the)
+      let that = view.isWord(j - 1, w.that)
+      let during = view.isWord(j - 1, w.the) && view.isWord(j - 2, w.during)
+      guard same || that || during, !view.isWord(j + 1, w.of) else { continue }
+      if view.isWord(j, w.period), same || that { return .period }
+      if view.isWord(j, w.month) { return .precision(.month) }
+      if view.isWord(j, w.week) || view.isWord(j, w.day), same || that { return .precision(.day) }
+    }
+    return nil
   }
 
   /// "Another 30 were wounded", "A further 12 died", "30 others were injured", "30 more were
