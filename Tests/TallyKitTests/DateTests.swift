@@ -109,6 +109,11 @@ struct DateTests {
     // An "and" between a date and a figure puts it further, as a comma does.
     ("2025-05-22", "Israel said 93 trucks had crossed on Tuesday and 87 on Wednesday.", "87", "2025-05-21"),
     ("2025-05-22", "Israel said 93 trucks had crossed on Tuesday and 87 on Wednesday.", "93", "2025-05-20"),
+    // A date in a clause that opens inside a later clause of its own ("..., and 500,000
+    // returned after the corridor opened on January 27") is that clause's figure's.
+    ("2025-03-02", "Around 4,200 trucks entered, according to the UN, and over 500,000 people returned north after the corridor opened on January 27.", "Around 4,200", "2025-03-02"),
+    ("2025-03-02", "Around 4,200 trucks entered, according to the UN, and over 500,000 people returned north after the corridor opened on January 27.", "over 500,000", "2025-01-27"),
+    ("2025-03-02", "Strikes killed 40 people, and wounded 100 others on Tuesday.", "40", "2025-02-25"),
     // "the first weeks" names no number of weeks.
     ("2024-03-05", "The family had fled in the first weeks of the war, one of more than 1 million people who have sought refuge in Rafah.", "1 million", "2024-03-05"),
     // A present state past an appositive is not dated by a later clause's date.

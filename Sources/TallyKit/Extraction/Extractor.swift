@@ -903,6 +903,15 @@ struct DocumentRun {
       {
         continue
       }
+      // "Around 4,200 aid trucks entered in the first week, and over 500,000 people returned
+      // north after the corridor opened on January 27": nor does a date in a clause that opens
+      // inside a later clause of its own, after that clause's figure.
+      if m.start >= q.spanEnd, let j = (q.spanEnd..<m.start).last(where: opensLaterClause),
+        let n = (j + 2..<max(j + 2, m.start)).first(where: view.isNumeral),
+        (n + 1..<m.start).contains(where: { view.isWord($0, in: w.clauseOpeners) })
+      {
+        continue
+      }
       // "250,000 have left, up from 190,000 a week ago": a date after a compared value is
       // that value's; and one before the value compared with is the figure's it is compared
       // with ("159 trucks a day entered in February, down from 500 before the war").
