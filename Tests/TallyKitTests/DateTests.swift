@@ -124,6 +124,8 @@ struct DateTests {
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),
+    // "the same month last year": the publication's month, a year back.
+    ("2025-07-08", "The number is higher than in the same month last year, when 300 patients left.", "300", "2024-07"),
     // A month alone that has not yet begun is last year's in a past-tense report (a day keeps
     // a month's grace); a plan looks ahead.
     ("2026-01-30", "The crossing was last opened in February, when around 1,500 patients left.", "around 1,500", "2025-02"),
@@ -176,6 +178,8 @@ struct DateTests {
     ("2025-08-26", "Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "Eleven", nil),
     // "since the start of the year" starts with the publication's year, as "this year" does.
     ("2025-04-25", "Israeli forces have arrested more than 2,500 Palestinians since the start of the year.", "more than 2,500", "2025"),
+    // ... and "since the start of the month" with its month.
+    ("2025-07-08", "OCHA estimated that since the start of the month some 250,000 Palestinians had been displaced.", "some 250,000", "2025-07"),
     // A time before a named period starts none.
     ("2024-11-25", "Israel held 10,221 Palestinians in its prisons. Before the war the total was about 5,200.", "about 5,200", nil),
     // ... and past a partner after "and".

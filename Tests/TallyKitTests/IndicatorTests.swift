@@ -523,6 +523,17 @@ struct IndicatorTests {
     #expect(try #require(figure("About 1,800 Gazans detained during the war remain in Israeli prisons.", "1,800")).indicator == .prisonersHeld)
   }
 
+  /// The parts of an opening whole that counts things ("Of the 51 missions planned,") are
+  /// those things, not people borrowed from the sentence before; the bodies of Palestinians
+  /// held fit no indicator, those of hostages are hostages held.
+  @Test func partsOfThingsAreThingsAndBodiesHeldAreNoPrisoners() throws {
+    let missions = "Hamas holds the bodies of 28 hostages. Of the 51 missions planned, 30 were denied outright and 12 impeded."
+    let found = figures(missions)
+    #expect(found.map(\.text) == ["28"])
+    #expect(found.map(\.indicator) == [.hostagesHeld])
+    #expect(try #require(figure("Israel holds the bodies of 735 Palestinians, rights groups say.", "735")).indicator == .other)
+  }
+
   /// A whole after "out of" counts what its part counted: hospitals are no one.
   @Test func aWholeAfterOutOfCountsWhatItsPartCounted() throws {
     let text = "About 360 health workers remain in Israeli detention. Half a dozen hospitals still function, out of 36 before the war."

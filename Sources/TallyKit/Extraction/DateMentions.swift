@@ -63,7 +63,7 @@ struct DateFinder {
             // "two days ago", "a week ago", "over the weekend": checked by their last word,
             // because "the", "a" and number words are common.
             || ((t.word == v.w.a || v.flags(i).contains(.numberWord)) && v.isWord(i + 2, v.w.ago))
-            || (t.word == v.w.the && (v.isWord(i + 1, v.w.weekend) || startOfTheYear(i)))))
+            || (t.word == v.w.the && (v.isWord(i + 1, v.w.weekend) || startOfTheYearOrMonth(i) || sameMonthLastYear(i)))))
       if canStart, let m = mention(at: i, end: end) {
         out.append(m)
         i = m.end
@@ -288,9 +288,15 @@ struct DateFinder {
       }
     }
     guard v.tokens[i].kind == .word else { return nil }
-    // "since the start of the year": the publication's year, as "this year" is.
-    if startOfTheYear(i), i + 1 < end {
-      return DateMention(start: i, end: i + 2, kind: .yearsFromPublication(0), role: .point)
+    // "the same month last year": the publication's month, a year back.
+    if sameMonthLastYear(i), i + 4 < end {
+      return DateMention(start: i, end: i + 5, kind: .monthsFromPublication(-12), role: .point)
+    }
+    // "since the start of the year": the publication's year, as "this year" is ("since the
+    // start of the month": its month).
+    if startOfTheYearOrMonth(i), i + 1 < end {
+      let kind: DateMention.Kind = v.isWord(i + 1, v.w.month) ? .monthsFromPublication(0) : .yearsFromPublication(0)
+      return DateMention(start: i, end: i + 2, kind: kind, role: .point)
     }
     // "over the weekend", "last weekend", "this weekend": its Sunday, found like a weekday.
     if (v.isWord(i, v.w.the) || v.isWord(i, v.w.last) || v.isWord(i, v.w.this)), v.isWord(i + 1, v.w.weekend),
@@ -352,9 +358,17 @@ struct DateFinder {
   }
 
   /// Whether token `i` opens "the year" after "the start of" or "the beginning of".
-  private func startOfTheYear(_ i: Int) -> Bool {
+  /// "the same month last year".
+  private func sameMonthLastYear(_ i: Int) -> Bool {
     let v = view
-    return v.isWord(i, v.w.the) && v.isWord(i + 1, v.w.year) && v.isWord(i - 1, v.w.of)
+    return v.isWord(i, v.w.the) && v.isWord(i + 1, v.w.same) && v.isWord(i + 2, v.w.month) && v.isWord(i + 3, v.w.last)
+      && v.isWord(i + 4, v.w.year)
+  }
+
+  /// "the start of the year", "the beginning of the month": the publication's year or month.
+  private func startOfTheYearOrMonth(_ i: Int) -> Bool {
+    let v = view
+    return v.isWord(i, v.w.the) && (v.isWord(i + 1, v.w.year) || v.isWord(i + 1, v.w.month)) && v.isWord(i - 1, v.w.of)
       && (v.isWord(i - 2, v.w.start) || v.isWord(i - 2, v.w.beginning))
   }
 

@@ -419,8 +419,9 @@ enum IndicatorRules {
       return releasedOrHeld(noun: noun, nationality: nationality, hints: hints, released: true)
     case .hold:
       // "the 28 bodies held in Gaza": dead captives still held (hostages_held counts the
-      // living and the dead); the bodies of Palestinians held by Israel fit no indicator.
-      if noun == .bodies {
+      // living and the dead); the bodies of Palestinians held by Israel fit no indicator
+      // ("Israel holds the bodies of 735 Palestinians").
+      if noun == .bodies || (dead && noun != .hostages) {
         return nationality == .palestinians || hints.contains(.palestinians) || hints.contains(.prisoners)
           ? nil : .hostagesHeld
       }

@@ -252,6 +252,11 @@ struct NounPhraseReader {
         q.counts(info)
       }
     }
+    // "Of the 51 missions planned, 30 were denied outright and 12 impeded": a number with no
+    // noun of its own, after an opening whole that counts things, counts those things.
+    if q.noun == .unknown, thingsInOpeningWhole(before: q.spanStart, sentence: sentence) {
+      q.noun = .things
+    }
     // "Israeli civilians and soldiers", "patients and companions": a mixed list counts people
     // (a total of patients and companions is a crossing total, not either part).
     if nounClasses.nonzeroBitCount > 1 {
@@ -470,6 +475,19 @@ struct NounPhraseReader {
       j -= 1
     }
     return found
+  }
+
+  /// Whether the sentence opens with a whole that counts things ("Of the 51 missions
+  /// planned,"), ending with a comma before `start`: the first noun the lexicon knows after its
+  /// number counts things.
+  private func thingsInOpeningWhole(before start: Int, sentence: Range<Int>) -> Bool {
+    let v = view
+    let a = sentence.lowerBound
+    guard v.isWord(a, v.w.of), let n = (a + 1..<min(start, a + 3)).first(where: v.isNumeral),
+      let comma = (n + 1..<start).first(where: { v.isPunct($0, ",") })
+    else { return false }
+    let noun = (n + 1..<comma).first { v.tokens[$0].kind == .word && v.nounClass($0) != .unknown }
+    return noun.map { v.nounClass($0) == .things } ?? false
   }
 
   /// The noun of the part before "out of N" in its clause ("Half a dozen hospitals still
