@@ -124,6 +124,11 @@ struct DateTests {
     // Even a plan is dated within half a year of publication, either way.
     ("2025-02-03", "The military said on Nov. 3 that it had approved the departure of 150 people a day.", "150", "2024-11-03"),
     ("2025-12-20", "About 300 patients will leave on January 5.", "300", "2026-01-05"),
+    // An event told as what started a period is on the period's first day; the period that
+    // the war names after "since" is still a period.
+    ("2025-10-07", "Militants killed around 1,200 people in the attack that triggered the war, and took 251 hostages.", "around 1,200", "2023-10-07"),
+    ("2025-10-07", "Militants killed around 1,200 people in the attack that triggered the war, and took 251 hostages.", "251", "2023-10-07"),
+    ("2025-10-07", "Since the war started, 300 patients have left.", "300", "2025-10-07"),
     // "the same month last year": the publication's month, a year back.
     ("2025-07-08", "The number is higher than in the same month last year, when 300 patients left.", "300", "2024-07"),
     // A month alone that has not yet begun is last year's in a past-tense report (a day keeps

@@ -476,6 +476,9 @@ struct IndicatorTests {
       + "They included 45 foreign nationals, 38 students and 35 patients, some accompanied by relatives."
     let found = figures(text)
     #expect(found.map(\.indicator) == [.crossedOut, .crossedOut, .crossedOut, .medevacCompleted])
+    // A word for companions used as a noun ("and their escorts") is no verb of accompanying.
+    let bus = figures("A bus carrying 25 patients and their escorts pulled into the Egyptian side of the crossing.")
+    #expect(bus.map(\.indicator) == [.medevacCompleted])
     let aside = figures("On Monday, 12 patients, accompanied by 20 relatives, left Gaza.")
     #expect(aside.map(\.indicator) == [.medevacCompleted, .medevacCompanions])
     // The companions themselves, told by the verb, still are.
@@ -512,6 +515,9 @@ struct IndicatorTests {
     let found = figures("The UN says roughly 90% of Gaza's population of about 2.1 million has been displaced.")
     #expect(found.map(\.indicator) == [.displaced, .other])
     #expect(found.map(\.unit) == [.ratio, .people])
+    // A share of structures counts no one.
+    let structures = "The UN says 90% of the population has been displaced, and 78 percent of all structures damaged."
+    #expect(figures(structures).map(\.text) == ["90%"])
   }
 
   /// After a participle that describes the people ("hostages held in Gaza"), a verb after an

@@ -543,6 +543,14 @@ struct DocumentRun {
         }
       }
     }
+    // "Hamas-led militants killed around 1,200 people in the attack that triggered the war":
+    // an event told as what started a period is on that period's first day.
+    if date == nil, dates.isEmpty, let published = document.published,
+      let started = periods.first(where: { startsThePeriod($0.index) }),
+      let first = extractor.periodStarts[started.kind]?.last(where: { $0 <= published })
+    {
+      date = ReportedDate(first)
+    }
     if date == nil { date = carriedAsOf ?? document.published.map { ReportedDate($0) } }
     // (Kept for the next sentence only when it is the day of the sentence's last figure.)
     lastEventDay = eventDay ? date.map { (sentenceIndex, $0) } : nil
@@ -1072,6 +1080,13 @@ struct DocumentRun {
     return present(view.isPunct(k, ",") ? k + 1 : k)
   }
 
+  /// Whether the period word at `i` is the object of a verb that starts it: "the attack that
+  /// triggered the war", "sparked the war".
+  private func startsThePeriod(_ i: Int) -> Bool {
+    let verb = view.flags(i - 1).contains(.determiner) ? i - 2 : i - 1
+    return view.isWord(verb, in: w.triggers)
+  }
+
   /// A time that refers back to the one told before.
   enum TimeReferringBack {
     /// "the same period", "that period": the date and the period before.
@@ -1291,6 +1306,8 @@ struct DocumentRun {
     for (i, kind) in periods {
       // "the heaviest bombardment since ...": one episode, not a period.
       if view.followsComparing(i) { continue }
+      // "the attack that triggered the war": the period's first day (`dateAndPeriod`).
+      if startsThePeriod(i) { continue }
       // "Before the war the total was about 5,200": a time before the period names none.
       let opener = view.flags(i - 1).contains(.determiner) ? i - 2 : i - 1
       if opener >= sentence.lowerBound, view.isWord(opener, w.before) { continue }

@@ -797,6 +797,9 @@ extension DocumentRun {
     if c.event == .accompany, c.start >= q.spanEnd, view.isWord(c.end, w.by) {
       return q.noun == .patients ? .medevacCompleted : nil
     }
+    // "a bus carrying 25 patients and their escorts": a word for companions used as a noun
+    // names them; it is no verb of accompanying.
+    if c.event == .accompany, view.nounClass(c.start) == .companions { return nil }
     // "400,000 residents remained cut off from aid": people named as such (not captives, and
     // not a number that borrows its noun: "about 100 remain in Gaza") who remain somewhere are
     // held only where the clause says captives are ("remain in Israeli prisons").

@@ -352,6 +352,8 @@ final class NamedWords: Sendable {
   static let insideDirectionWords = ["northern", "southern"]
   /// "the fifth such release since the truce": ordinals, which compare as "first" does.
   static let ordinalWords = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+  /// "the attack that triggered the war": verbs whose object is a period named by its start.
+  static let triggerWords = ["triggered", "sparked", "ignited", "precipitated", "started", "unleashed"]
   /// "They included 45 foreign nationals": verbs that open a list of the parts of a whole.
   static let includeWords = ["included", "include", "includes"]
   /// Every word of the groups, and the single words below them, for the lexicon.
@@ -362,7 +364,7 @@ final class NamedWords: Sendable {
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
     + placeWords + quantifierWords + captivityWords + beginningWords + followWords + returnWords
-    + directionWords + insideDirectionWords + ordinalWords + includeWords
+    + directionWords + insideDirectionWords + ordinalWords + includeWords + triggerWords
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
       "never", "have", "has", "following", "hours", "within", "such", "meant", "still", "back", "same", "period",
@@ -372,7 +374,7 @@ final class NamedWords: Sendable {
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, targets, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
     measures, places, quantifiers, captivity, beginnings, follows, returns, directions, insideDirections, ordinals,
-    includes: WordSet
+    includes, triggers: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
   let going, compared, estimated, set_, meant, still, back, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
@@ -446,6 +448,7 @@ final class NamedWords: Sendable {
     presentVerbs = set(NamedWords.presentVerbWords)
     ordinals = set(NamedWords.ordinalWords)
     includes = set(NamedWords.includeWords)
+    triggers = set(NamedWords.triggerWords)
     reportingParticiples = set(NamedWords.reportingParticipleWords)
     afterParticiple = set(NamedWords.afterParticipleWords)
     figureNouns = set(NamedWords.figureNounWords)
