@@ -129,6 +129,9 @@ struct DateTests {
     ("2025-10-07", "Militants killed around 1,200 people in the attack that triggered the war, and took 251 hostages.", "around 1,200", "2023-10-07"),
     ("2025-10-07", "Militants killed around 1,200 people in the attack that triggered the war, and took 251 hostages.", "251", "2023-10-07"),
     ("2025-10-07", "Since the war started, 300 patients have left.", "300", "2025-10-07"),
+    // "respectively": the k-th number of a list takes the k-th date of a list after it.
+    ("2025-10-07", "An average of 75 and 110 trucks a day entered in August and September respectively.", "75", "2025-08"),
+    ("2025-10-07", "An average of 75 and 110 trucks a day entered in August and September respectively.", "110", "2025-09"),
     // "the same month last year": the publication's month, a year back.
     ("2025-07-08", "The number is higher than in the same month last year, when 300 patients left.", "300", "2024-07"),
     // A month alone that has not yet begun is last year's in a past-tense report (a day keeps

@@ -125,6 +125,8 @@ struct NumberTests {
     #expect(try #require(figure("About 600 trucks a day entered Gaza.", "600")).per == "day")
     #expect(try #require(figure("Some 50 patients per week left Gaza.", "50")).per == "week")
     #expect(try #require(figure("Some 50 patients left Gaza.", "50")).per == nil)
+    // A bare number joined to the next by "and" shares its rate.
+    #expect(try #require(figure("An average of 75 and 110 trucks a day entered.", "75")).per == "day")
     // A rate closing the predicate, but not a "daily" or "a day" that goes on.
     #expect(try #require(figure("Before the war, some 500 trucks entered Gaza daily.", "500")).per == "day")
     #expect(try #require(figure("About 40 patients left through Rafah each day, officials said.", "40")).per == "day")

@@ -339,6 +339,11 @@ struct DocumentRun {
         of: q, finalIndicator, lookAhead: modality == .planned && !past, sentence, dates, periods, totalWords,
         resolver, excluding: totalsWords, raisersWords: raisersWords)
       var date = ownDate
+      // "75 and 110 trucks a day in August and September respectively": the k-th of a list of
+      // numbers takes the k-th of a list of dates after it.
+      if let m = respectiveDate(of: k, qs, dates, sentence), let d = resolver.resolve(m, lookAhead: false).date {
+        date = d
+      }
       // "70 remain in Gaza, including 35 the military has declared dead": a breakdown with no
       // date after it in its sentence is as of its whole, the figure before it.
       if k > 0, isBreakdown(q), !dates.contains(where: { $0.start >= q.spanStart }), let whole = output.last {
@@ -1078,6 +1083,27 @@ struct DocumentRun {
       return present(close + 1)
     }
     return present(view.isPunct(k, ",") ? k + 1 : k)
+  }
+
+  /// For figure `k` of a sentence that says "respectively", in a list of numbers joined by
+  /// "and" or commas ("75 and 110 a day"), the date in the same place of a list of as many
+  /// dates after the numbers ("in August and September respectively").
+  private func respectiveDate(
+    of k: Int, _ qs: [Quantity], _ dates: [DateMention], _ sentence: Range<Int>
+  ) -> DateMention? {
+    guard sentence.contains(where: { view.isWord($0, w.respectively) }) else { return nil }
+    func joined(_ a: Int, _ b: Int) -> Bool {
+      (a..<b).allSatisfy { view.isWord($0, w.and) || view.isPunct($0, ",") } && b - a >= 1 && b - a <= 2
+    }
+    var first = k
+    while first > 0, joined(qs[first - 1].spanEnd, qs[first].spanStart) { first -= 1 }
+    var last = k
+    while last + 1 < qs.count, joined(qs[last].spanEnd, qs[last + 1].spanStart) { last += 1 }
+    let points = dates.filter { $0.start >= qs[last].spanEnd && $0.role == .point }
+    guard last > first, points.count >= last - first + 1 else { return nil }
+    let list = Array(points.prefix(last - first + 1))
+    guard zip(list, list.dropFirst()).allSatisfy({ joined($0.end, $1.start) }) else { return nil }
+    return list[k - first]
   }
 
   /// Whether the period word at `i` is the object of a verb that starts it: "the attack that
