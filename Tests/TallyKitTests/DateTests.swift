@@ -134,6 +134,8 @@ struct DateTests {
     ("2025-10-07", "An average of 75 and 110 trucks a day entered in August and September respectively.", "110", "2025-09"),
     // "the same month last year": the publication's month, a year back.
     ("2025-07-08", "The number is higher than in the same month last year, when 300 patients left.", "300", "2024-07"),
+    // ... or the month the sentence named before it, a year back.
+    ("2025-09-15", "In August alone, 112 patients left Gaza, compared with 1,000 in the same month last year.", "1,000", "2024-08"),
     // A month alone that has not yet begun is last year's in a past-tense report (a day keeps
     // a month's grace); a plan looks ahead.
     ("2026-01-30", "The crossing was last opened in February, when around 1,500 patients left.", "around 1,500", "2025-02"),
@@ -336,6 +338,10 @@ struct DateTests {
     let wounded = try #require(figure(period, "6,000", published: "2025-07-16"))
     #expect(wounded.date?.description == "2025-07-16")
     #expect(wounded.periodStart?.description == "2023-10-07")
+    // (Not across ", and" into a present state of its own.)
+    let state = period + " Crews pulled 572 bodies from the rubble in the same period, and 9,500 people remain missing."
+    #expect(try #require(figure(state, "572", published: "2025-07-16")).periodStart?.description == "2023-10-07")
+    #expect(try #require(figure(state, "9,500", published: "2025-07-16")).periodStart == nil)
     let day = "Hamas freed three hostages on Saturday. On the same day, Israel released 183 prisoners."
     #expect(try #require(figure(day, "183", published: "2025-07-16")).date?.description == "2025-07-12")
     let named = "Hamas freed three hostages on Saturday. During the month of Ramadan, 50 people were killed."

@@ -548,6 +548,16 @@ struct IndicatorTests {
     #expect(patients.map(\.group) == ["patients", "patients"])
   }
 
+  /// A total that deaths which are no killing raise counts such deaths, and a part of those
+  /// deaths takes no cue from the total's clause; a total raised by killings is killed.
+  @Test func aTotalRaisedByDeathsThatAreNoKillingCountsSuchDeaths() {
+    let hunger = "The ministry said 16 people had died of malnutrition over the past week, 4 of them children, "
+      + "bringing the toll since the war began to 197."
+    #expect(figures(hunger).map(\.indicator) == [.other, .other, .other])
+    let strikes = "Strikes killed 40 people on Monday, 12 of them children, bringing the death toll to 60,000."
+    #expect(figures(strikes).map(\.indicator) == [.killed, .killed, .killed])
+  }
+
   /// A crowd that gathers counts no indicator's people, whatever the sentence is about.
   @Test(arguments: [
     "Buses carrying the freed prisoners arrived in Ramallah, where crowds of about 2,000 people had gathered.",

@@ -117,6 +117,18 @@ struct DateFinder {
         merged.append(m)
       }
     }
+    // "In August alone, 112 patients left, compared with 1,000 in the same month last year":
+    // the same month is the one the sentence named before, a year back.
+    for k in merged.indices where sameMonthLastYear(merged[k].start) {
+      for p in merged[..<k].reversed() {
+        if case .calendar(let year, let month, nil) = p.kind {
+          merged[k].kind =
+            year.map { .calendar(year: $0 - 1, month: month, day: nil) }
+            ?? .calendarYearsFromPublication(-1, month: month, day: nil)
+          break
+        }
+      }
+    }
     // Roles from the words before each date.
     for k in merged.indices {
       merged[k].role = role(of: merged[k], sentence: sentence)

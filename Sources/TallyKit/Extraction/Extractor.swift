@@ -530,7 +530,12 @@ struct DocumentRun {
     // "In all, 1,150 trucks crossed during the month", "COGAT gave 1,810 trucks for the same
     // period": a time that refers back is the time of the first figure of the sentence before
     // (its main one: "37 trucks a day entered in October, down from 69 in September").
-    if date == nil, dates.isEmpty, periods.isEmpty, !lookAhead, let back = timeReferringBack(in: sentence),
+    // (Not across ", and" into a clause of its own: "pulled 572 bodies from the rubble in the
+    // same period, and an estimated 9,500 people remain missing".)
+    if date == nil, dates.isEmpty, periods.isEmpty, !lookAhead, let (back, at) = timeReferringBack(in: sentence),
+      !(min(at, q.spanStart)..<max(at, q.spanStart)).contains(where: { j in
+        view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
+      }),
       let before = figures.lastIndex(where: { $0.sentenceIndex < sentenceIndex })
     {
       var first = before
@@ -1124,15 +1129,15 @@ struct DocumentRun {
   /// Whether sentence `r` names a time only by referring back to the one before: "the same
   /// period", "that period", "the same month", "that month", "during the month", "the same
   /// week", "that day" (not "the month of March", which names its month).
-  private func timeReferringBack(in r: Range<Int>) -> TimeReferringBack? {
+  private func timeReferringBack(in r: Range<Int>) -> (TimeReferringBack, at: Int)? {
     for j in r where j > r.lowerBound {
       let same = view.isWord(j - 1, w.same) && view.isWord(j - 2, w.the)
       let that = view.isWord(j - 1, w.that)
       let during = view.isWord(j - 1, w.the) && view.isWord(j - 2, w.during)
       guard same || that || during, !view.isWord(j + 1, w.of) else { continue }
-      if view.isWord(j, w.period), same || that { return .period }
-      if view.isWord(j, w.month) { return .precision(.month) }
-      if view.isWord(j, w.week) || view.isWord(j, w.day), same || that { return .precision(.day) }
+      if view.isWord(j, w.period), same || that { return (.period, j) }
+      if view.isWord(j, w.month) { return (.precision(.month), j) }
+      if view.isWord(j, w.week) || view.isWord(j, w.day), same || that { return (.precision(.day), j) }
     }
     return nil
   }

@@ -243,6 +243,13 @@ extension DocumentRun {
     {
       found = p
     }
+    // "16 people had died of malnutrition ..., bringing the toll since the war began to 197":
+    // a total that deaths which are no killing raise counts such deaths.
+    if found == .killed, k > 0, previous == .other, bringsTotal(to: q, after: s.quantities[k - 1]),
+      s.cues.contains(where: { $0.event == .otherDeath && $0.end <= s.quantities[k - 1].spanStart + 8 })
+    {
+      found = .other
+    }
     // "Egypt received 389 patients and companions": a total that mixes patients and their
     // companions is a crossing total, however it is told.
     if found == .medevacCompleted, q.patientsAndCompanions { return (.crossedOut, joinsRelease) }
@@ -345,6 +352,12 @@ extension DocumentRun {
       view.flags($0).contains(.speech) && !view.isWord($0, w.according) && !view.isWord($0 + 1, w.to)
     }) {
       stop = said
+    }
+    // "16 people had died of malnutrition, 4 of them children, bringing the toll to 197": a
+    // verb that raises a total after a comma opens the total's clause ("children brought out
+    // on stretchers" is the children's verb).
+    if let raising = (p.phraseEnd..<max(p.phraseEnd, stop)).first(where: raisesATotal) {
+      stop = raising
     }
     var first: Indicator? = nil
     // A specific cue right after the noun phrase may be a participle that describes the
@@ -661,9 +674,14 @@ extension DocumentRun {
       }
       return between.contains { view.opensClause(at: $0, w.clauseOpeners) }
     }
+    // ("16 died of malnutrition, 4 of them children, bringing the toll to 197": nor a cue in
+    // the clause of a total raised after the figure.)
+    func inRaisedTotal(_ c: CueMatch) -> Bool {
+      c.start >= q.spanEnd && (q.spanEnd..<c.start).contains(where: raisesATotal)
+    }
     for ci in ordered
     where !(s.cues[ci].start >= q.numberEnd && s.cues[ci].end <= q.phraseEnd)
-      && !(relative.map { s.cues[ci].start > $0 } ?? false) && !acrossClause(s.cues[ci])
+      && !(relative.map { s.cues[ci].start > $0 } ?? false) && !acrossClause(s.cues[ci]) && !inRaisedTotal(s.cues[ci])
     {
       if let ind = decide(s.cues[ci], for: q, s) { return ind }
     }
@@ -725,6 +743,11 @@ extension DocumentRun {
     let end = view.clauseEnd(from: c.end, limit: min(s.range.upperBound, c.end + 12))
     guard (c.end..<max(c.end, end)).contains(where: { view.flags($0).contains(.auxiliary) }) else { return nil }
     return decide(c, for: q, s)
+  }
+
+  /// Whether token `j` opens a clause that raises a total: ", bringing", ", raising".
+  private func raisesATotal(_ j: Int) -> Bool {
+    view.flags(j).contains(.raising) && view.isPunct(j - 1, ",")
   }
 
   /// "eight of the 33 are dead": figure `k`'s phrase runs into the next number, whose
