@@ -188,6 +188,9 @@ struct DateTests {
     ("2025-08-26", "Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "Eleven", nil),
     // "since the start of the year" starts with the publication's year, as "this year" does.
     ("2025-04-25", "Israeli forces have arrested more than 2,500 Palestinians since the start of the year.", "more than 2,500", "2025"),
+    // A "since" after a number of days measures that time: no period of the figure.
+    ("2025-05-26", "Families of the 58 hostages still held gathered to mark 600 days since the October 7 attack.", "58", nil),
+    ("2025-05-26", "Families of the 58 hostages still held gathered to mark 600 days since the war began.", "58", nil),
     // ... and "since the start of the month" with its month.
     ("2025-07-08", "OCHA estimated that since the start of the month some 250,000 Palestinians had been displaced.", "some 250,000", "2025-07"),
     // A time before a named period starts none.
@@ -342,6 +345,8 @@ struct DateTests {
     let state = period + " Crews pulled 572 bodies from the rubble in the same period, and 9,500 people remain missing."
     #expect(try #require(figure(state, "572", published: "2025-07-16")).periodStart?.description == "2023-10-07")
     #expect(try #require(figure(state, "9,500", published: "2025-07-16")).periodStart == nil)
+    let time = "The UN has brought in 1,300 trucks since late May. Israel says it has allowed in 4,500 trucks in that time."
+    #expect(try #require(figure(time, "4,500", published: "2025-06-07")).periodStart?.description == "2025-05")
     let day = "Hamas freed three hostages on Saturday. On the same day, Israel released 183 prisoners."
     #expect(try #require(figure(day, "183", published: "2025-07-16")).date?.description == "2025-07-12")
     let named = "Hamas freed three hostages on Saturday. During the month of Ramadan, 50 people were killed."

@@ -515,6 +515,9 @@ struct IndicatorTests {
     let found = figures("The UN says roughly 90% of Gaza's population of about 2.1 million has been displaced.")
     #expect(found.map(\.indicator) == [.displaced, .other])
     #expect(found.map(\.unit) == [.ratio, .people])
+    // Ceasefires and exchanges are no one.
+    let twice = "Since the start of the war, 147 hostages have been returned alive, most of them in two ceasefires."
+    #expect(figures(twice).map(\.text) == ["147"])
     // A share of structures counts no one.
     let structures = "The UN says 90% of the population has been displaced, and 78 percent of all structures damaged."
     #expect(figures(structures).map(\.text) == ["90%"])

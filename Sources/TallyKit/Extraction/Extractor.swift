@@ -1127,7 +1127,7 @@ struct DocumentRun {
   }
 
   /// Whether sentence `r` names a time only by referring back to the one before: "the same
-  /// period", "that period", "the same month", "that month", "during the month", "the same
+  /// period", "that period", "in that time", "the same month", "that month", "during the month", "the same
   /// week", "that day" (not "the month of March", which names its month).
   private func timeReferringBack(in r: Range<Int>) -> (TimeReferringBack, at: Int)? {
     for j in r where j > r.lowerBound {
@@ -1135,7 +1135,7 @@ struct DocumentRun {
       let that = view.isWord(j - 1, w.that)
       let during = view.isWord(j - 1, w.the) && view.isWord(j - 2, w.during)
       guard same || that || during, !view.isWord(j + 1, w.of) else { continue }
-      if view.isWord(j, w.period), same || that { return (.period, j) }
+      if view.isWord(j, w.period) || view.isWord(j, w.time), same || that { return (.period, j) }
       if view.isWord(j, w.month) { return (.precision(.month), j) }
       if view.isWord(j, w.week) || view.isWord(j, w.day), same || that { return (.precision(.day), j) }
     }
@@ -1273,6 +1273,18 @@ struct DocumentRun {
         let since = (max(sentence.lowerBound, m.start - 3)..<m.start).last(where: { view.isWord($0, w.since) })
       else { return false }
       return view.isWord(since - 1, in: w.stoppages) || (view.isWord(since - 1, w.up) && view.isWord(since - 2, w.held))
+        || measuresDuration(since)
+    }
+    // "to mark 600 days since the October 7 attack": a "since" after a number of days (weeks,
+    // months, years) measures that time; it opens no period of the figures around it.
+    func measuresDuration(_ since: Int) -> Bool {
+      view.flags(since - 1).contains(.timeUnit) && view.isNumeral(since - 2)
+    }
+    func afterDuration(_ i: Int) -> Bool {
+      guard i > sentence.lowerBound,
+        let since = (max(sentence.lowerBound, i - 5)..<i).last(where: { view.isWord($0, w.since) })
+      else { return false }
+      return measuresDuration(since)
     }
     // "Israel is to release 250 prisoners ... and 1,700 people detained in Gaza since the war
     // began": for a release, a "since" after a detention tells when its people were taken.
@@ -1289,7 +1301,7 @@ struct DocumentRun {
       return false
     }
     let dates = dates.filter { !inAnotherClause($0.start) && !measuresStoppage($0) && !afterDetention($0.start) }
-    let periods = periods.filter { !inAnotherClause($0.index) && !afterDetention($0.index) }
+    let periods = periods.filter { !inAnotherClause($0.index) && !afterDetention($0.index) && !afterDuration($0.index) }
     // The nearest "since DATE" of the figure's clause: "... since March 18, and that fewer
     // than 20 trucks a day have entered since the blockade was eased on May 19" gives the
     // trucks May 19 (a ", and" between starts another clause).

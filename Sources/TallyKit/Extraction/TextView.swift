@@ -368,7 +368,7 @@ final class NamedWords: Sendable {
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
       "never", "have", "has", "following", "hours", "within", "such", "meant", "still", "back", "same", "period",
-      "respectively",
+      "respectively", "time",
     ]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
@@ -392,7 +392,7 @@ final class NamedWords: Sendable {
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
     below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
-    ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners, others, they, same, period, respectively: Int32
+    ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners, others, they, same, period, respectively, time: Int32
 
   init(_ v: Vocabulary) {
     func id(_ s: String) -> Int32 {
@@ -445,7 +445,7 @@ final class NamedWords: Sendable {
     family = id("family"); members = id("members"); sentences = id("sentences"); terms = id("terms")
     life = id("life"); long = id("long"); lengthy = id("lengthy"); prisoners = id("prisoners")
     others = id("others"); they = id("they"); same = id("same"); period = id("period")
-    respectively = id("respectively")
+    respectively = id("respectively"); time = id("time")
     func set(_ words: [String]) -> WordSet { WordSet(ids: words.map(id)) }
     presentVerbs = set(NamedWords.presentVerbWords)
     ordinals = set(NamedWords.ordinalWords)
