@@ -369,8 +369,7 @@ struct DateFinder {
     return nil
   }
 
-  /// Whether token `i` opens "the year" after "the start of" or "the beginning of".
-  /// "the same month last year".
+  /// Whether token `i` opens "the same month last year".
   private func sameMonthLastYear(_ i: Int) -> Bool {
     let v = view
     return v.isWord(i, v.w.the) && v.isWord(i + 1, v.w.same) && v.isWord(i + 2, v.w.month) && v.isWord(i + 3, v.w.last)

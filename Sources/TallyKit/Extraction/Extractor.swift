@@ -1098,7 +1098,8 @@ struct DocumentRun {
   ) -> DateMention? {
     guard sentence.contains(where: { view.isWord($0, w.respectively) }) else { return nil }
     func joined(_ a: Int, _ b: Int) -> Bool {
-      (a..<b).allSatisfy { view.isWord($0, w.and) || view.isPunct($0, ",") } && b - a >= 1 && b - a <= 2
+      guard b > a, b - a <= 2 else { return false }
+      return (a..<b).allSatisfy { view.isWord($0, w.and) || view.isPunct($0, ",") }
     }
     var first = k
     while first > 0, joined(qs[first - 1].spanEnd, qs[first].spanStart) { first -= 1 }
@@ -1126,9 +1127,9 @@ struct DocumentRun {
     case precision(ReportedDate.Precision)
   }
 
-  /// Whether sentence `r` names a time only by referring back to the one before: "the same
-  /// period", "that period", "in that time", "the same month", "that month", "during the month", "the same
-  /// week", "that day" (not "the month of March", which names its month).
+  /// Where sentence `r` names a time only by referring back to the one before, and how: "the
+  /// same period", "that period", "in that time", "the same month", "that month", "during the
+  /// month", "the same week", "that day" (not "the month of March", which names its month).
   private func timeReferringBack(in r: Range<Int>) -> (TimeReferringBack, at: Int)? {
     for j in r where j > r.lowerBound {
       let same = view.isWord(j - 1, w.same) && view.isWord(j - 2, w.the)

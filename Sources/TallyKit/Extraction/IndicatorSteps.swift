@@ -246,7 +246,7 @@ extension DocumentRun {
     // "16 people had died of malnutrition ..., bringing the toll since the war began to 197":
     // a total that deaths which are no killing raise counts such deaths.
     if found == .killed, k > 0, previous == .other, bringsTotal(to: q, after: s.quantities[k - 1]),
-      s.cues.contains(where: { $0.event == .otherDeath && $0.end <= s.quantities[k - 1].spanStart + 8 })
+      s.cues.contains(where: { $0.event == .otherDeath && $0.end <= q.spanStart })
     {
       found = .other
     }
