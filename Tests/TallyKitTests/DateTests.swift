@@ -191,6 +191,8 @@ struct DateTests {
     // A "since" after a number of days measures that time: no period of the figure.
     ("2025-05-26", "Families of the 58 hostages still held gathered to mark 600 days since the October 7 attack.", "58", nil),
     ("2025-05-26", "Families of the 58 hostages still held gathered to mark 600 days since the war began.", "58", nil),
+    // ... but "in the two years since" counts over that time.
+    ("2025-10-07", "The ministry says 67,160 people have been killed in the two years since October 7, 2023.", "67,160", "2023-10-07"),
     // ... and "since the start of the month" with its month.
     ("2025-07-08", "OCHA estimated that since the start of the month some 250,000 Palestinians had been displaced.", "some 250,000", "2025-07"),
     // A time before a named period starts none.

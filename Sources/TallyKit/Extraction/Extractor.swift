@@ -1277,9 +1277,14 @@ struct DocumentRun {
         || measuresDuration(since)
     }
     // "to mark 600 days since the October 7 attack": a "since" after a number of days (weeks,
-    // months, years) measures that time; it opens no period of the figures around it.
+    // months, years) measures that time; it opens no period of the figures around it (but
+    // "killed in the two years since October 7" counts over that time, a period).
     func measuresDuration(_ since: Int) -> Bool {
-      view.flags(since - 1).contains(.timeUnit) && view.isNumeral(since - 2)
+      guard view.flags(since - 1).contains(.timeUnit), view.isNumeral(since - 2) else { return false }
+      var p = since - 3
+      if view.isWord(p, w.the) { p -= 1 }
+      return !(view.isWord(p, w.in_) || view.isWord(p, w.over) || view.isWord(p, w.during)
+        || view.isWord(p, w.within) || view.isWord(p, w.throughout) || view.isWord(p, w.for_))
     }
     func afterDuration(_ i: Int) -> Bool {
       guard i > sentence.lowerBound,
