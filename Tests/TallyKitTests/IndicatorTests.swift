@@ -543,6 +543,17 @@ struct IndicatorTests {
     #expect(try #require(figure("Israel holds the bodies of 735 Palestinians, rights groups say.", "735")).indicator == .other)
   }
 
+  /// A part that names its people ("230 of the patients") is of the last figure that counts
+  /// them, not of the figure just before it; a receiving side reaches past a list to "from
+  /// Gaza"; an order to evacuate a city evacuates no patients.
+  @Test func aNamedPartIsOfTheFigureThatCountsItsPeople() {
+    let text = "Egypt's health ministry said it had received 1,512 patients and 2,430 companions from Gaza, "
+      + "and that 230 of the patients were children under 12. Of the patients received, 90 were in critical condition."
+    #expect(figures(text).map(\.indicator) == [.medevacCompleted, .medevacCompanions, .medevacCompleted, .medevacCompleted])
+    let order = "About 320,000 people have left Gaza City since the military ordered its evacuation on September 9."
+    #expect(figures(order).map(\.indicator) == [.displaced])
+  }
+
   /// A whole after "out of" counts what its part counted: hospitals are no one.
   @Test func aWholeAfterOutOfCountsWhatItsPartCounted() throws {
     let text = "About 360 health workers remain in Israeli detention. Half a dozen hospitals still function, out of 36 before the war."

@@ -155,7 +155,8 @@ enum IndicatorRules {
       "fled to egypt", "fled gaza",
       // The receiving side: "Egypt received 45 patients from Gaza", "hospitals admitted 30
       // patients from Gaza".
-      "receiv* ~4 from gaza|rafah", "admits|admitted|admitting ~4 from gaza|rafah",
+      // ("had received 1,512 patients and 2,430 companions from Gaza": past a list.)
+      "receiv* ~6 from gaza|rafah", "admits|admitted|admitting ~6 from gaza|rafah",
       "taken|took|take|takes in ~4 from gaza|rafah",
       // "A convoy took 22 seriously ill children and 41 relatives out through Kerem Shalom".
       "took|taken|take|takes|brought|bring|brings|got|get|gets ~8 out through|via",
@@ -267,7 +268,7 @@ enum IndicatorRules {
     (.ignore, [
       "evacuation order|orders|zone|zones|route|routes|warning|warnings|area|areas|plan|plans|center|centre|centers|centres|corridor|corridors|map|maps|notice|notices",
       // "after Israel ordered an evacuation of about a third of the area": an order, no one evacuated.
-      "ordered|orders|ordering|order an|the|a evacuation|evacuations",
+      "ordered|orders|ordering|order an|the|a|its|their evacuation|evacuations",
       "used|use|uses|using the crossing|crossings|terminal to",
       // "17,000 children have been left without either parent": deprived, not gone ("300
       // patients left without their companions" did leave).

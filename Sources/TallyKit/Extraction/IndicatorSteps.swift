@@ -1018,9 +1018,16 @@ extension DocumentRun {
     if q.partitive {
       // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before;
       // "At least 106 of the prisoners", opening a sentence: the last figure of prisoners.
-      let whole: Indicator? =
+      var whole: Indicator? =
         q.partOfFirst && k > 0
         ? codedHere[0].indicator : k > 0 ? codedHere[k - 1].indicator : lastFigure(counting: q, s.index)
+      // ("received 1,512 patients and 2,430 companions ..., and 230 of the patients": a part
+      // that names its people is of the last figure here that counts them.)
+      if !q.partOfFirst, !q.elliptical, q.noun != .unknown, k > 1,
+        let j = (0..<k).last(where: { figures[figures.count - k + $0].quantity.noun == q.noun })
+      {
+        whole = codedHere[j].indicator
+      }
       if let whole, whole != .other { return whole }
     }
     return nil
