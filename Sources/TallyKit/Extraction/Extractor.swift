@@ -353,10 +353,8 @@ struct DocumentRun {
       // in Gaza": a part after an opening whole, told in the past, in a sentence with no date,
       // is as of the whole (the last figure before the sentence); a present state ("Of them,
       // 70 remain in Gaza") is as of publication.
-      if q.partOfOpening, !q.partOfFirst, dates.isEmpty, !presentTense(after: q), output.count > k,
-        figures[figures.count - 1 - k].sentenceIndex < index
-      {
-        date = output[output.count - 1 - k].date
+      if q.partOfOpening, !q.partOfFirst, dates.isEmpty, !presentTense(after: q), let whole = figureBeforeSentence(k) {
+        date = output[whole].date
       }
 
       // Group, unit, bounds.
@@ -533,9 +531,7 @@ struct DocumentRun {
     // (Not across ", and" into a clause of its own: "pulled 572 bodies from the rubble in the
     // same period, and an estimated 9,500 people remain missing".)
     if date == nil, dates.isEmpty, periods.isEmpty, !lookAhead, let (back, at) = timeReferringBack(in: sentence),
-      !(min(at, q.spanStart)..<max(at, q.spanStart)).contains(where: { j in
-        view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
-      }),
+      !(min(at, q.spanStart)..<max(at, q.spanStart)).contains(where: opensLaterClause),
       let before = figures.lastIndex(where: { $0.sentenceIndex < sentenceIndex })
     {
       var first = before
@@ -854,12 +850,20 @@ struct DocumentRun {
     return DateResolver(published: document.published).resolve(m, lookAhead: false).date
   }
 
+  /// The index in `output` of the last figure before the sentence whose figure `k` is being
+  /// coded (its first `k` figures are already in `output`), if any.
+  func figureBeforeSentence(_ k: Int) -> Int? {
+    let i = output.count - 1 - k
+    return i >= 0 && figures[i].sentenceIndex < sentenceIndex ? i : nil
+  }
+
+  /// ", and", ", but", ", while" at `j`: the start of a later clause of its own.
+  private func opensLaterClause(_ j: Int) -> Bool {
+    view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
+  }
+
   /// The date expression nearest the figure that dates it (a point, an "as of", a range end).
   private func nearestDate(_ q: Quantity, _ dates: [DateMention], _ sentence: Range<Int>) -> DateMention? {
-    // ", and", ", but", ", while" at `j`: the start of a later clause of its own.
-    func opensLaterClause(_ j: Int) -> Bool {
-      view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
-    }
     var best: DateMention? = nil
     var bestDistance = Int.max
     for m in dates where m.role == .point || m.role == .asOf || m.role == .rangeEnd {
@@ -1286,19 +1290,17 @@ struct DocumentRun {
       return !(view.isWord(p, w.in_) || view.isWord(p, w.over) || view.isWord(p, w.during)
         || view.isWord(p, w.within) || view.isWord(p, w.throughout) || view.isWord(p, w.for_))
     }
-    func afterDuration(_ i: Int) -> Bool {
-      guard i > sentence.lowerBound,
-        let since = (max(sentence.lowerBound, i - 5)..<i).last(where: { view.isWord($0, w.since) })
-      else { return false }
-      return measuresDuration(since)
+    // The "since" up to five words before token `i`, in the sentence.
+    func since(before i: Int) -> Int? {
+      guard i > sentence.lowerBound else { return nil }
+      return (max(sentence.lowerBound, i - 5)..<i).last(where: { view.isWord($0, w.since) })
     }
+    func afterDuration(_ i: Int) -> Bool { since(before: i).map(measuresDuration) ?? false }
     // "Israel is to release 250 prisoners ... and 1,700 people detained in Gaza since the war
     // began": for a release, a "since" after a detention tells when its people were taken.
     let released = [.prisonersReleased, .hostagesReleased, .deported, .remainsReturned].contains(indicator)
     func afterDetention(_ i: Int) -> Bool {
-      guard released, i > sentence.lowerBound,
-        let since = (max(sentence.lowerBound, i - 5)..<i).last(where: { view.isWord($0, w.since) })
-      else { return false }
+      guard released, let since = since(before: i) else { return false }
       var j = since - 1
       while j >= max(sentence.lowerBound, since - 4), view.tokens[j].kind == .word {
         if view.isWord(j, in: w.detentions) { return true }

@@ -205,8 +205,8 @@ extension DocumentRun {
     // "Egypt let 118 people cross on Thursday. They included 45 foreign nationals and 38
     // students": parts after an opening that refers back, with no cue of their own, count
     // what the last figure before their sentence counted, when it is larger.
-    if indicator == nil, q.partOfOpening, output.count > k, figures[figures.count - 1 - k].sentenceIndex < s.index {
-      let whole = output[output.count - 1 - k]
+    if indicator == nil, q.partOfOpening, let i = figureBeforeSentence(k) {
+      let whole = output[i]
       if whole.indicator != .other, q.isRatio || (whole.value ?? 0) > q.value { indicator = whole.indicator }
     }
     // "Twelve children were flown to Jordan. A further 29 are expected next week": more of the
