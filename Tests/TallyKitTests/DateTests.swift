@@ -147,6 +147,15 @@ struct DateTests {
     (nil, "On October 10, 2025, Hamas released 20 hostages.", "20", "2025-10-10"),
     // The date of a comparing "since" is not the figure's.
     ("2025-03-19", "Strikes killed more than 400 people, the deadliest day since the ceasefire took hold in January.", "more than 400", "2025-03-19"),
+    // The days a count runs over replace the day its source spoke.
+    ("2025-11-03", "Some 6,700 trucks entered in the first three weeks of the ceasefire, the UN said on Monday.", "Some 6,700", "2025-10-30"),
+    // A date in a second reported clause, an aside about a part, or a later clause told after
+    // a total in the present perfect, is not the figure's.
+    ("2025-11-03", "COGAT said 4,200 trucks a week had been cleared, and that 1,050 trucks entered on Sunday.", "4,200", "2025-11-03"),
+    ("2025-11-03", "COGAT said 4,200 trucks a week had been cleared, and that 1,050 trucks entered on Sunday.", "1,050", "2025-11-02"),
+    ("2025-11-06", "WHO has helped evacuate 7,800 patients, most of them before the crossing closed in May 2024.", "7,800", "2025-11-06"),
+    ("2025-11-04", "Militants have returned the remains of 21 hostages, while all 20 living hostages were released on October 13.", "21", "2025-11-04"),
+    ("2025-11-04", "Militants have returned the remains of 21 hostages, while all 20 living hostages were released on October 13.", "20", "2025-10-13"),
   ]
 
   @Test(arguments: cases)
@@ -300,6 +309,8 @@ struct DateTests {
     ("2025-11-24", "About 500,000 people have returned to Gaza City since Friday, and 1.9 million people remain displaced.", "1.9 million", nil),
     ("2025-11-24", "The ministry said 67,000 were killed and wounded since October 7, and that about 7,000 are missing.", "7,000", "2023-10-07"),
     ("2025-11-24", "Since the war began, 67,000 have been killed, and 170,000 have been wounded.", "170,000", "2023-10-07"),
+    // A period after "despite" or "amid" is the setting, not the period counted.
+    ("2025-10-29", "The toll passed 68,000 as strikes continued despite the truce.", "68,000", nil),
     // An ordinal after "the" compares, as "first" does; a share ("a fifth of") does not.
     ("2025-02-16", "Hamas freed three hostages, the fifth such release since the ceasefire took effect.", "three", nil),
     ("2025-02-16", "A fifth of the residents have been displaced since the war began.", "A fifth", "2023-10-07"),

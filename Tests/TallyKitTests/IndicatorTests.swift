@@ -411,6 +411,21 @@ struct IndicatorTests {
     ("Hamas freed 24 hostages on Friday: 13 Israelis, 10 Thais and a Filipino.", "10", .hostagesReleased),
     // "such deaths" after deaths that are no killings are none either.
     ("Eleven more people died of malnutrition in the past day, raising the total of such deaths to 300 since the war began.", "300", .other),
+    // Released hostages treated in hospital are no medical evacuation.
+    ("Two of the released hostages needed hospital treatment.", "Two", .other),
+    // Bodies said to have been recovered are recoveries, wherever they were taken.
+    ("Hospitals received the bodies of nine people recovered from the rubble.", "nine", .bodiesRecovered),
+    // A death "since mid-2024 while waiting": a hyphen inside a word does not end a cue's gap.
+    ("An estimated 1,000 patients have died since mid-2024 while waiting to leave.", "An estimated 1,000", .diedAwaitingEvacuation),
+    // Patients who went to a receiving country were evacuated.
+    ("Some 4,700 patients were evacuated. Most went to Egypt (2,100) and Jordan (300).", "2,100", .medevacCompleted),
+    // Relatives who travelled with them are companions.
+    ("Some 4,700 patients were evacuated. At least 1,200 relatives travelled with them.", "At least 1,200", .medevacCompanions),
+    // The whole of a share that "accounted for" it is described by its own participle.
+    ("Children accounted for one in three of the 4,700 patients medically evacuated from Gaza.", "4,700", .medevacCompleted),
+    ("Half of the 600 trucks entered on Monday.", "600", .other),
+    // The other side of an exchange past "the last".
+    ("Israel freed 1,968 prisoners in exchange for the last 20 living hostages held in Gaza.", "20", .hostagesReleased),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -552,6 +567,35 @@ struct IndicatorTests {
     #expect(figures(text).map(\.indicator) == [.medevacCompleted, .medevacCompanions, .medevacCompleted, .medevacCompleted])
     let order = "About 320,000 people have left Gaza City since the military ordered its evacuation on September 9."
     #expect(figures(order).map(\.indicator) == [.displaced])
+  }
+
+  /// An opening that names its whole ("Among the patients were") is of the last figure that
+  /// counts those people; one that tells what happened to it ("Of those freed,") is of the
+  /// last larger figure coded as that event.
+  @Test func anOpeningWholeIsTheFigureItNamesOrTells() {
+    let among = "WHO evacuated 41 patients and 145 companions to Jordan. Among the patients were 23 children."
+    #expect(figures(among).map(\.indicator) == [.medevacCompleted, .medevacCompanions, .medevacCompleted])
+    let freed = "Israel released 1,968 detainees in exchange for the last 20 living hostages held in Gaza. "
+      + "Of those freed, 250 were serving long sentences, while some 1,718 had been detained during the war."
+    #expect(figures(freed).map(\.indicator) == [.prisonersReleased, .hostagesReleased, .prisonersReleased, .prisonersReleased])
+    #expect(figures(freed).map(\.group) == ["prisoners", "hostages", "prisoners", "prisoners"])
+  }
+
+  /// Items joined by "and" share the plan and the rate that close their clause, also after a
+  /// verb of saying.
+  @Test func listItemsShareTheirClausesPlanAndRate() {
+    let text = "Officials saying 50 sick Palestinians and 100 relatives would be allowed out each day."
+    let found = figures(text)
+    #expect(found.map(\.modality) == [.planned, .planned])
+    #expect(found.map(\.per) == ["day", "day"])
+    // (A rate right after the next number is that number's own.)
+    #expect(figures("Some 6,700 trucks and 145 a day entered.").map(\.per) == [nil, "day"])
+  }
+
+  /// A number after a semicolon borrows no group from the clause before it.
+  @Test func aClauseAfterASemicolonBorrowsNoGroup() throws {
+    let text = "Israel says 3 hostages' bodies identified; Gaza reports 25 killed"
+    #expect(try #require(figure(text, "25")).group == "people")
   }
 
   /// A whole after "out of" counts what its part counted: hospitals are no one.

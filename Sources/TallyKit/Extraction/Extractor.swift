@@ -192,6 +192,17 @@ struct DocumentRun {
         reader.read(&quantities[k], sentence: sentence, limit: limit)
         markRemainsBefore(&quantities[k], from: sentence.lowerBound)
       }
+      // "50 sick Palestinians and 100 relatives would be allowed out each day": a list item
+      // joined by "and" to the next shares the rate that closes their clause (not one right
+      // after the next number: "6,700 trucks and 145 a day" are a total and a rate).
+      for k in quantities.indices.dropLast().reversed() where quantities[k].per == nil {
+        let next = quantities[k + 1]
+        if next.per != nil, quantities[k].phraseEnd + 1 == next.spanStart, view.isWord(next.spanStart - 1, w.and),
+          view.rate(at: next.spanEnd, end: sentence.upperBound) == nil
+        {
+          quantities[k].per = next.per
+        }
+      }
       // "33 hostages are to be freed ... Israel believes eight of the 33 are dead": "the 33"
       // counts what the earlier 33 counted.
       for k in quantities.indices where quantities[k].elliptical && quantities[k].noun == .unknown {
@@ -353,7 +364,7 @@ struct DocumentRun {
       // in Gaza": a part after an opening whole, told in the past, in a sentence with no date,
       // is as of the whole (the last figure before the sentence); a present state ("Of them,
       // 70 remain in Gaza") is as of publication.
-      if q.partOfOpening, !q.partOfFirst, dates.isEmpty, !presentTense(after: q), let whole = figureBeforeSentence(k) {
+      if q.partOfOpening, !q.partOfFirst, dates.isEmpty, !presentTense(after: q), let whole = wholeBeforeSentence(q, k) {
         date = output[whole].date
       }
 
@@ -463,12 +474,16 @@ struct DocumentRun {
     // Whether the figure's own clause gives the day it happened ("killed in fighting on
     // Sunday"), not the day of a statement or the day data runs to.
     var eventDay = false
+    // Whether the date is only the day a source spoke ("the UN said on Monday"), which the
+    // days a count runs over ("in the first three weeks of the ceasefire") replace.
+    var statementDay = false
     // ("Under the agreement announced on Wednesday, Hamas will release 33 hostages": the day of
     // a statement does not date what is to come.)
     if let m = nearestDate(q, dates, sentence), !(lookAhead && isStatementDay(m)) {
       let r = resolver.resolve(m, lookAhead: lookAhead)
       date = r.date
       eventDay = m.role == .point && r.date?.precision == .day && !isStatementDay(m)
+      statementDay = m.role == .point && isStatementDay(m)
       if let warning = r.warning {
         warnings.append(warning)
         if !documentWarnings.contains(warning) { documentWarnings.append(warning) }
@@ -513,7 +528,7 @@ struct DocumentRun {
       && periods.contains { p in
         p.index < q.spanStart && (p.index..<q.spanStart).contains { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) }
       }
-    if date == nil, !presentLater, let first = firstPart(of: periods, in: sentence) {
+    if date == nil || statementDay, !presentLater, let first = firstPart(of: periods, in: sentence) {
       date = ReportedDate(first.end)
       periodStart = ReportedDate(first.start)
     }
@@ -654,7 +669,9 @@ struct DocumentRun {
       for k in Int(t.start)..<Int(t.end) { h.add(view.bytes[k]) }
       let id = extractor.periodTable.lookup(
         hash: h.value, in: view.bytes, start: Int(t.start), end: Int(t.end))
-      if id >= 0 { out.append((i, extractor.periodKinds[Int(id)])) }
+      // ("strikes continue despite the truce": the truce is a setting.)
+      let before = view.flags(i - 1).contains(.determiner) ? i - 2 : i - 1
+      if id >= 0, !view.isWord(before, in: w.settings) { out.append((i, extractor.periodKinds[Int(id)])) }
     }
     return out
   }
@@ -756,7 +773,11 @@ struct DocumentRun {
     let end = sentence.upperBound
     // ("Forty-five patients and 90 companions were due to leave": on past the list's items,
     // when the figure opens its clause, so that the verb after the list is its own.)
-    let opensClause = q.spanStart == sentence.lowerBound || view.tokens[q.spanStart - 1].kind == .punct
+    // (Also after a verb of saying or "that": "officials saying 50 sick Palestinians and 100
+    // relatives would be allowed out".)
+    let opensClause =
+      q.spanStart == sentence.lowerBound || view.tokens[q.spanStart - 1].kind == .punct
+      || view.flags(q.spanStart - 1).contains(.speech) || view.isWord(q.spanStart - 1, w.that)
     while k < end, steps < 10,
       view.tokens[k].kind == .word || breakdownComma(k, end)
         || (opensClause && view.tokens[k].kind == .number && view.isWord(k - 1, w.and))
@@ -857,6 +878,17 @@ struct DocumentRun {
     return i >= 0 && figures[i].sentenceIndex < sentenceIndex ? i : nil
   }
 
+  /// The figure before the sentence that a part after its opening ("Among them were 23
+  /// children", "Of the patients, 12 ...") belongs to: the last one counting the people the
+  /// opening names, if it names them and one does within five sentences; else the last one.
+  func wholeBeforeSentence(_ q: Quantity, _ k: Int) -> Int? {
+    guard let last = figureBeforeSentence(k) else { return nil }
+    guard q.openingNoun != .unknown else { return last }
+    return (0...last).reversed().prefix { figures[$0].sentenceIndex >= sentenceIndex - 5 }.first {
+      figures[$0].quantity.noun == q.openingNoun
+    } ?? last
+  }
+
   /// ", and", ", but", ", while" at `j`: the start of a later clause of its own.
   private func opensLaterClause(_ j: Int) -> Bool {
     view.isPunct(j, ",") && (view.isWord(j + 1, w.and) || view.isWord(j + 1, w.but) || view.isWord(j + 1, w.while_))
@@ -913,6 +945,32 @@ struct DocumentRun {
         let j = (q.spanEnd..<m.start).last(where: opensLaterClause),
         (j + 2..<max(j + 2, m.start)).contains(where: view.isNumeral),
         (j + 2..<max(j + 2, m.start)).contains(where: plansAhead), modality(q, sentence: sentence).0 == .actual
+      {
+        continue
+      }
+      // "Militants have returned the remains of 21 hostages, while all 20 living hostages were
+      // released on October 13": nor does a date in a later clause with a figure of its own
+      // date a total told in the present perfect before it.
+      if m.start >= q.spanEnd, let j = (q.spanEnd..<m.start).last(where: opensLaterClause),
+        (j + 2..<max(j + 2, m.start)).contains(where: view.isNumeral), presentPerfect(before: q, sentence)
+      {
+        continue
+      }
+      // "WHO has helped evacuate more than 7,800 patients since October 2023, most of them
+      // before the crossing closed in May 2024": nor does a date in an aside about a part.
+      if m.start >= q.spanEnd,
+        (q.spanEnd..<m.start).contains(where: { j in
+          view.isPunct(j, ",") && view.isWord(j + 1, in: w.quantifiers) && view.isWord(j + 2, w.of)
+            && (view.isWord(j + 3, w.them) || view.isWord(j + 3, w.whom))
+        })
+      {
+        continue
+      }
+      // "COGAT said an average of 4,200 trucks a week had been cleared, and that 1,050 entered
+      // on Sunday alone": nor does a date in a second reported clause with a figure of its own.
+      if m.start >= q.spanEnd,
+        let j = (q.spanEnd..<m.start).last(where: { opensLaterClause($0) && view.isWord($0 + 2, w.that) }),
+        (j + 3..<max(j + 3, m.start)).contains(where: view.isNumeral)
       {
         continue
       }
@@ -1092,6 +1150,17 @@ struct DocumentRun {
       return present(close + 1)
     }
     return present(view.isPunct(k, ",") ? k + 1 : k)
+  }
+
+  /// Whether `q`'s clause has "has" or "have" within the six words before it: "militants
+  /// have returned the remains of 21", "WHO has helped evacuate 7,800".
+  private func presentPerfect(before q: Quantity, _ sentence: Range<Int>) -> Bool {
+    var k = q.spanStart - 1
+    while k >= sentence.lowerBound, q.spanStart - k <= 6, view.tokens[k].kind == .word {
+      if view.isWord(k, w.has) || view.isWord(k, w.have) { return true }
+      k -= 1
+    }
+    return false
   }
 
   /// For figure `k` of a sentence that says "respectively", in a list of numbers joined by

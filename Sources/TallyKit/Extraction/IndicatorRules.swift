@@ -143,7 +143,11 @@ enum IndicatorRules {
       // ... or countries not named: "The EU says member states have received 3,500 patients".
       "countries|states|nations ~2 received|admitted|hosted|welcomed",
     ]),
-    (.accompany, ["accompan*", "escort*", "chaperon*"]),
+    (.accompany, [
+      "accompan*", "escort*", "chaperon*",
+      // "At least 1,200 relatives travelled with them" (after a sentence about the patients).
+      "travel|travels|travelled|traveled|travelling|traveling|went|came|crossed|left with|alongside them",
+    ]),
     (.exit, [
       "left", "leave", "leaving", "leaves", "exit", "exited", "exiting", "exits", "depart*",
       "crossed", "cross|crosses into|out|over|through", "crossing into|out|over", "crossed into",
@@ -153,6 +157,8 @@ enum IndicatorRules {
       "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
       "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
       "fled to egypt", "fled gaza",
+      // "Most went to Egypt (2,100) and the United Arab Emirates (1,350)".
+      "went|gone|sent to ~3 \(receivingPlaces)",
       // The receiving side: "Egypt received 45 patients from Gaza", "hospitals admitted 30
       // patients from Gaza".
       // ("had received 1,512 patients and 2,430 companions from Gaza": past a list.)

@@ -169,7 +169,13 @@ extension DocumentRun {
     // "nine in ten of the strip's 2.1 million people had been forced from their homes": the
     // whole a share is taken of is a population, and the predicate is the share's.
     if k > 0, s.quantities[k - 1].isRatio, partOfNext(s.quantities[k - 1], k - 1, s) {
-      return (step1CueBefore(q, k, s) ?? describingParticiple(q, s) ?? .other, false)
+      // ("Children accounted for one in three of the 4,700 patients medically evacuated": when
+      // the share is the object of "accounted for" or "made up", a participle right after the
+      // whole's noun describes the whole, whatever follows; "Half of the 600 trucks entered"
+      // is the share's verb.)
+      let beforeShare = s.quantities[k - 1].spanStart - 1
+      let shareIsObject = view.isWord(beforeShare, w.for_) || view.isWord(beforeShare, w.up)
+      return (step1CueBefore(q, k, s) ?? describingParticiple(q, s, mainVerbAfter: !shareIsObject) ?? .other, false)
     }
     var indicator =
       step0FrontedWholeReferringBack(q, k, s) ?? step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links)
@@ -205,7 +211,7 @@ extension DocumentRun {
     // "Egypt let 118 people cross on Thursday. They included 45 foreign nationals and 38
     // students": parts after an opening that refers back, with no cue of their own, count
     // what the last figure before their sentence counted, when it is larger.
-    if indicator == nil, q.partOfOpening, let i = figureBeforeSentence(k) {
+    if indicator == nil, q.partOfOpening, let i = wholeBeforeSentence(q, k) {
       let whole = output[i]
       if whole.indicator != .other, q.isRatio || (whole.value ?? 0) > q.value { indicator = whole.indicator }
     }
@@ -734,14 +740,15 @@ extension DocumentRun {
   /// adverbs) and before the clause's own verb: "a third of the 116 hostages still held in
   /// Gaza are dead". ("Half of the 600 trucks entered on Monday": with no verb after it, the
   /// cue is the clause's verb, which is the share's.)
-  private func describingParticiple(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
+  private func describingParticiple(_ q: Quantity, _ s: SentenceCues, mainVerbAfter: Bool = true) -> Indicator? {
     var p = q.phraseEnd
     while p < s.range.upperBound, view.flags(p).contains(.adverb) { p += 1 }
     guard p < s.range.upperBound, !view.flags(p).contains(.auxiliary),
       let c = s.cues.first(where: { $0.start >= q.phraseEnd && $0.start <= p })
     else { return nil }
     let end = view.clauseEnd(from: c.end, limit: min(s.range.upperBound, c.end + 12))
-    guard (c.end..<max(c.end, end)).contains(where: { view.flags($0).contains(.auxiliary) }) else { return nil }
+    guard !mainVerbAfter || (c.end..<max(c.end, end)).contains(where: { view.flags($0).contains(.auxiliary) })
+    else { return nil }
     return decide(c, for: q, s)
   }
 
@@ -832,6 +839,18 @@ extension DocumentRun {
       !(c.end..<min(s.range.upperBound, c.end + 6)).contains(where: { view.isWord($0, in: w.captivity) })
     {
       return nil
+    }
+    // "Hospitals received the bodies of nine people recovered from the rubble": bodies said to
+    // have been recovered are recoveries, wherever they were taken.
+    if c.event == .hospital,
+      s.cues.contains(where: { $0.event == .recover && $0.start >= q.phraseEnd && $0.start <= q.phraseEnd + 1 })
+    {
+      return .bodiesRecovered
+    }
+    // "Two of the released hostages needed hospital treatment": freed captives named as such
+    // are treated in Israel; no one evacuates them from Gaza for it.
+    if c.event == .needMedevac, q.noun == .hostages, !q.elliptical, let n = q.nounToken, n >= q.spanEnd, n < q.phraseEnd {
+      return .other
     }
     var found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
     // "Around 7,000 foreigners are waiting to leave": foreigners waiting to go home are no
@@ -1015,6 +1034,12 @@ extension DocumentRun {
         return whole
       }
     }
+    // "Israel released 1,968 prisoners for the last 20 hostages. Of those freed, 250 were
+    // serving long sentences": an opening that tells what happened to its whole is of the last
+    // figure before the sentence coded as that event.
+    if q.partOfOpening, k == 0 || s.quantities[0].partOfOpening, let i = wholeOfOpeningCue(of: q, s) {
+      return output[i].indicator
+    }
     if q.partitive {
       // "Of the 183 ..., 111": the sentence's first figure; "seven of them": the one before;
       // "At least 106 of the prisoners", opening a sentence: the last figure of prisoners.
@@ -1046,11 +1071,36 @@ extension DocumentRun {
       && !s.cues.contains { $0.start <= noun && $0.end > noun }
   }
 
+  /// The figure before sentence `s` (within two sentences), larger than the part `q`, whose
+  /// indicator the cue in the sentence's opening "Of those ...," or "Among those ... were"
+  /// gives it, if the opening holds a cue and a figure fits.
+  private func wholeOfOpeningCue(of q: Quantity, _ s: SentenceCues) -> Int? {
+    let a = s.range.lowerBound
+    guard view.isWord(a, w.of) || view.isWord(a, w.among), view.isWord(a + 1, w.those),
+      let first = s.quantities.first,
+      let cue = s.cues.first(where: { $0.start > a + 1 && $0.end <= first.spanStart })
+    else { return nil }
+    var i = output.count - 1
+    while i >= 0, figures[i].sentenceIndex >= s.index { i -= 1 }
+    while i >= 0, figures[i].sentenceIndex >= s.index - 2 {
+      let w = figures[i].quantity
+      let coded = IndicatorRules.decide(cue.event, noun: w.noun, dead: w.dead, nationality: w.nationality, hints: s.hints)
+      if coded == output[i].indicator, coded != .other, q.isRatio || (output[i].value ?? .infinity) > q.value {
+        return i
+      }
+      i -= 1
+    }
+    return nil
+  }
+
   /// The indicator of the last earlier figure (in the last five sentences) that counts what
   /// the part names ("of the prisoners"; none if no such figure), or of the last figure when
   /// the part names nothing ("of them").
   private func lastFigure(counting q: Quantity, _ index: Int) -> Indicator? {
     var named = q
+    // ("Among the patients were 23 children": a part with a noun of its own, of the whole
+    // the opening names.)
+    if q.openingNoun != .unknown { named.noun = q.openingNoun }
     // ("Of the prisoners, 18 had been serving life sentences": the opening names the whole,
     // whatever a figureless sentence before it names.)
     if (q.noun == .unknown || q.elliptical) && !q.namedByOpening {
@@ -1111,6 +1161,7 @@ extension DocumentRun {
       while j > 0, isBreakdown(s.quantities[j]) { j -= 1 }
       return (q.partOfFirst ? s.quantities[0] : s.quantities[j], true)
     }
+    if q.partOfOpening, let i = wholeOfOpeningCue(of: q, s) { return (figures[i].quantity, false) }
     if let named = subjectBefore(s.index, like: q) { return (named, false) }
     return figures.last.map { ($0.quantity, false) }
   }
@@ -1140,7 +1191,14 @@ extension DocumentRun {
       // borrowed its noun lends it on: "18 serving life sentences and 54 serving long ones".
       let part = (isBreakdown(qs[j]) || isCompanionAside(qs[j])) && j > 0
       let coded = figures[figures.count - k + j].quantity
-      if coded.noun != .unknown && !part && !(more && coded.noun == .companions) { return (coded, true) }
+      // ("3 hostages' bodies identified; Gaza reports 25 killed": past a semicolon and a
+      // subject of its own, a clause as if of another sentence; "the bodies of 15
+      // Palestinians; 195 have been returned" goes on with them.)
+      if coded.noun != .unknown && !part && !(more && coded.noun == .companions) {
+        let ownClause =
+          !view.isPunct(qs[k].spanStart - 1, ";") && (qs[j].spanEnd..<qs[k].spanStart).contains { view.isPunct($0, ";") }
+        return (coded, !ownClause)
+      }
       j -= 1
     }
     // Only the figures of the last two sentences: a pronoun does not reach further (nor, here

@@ -255,7 +255,7 @@ enum Lexicon {
     "second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|night|nights|weekend|weekends|hrs|mins|century|centuries|fortnight|fortnights|morning|mornings|afternoon|evening|gmt|utc|bst|cet|cest|edt|est|pst|idt|ist"
 
   static let glue =
-    "the|a|an|to|of|by|for|another|further|its|their|his|her|these|those|total|totalling|totaling|number|figure|tally|toll|reached|reaching|rose|rising|risen|climbed|climbing|stood|stands|stand|at|was|were|is|are|now|has|have|had|been|be|being|with|some"
+    "the|a|an|to|of|by|for|another|further|last|final|its|their|his|her|these|those|total|totalling|totaling|number|figure|tally|toll|reached|reaching|rose|rising|risen|climbed|climbing|stood|stands|stand|at|was|were|is|are|now|has|have|had|been|be|being|with|some"
   static let labels =
     "resolution|gate|route|highway|article|section|chapter|page|no|flight|unit|brigade|division|room|block|road|street|platform|channel|phase|stage|version|model|item|clause|paragraph|annex|district|sector|level|grade|class|squad|battalion|regiment|zone|plot|lot|tower|square|episode|season|decree|law|vol|volume|code|convention|protocol|batch|nos|kilometre|km|terminal|hall|ward|bed|round"
   static let currency =
@@ -278,7 +278,7 @@ enum Lexicon {
     "also|further|later|earlier|previously|again|separately|additionally|repeatedly|initially|then|now|recently|already|originally|subsequently|meanwhile|first|last|still"
   static let conjunctions = "and|or|plus|as well as|along with"
   static let speech =
-    "said|says|say|estimate|estimates|counts|counted|recorded|records|documented|stated|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
+    "said|says|say|saying|estimate|estimates|counts|counted|recorded|records|documented|stated|told|tells|reported|reports|announced|announces|indicated|indicates|confirmed|confirms|added|noted|notes|explained|cited|wrote|writes|claimed|claims|declared|disclosed|revealed|according"
   static let ages = "aged|age|ages|old|year-old|years-old"
   static let takesOver =
     "hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing|pass|passes|passed|passing|take|takes|took|taken|taking|give|gives|gave|given|giving"

@@ -28,6 +28,7 @@ struct NounPhraseReader {
     case .noun(let n):
       q.partitive = true
       q.partOfOpening = true
+      q.openingNoun = v.nounClass(n)
       opening = n
     case .pronoun:
       q.partitive = true
@@ -406,7 +407,11 @@ struct NounPhraseReader {
     // "Most of them, 1,718, had been detained": a quantifier before the opening "of".
     if v.isWord(s, in: v.w.quantifiers), v.isWord(s + 1, v.w.of) { s += 1 }
     // "Among them were 20 children", "They included 45 foreign nationals and 38 students".
-    if let lead = v.partsOfTheWholeBefore(sentence), lead <= q.spanStart { return .pronoun }
+    if let lead = v.partsOfTheWholeBefore(sentence), lead <= q.spanStart {
+      // ("Among the patients were 23 children": the opening names the whole's people.)
+      let named = v.isWord(s, v.w.among) ? (s + 1..<lead).last { v.nounClass($0) != .unknown } : nil
+      return named.map { .noun($0) } ?? .pronoun
+    }
     guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }
     var k = s + 1
     if v.flags(k).contains(.pronoun), v.isPunct(k + 1, ","), k + 1 < q.spanStart { return .pronoun }

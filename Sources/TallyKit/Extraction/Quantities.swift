@@ -38,6 +38,9 @@ struct Quantity {
   /// The part follows "Of the prisoners," at the start of the sentence: it counts what that
   /// phrase names.
   var namedByOpening = false
+  /// What the sentence's opening names as the whole ("Among the patients were 23 children",
+  /// "Of the prisoners, 18 ...": patients, prisoners); `unknown` when it names none.
+  var openingNoun: NounClass = .unknown
   /// The part follows "Of the prisoners," or "Of them," at the start of the sentence: its
   /// whole is an earlier sentence's figure, not a number before it in its own sentence ("Of
   /// them, 97 were deported and 445 had been detained": the 445 are not a part of the 97).

@@ -337,6 +337,9 @@ final class NamedWords: Sendable {
   static let placeWords = ["area", "areas", "territory", "land", "strip", "enclave", "city"]
   /// "Most of them, 1,718, had been detained": quantifiers before an opening "of".
   static let quantifierWords = ["most", "some", "many", "all"]
+  /// "toll passes 68,000 despite truce": words after which a period names a setting, not
+  /// the period a count runs over.
+  static let settingWords = ["despite", "amid", "amidst"]
   /// "remain in Israeli prisons", "remain in custody": nouns of where captives are held.
   static let captivityWords = ["prison", "prisons", "jail", "jails", "detention", "custody", "captivity"]
   /// "beginning with three on Sunday": the participles that open the first part of a plan.
@@ -363,7 +366,7 @@ final class NamedWords: Sendable {
     + relativeOpenerWords + targetWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
-    + placeWords + quantifierWords + captivityWords + beginningWords + followWords + returnWords
+    + placeWords + quantifierWords + settingWords + captivityWords + beginningWords + followWords + returnWords
     + directionWords + insideDirectionWords + ordinalWords + includeWords + triggerWords
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
@@ -374,7 +377,7 @@ final class NamedWords: Sendable {
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, targets, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
-    measures, places, quantifiers, captivity, beginnings, follows, returns, directions, insideDirections, ordinals,
+    measures, places, quantifiers, settings, captivity, beginnings, follows, returns, directions, insideDirections, ordinals,
     includes, triggers: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
@@ -500,6 +503,7 @@ final class NamedWords: Sendable {
     measures = set(NamedWords.measureWords)
     places = set(NamedWords.placeWords)
     quantifiers = set(NamedWords.quantifierWords)
+    settings = set(NamedWords.settingWords)
     captivity = set(NamedWords.captivityWords)
     beginnings = set(NamedWords.beginningWords)
     follows = set(NamedWords.followWords)
@@ -553,6 +557,8 @@ extension TextView {
     (isWord(k, w.from) && (isWord(k - 1, w.up) || isWord(k - 1, w.down)))
       || (isWord(k, w.compared) && (isWord(k + 1, w.with) || isWord(k + 1, w.to)))
       || (isWord(k, w.of) && isWord(k - 1, w.short))
+      // ("well below the 600 trucks a day promised")
+      || ((isWord(k, w.below) || isWord(k, w.above)) && isWord(k + 1, w.the))
       || (isWord(k, w.than)
         && (isWord(k + 1, w.the) || isWord(k + 1, w.in_) || isWord(k + 1, w.on) || isWord(k + 1, w.last)
           || isWord(k + 1, w.before) || isWord(k + 1, w.during) || sharesAMeasure(from: k + 1)))

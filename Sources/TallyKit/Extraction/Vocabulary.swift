@@ -309,7 +309,12 @@ struct PhraseSet<Payload: Sendable>: @unchecked Sendable {
     var pos = t
     while true {
       if let end = match(step + 1, stop, tokens, pos, limit) { return end }
-      guard skipped < Int(s.gap), pos < limit, tokens[pos].kind != .punct else { return nil }
+      // (A hyphen inside a word, "mid-2024" or "long-term", is no punctuation that ends a gap.)
+      guard skipped < Int(s.gap), pos < limit,
+        tokens[pos].kind != .punct
+          || (tokens[pos].punct == UInt8(ascii: "-") && !tokens[pos].flags.contains(.spaceBefore) && pos + 1 < limit
+            && !tokens[pos + 1].flags.contains(.spaceBefore))
+      else { return nil }
       skipped += 1
       pos += 1
     }
