@@ -426,6 +426,14 @@ struct IndicatorTests {
     ("Half of the 600 trucks entered on Monday.", "600", .other),
     // The other side of an exchange past "the last".
     ("Israel freed 1,968 prisoners in exchange for the last 20 living hostages held in Gaza.", "20", .hostagesReleased),
+    // Companions listed after evacuated patients travelled with them.
+    ("The UAE has received the largest number, about 1,500 patients and 2,400 companions, the WHO said.", "2,400", .medevacCompanions),
+    // The receiving side "since the crossing opened".
+    ("The Red Crescent said it had received 310 patients since the crossing opened on February 2.", "310", .medevacCompleted),
+    // Deaths "of malnutrition-related causes" are no killing.
+    ("At least 460 people have died of malnutrition-related causes since the war began.", "460", .other),
+    // Another's estimate of the figure before comes before a cue to its left.
+    ("Officials said 64 people were refused exit, a figure others put at closer to 100.", "100", .crossingDenied),
   ]
 
   /// Movement inside the Strip is not a border crossing.
@@ -590,6 +598,12 @@ struct IndicatorTests {
     #expect(found.map(\.per) == ["day", "day"])
     // (A rate right after the next number is that number's own.)
     #expect(figures("Some 6,700 trucks and 145 a day entered.").map(\.per) == [nil, "day"])
+  }
+
+  /// A reference back with no cue that codes it is what the figure it names again was.
+  @Test func aReferenceBackWithNoCueIsWhatItNames() {
+    let text = "Hamas freed four hostages on Saturday. The army confirmed the four have crossed into Israel."
+    #expect(figures(text).map(\.indicator) == [.hostagesReleased, .hostagesReleased])
   }
 
   /// A number after a semicolon borrows no group from the clause before it.

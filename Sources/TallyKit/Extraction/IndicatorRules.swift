@@ -163,6 +163,9 @@ enum IndicatorRules {
       // patients from Gaza".
       // ("had received 1,512 patients and 2,430 companions from Gaza": past a list.)
       "receiv* ~6 from gaza|rafah", "admits|admitted|admitting ~6 from gaza|rafah",
+      // "had so far received 310 patients and 540 companions since the crossing opened".
+      "receiv*|admits|admitted|admitting ~6 since|through|via the crossing|terminal",
+      "receiv*|admits|admitted|admitting ~6 since|through|via rafah",
       "taken|took|take|takes in ~4 from gaza|rafah",
       // "A convoy took 22 seriously ill children and 41 relatives out through Kerem Shalom".
       "took|taken|take|takes|brought|bring|brings|got|get|gets ~8 out through|via",
@@ -260,12 +263,15 @@ enum IndicatorRules {
     ]),
     (.otherDeath, [
       "died|die|dies|dying|death|deaths ~2 of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia|cold|disease|diseases|illness|exposure",
+      // "have died of malnutrition-related causes".
+      "died|die|dies|dying|death|deaths ~2 of|from malnutrition-related|starvation-related|hunger-related|famine-related",
       // "died from the effects of malnutrition", "died of complications of hunger".
       "died|die|dies|dying|death|deaths of|from the effects|complications of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia",
       "died|die|dies|dying|death|deaths of|from effects|complications of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia",
       // "died of the cold since November began".
       "died|die|dies|dying|death|deaths ~2 of|from the cold|heat|hunger|famine|flooding|floods",
-      "starved to death", "starvation|malnutrition|hunger|famine|winter|cold|hypothermia|flood deaths", "hunger-related deaths",
+      "starved to death", "starvation|malnutrition|hunger|famine|winter|cold|hypothermia|flood deaths",
+      "hunger-related|malnutrition-related|starvation-related|famine-related deaths",
     ]),
     (.gather, [
       "gathered", "gather", "gathers", "gathering", "rallied", "rally", "rallies", "protested", "protest",

@@ -205,6 +205,15 @@ extension DocumentRun {
     }
     if indicator == nil { indicator = step5Whole(&q, k, s, links, coded) }
     if indicator == nil { indicator = step6PreviousItem(q, k, links, s, coded) }
+    // "The army said about 350,000 had fled. The UN's estimate was lower, at around 200,000":
+    // another's estimate of the figure before, with no noun or cue of its own, is what it was
+    // (before a cue to its left: "64 were refused exit, a figure officials put at closer to
+    // 100").
+    if indicator == nil, q.elliptical || q.noun == .unknown || q.noun == .people, let p = previous, p != .other,
+      estimatesAnother(q, s)
+    {
+      indicator = p
+    }
     if indicator == nil { indicator = step7CueLeft(q, k, s) }
     if indicator == nil { indicator = step8DescribingWords(q, k, s) }
     if indicator == nil { indicator = step9NearestCue(q, k, s) }
@@ -225,13 +234,9 @@ extension DocumentRun {
     {
       indicator = p
     }
-    // "The army said about 350,000 had fled. The UN's estimate was lower, at around 200,000":
-    // another's estimate of the figure before, with no noun or cue of its own, is what it was.
-    if indicator == nil, q.elliptical || q.noun == .unknown || q.noun == .people, let p = previous, p != .other,
-      estimatesAnother(q, s)
-    {
-      indicator = p
-    }
+    // "The ICRC took custody of four hostages ... The four have crossed into Israel": a
+    // reference back with no cue that codes it is what the figure it names again was.
+    if indicator == nil { indicator = referredIndicator(q) }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
     var found = step11WhatTheNounImplies(indicator, q, k, s)
     // "Around 600 trucks a day have entered ..., while some 300,000 people have walked back to
@@ -572,6 +577,9 @@ extension DocumentRun {
       return nil
     }
     if l.coordinated, let own = step8DescribingWords(q, k, s) { return own }
+    // ("has received ..., about 1,500 patients and 2,400 companions": the companions of
+    // evacuated patients travelled with them.)
+    if item, last.indicator == .medevacCompleted, q.noun == .companions { return .medevacCompanions }
     return last.indicator
   }
 

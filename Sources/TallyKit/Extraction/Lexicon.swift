@@ -197,7 +197,7 @@ enum Lexicon {
     ("about", .approximately), ("around", .approximately), ("some", .approximately),
     ("roughly", .approximately), ("nearly", .approximately), ("almost", .approximately),
     ("an estimated", .approximately), ("estimated", .approximately),
-    ("approximately", .approximately), ("close to", .approximately), ("circa", .approximately),
+    ("approximately", .approximately), ("close to", .approximately), ("closer to", .approximately), ("circa", .approximately),
     ("approx", .approximately), ("nearly", .approximately), ("some estimated", .approximately),
     ("an approximate", .approximately), ("about an estimated", .approximately),
   ]
