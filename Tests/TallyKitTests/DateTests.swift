@@ -147,6 +147,8 @@ struct DateTests {
     (nil, "On October 10, 2025, Hamas released 20 hostages.", "20", "2025-10-10"),
     // The date of a comparing "since" is not the figure's.
     ("2025-03-19", "Strikes killed more than 400 people, the deadliest day since the ceasefire took hold in January.", "more than 400", "2025-03-19"),
+    // "the previous week" is last week.
+    ("2025-10-08", "In the previous week, an average of 190 trucks a day crossed.", "190", "2025-10-01"),
     // The days a count runs over replace the day its source spoke.
     ("2025-11-03", "Some 6,700 trucks entered in the first three weeks of the ceasefire, the UN said on Monday.", "Some 6,700", "2025-10-30"),
     // A date in a second reported clause, an aside about a part, or a later clause told after

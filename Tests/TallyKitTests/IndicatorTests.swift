@@ -430,6 +430,12 @@ struct IndicatorTests {
     ("The UAE has received the largest number, about 1,500 patients and 2,400 companions, the WHO said.", "2,400", .medevacCompanions),
     // The receiving side "since the crossing opened".
     ("The Red Crescent said it had received 310 patients since the crossing opened on February 2.", "310", .medevacCompleted),
+    // Convoys that were blocked entered no aid.
+    ("Twelve convoys were blocked or impeded by Israeli authorities, OCHA said.", "Twelve", .other),
+    // A cap on patients caps those who leave; deaths "before their turn came" await it.
+    ("Under the deal, a cap of 50 patients a day applies at the crossing.", "50", .medevacCompleted),
+    ("Israel set a limit of 600 trucks a day.", "600", .aidTrucks),
+    ("At least 12 patients died before their turn came, the ministry said.", "At least 12", .diedAwaitingEvacuation),
     // Deaths "of malnutrition-related causes" are no killing.
     ("At least 460 people have died of malnutrition-related causes since the war began.", "460", .other),
     // Another's estimate of the figure before comes before a cue to its left.

@@ -178,6 +178,8 @@ struct NonFigureTests {
     "About 86 per cent of the Gaza Strip was under evacuation orders.",
     "Rafah week three brought longer queues.",
     "Dalia Abu Kashef, 28, died last week.",
+    "The youngest living hostage is 21.",
+    "Jordan carried out 11 airdrops.",
     "The second phase begins now.",
     "Trump's 20-point plan was discussed.",
     "The 7th round of talks ended.",

@@ -60,6 +60,7 @@ struct DateFinder {
           && (!v.flags(i).isDisjoint(with: [.month, .weekday])
             || t.word == v.w.yesterday || t.word == v.w.today || t.word == v.w.tonight
             || t.word == v.w.last || t.word == v.w.this || t.word == v.w.next
+            || (t.word == v.w.previous && v.isWord(i - 1, v.w.the))
             // "two days ago", "a week ago", "over the weekend": checked by their last word,
             // because "the", "a" and number words are common.
             || ((t.word == v.w.a || v.flags(i).contains(.numberWord)) && v.isWord(i + 2, v.w.ago))
@@ -347,9 +348,11 @@ struct DateFinder {
         return DateMention(start: i, end: i + 2, kind: .monthsFromPublication(1), role: .point)
       }
     }
-    if id == v.w.last || id == v.w.this {
+    // ("in the previous week": the week before publication, as "last week".)
+    let previous = id == v.w.previous && v.isWord(i - 1, v.w.the)
+    if id == v.w.last || id == v.w.this || previous {
       let next = i + 1
-      let sign = id == v.w.last ? -1 : 0
+      let sign = id == v.w.this ? 0 : -1
       if v.isWord(next, v.w.night) {
         return DateMention(start: i, end: i + 2, kind: .daysFromPublication(sign == 0 ? 0 : -1), role: .point)
       }

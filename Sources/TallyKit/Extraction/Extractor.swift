@@ -714,6 +714,8 @@ struct DocumentRun {
         k -= view.flags(k - 2).contains(.determiner) ? 3 : 2
         continue
       }
+      // "with an initial cap of 50 patients a day": a limit, whatever describes it.
+      if view.isWord(k, w.of), view.isWord(k - 1, in: w.targets) { planned = true }
       // "calls for the release of 10 living hostages": nor do "the X of" naming the event.
       if view.isWord(k, w.of), view.flags(k - 2).contains(.determiner), view.tokens[k - 1].kind == .word {
         // "Israel delayed the release of 620 prisoners": an event put off has not happened

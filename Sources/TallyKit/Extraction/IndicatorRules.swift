@@ -78,6 +78,8 @@ enum IndicatorRules {
       "death* ~3 await*|waiting", "died before ~3 evacuat*|departure|transfer|leaving|travelling|traveling",
       "died ~2 waiting",
       "died|die|dying ~8 while|whilst await*|waiting",
+      // "12 patients died before their turn came".
+      "died|die|dying ~3 before their|his|her turn",
       // "patients on the evacuation list have died"
       "on ~3 list|lists|waitlist ~3 died|die|dying",
     ]),
@@ -157,6 +159,9 @@ enum IndicatorRules {
       "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
       "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
       "fled to egypt", "fled gaza",
+      // "a cap of 50 patients a day" leaving (a cap on trucks, which no exit codes, is left to
+      // their noun: aid trucks).
+      "cap|limit|quota|ceiling of",
       // "Most went to Egypt (2,100) and the United Arab Emirates (1,350)".
       "went|gone|sent to ~3 \(receivingPlaces)",
       // The receiving side: "Egypt received 45 patients from Gaza", "hospitals admitted 30
@@ -200,6 +205,9 @@ enum IndicatorRules {
       "fail* ~3 security|check*|clear*", "turned back", "turned away", "denied", "refused",
       "rejected", "barred", "prevented from", "blocked from", "sent back", "not allowed",
       "unable to cross|leave|exit|travel", "could not cross|leave|exit", "forced to remain",
+      // "Twelve convoys were blocked or impeded" (trucks and convoys turned back are no aid
+      // that entered: `other`).
+      "were|was blocked|impeded",
     ]),
     (.release, [
       "releas*", "free", "frees", "freed", "freeing", "set free", "handed over", "hand* over",

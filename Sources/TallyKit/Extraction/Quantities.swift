@@ -542,6 +542,14 @@ struct QuantityFinder {
     {
       return true
     }
+    // "The youngest living hostage is 21", "the oldest was 86": an age, when the number ends
+    // the clause.
+    if q.value < 130, i - 1 > sentence.lowerBound, v.isWord(i - 1, in: v.w.beForms),
+      next >= end || v.tokens[next].kind == .punct,
+      (max(sentence.lowerBound, i - 7)..<(i - 1)).contains(where: { v.isWord($0, in: v.w.ageSuperlatives) })
+    {
+      return true
+    }
     // "one" counts only people named right after it: "one person", "one in five".
     if q.isWords, q.value == 1, !q.isRatio {
       // ("One UN staff member", "one Red Crescent medic": a name may describe the noun.)

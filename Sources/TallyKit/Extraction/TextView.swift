@@ -340,6 +340,8 @@ final class NamedWords: Sendable {
   /// "toll passes 68,000 despite truce": words after which a period names a setting, not
   /// the period a count runs over.
   static let settingWords = ["despite", "amid", "amidst"]
+  /// "The youngest living hostage is 21": superlatives whose number after "is" is an age.
+  static let ageSuperlativeWords = ["youngest", "oldest", "eldest"]
   /// "remain in Israeli prisons", "remain in custody": nouns of where captives are held.
   static let captivityWords = ["prison", "prisons", "jail", "jails", "detention", "custody", "captivity"]
   /// "beginning with three on Sunday": the participles that open the first part of a plan.
@@ -366,7 +368,7 @@ final class NamedWords: Sendable {
     + relativeOpenerWords + targetWords + delayWords + stoppageWords + detentionWords + attackWords
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
-    + placeWords + quantifierWords + settingWords + captivityWords + beginningWords + followWords + returnWords
+    + placeWords + quantifierWords + settingWords + ageSuperlativeWords + captivityWords + beginningWords + followWords + returnWords
     + directionWords + insideDirectionWords + ordinalWords + includeWords + triggerWords
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
@@ -377,7 +379,7 @@ final class NamedWords: Sendable {
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, targets, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
-    measures, places, quantifiers, settings, captivity, beginnings, follows, returns, directions, insideDirections, ordinals,
+    measures, places, quantifiers, settings, ageSuperlatives, captivity, beginnings, follows, returns, directions, insideDirections, ordinals,
     includes, triggers: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
@@ -504,6 +506,7 @@ final class NamedWords: Sendable {
     places = set(NamedWords.placeWords)
     quantifiers = set(NamedWords.quantifierWords)
     settings = set(NamedWords.settingWords)
+    ageSuperlatives = set(NamedWords.ageSuperlativeWords)
     captivity = set(NamedWords.captivityWords)
     beginnings = set(NamedWords.beginningWords)
     follows = set(NamedWords.followWords)
