@@ -430,6 +430,12 @@ struct IndicatorTests {
     ("The UAE has received the largest number, about 1,500 patients and 2,400 companions, the WHO said.", "2,400", .medevacCompanions),
     // The receiving side "since the crossing opened".
     ("The Red Crescent said it had received 310 patients since the crossing opened on February 2.", "310", .medevacCompleted),
+    // A breakdown set off by dashes, like one set off by commas, leaves the predicate after it.
+    ("Only 41 left, leaving more than 16,500 people - including 4,000 children - on a waiting list.", "16,500", .medevacNeeded),
+    // An infinitive completes the participle's phrase ("waiting to be evacuated").
+    ("At least 1,092 patients died between July 2024 and November 2025 while waiting to be evacuated.", "1,092", .diedAwaitingEvacuation),
+    // "were crossing" is a verb (not "the crossing", a place).
+    ("Before the crossing was closed in May 2024, up to 50 patients were crossing daily.", "50", .medevacCompleted),
     // Convoys that were blocked entered no aid.
     ("Twelve convoys were blocked or impeded by Israeli authorities, OCHA said.", "Twelve", .other),
     // A cap on patients caps those who leave; deaths "before their turn came" await it.
@@ -604,6 +610,14 @@ struct IndicatorTests {
     #expect(found.map(\.per) == ["day", "day"])
     // (A rate right after the next number is that number's own.)
     #expect(figures("Some 6,700 trucks and 145 a day entered.").map(\.per) == [nil, "day"])
+  }
+
+  /// The dead of an opening are the deaths the whole counted.
+  @Test func theDeadOfAnOpeningAreTheWholesDeaths() {
+    let text = "At least 1,092 patients died while waiting to be evacuated. Among the dead were 140 children."
+    #expect(figures(text).map(\.indicator) == [.diedAwaitingEvacuation, .diedAwaitingEvacuation])
+    let killed = "Strikes killed 40 people on Monday. Among the dead were 12 children."
+    #expect(figures(killed).map(\.indicator) == [.killed, .killed])
   }
 
   /// A reference back with no cue that codes it is what the figure it names again was.

@@ -156,6 +156,8 @@ enum IndicatorRules {
       // "50 patients a day had been crossing to Egypt" (not "the crossing" alone, a place).
       "cross|crosses|crossing to|through \(receivingPlaces)",
       "to cross", "will|would|may|can|could|should cross", "allowed|permitted to cross|leave|exit",
+      // "up to 50 patients were crossing daily" (not "the crossing", a place).
+      "were|was|are|is|been crossing",
       "out of gaza", "into egypt", "allowed out", "allowed through", "let out",
       "passed through", "made it out", "got out", "enter* the|rafah ~1 crossing",
       "fled to egypt", "fled gaza",

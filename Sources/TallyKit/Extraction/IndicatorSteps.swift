@@ -203,6 +203,13 @@ extension DocumentRun {
     {
       indicator = .other
     }
+    // "1,092 patients died while waiting to be evacuated. Among the dead were 140 children":
+    // the dead of an opening are the deaths the whole counted.
+    if indicator == .killed, q.partOfOpening, let c = s.claims[k], s.cues[c].start < s.quantities[0].spanStart,
+      let i = wholeBeforeSentence(q, k), output[i].indicator == .diedAwaitingEvacuation
+    {
+      indicator = .diedAwaitingEvacuation
+    }
     if indicator == nil { indicator = step5Whole(&q, k, s, links, coded) }
     if indicator == nil { indicator = step6PreviousItem(q, k, links, s, coded) }
     // "The army said about 350,000 had fled. The UN's estimate was lower, at around 200,000":
@@ -355,11 +362,16 @@ extension DocumentRun {
   private func predicate(after i: Int, for q: Quantity, _ s: SentenceCues) -> Indicator? {
     let p = s.quantities[i]
     let limit = i + 1 < s.quantities.count ? s.quantities[i + 1].spanStart : s.range.upperBound
-    var stop = view.clauseEnd(from: p.phraseEnd, limit: min(limit, p.phraseEnd + 15))
+    // Where the predicate may start: after the noun phrase, or past the dash that closes a
+    // breakdown set off by dashes ("16,500 people - including 4,000 children - on a waiting
+    // list").
+    let phraseEnd =
+      isBreakdown(p) && view.isPunct(p.spanStart - 2, "-") && view.isPunct(p.phraseEnd, "-") ? p.phraseEnd + 1 : p.phraseEnd
+    var stop = view.clauseEnd(from: phraseEnd, limit: min(limit, phraseEnd + 15))
     // "300 injured people, the ministry said, adding that many remain under the rubble": the
     // speech verb that names a source ends the figure's clause ("according to" and "said to
     // be" do not).
-    if let said = (p.phraseEnd..<max(p.phraseEnd, stop)).first(where: {
+    if let said = (phraseEnd..<max(phraseEnd, stop)).first(where: {
       view.flags($0).contains(.speech) && !view.isWord($0, w.according) && !view.isWord($0 + 1, w.to)
     }) {
       stop = said
@@ -367,7 +379,7 @@ extension DocumentRun {
     // "16 people had died of malnutrition, 4 of them children, bringing the toll to 197": a
     // verb that raises a total after a comma opens the total's clause ("children brought out
     // on stretchers" is the children's verb).
-    if let raising = (p.phraseEnd..<max(p.phraseEnd, stop)).first(where: raisesATotal) {
+    if let raising = (phraseEnd..<max(phraseEnd, stop)).first(where: raisesATotal) {
       stop = raising
     }
     var first: Indicator? = nil
@@ -380,14 +392,14 @@ extension DocumentRun {
     // clause that opens right after the noun phrase (or its rate), the next cue not joined to
     // the clause's own by "and", "or" or a comma is the figure's predicate (not a state,
     // "remain", which may say where the clause's people are).
-    let who = (p.phraseEnd..<max(p.phraseEnd, min(stop, p.phraseEnd + 3))).first { j in
+    let who = (phraseEnd..<max(phraseEnd, min(stop, phraseEnd + 3))).first { j in
       view.isWord(j, w.who) && !view.tokens[j].flags.contains(.allCaps)
     }
     var firstStart = -1
     // A cue right after the noun phrase is its verb even when the next number claims it too:
     // "5 patients left with 10 companions".
     for (ci, c) in s.cues.enumerated()
-    where c.start >= p.phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == p.phraseEnd)
+    where c.start >= phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == phraseEnd)
       && !inBreakdown(c)
     {
       // "67 people were killed in strikes that accompanied the operation": a cue of a relative
@@ -397,7 +409,7 @@ extension DocumentRun {
       // "1,800 Gazans detained during the war remain in Israeli prisons": after a cue right
       // after the noun phrase (a participle that describes the people), a verb that holds
       // ("remain", "remains") is the predicate.
-      if c.event == .hold, c.start > p.phraseEnd, view.flags(c.start).contains(.auxiliary),
+      if c.event == .hold, c.start > phraseEnd, view.flags(c.start).contains(.auxiliary),
         participle != nil || describedAtPhraseEnd
       {
         return ind
@@ -406,7 +418,10 @@ extension DocumentRun {
       let afterAuxiliary =
         view.flags(c.start - 1).contains(.auxiliary) || view.isWord(c.start - 1, w.been) || view.isWord(c.start - 1, w.be)
       if participle != nil {
-        if afterAuxiliary && c.event.isSpecific { return ind }
+        // ("1,092 patients died ... while waiting to be evacuated": an infinitive completes
+        // the participle's phrase; it is no verb of the people's.)
+        let infinitive = view.isWord(c.start - 1, w.to) || (view.isWord(c.start - 1, w.be) && view.isWord(c.start - 2, w.to))
+        if afterAuxiliary && c.event.isSpecific && !infinitive { return ind }
         continue
       }
       // "All 20 living hostages held in Gaza were returned to Israel": after a participle
@@ -416,14 +431,14 @@ extension DocumentRun {
         return ind
       }
       if c.event.isSpecific {
-        if c.start > p.phraseEnd { return ind }
+        if c.start > phraseEnd { return ind }
         participle = ind
         continue
       }
       if first == nil {
         first = ind
         firstStart = c.start
-        describedAtPhraseEnd = c.start == p.phraseEnd
+        describedAtPhraseEnd = c.start == phraseEnd
       } else if let who, firstStart > who, c.start > firstStart, c.event != .hold, !view.isWord(c.start - 1, w.and),
         !view.isWord(c.start - 1, w.or), !view.isPunct(c.start - 1, ",")
       {
