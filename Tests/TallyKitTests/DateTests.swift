@@ -368,6 +368,13 @@ struct DateTests {
     #expect(try #require(figure(named, "50", published: "2025-07-16")).date?.description == "2025-07-16")
   }
 
+  /// A date that labels a line of a timeline ("Oct 13:") dates the rest of its paragraph.
+  @Test func aTimelineLabelDatesItsParagraph() throws {
+    let text = "Oct 13: Hamas frees the last 20 living hostages. Israel releases 1,968 prisoners.\n\nIsrael released 90 more."
+    let found = figures(text, published: "2025-11-10")
+    #expect(found.map { $0.date?.description } == ["2025-10-13", "2025-10-13", "2025-11-10"])
+  }
+
   @Test func aDateInBracketsDatesOnlyWhatTheyHold() throws {
     let text = "Last Tuesday, a convoy moved 21 patients to Jordan (the first such transfer this year)."
     #expect(try #require(figure(text, "21", published: "2025-02-03")).date?.description == "2025-01-28")

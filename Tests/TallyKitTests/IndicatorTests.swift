@@ -430,6 +430,8 @@ struct IndicatorTests {
     ("The UAE has received the largest number, about 1,500 patients and 2,400 companions, the WHO said.", "2,400", .medevacCompanions),
     // The receiving side "since the crossing opened".
     ("The Red Crescent said it had received 310 patients since the crossing opened on February 2.", "310", .medevacCompleted),
+    // A time after the counted noun ends its phrase: the prisoners are counted, not hours.
+    ("Hamas freed three hostages, and Israel freed 369 Palestinian prisoners hours later.", "369", .prisonersReleased),
     // A breakdown set off by dashes, like one set off by commas, leaves the predicate after it.
     ("Only 41 left, leaving more than 16,500 people - including 4,000 children - on a waiting list.", "16,500", .medevacNeeded),
     // An infinitive completes the participle's phrase ("waiting to be evacuated").

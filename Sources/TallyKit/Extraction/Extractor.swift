@@ -171,8 +171,14 @@ struct DocumentRun {
       }
       var quantities = finder.find(in: sentence)
       let dates = anchoredToTheCalendar(DateFinder(view: view).find(in: sentence), in: sentence)
+      // "Oct 13: Hamas frees the last 20 living hostages. Israel releases 1,968 prisoners": a
+      // date that labels a line of a timeline dates the rest of its paragraph.
+      let label = dates.first.flatMap { m in
+        m.start == sentence.lowerBound && view.isPunct(m.end, ":") && m.role == .point
+          ? DateResolver(published: document.published).resolve(m, lookAhead: false).date : nil
+      }
       if quantities.isEmpty {
-        carriedAsOf = asOfDate(dates) ?? (dates.isEmpty ? carriedAsOf : nil)
+        carriedAsOf = label ?? asOfDate(dates) ?? (dates.isEmpty ? carriedAsOf : nil)
         // A contradiction is worth a warning even where no figure uses the date.
         for d in dates where d.statedWeekday != nil {
           if let warning = DateResolver(published: document.published).resolve(d, lookAhead: false).warning {
@@ -186,6 +192,7 @@ struct DocumentRun {
       if let m = dates.first(where: { $0.role == .asOf }), m.start <= sentence.lowerBound + 2 {
         carriedAsOf = asOfDate([m])
       }
+      if let label { carriedAsOf = label }
       let reader = NounPhraseReader(view: view)
       for k in quantities.indices {
         let limit = k + 1 < quantities.count ? quantities[k + 1].spanStart : sentence.upperBound
