@@ -40,6 +40,7 @@ struct NumberTests {
     Case(sentence: "More than half a million people face famine.", text: "More than half a million", value: 500_000, low: 500_000, high: nil, qualifier: .moreThan),
     Case(sentence: "Some 2.1m people are at risk of famine.", text: "Some 2.1m", value: 2_100_000, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "Half a million people fled.", text: "Half a million", value: 500_000, low: 500_000, high: 500_000, qualifier: .exact),
+    Case(sentence: "Half a dozen journalists were killed.", text: "Half a dozen", value: 6, low: 6, high: 6, qualifier: .exact),
     Case(sentence: "Two thousand people were displaced.", text: "Two thousand", value: 2000, low: 2000, high: 2000, qualifier: .exact),
     Case(sentence: "A dozen patients left.", text: "A dozen", value: 12, low: 12, high: 12, qualifier: .exact),
     Case(sentence: "About two dozen patients left.", text: "About two dozen", value: 24, low: nil, high: nil, qualifier: .approximately),

@@ -165,11 +165,12 @@ struct QuantityFinder {
     guard !startFlags.isDisjoint(with: [.numberWord, .scale, .vague]) || t.flags.contains(.hyphenated)
       || t.word == v.w.a || t.word == v.w.an || t.word == v.w.half
     else { return nil }
-    // "half a million": half of a scale of a thousand or more; "half of them": a share.
+    // "half a million": half of a scale of a thousand or more (or of a dozen: "half a dozen
+    // journalists" are six); "half of them": a share.
     if t.word == v.w.half {
       if let share = fraction(numerator: 1, at: i, end: end) { return share }
       guard i + 2 < end, v.isWord(i + 1, v.w.a) || v.isWord(i + 1, v.w.an),
-        v.flags(i + 2).contains(.scale), v.wordValue(i + 2) >= 1000
+        v.flags(i + 2).contains(.scale), v.wordValue(i + 2) >= 1000 || v.wordValue(i + 2) == 12
       else { return nil }
       var q = Quantity(
         numberStart: i, numberEnd: i + 3, spanStart: i, spanEnd: i + 3,
