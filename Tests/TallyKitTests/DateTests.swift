@@ -368,6 +368,19 @@ struct DateTests {
     #expect(try #require(figure(named, "50", published: "2025-07-16")).date?.description == "2025-07-16")
   }
 
+  /// A sentence that opens by counting days from the event the sentence before dated is that
+  /// many days from it (not past publication).
+  @Test(arguments: [
+    ("Hamas freed three hostages on Saturday. Two days later, Israel released 90 prisoners.", "90", "2025-10-13"),
+    ("Israel released 90 prisoners on Monday. A day earlier, Hamas freed three hostages.", "three", "2025-10-12"),
+    ("Fifty patients left on Sunday. The following day, 40 more patients left.", "40", "2025-10-13"),
+    ("Fifty patients left on Sunday. Days later, 40 more patients left.", "40", "2025-10-15"),
+    ("Fifty patients left on Monday. Five days later, 40 more patients left.", "40", "2025-10-15"),
+  ])
+  func daysCountedFromTheEventBefore(_ text: String, _ mention: String, _ expected: String) throws {
+    #expect(try #require(figure(text, mention, published: "2025-10-15")).date?.description == expected)
+  }
+
   /// A date that labels a line of a timeline ("Oct 13:") dates the rest of its paragraph.
   @Test func aTimelineLabelDatesItsParagraph() throws {
     let text = "Oct 13: Hamas frees the last 20 living hostages. Israel releases 1,968 prisoners.\n\nIsrael released 90 more."

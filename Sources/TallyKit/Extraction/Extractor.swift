@@ -547,6 +547,17 @@ struct DocumentRun {
       date = last.date
       eventDay = true
     }
+    // "Hamas freed three hostages on Saturday. Two days later, Israel released 90 prisoners": a
+    // sentence that opens by counting days from the event the sentence before dated is that
+    // many days from it.
+    if date == nil, dates.isEmpty, !lookAhead, let last = lastEventDay, last.sentence == sentenceIndex - 1,
+      let days = daysFromTheEventBefore(sentence)
+    {
+      // (Not past publication: a report tells no day to come as done.)
+      let day = last.date.day.adding(days: days)
+      date = ReportedDate(document.published.map { min(day, $0) } ?? day)
+      eventDay = true
+    }
     // "In all, 1,150 trucks crossed during the month", "COGAT gave 1,810 trucks for the same
     // period": a time that refers back is the time of the first figure of the sentence before
     // (its main one: "37 trucks a day entered in October, down from 69 in September").
@@ -1159,6 +1170,26 @@ struct DocumentRun {
       return present(close + 1)
     }
     return present(view.isPunct(k, ",") ? k + 1 : k)
+  }
+
+  /// The days a sentence's opening counts from the event before it: "Two days later," (2),
+  /// "A day earlier," (-1), "The following day," or "The next day," (1), "The day before,"
+  /// (-1); nil for any other opening.
+  private func daysFromTheEventBefore(_ sentence: Range<Int>) -> Int? {
+    let a = sentence.lowerBound
+    if view.isWord(a, w.the), view.isWord(a + 2, w.day), view.isWord(a + 1, w.following) || view.isWord(a + 1, w.next) {
+      return 1
+    }
+    if view.isWord(a, w.the), view.isWord(a + 1, w.day) {
+      if view.isWord(a + 2, w.after) { return 1 }
+      if view.isWord(a + 2, w.before) { return -1 }
+    }
+    if view.isWord(a, w.the), view.isWord(a + 1, w.previous), view.isWord(a + 2, w.day) { return -1 }
+    let n = view.isWord(a, w.a) ? 1 : view.count(a, within: 1...30)
+    guard let n, view.isWord(a + 1, w.day) || view.isWord(a + 1, w.days) else { return nil }
+    if view.isWord(a + 2, w.later) { return n }
+    if view.isWord(a + 2, w.earlier) { return -n }
+    return nil
   }
 
   /// Whether `q`'s clause has "has" or "have" within the six words before it: "militants
