@@ -147,6 +147,13 @@ struct DateTests {
     (nil, "On October 10, 2025, Hamas released 20 hostages.", "20", "2025-10-10"),
     // The date of a comparing "since" is not the figure's.
     ("2025-03-19", "Strikes killed more than 400 people, the deadliest day since the ceasefire took hold in January.", "more than 400", "2025-03-19"),
+    // A sentence that opens by counting days from the event the sentence before dated is that
+    // many days from it (not past publication).
+    ("2025-10-15", "Hamas freed three hostages on Saturday. Two days later, Israel released 90 prisoners.", "90", "2025-10-13"),
+    ("2025-10-15", "Israel released 90 prisoners on Monday. A day earlier, Hamas freed three hostages.", "three", "2025-10-12"),
+    ("2025-10-15", "Fifty patients left on Sunday. The following day, 40 more patients left.", "40", "2025-10-13"),
+    ("2025-10-15", "Fifty patients left on Sunday. Days later, 40 more patients left.", "40", "2025-10-15"),
+    ("2025-10-15", "Fifty patients left on Monday. Five days later, 40 more patients left.", "40", "2025-10-15"),
     // "the previous week" is last week.
     ("2025-10-08", "In the previous week, an average of 190 trucks a day crossed.", "190", "2025-10-01"),
     // The days a count runs over replace the day its source spoke.
@@ -366,19 +373,6 @@ struct DateTests {
     #expect(try #require(figure(day, "183", published: "2025-07-16")).date?.description == "2025-07-12")
     let named = "Hamas freed three hostages on Saturday. During the month of Ramadan, 50 people were killed."
     #expect(try #require(figure(named, "50", published: "2025-07-16")).date?.description == "2025-07-16")
-  }
-
-  /// A sentence that opens by counting days from the event the sentence before dated is that
-  /// many days from it (not past publication).
-  @Test(arguments: [
-    ("Hamas freed three hostages on Saturday. Two days later, Israel released 90 prisoners.", "90", "2025-10-13"),
-    ("Israel released 90 prisoners on Monday. A day earlier, Hamas freed three hostages.", "three", "2025-10-12"),
-    ("Fifty patients left on Sunday. The following day, 40 more patients left.", "40", "2025-10-13"),
-    ("Fifty patients left on Sunday. Days later, 40 more patients left.", "40", "2025-10-15"),
-    ("Fifty patients left on Monday. Five days later, 40 more patients left.", "40", "2025-10-15"),
-  ])
-  func daysCountedFromTheEventBefore(_ text: String, _ mention: String, _ expected: String) throws {
-    #expect(try #require(figure(text, mention, published: "2025-10-15")).date?.description == expected)
   }
 
   /// A date that labels a line of a timeline ("Oct 13:") dates the rest of its paragraph.
