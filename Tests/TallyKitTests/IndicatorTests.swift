@@ -430,6 +430,8 @@ struct IndicatorTests {
     ("The UAE has received the largest number, about 1,500 patients and 2,400 companions, the WHO said.", "2,400", .medevacCompanions),
     // The receiving side "since the crossing opened".
     ("The Red Crescent said it had received 310 patients since the crossing opened on February 2.", "310", .medevacCompleted),
+    // A receiving country's offer is an evacuation, planned.
+    ("Italy has offered to take 100 more children.", "100", .medevacCompleted),
     // A time after the counted noun ends its phrase: the prisoners are counted, not hours.
     ("Hamas freed three hostages, and Israel freed 369 Palestinian prisoners hours later.", "369", .prisonersReleased),
     // A breakdown set off by dashes, like one set off by commas, leaves the predicate after it.
@@ -820,6 +822,12 @@ struct IndicatorTests {
     #expect(found.map(\.indicator) == [.remainsReturned, .remainsReturned, .remainsReturned, .hostagesReleased, .prisonersReleased, .prisonersReleased])
     #expect(found.map(\.modality) == [.actual, .actual, .planned, .planned, .planned, .planned])
     #expect(found.map { $0.date?.description } == ["2025-02-20", "2025-02-20", "2025-02-27", "2025-02-22", "2025-02-20", "2025-02-20"])
+  }
+
+  /// A receiving country's offer ("offered to take") is planned, like "agreed to receive".
+  @Test func anOfferToReceiveIsPlanned() throws {
+    #expect(try #require(figure("Italy has offered to take 100 more children.", "100")).modality == .planned)
+    #expect(try #require(figure("Jordan agreed to receive 2,000 children.", "2,000")).modality == .planned)
   }
 
   /// An item listed after a release, told by how its people came to be held, is released

@@ -121,6 +121,8 @@ enum IndicatorRules {
       "flown|flew ~4 for treatment|care", "flown|flew to \(receivingPlaces)",
       // A receiving country's offer: "ready to receive as many as 600 patients a week".
       "ready to receive|admit|take|host|accept",
+      // "Italy has offered to take 100 more children".
+      "offered|offers|offer|offering|agreed|pledged to receive|admit|take|host|accept|treat",
       // "Egypt had prepared to receive 200 patients" (the Red Cross "preparing to receive 20
       // living hostages" is a release).
       "prepared|preparing|prepares|prepare to receive|admit|take|host|accept ~4 patients|children|wounded|sick|injured",

@@ -265,7 +265,7 @@ enum Lexicon {
   static let phraseEnd =
     "is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must|who|whom|whose|which|that|where|when|while|as|in|on|at|from|to|into|onto|through|across|after|before|since|during|under|over|by|with|without|for|against|about|among|amongst|between|near|via|per|than|because|if|but|so|yet|said|says|say|told|according|including|like|each|every|there|here|of|whereas|although|though|until|till|toward|towards|inside|outside|within|beyond|behind|along"
   static let determiners = "the|a|an|these|those|this|that|its|their|his|her|our|some|all|both|each|every|any"
-  static let intent = "ready|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|intend|intends|intending|seek|seeks|seeking|want|wants|wanted|wish|wishes|try|tries|trying|attempt|attempts|attempting|prepare|prepares|prepared|preparing"
+  static let intent = "ready|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|intend|intends|intending|seek|seeks|seeking|want|wants|wanted|wish|wishes|try|tries|trying|attempt|attempts|attempting|prepare|prepares|prepared|preparing|offer|offers|offered|offering"
   static let future = "will|would|shall|expected|set|due|supposed|scheduled|planned|plans|plan|expect|expects|intends|intended|promised|pledged|agreed|slated|poised|should|must|'ll|approved|authorized|authorised|allow|allows|proposes|proposed|proposal|demands|demanded|envisages|envisaged|envisions|envisioned|meant|projected|forecast|predicted"
   /// Words that make a "since" just after them compare rather than open a period: "the
   /// deadliest day since the ceasefire", "for the first time since May 2024".
