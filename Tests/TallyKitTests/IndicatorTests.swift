@@ -430,6 +430,8 @@ struct IndicatorTests {
     ("The UAE has received the largest number, about 1,500 patients and 2,400 companions, the WHO said.", "2,400", .medevacCompanions),
     // The receiving side "since the crossing opened".
     ("The Red Crescent said it had received 310 patients since the crossing opened on February 2.", "310", .medevacCompleted),
+    // "one" before a word for the dead or the living and a counted noun counts that noun.
+    ("Israel identified the remains, leaving one deceased hostage still in Gaza.", "one", .hostagesHeld),
     // A receiving country's offer is an evacuation, planned.
     ("Italy has offered to take 100 more children.", "100", .medevacCompleted),
     // A time after the counted noun ends its phrase: the prisoners are counted, not hours.
@@ -440,6 +442,8 @@ struct IndicatorTests {
     ("At least 1,092 patients died between July 2024 and November 2025 while waiting to be evacuated.", "1,092", .diedAwaitingEvacuation),
     // "were crossing" is a verb (not "the crossing", a place).
     ("Before the crossing was closed in May 2024, up to 50 patients were crossing daily.", "50", .medevacCompleted),
+    // People "held back" at a crossing are denied.
+    ("The WHO said 60 patients were to leave but that 33 were held back.", "33", .crossingDenied),
     // Convoys that were blocked entered no aid.
     ("Twelve convoys were blocked or impeded by Israeli authorities, OCHA said.", "Twelve", .other),
     // A cap on patients caps those who leave; deaths "before their turn came" await it.
@@ -614,6 +618,14 @@ struct IndicatorTests {
     #expect(found.map(\.per) == ["day", "day"])
     // (A rate right after the next number is that number's own.)
     #expect(figures("Some 6,700 trucks and 145 a day entered.").map(\.per) == [nil, "day"])
+  }
+
+  /// "N of them" after a short subject and a comma ("The patients, 11 of them children,")
+  /// are of the last figure that counts what the subject names, not of the last figure.
+  @Test func aPartOfTheSubjectBeforeItsCommaIsOfWhatTheSubjectNames() {
+    let text = "Egypt received 27 patients and 54 companions on Thursday. "
+      + "The patients, 11 of them children, were taken by ambulance to hospitals in Cairo. Five of them were critical."
+    #expect(figures(text).map(\.indicator) == [.medevacCompleted, .medevacCompanions, .medevacCompleted, .medevacCompleted])
   }
 
   /// The dead of an opening are the deaths the whole counted.

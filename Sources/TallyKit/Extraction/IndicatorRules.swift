@@ -211,7 +211,7 @@ enum IndicatorRules {
       "unable to cross|leave|exit|travel", "could not cross|leave|exit", "forced to remain",
       // "Twelve convoys were blocked or impeded" (trucks and convoys turned back are no aid
       // that entered: `other`).
-      "were|was blocked|impeded",
+      "were|was blocked|impeded", "held back",
     ]),
     (.release, [
       "releas*", "free", "frees", "freed", "freeing", "set free", "handed over", "hand* over",

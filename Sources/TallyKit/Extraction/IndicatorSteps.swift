@@ -1124,6 +1124,13 @@ extension DocumentRun {
     // ("Among the patients were 23 children": a part with a noun of its own, of the whole
     // the opening names.)
     if q.openingNoun != .unknown { named.noun = q.openingNoun }
+    // ("The patients, 11 of them children, were taken to hospitals": "them" are the people
+    // the subject before the comma names.)
+    if let subject = subjectBeforeComma(q, index) {
+      named.noun = subject
+      named.elliptical = false
+      return recentFigure(within: 5) { $0.noun == subject }.map { output[$0].indicator }
+    }
     // ("Of the prisoners, 18 had been serving life sentences": the opening names the whole,
     // whatever a figureless sentence before it names.)
     if (q.noun == .unknown || q.elliptical) && !q.namedByOpening {
@@ -1137,6 +1144,17 @@ extension DocumentRun {
         || (named.noun == .nationals && named.nationality != nil && w.nationality == named.nationality)
     }
     return whole.map { output[$0].indicator }
+  }
+
+  /// The counted noun of a short subject with no number that opens the sentence right before
+  /// `q` and a comma ("The patients, 11 of them children,"), if `q` is "N of them".
+  private func subjectBeforeComma(_ q: Quantity, _ index: Int) -> NounClass? {
+    let a = sentences[index].lowerBound
+    guard view.isWord(q.spanEnd, w.of), view.isWord(q.spanEnd + 1, w.them), view.isPunct(q.spanStart - 1, ","),
+      q.spanStart - 1 - a <= 4,
+      !(a..<(q.spanStart - 1)).contains(where: { view.tokens[$0].kind != .word })
+    else { return nil }
+    return (a..<(q.spanStart - 1)).map { view.nounClass($0) }.last { ![.unknown, .things].contains($0) }
   }
 
   /// "..., bringing the total since the ceasefire to 175": `q` ends a clause that raises a
@@ -1185,6 +1203,9 @@ extension DocumentRun {
       return (q.partOfFirst ? s.quantities[0] : s.quantities[j], true)
     }
     if q.partOfOpening, let i = wholeOfOpeningCue(of: q, s) { return (figures[i].quantity, false) }
+    if let subject = subjectBeforeComma(q, s.index), let i = recentFigure(within: 5, where: { $0.noun == subject }) {
+      return (figures[i].quantity, false)
+    }
     if let named = subjectBefore(s.index, like: q) { return (named, false) }
     return figures.last.map { ($0.quantity, false) }
   }

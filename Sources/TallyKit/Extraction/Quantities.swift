@@ -553,8 +553,10 @@ struct QuantityFinder {
     }
     // "one" counts only people named right after it: "one person", "one in five".
     if q.isWords, q.value == 1, !q.isRatio {
-      // ("One UN staff member", "one Red Crescent medic": a name may describe the noun.)
+      // ("One UN staff member", "one Red Crescent medic": a name may describe the noun; so
+      // may a word for the living or the dead: "one deceased hostage".)
       var noun = next
+      if noun + 1 < end, !v.flags(noun).isDisjoint(with: [.dead, .living]), v.nounClass(noun) == .unknown { noun += 1 }
       while noun < min(end, next + 2), v.tokens[noun].kind == .word, v.nounClass(noun) == .unknown,
         v.tokens[noun].flags.contains(.capitalized) || v.tokens[noun].flags.contains(.allCaps)
       {
