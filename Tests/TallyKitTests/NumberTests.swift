@@ -181,6 +181,7 @@ struct NonFigureTests {
     "Dalia Abu Kashef, 28, died last week.",
     "The youngest living hostage is 21.",
     "Jordan carried out 11 airdrops.",
+    "The Red Cross registered 11,000 requests and resolved about 4,000 of them.",
     "The second phase begins now.",
     "Trump's 20-point plan was discussed.",
     "The 7th round of talks ended.",

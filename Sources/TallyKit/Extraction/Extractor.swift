@@ -228,6 +228,14 @@ struct DocumentRun {
         guard j == quantities[k + 1].spanStart else { continue }
         quantities[k].countsLike(quantities[k + 1])
       }
+      // "registered 11,000 requests ... and had resolved about 4,000 of them": a part "of them"
+      // of things counted just before it in the sentence is things too.
+      for k in quantities.indices.dropFirst()
+      where quantities[k - 1].noun == .things && quantities[k].noun == .unknown
+        && view.isWord(quantities[k].spanEnd, w.of) && view.isWord(quantities[k].spanEnd + 1, w.them)
+      {
+        quantities[k].noun = .things
+      }
       quantities.removeAll { $0.noun == .things }
       if quantities.isEmpty { continue }
       codeSentence(index, sentence, quantities, dates)
