@@ -139,6 +139,7 @@ struct NumberTests {
     // "a daily average of".
     let average = "Some 906 trucks arrived, compared with a daily average of about 200 before."
     #expect(try #require(figure(average, "about 200")).per == "day")
+    #expect(try #require(figure("The UN put its own daily average at 89 trucks.", "89")).per == "day")
     // A rate may open the figure's clause.
     #expect(try #require(figure("Each day up to 50 patients may leave.", "up to 50")).per == "day")
     #expect(try #require(figure("Every week, 30 trucks reach the north.", "30")).per == "week")

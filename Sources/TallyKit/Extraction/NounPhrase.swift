@@ -341,7 +341,8 @@ struct NounPhraseReader {
   /// "a daily average of".
   private func rateBefore(_ start: Int, sentence: Range<Int>) -> Rate? {
     let v = view
-    if v.isWord(start - 1, v.w.of), v.isWord(start - 2, v.w.average) {
+    // (Or "put its daily average at 89".)
+    if v.isWord(start - 1, v.w.of) || v.isWord(start - 1, v.w.at), v.isWord(start - 2, v.w.average) {
       if v.isWord(start - 3, v.w.daily) { return .day }
       if v.isWord(start - 3, v.w.weekly) { return .week }
     }
