@@ -1127,8 +1127,6 @@ extension DocumentRun {
     // ("The patients, 11 of them children, were taken to hospitals": "them" are the people
     // the subject before the comma names.)
     if let subject = subjectBeforeComma(q, index) {
-      named.noun = subject
-      named.elliptical = false
       return recentFigure(within: 5) { $0.noun == subject }.map { output[$0].indicator }
     }
     // ("Of the prisoners, 18 had been serving life sentences": the opening names the whole,
