@@ -1106,6 +1106,9 @@ struct IndicatorTests {
     // A live blog's time stamp, set apart by a spaced dash, is no part of the name.
     let live = "10:45 GMT - The Red Cross says it has received the remains of two more deceased hostages."
     #expect(try #require(figure(live, "two")).attribution == "Red Cross")
+    // A pronoun right before the verb is the subject: "said on Friday it had recorded".
+    let onFriday = "The UN human rights office said on Friday it had recorded 994 killings near aid sites."
+    #expect(try #require(figure(onFriday, "994")).attribution == "UN human rights office")
     #expect(try #require(figure("At least 32 people were killed, according to local health officials.", "32")).attribution == "local health officials")
     // A counted noun before the speaker's determiner is not the speaker's name.
     let estimate = "Of the 400,000 people the UN estimates remain in northern Gaza, some 75,000 are in Beit Lahia."

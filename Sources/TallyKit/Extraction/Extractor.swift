@@ -1732,6 +1732,9 @@ struct DocumentRun {
       let trailing = afterComma && (close >= e || v.tokens[close].kind == .punct)
       // "09:15 - The health ministry says": a dash that opens the walk is no part of the name.
       while a < b, v.flags(a).contains(.determiner) || v.isPunct(a, "-") { a += 1 }
+      // ("said on Friday it had recorded 994 killings": a pronoun right before the verb is the
+      // subject, whatever the walk took in before it.)
+      if b - 1 > a, v.isWord(b - 1, in: w.subjectPronouns) { a = b - 1 }
       guard a < b else { continue }
       let subject = v.text(from: a, to: b)
       let lower = subject.lowercased()
