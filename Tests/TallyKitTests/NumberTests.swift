@@ -258,6 +258,12 @@ struct NonFigureTests {
     #expect(found.map(\.text) == ["40", "20"])
   }
 
+  /// Found by fuzzing: "N of them" right after a paragraph break that follows a comma made the
+  /// look for a subject before that comma build a range that runs backwards.
+  @Test func aPartAfterACommaEndingTheParagraphBeforeIsRead() {
+    #expect(figures("Five patients left,\n\n3 of them were children.").map(\.text) == ["Five", "3"])
+  }
+
   /// Found by fuzzing: a list item's noun phrase that ends past its sentence, on a comma before
   /// "among", made step 9's look past a breakdown build a range that runs backwards.
   @Test func aNounPhraseEndingPastItsSentenceIsNoBreakdown() {

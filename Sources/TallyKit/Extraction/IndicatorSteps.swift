@@ -1148,8 +1148,9 @@ extension DocumentRun {
   /// `q` and a comma ("The patients, 11 of them children,"), if `q` is "N of them".
   private func subjectBeforeComma(_ q: Quantity, _ index: Int) -> NounClass? {
     let a = sentences[index].lowerBound
+    // (The comma may be the last token of the sentence before: found by fuzzing.)
     guard view.isWord(q.spanEnd, w.of), view.isWord(q.spanEnd + 1, w.them), view.isPunct(q.spanStart - 1, ","),
-      q.spanStart - 1 - a <= 4,
+      q.spanStart - 1 > a, q.spanStart - 1 - a <= 4,
       !(a..<(q.spanStart - 1)).contains(where: { view.tokens[$0].kind != .word })
     else { return nil }
     return (a..<(q.spanStart - 1)).map { view.nounClass($0) }.last { ![.unknown, .things].contains($0) }
