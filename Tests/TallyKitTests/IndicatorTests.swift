@@ -760,6 +760,11 @@ struct IndicatorTests {
     ("At least 57 children have died from the effects of malnutrition since March 2.", "At least 57", .other),
     ("At least 12 people have died of the cold since November began.", "At least 12", .other),
     ("Two people died of their wounds.", "Two", .killed),
+    // A part "of them" that only "died" died as its whole did.
+    ("At least 147 people have died of malnutrition this year. Nine of them died in the past day.", "Nine", .other),
+    ("Strikes killed 40 people on Monday. Nine of them died in hospital.", "Nine", .killed),
+    // Treatment for malnutrition (in Gaza) is no medical evacuation, "required" or "needed".
+    ("Around 90,000 women and children require treatment for malnutrition.", "Around 90,000", .other),
     ("At least 28 people died in the strike.", "At least 28", .killed),
   ])
   func deathsThatAreNotKillings(_ sentence: String, _ mention: String, _ expected: Indicator) throws {

@@ -305,6 +305,7 @@ enum IndicatorRules {
       "in|urgent need of ~2 shelter|food|aid|assistance|water|protection|support|help|housing|cash|tents|fuel|blankets|clothing",
       // Treatment in Gaza for hunger is not a medical evacuation.
       "need|needs|needing|needed ~3 treatment for ~2 malnutrition|wasting|hunger|starvation",
+      "require|requires|requiring|required ~3 treatment for ~2 malnutrition|wasting|hunger|starvation",
       // "Figures released by the Palestinian side show ...": data are published, no one freed.
       "figures|data|statistics|numbers|report|reports released|published|issued",
       // "A UN analysis found that ..." concludes; it recovers nothing.

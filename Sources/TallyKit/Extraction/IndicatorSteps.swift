@@ -203,6 +203,17 @@ extension DocumentRun {
     {
       indicator = .other
     }
+    // "147 people have died of malnutrition ... Nine of them died in the past 24 hours": a
+    // part "of them" that only "died" died as its whole did (of hunger, or awaiting
+    // evacuation), not by violence.
+    if indicator == .killed, q.partitive, view.isWord(q.spanEnd, w.of), view.isWord(q.spanEnd + 1, w.them),
+      case let verb = pastAuxiliaries(from: q.phraseEnd, before: s.range.upperBound), verb < s.range.upperBound,
+      ["died", "die", "dies", "dying"].contains(view.text(verb).lowercased()),
+      let whole = k > 0 ? coded[k - 1].indicator : output.last?.indicator,
+      whole == .other || whole == .diedAwaitingEvacuation
+    {
+      indicator = whole
+    }
     // "1,092 patients died while waiting to be evacuated. Among the dead were 140 children":
     // the dead of an opening are the deaths the whole counted.
     if indicator == .killed, q.partOfOpening, let c = s.claims[k], s.cues[c].start < s.quantities[0].spanStart,
