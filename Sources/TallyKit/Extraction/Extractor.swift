@@ -232,7 +232,7 @@ struct DocumentRun {
       // of things counted just before it in the sentence is things too.
       for k in quantities.indices.dropFirst()
       where quantities[k - 1].noun == .things && quantities[k].noun == .unknown
-        && view.isWord(quantities[k].spanEnd, w.of) && view.isWord(quantities[k].spanEnd + 1, w.them)
+        && isPartOfThem(quantities[k])
       {
         quantities[k].noun = .things
       }
@@ -494,11 +494,11 @@ struct DocumentRun {
     var statementDay = false
     // ("Under the agreement announced on Wednesday, Hamas will release 33 hostages": the day of
     // a statement does not date what is to come.)
-    if let m = nearestDate(q, dates, sentence), !(lookAhead && isStatementDay(m)) {
+    if let m = nearestDate(q, dates, sentence), case let statement = isStatementDay(m), !(lookAhead && statement) {
       let r = resolver.resolve(m, lookAhead: lookAhead)
       date = r.date
-      eventDay = m.role == .point && r.date?.precision == .day && !isStatementDay(m)
-      statementDay = m.role == .point && isStatementDay(m)
+      eventDay = m.role == .point && r.date?.precision == .day && !statement
+      statementDay = m.role == .point && statement
       if let warning = r.warning {
         warnings.append(warning)
         if !documentWarnings.contains(warning) { documentWarnings.append(warning) }
@@ -904,6 +904,11 @@ struct DocumentRun {
   func figureBeforeSentence(_ k: Int) -> Int? {
     let i = output.count - 1 - k
     return i >= 0 && figures[i].sentenceIndex < sentenceIndex ? i : nil
+  }
+
+  /// Whether `q` is followed by "of them": "about 4,000 of them", "Nine of them died".
+  func isPartOfThem(_ q: Quantity) -> Bool {
+    view.isWord(q.spanEnd, w.of) && view.isWord(q.spanEnd + 1, w.them)
   }
 
   /// The figure before the sentence that a part after its opening ("Among them were 23

@@ -206,7 +206,7 @@ extension DocumentRun {
     // "147 people have died of malnutrition ... Nine of them died in the past 24 hours": a
     // part "of them" that only "died" died as its whole did (of hunger, or awaiting
     // evacuation), not by violence.
-    if indicator == .killed, q.partitive, view.isWord(q.spanEnd, w.of), view.isWord(q.spanEnd + 1, w.them),
+    if indicator == .killed, q.partitive, isPartOfThem(q),
       case let verb = pastAuxiliaries(from: q.phraseEnd, before: s.range.upperBound), verb < s.range.upperBound,
       ["died", "die", "dies", "dying"].contains(view.text(verb).lowercased()),
       let whole = k > 0 ? coded[k - 1].indicator : output.last?.indicator,
@@ -1160,7 +1160,7 @@ extension DocumentRun {
   private func subjectBeforeComma(_ q: Quantity, _ index: Int) -> NounClass? {
     let a = sentences[index].lowerBound
     // (The comma may be the last token of the sentence before: found by fuzzing.)
-    guard view.isWord(q.spanEnd, w.of), view.isWord(q.spanEnd + 1, w.them), view.isPunct(q.spanStart - 1, ","),
+    guard isPartOfThem(q), view.isPunct(q.spanStart - 1, ","),
       q.spanStart - 1 > a, q.spanStart - 1 - a <= 4,
       !(a..<(q.spanStart - 1)).contains(where: { view.tokens[$0].kind != .word })
     else { return nil }
