@@ -610,14 +610,23 @@ struct IndicatorTests {
   }
 
   /// Items joined by "and" share the plan and the rate that close their clause, also after a
-  /// verb of saying.
+  /// verb of saying; a bare number counts what the next counts.
   @Test func listItemsShareTheirClausesPlanAndRate() {
     let text = "Officials saying 50 sick Palestinians and 100 relatives would be allowed out each day."
     let found = figures(text)
     #expect(found.map(\.modality) == [.planned, .planned])
     #expect(found.map(\.per) == ["day", "day"])
-    // (A rate right after the next number is that number's own.)
+    // (A rate right after the next number is that number's own, unless the item is a bare
+    // number like it; "or" joins as "and" does.)
     #expect(figures("Some 6,700 trucks and 145 a day entered.").map(\.per) == [nil, "day"])
+    #expect(figures("Between them, 75 and 110 a day entered in those months.").map(\.per) == ["day", "day"])
+    // A bare number counts what the next one counts.
+    let leaving = figures("Officials said two or three patients were allowed to leave through Rafah every day.")
+    #expect(leaving.map(\.per) == ["day", "day"])
+    #expect(leaving.map(\.indicator) == [.medevacCompleted, .medevacCompleted])
+    let trucks = figures("An average of 75 and 110 trucks a day entered in August and September respectively.")
+    #expect(trucks.map(\.unit) == [.trucks, .trucks])
+    #expect(trucks.map(\.indicator) == [.aidTrucks, .aidTrucks])
   }
 
   /// "N of them" after a short subject and a comma ("The patients, 11 of them children,")

@@ -199,13 +199,19 @@ struct DocumentRun {
         reader.read(&quantities[k], sentence: sentence, limit: limit)
         markRemainsBefore(&quantities[k], from: sentence.lowerBound)
       }
-      // "50 sick Palestinians and 100 relatives would be allowed out each day": a list item
-      // joined by "and" to the next shares the rate that closes their clause (not one right
-      // after the next number: "6,700 trucks and 145 a day" are a total and a rate).
-      for k in quantities.indices.dropLast().reversed() where quantities[k].per == nil {
+      // List items joined by "and" or "or". A bare number counts what the next counts ("75 and
+      // 110 trucks", "two or three patients"). An item shares the next's rate: "50 sick
+      // Palestinians and 100 relatives would be allowed out each day", "75 and 110 a day"; but
+      // a rate right after the next number is its own, unless the item is a bare number like
+      // it: "6,700 trucks and 145 a day" are a total and a rate.
+      for k in quantities.indices.dropLast().reversed() {
         let next = quantities[k + 1]
-        if next.per != nil, quantities[k].phraseEnd + 1 == next.spanStart, view.isWord(next.spanStart - 1, w.and),
-          view.rate(at: next.spanEnd, end: sentence.upperBound) == nil
+        let joined = view.isWord(next.spanStart - 1, w.and) || view.isWord(next.spanStart - 1, w.or)
+        guard joined, quantities[k].phraseEnd + 1 == next.spanStart else { continue }
+        let bare = quantities[k].noun == .unknown && quantities[k].phraseEnd == quantities[k].spanEnd
+        if bare && next.noun != .unknown { quantities[k].countsLike(next) }
+        if quantities[k].per == nil, next.per != nil,
+          bare || view.rate(at: next.spanEnd, end: sentence.upperBound) == nil
         {
           quantities[k].per = next.per
         }

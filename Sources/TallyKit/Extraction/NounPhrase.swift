@@ -38,15 +38,6 @@ struct NounPhraseReader {
     // A rate right after the number: "600 a day", "72 per day", "50 daily"; or right before
     // it: "Each day up to 50 patients may leave", "Every week, 30 trucks".
     q.per = view.rate(at: k, end: end)?.rate ?? rateBefore(q.spanStart, sentence: sentence)
-    // "an average of 75 and 110 a day": a bare number joined to the next shares its rate.
-    // (Past the next number, which bounds the phrase: read to the sentence's end.)
-    if q.per == nil, k + 1 < sentence.upperBound, v.isWord(k, v.w.and) || v.isWord(k, v.w.or), v.isNumeral(k + 1) {
-      var j = k + 1
-      while j < sentence.upperBound, v.isNumeral(j) || v.flags(j).contains(.scale) { j += 1 }
-      // ("75 and 110 trucks a day": past the next number's noun.)
-      if v.nounClass(j) != .unknown { j += 1 }
-      q.per = view.rate(at: j, end: sentence.upperBound)?.rate
-    }
     // "including 250 serving long sentences", "among them 250 serving life terms": in a
     // breakdown, a verb in -ing right after the number is the predicate of the people the
     // whole counts, not an adjective (outside one, "four operating theatres" are theatres).
