@@ -274,10 +274,16 @@ struct DocumentRun {
   /// the `reach` sentences before it. The search goes no further back, so a document of
   /// nothing but numbers does not make it quadratic.
   func recentFigure(within reach: Int, where matches: (Quantity) -> Bool) -> Int? {
-    guard let current = figures.last?.sentenceIndex else { return nil }
-    for i in figures.indices.reversed() {
-      if figures[i].sentenceIndex < current - reach { break }
-      if matches(figures[i].quantity) { return i }
+    recentFigure(within: reach) { (i: Int) in matches(figures[i].quantity) }
+  }
+
+  /// `recentFigure`, with `matches` given the figure's index; with `sentence`, only figures of
+  /// the sentences before it count, and `reach` is counted from the one right before it.
+  func recentFigure(before sentence: Int? = nil, within reach: Int, where matches: (Int) -> Bool) -> Int? {
+    guard let latest = sentence.map({ $0 - 1 }) ?? figures.last?.sentenceIndex else { return nil }
+    for i in figures.indices.reversed() where figures[i].sentenceIndex <= latest {
+      if figures[i].sentenceIndex < latest - reach { break }
+      if matches(i) { return i }
     }
     return nil
   }

@@ -1114,17 +1114,11 @@ extension DocumentRun {
       let first = s.quantities.first,
       let cue = s.cues.first(where: { $0.start > a + 1 && $0.end <= first.spanStart })
     else { return nil }
-    var i = output.count - 1
-    while i >= 0, figures[i].sentenceIndex >= s.index { i -= 1 }
-    while i >= 0, figures[i].sentenceIndex >= s.index - 2 {
+    return recentFigure(before: s.index, within: 1) { i in
       let w = figures[i].quantity
       let coded = IndicatorRules.decide(cue.event, noun: w.noun, dead: w.dead, nationality: w.nationality, hints: s.hints)
-      if coded == output[i].indicator, coded != .other, q.isRatio || (output[i].value ?? .infinity) > q.value {
-        return i
-      }
-      i -= 1
+      return coded == output[i].indicator && coded != .other && (q.isRatio || (output[i].value ?? .infinity) > q.value)
     }
-    return nil
   }
 
   /// The indicator of the last earlier figure (in the last five sentences) that counts what
