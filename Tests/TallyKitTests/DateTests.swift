@@ -165,6 +165,9 @@ struct DateTests {
     ("2025-11-06", "WHO has helped evacuate 7,800 patients, most of them before the crossing closed in May 2024.", "7,800", "2025-11-06"),
     ("2025-11-04", "Militants have returned the remains of 21 hostages, while all 20 living hostages were released on October 13.", "21", "2025-11-04"),
     ("2025-11-04", "Militants have returned the remains of 21 hostages, while all 20 living hostages were released on October 13.", "20", "2025-10-13"),
+    // A date in a relative clause after a later figure's noun dates that figure alone.
+    ("2025-11-07", "Hamas has returned the bodies of 22 hostages, as well as all 20 living hostages who were freed on October 13.", "22", "2025-11-07"),
+    ("2025-11-07", "Hamas has returned the bodies of 22 hostages, as well as all 20 living hostages who were freed on October 13.", "20", "2025-10-13"),
   ]
 
   @Test(arguments: cases)

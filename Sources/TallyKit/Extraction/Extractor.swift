@@ -1037,6 +1037,16 @@ struct DocumentRun {
       {
         continue
       }
+      // "Hamas has returned the bodies of 22 hostages, as well as all 20 living hostages who
+      // were freed on October 13": nor does a date in a relative clause that follows a later
+      // figure's noun (within three words, nothing between), which dates that figure alone.
+      if m.start >= q.spanEnd,
+        let r = (q.spanEnd..<m.start).last(where: { view.isWord($0, w.who) || view.isWord($0, w.which) || view.isWord($0, w.that) }),
+        let n = (q.spanEnd..<r).last(where: view.isNumeral), r - n <= 4,
+        !(n..<m.start).contains(where: { view.tokens[$0].kind == .punct })
+      {
+        continue
+      }
       // "250,000 have left, up from 190,000 a week ago": a date after a compared value is
       // that value's; and one before the value compared with is the figure's it is compared
       // with ("159 trucks a day entered in February, down from 500 before the war").
