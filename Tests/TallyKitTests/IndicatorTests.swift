@@ -23,6 +23,9 @@ struct IndicatorTests {
     ("In all, 27 people moved through the crossing in both directions.", "27", .crossings),
     ("Another 38 people were turned back at the crossing.", "38", .crossingDenied),
     ("A further 38 failed to clear security checks.", "38", .crossingDenied),
+    // (A possessive before the remains: the dead of those counted.)
+    ("Militants handed over three hostages' bodies on Tuesday.", "three", .remainsReturned),
+    ("Militants handed over three hostages on Tuesday.", "three", .hostagesReleased),
     ("Hamas freed three hostages on Saturday.", "three", .hostagesReleased),
     ("Israel is due to release 95 prisoners after Hamas frees three hostages.", "three", .hostagesReleased),
     // Present-tense verbs are cues like the past ones.

@@ -204,6 +204,8 @@ struct NounPhraseReader {
       q.nounToken = n
       q.counts(info)
       if q.noun == .bodies { q.dead = true }
+      // "two more hostages' remains", "a hostage's body": the remains of those counted.
+      if v.isPunct(n + 1, "'") || v.isWord(n + 1, v.w.s), v.nounClass(n + 2) == .bodies { q.dead = true }
     } else if let n = labelNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
       // "Patients waiting: 12,000+": a fact-box line names what it counts before its colon.
       q.counts(info)
