@@ -1042,6 +1042,9 @@ struct IndicatorTests {
     let required = "On the first day, 630 trucks entered, more than the 600 a day the deal requires."
     #expect(try #require(figure(required, "600")).modality == .planned)
     #expect(try #require(figure(required, "630")).modality == .actual)
+    let provided = "Some 145 trucks a day entered, far fewer than the 600 a day the agreement provides for."
+    #expect(try #require(figure(provided, "600")).modality == .planned)
+    #expect(try #require(figure(provided, "145")).modality == .actual)
     // A verb joined by "and" to the figure before shares its plan.
     let joined = "Under the proposal, Hamas would free 10 living hostages and return 18 bodies over 60 days."
     #expect(try #require(figure(joined, "18")).modality == .planned)

@@ -313,10 +313,11 @@ final class NamedWords: Sendable {
   static let movementVerbWords = ["exit", "leave", "enter", "cross", "return", "travel", "depart", "go"]
   /// "The UN's estimate was lower, at around 200,000": nouns for another's estimate.
   static let estimateWords = ["estimate", "estimates"]
-  /// "the 600 a day the deal requires": what an agreement does to a number it sets.
+  /// "the 600 a day the deal requires", "the 600 a day the agreement provides for": what an
+  /// agreement does to a number it sets.
   static let requireWords = [
     "requires", "required", "stipulates", "stipulated", "envisages", "envisaged", "promises", "promised",
-    "specifies", "specified", "mandates", "mandated", "sets", "set",
+    "specifies", "specified", "mandates", "mandated", "sets", "set", "provides", "provided", "calls",
   ]
   /// ", and it projected ...": pronouns that open a clause with a subject of its own.
   static let subjectPronounWords = ["it", "they", "he", "she", "we"]
