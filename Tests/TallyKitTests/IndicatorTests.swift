@@ -20,6 +20,7 @@ struct IndicatorTests {
     ("Five patients crossed, accompanied by 10 relatives.", "10", .medevacCompanions),
     ("About 100,000 Palestinians crossed into Egypt.", "100,000", .crossedOut),
     ("Only 12 Palestinians were allowed back into Gaza.", "12", .crossedIn),
+    ("Around 150 people are expected to cross back on the first day.", "Around 150", .crossedIn),
     ("In all, 27 people moved through the crossing in both directions.", "27", .crossings),
     ("Another 38 people were turned back at the crossing.", "38", .crossingDenied),
     ("A further 38 failed to clear security checks.", "38", .crossingDenied),

@@ -189,6 +189,8 @@ enum IndicatorRules {
       "back into", "back to gaza", "arriv* in|into gaza", "re-enter*", "reentered",
       "went back", "go back", "allowed in", "let in", "into gaza|the strip|the enclave",
       "cross|crosses|crossed|crossing back",
+      // (Longer than the leave cues "to cross" and "will cross".)
+      "to|will|would|may|can|could|should cross back",
     ]),
     (.returnTo, [
       "return", "returned", "returning", "returns", "returnees", "repatriat*", "hand* back",
