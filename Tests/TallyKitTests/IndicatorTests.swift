@@ -253,6 +253,11 @@ struct IndicatorTests {
     // words, and a source's speech verb ends their clause.
     ("In the past 24 hours hospitals received 81 bodies and 300 injured people, the ministry said, adding that many remain under the rubble.", "81", .killed),
     ("In the past 24 hours hospitals received 81 bodies and 300 injured people, the ministry said, adding that many remain under the rubble.", "300", .injured),
+    // (Also with words between the hospital and "received"; but the dead it takes in from a
+    // handover told right after them are remains returned.)
+    ("A hospital in Deir al-Balah said it had received the bodies of 25 people, 11 of them from one family.", "25", .killed),
+    ("Nasser Hospital received the bodies of 15 Palestinians returned by Israel on Tuesday.", "15", .remainsReturned),
+    ("The hospital said it had received the bodies of 15 Palestinians handed over by Israel.", "15", .remainsReturned),
     ("Israel on Thursday received the remains of four hostages.", "four", .remainsReturned),
     ("About 300 people, according to the ministry, were killed overnight.", "About 300", .killed),
     ("More than 12,000 patients in Gaza are waiting to leave the enclave for treatment.", "12,000", .medevacNeeded),

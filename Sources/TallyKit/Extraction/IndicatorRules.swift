@@ -267,9 +267,10 @@ enum IndicatorRules {
     (.lose, ["lost"]),
     (.hospital, [
       "brought|taken|arrived|transferred ~2 hospital|hospitals|morgue|morgues",
-      // "hospitals received 81 bodies": the dead a hospital receives are deaths (not the
-      // remains a country receives in a handover).
-      "hospital|hospitals|morgue|morgues ~2 received|receive|receives",
+      // "hospitals received 81 bodies", "A hospital in Deir al-Balah said it had received the
+      // bodies of 25 people": the dead a hospital receives are deaths (not the remains a
+      // country receives in a handover).
+      "hospital|hospitals|morgue|morgues ~6 received|receive|receives",
       // "Nasser Hospital in Khan Younis said it took in another 14 bodies".
       "hospital|hospitals|morgue|morgues ~6 took|take|takes|taking in",
       // "Doctors said they had received at least 50 bodies"

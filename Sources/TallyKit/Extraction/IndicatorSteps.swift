@@ -257,6 +257,17 @@ extension DocumentRun {
     if indicator == nil { indicator = referredIndicator(q) }
     if indicator == nil { indicator = step10NeighbourSentence(q, s) }
     var found = step11WhatTheNounImplies(indicator, q, k, s)
+    // "Nasser Hospital received the bodies of 15 Palestinians returned by Israel": the dead a
+    // hospital takes in from a handover told right after them are remains returned.
+    if found == .killed, s.cues.contains(where: { $0.event == .hospital && $0.end <= q.spanStart }),
+      let handover = s.cues.first(where: { c in
+        (c.event == .returnTo || c.event == .release) && c.start >= q.phraseEnd && c.start <= q.phraseEnd + 1
+      }),
+      IndicatorRules.decide(handover.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
+        == .remainsReturned
+    {
+      found = .remainsReturned
+    }
     // "Around 600 trucks a day have entered ..., while some 300,000 people have walked back to
     // the north": a return inside the Strip is no crossing, whatever verb it shares (the
     // people's own words may still code it: "displaced Palestinians have returned to northern
