@@ -104,6 +104,14 @@ struct DateTests {
     // A date after a compared value is that value's.
     ("2025-09-15", "Roughly 250,000 people have left Gaza City, up from 190,000 a week ago.", "Roughly 250,000", "2025-09-15"),
     ("2025-09-15", "Roughly 250,000 people have left Gaza City, up from 190,000 a week ago.", "190,000", "2025-09-08"),
+    // "a day earlier", "the day before", "a week earlier": from the date the sentence names
+    // before them, else from publication; an opening "A day earlier," from the event before.
+    ("2024-12-18", "The toll climbed to 45,028, the ministry said on Monday, up from 44,976 a day earlier.", "45,028", "2024-12-16"),
+    ("2024-12-18", "The toll climbed to 45,028, the ministry said on Monday, up from 44,976 a day earlier.", "44,976", "2024-12-15"),
+    ("2025-11-15", "Some 180 trucks crossed on Friday, up from 120 the day before.", "120", "2025-11-13"),
+    ("2025-07-27", "Sixteen patients left on Sunday, up from nine a week earlier.", "nine", "2025-07-20"),
+    ("2025-08-01", "The toll rose to 45,028, up from 44,976 the day before.", "44,976", "2025-07-31"),
+    ("2025-07-28", "Israel freed 90 prisoners on Sunday. A day earlier, Hamas freed three hostages.", "three", "2025-07-26"),
     // A date inside a relative clause dates only that clause.
     ("2025-02-26", "During the first phase, which ends on Saturday, Hamas has freed 25 living hostages.", "25", "2025-02-26"),
     // An "and" between a date and a figure puts it further, as a comma does.

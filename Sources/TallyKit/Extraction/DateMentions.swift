@@ -13,6 +13,10 @@ struct DateMention {
     /// "last month" (-1), "this month" (0).
     case monthsFromPublication(Int)
     case yearsFromPublication(Int)
+    /// "a day earlier" (-1), "a week earlier" (-7), "the day before" (-1): days from the date
+    /// the sentence names before it ("said on Monday, up from 44,976 a day earlier": Sunday),
+    /// or, with no `anchor`, from publication.
+    indirect case daysFromAnother(Int, anchor: Kind?)
   }
   /// What the date is to the figures around it.
   enum Role {
@@ -64,6 +68,11 @@ struct DateFinder {
             // "two days ago", "a week ago", "over the weekend": checked by their last word,
             // because "the", "a" and number words are common.
             || ((t.word == v.w.a || v.flags(i).contains(.numberWord)) && v.isWord(i + 2, v.w.ago))
+            // "a day earlier", "two weeks earlier" (an opening "A day earlier," counts from the
+            // event told before: `Extractor`).
+            || ((t.word == v.w.a || v.flags(i).contains(.numberWord)) && v.isWord(i + 2, v.w.earlier)
+              && i > sentence.lowerBound)
+            || (t.word == v.w.the && theDayBefore(i, end: end) && i > sentence.lowerBound)
             || (t.word == v.w.the && (v.isWord(i + 1, v.w.weekend) || startOfTheYearOrMonth(i) || sameMonthLastYear(i)))))
       if canStart, let m = mention(at: i, end: end) {
         out.append(m)
@@ -71,6 +80,17 @@ struct DateFinder {
       } else {
         i += 1
       }
+    }
+    // "said on Monday, up from 44,976 a day earlier": counted from the last date before it.
+    for k in out.indices {
+      guard case .daysFromAnother(let n, nil) = out[k].kind,
+        let anchor = out[..<k].last(where: { m in
+          guard m.role == .point else { return false }
+          if case .daysFromAnother = m.kind { return false }
+          return true
+        })
+      else { continue }
+      out[k].kind = .daysFromAnother(n, anchor: anchor.kind)
     }
     // "January 20 to 30": the second day is in the same month.
     var k = 0
@@ -187,6 +207,17 @@ struct DateFinder {
     return false
   }
 
+  /// Whether "the day before" (or "the previous day") at `i` ends its phrase: not "the day
+  /// before the ceasefire".
+  private func theDayBefore(_ i: Int, end: Int) -> Bool {
+    let v = view
+    guard i + 2 < end, v.isWord(i, v.w.the) else { return false }
+    let phrase =
+      (v.isWord(i + 1, v.w.day) && v.isWord(i + 2, v.w.before))
+      || (v.isWord(i + 1, v.w.previous) && v.isWord(i + 2, v.w.day))
+    return phrase && (i + 3 >= end || v.tokens[i + 3].kind == .punct)
+  }
+
   /// A small count that can say how long ago: 1-60 in digits or words, or "a"/"an".
   private func smallCount(_ i: Int) -> Int? {
     let v = view
@@ -290,6 +321,18 @@ struct DateFinder {
         return DateMention(start: i, end: i + 1, kind: .year(y), role: .point)
       }
       return nil
+    }
+    // "a day earlier", "two weeks earlier", "the day before"
+    if i + 2 < end, v.isWord(i + 2, v.w.earlier), let n = smallCount(i) {
+      if v.isWord(i + 1, v.w.day) || v.isWord(i + 1, v.w.days) {
+        return DateMention(start: i, end: i + 3, kind: .daysFromAnother(-n, anchor: nil), role: .point)
+      }
+      if v.isWord(i + 1, v.w.week) || v.isWord(i + 1, v.w.weeks) {
+        return DateMention(start: i, end: i + 3, kind: .daysFromAnother(-7 * n, anchor: nil), role: .point)
+      }
+    }
+    if theDayBefore(i, end: end) {
+      return DateMention(start: i, end: i + 3, kind: .daysFromAnother(-1, anchor: nil), role: .point)
     }
     // "two days ago", "3 weeks ago", "a week ago"
     if i + 2 < end, v.isWord(i + 2, v.w.ago), let n = smallCount(i) {
@@ -464,6 +507,12 @@ struct DateResolver {
       return (weekday(wd, direction: direction, lookAhead: lookAhead).map { ReportedDate($0) }, nil)
     case .daysFromPublication(let n):
       return (published.map { ReportedDate($0.adding(days: n)) }, nil)
+    case .daysFromAnother(let n, let anchor):
+      guard let anchor else { return (published.map { ReportedDate($0.adding(days: n)) }, nil) }
+      let base = resolve(DateMention(start: m.start, end: m.end, kind: anchor, role: .point), lookAhead: lookAhead)
+      // (Days before a month or a year name no day.)
+      guard let d = base.date, d.precision == .day else { return (nil, nil) }
+      return (ReportedDate(d.day.adding(days: n)), nil)
     case .monthsFromPublication(let n):
       guard let p = published else { return (nil, nil) }
       var y = p.year
