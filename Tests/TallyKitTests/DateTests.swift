@@ -111,6 +111,9 @@ struct DateTests {
     ("2025-11-15", "Some 180 trucks crossed on Friday, up from 120 the day before.", "120", "2025-11-13"),
     ("2025-07-27", "Sixteen patients left on Sunday, up from nine a week earlier.", "nine", "2025-07-20"),
     ("2025-08-01", "The toll rose to 45,028, up from 44,976 the day before.", "44,976", "2025-07-31"),
+    // "climbed to X on Monday from Y on Sunday": the value a change started from keeps its day.
+    ("2025-12-17", "The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "45,028", "2025-12-15"),
+    ("2025-12-17", "The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "44,976", "2025-12-14"),
     ("2025-07-28", "Israel freed 90 prisoners on Sunday. A day earlier, Hamas freed three hostages.", "three", "2025-07-26"),
     // A date inside a relative clause dates only that clause.
     ("2025-02-26", "During the first phase, which ends on Saturday, Hamas has freed 25 living hostages.", "25", "2025-02-26"),

@@ -256,6 +256,9 @@ struct IndicatorTests {
     // (Also with words between the hospital and "received"; but the dead it takes in from a
     // handover told right after them are remains returned.)
     ("A hospital in Deir al-Balah said it had received the bodies of 25 people, 11 of them from one family.", "25", .killed),
+    // (The value a change started from counts what the value it reached counts.)
+    ("The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "44,976", .killed),
+    ("The number of patients waiting rose to 18,500 from 16,000 in May.", "16,000", .medevacNeeded),
     ("Nasser Hospital received the bodies of 15 Palestinians returned by Israel on Tuesday.", "15", .remainsReturned),
     ("The hospital said it had received the bodies of 15 Palestinians handed over by Israel.", "15", .remainsReturned),
     ("Israel on Thursday received the remains of four hostages.", "four", .remainsReturned),

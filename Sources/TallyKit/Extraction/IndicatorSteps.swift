@@ -1349,12 +1349,13 @@ extension DocumentRun {
       && (view.isWord(q.spanStart - 2, w.along) || view.isWord(q.spanStart - 2, w.together))
   }
 
-  /// "down from 60", "up from 12", "fewer than the 3,800 in 2024", "compared with 98": the
-  /// value the figure before is compared with.
+  /// "down from 60", "up from 12", "rose to 45,028 from 44,976", "fewer than the 3,800 in
+  /// 2024", "compared with 98": the value the figure before is compared with.
   private func comparedWith(_ q: Quantity) -> Bool {
     let k = q.spanStart
     guard q.elliptical else { return false }
-    return (view.isWord(k - 1, w.from) && (view.isWord(k - 2, w.down) || view.isWord(k - 2, w.up)))
+    return (view.isWord(k - 1, w.from)
+      && (view.isWord(k - 2, w.down) || view.isWord(k - 2, w.up) || view.fromAfterAChange(k - 1)))
       || (view.isWord(k - 1, w.the) && view.isWord(k - 2, w.than) && view.isWord(k - 3, in: w.comparatives))
       || ((view.isWord(k - 1, w.with) || view.isWord(k - 1, w.to)) && view.isWord(k - 2, w.compared))
   }

@@ -271,6 +271,12 @@ final class NamedWords: Sendable {
   static let beWords = ["is", "are", "was", "were", "be", "been", "being"]
   /// "fewer than the 3,800 in 2024": words that compare a figure with another.
   static let comparativeWords = ["fewer", "more", "less", "lower", "higher"]
+  /// "climbed to 45,028 on Monday from 44,976": verbs of a change, whose "from" names the
+  /// value before it.
+  static let changeWords = [
+    "rose", "risen", "rises", "climbed", "climbs", "increased", "increases", "jumped", "jumps", "grew", "grown",
+    "fell", "fallen", "falls", "dropped", "drops", "declined", "declines", "decreased", "decreases", "surged", "soared",
+  ]
   /// "The UN put the number at ...": a report of a figure.
   static let putWords = ["put", "puts", "putting"]
   /// "came in daily during the last week": words that open the time phrase a closing rate may
@@ -370,7 +376,7 @@ final class NamedWords: Sendable {
     + scheduledVerbWords + beliefWords + leaveWords + subjectPronounWords + requireWords + permissionWords
     + movementVerbWords + estimateWords + denominatorWords.map(\.word) + shareDeterminerWords + measureWords
     + placeWords + quantifierWords + settingWords + ageSuperlativeWords + captivityWords + beginningWords + followWords + returnWords
-    + directionWords + insideDirectionWords + ordinalWords + includeWords + triggerWords
+    + directionWords + insideDirectionWords + ordinalWords + includeWords + triggerWords + changeWords
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
       "never", "have", "has", "following", "hours", "within", "such", "meant", "still", "back", "same", "period",
@@ -381,7 +387,7 @@ final class NamedWords: Sendable {
     beForms, comparatives, afterRate, clauseOpeners, relativeOpeners, targets, delays, stoppages, detentions, attacks, scheduledVerbs,
     beliefs, leaveForms, subjectPronouns, requires, permissions, movementVerbs, estimates, shareDeterminers,
     measures, places, quantifiers, settings, ageSuperlatives, captivity, beginnings, follows, returns, directions, insideDirections, ordinals,
-    includes, triggers: WordSet
+    includes, triggers, changes: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
   let going, compared, estimated, set_, meant, still, back, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
@@ -486,6 +492,7 @@ final class NamedWords: Sendable {
     within = id("within")
     such = id("such")
     comparatives = set(NamedWords.comparativeWords)
+    changes = set(NamedWords.changeWords)
     afterRate = set(NamedWords.afterRateWords)
     clauseOpeners = set(NamedWords.clauseOpenerWords)
     relativeOpeners = set(NamedWords.relativeOpenerWords)
@@ -558,7 +565,7 @@ extension TextView {
   /// "up from", "down from", "compared with", "compared to", "short of", "than the", "than in": words at
   /// `k` that bring in a value a figure is compared with (not the qualifier "more than 40").
   func comparesWith(at k: Int) -> Bool {
-    (isWord(k, w.from) && (isWord(k - 1, w.up) || isWord(k - 1, w.down)))
+    (isWord(k, w.from) && (isWord(k - 1, w.up) || isWord(k - 1, w.down) || fromAfterAChange(k)))
       || (isWord(k, w.compared) && (isWord(k + 1, w.with) || isWord(k + 1, w.to)))
       || (isWord(k, w.of) && isWord(k - 1, w.short))
       // ("well below the 600 trucks a day promised")
@@ -566,6 +573,13 @@ extension TextView {
       || (isWord(k, w.than)
         && (isWord(k + 1, w.the) || isWord(k + 1, w.in_) || isWord(k + 1, w.on) || isWord(k + 1, w.last)
           || isWord(k + 1, w.before) || isWord(k + 1, w.during) || sharesAMeasure(from: k + 1)))
+  }
+
+  /// Whether the "from" at `k` follows a change to a number within six words: "climbed to
+  /// 45,028 on Monday from 44,976" ("rose from 44,976 to 45,028" compares nothing: the change
+  /// runs forward).
+  func fromAfterAChange(_ k: Int) -> Bool {
+    (max(1, k - 6)..<k).contains { j in isWord(j, w.to) && isNumeral(j + 1) && isWord(j - 1, in: w.changes) }
   }
 
   /// "half the number", "a third of the total": a share of a measure, which compares (after
