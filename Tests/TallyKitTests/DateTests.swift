@@ -111,6 +111,12 @@ struct DateTests {
     ("2025-11-15", "Some 180 trucks crossed on Friday, up from 120 the day before.", "120", "2025-11-13"),
     ("2025-07-27", "Sixteen patients left on Sunday, up from nine a week earlier.", "nine", "2025-07-20"),
     ("2025-08-01", "The toll rose to 45,028, up from 44,976 the day before.", "44,976", "2025-07-31"),
+    // A part of a month is dated by the day it runs to ("last week" there is no relative date).
+    ("2025-01-16", "Only 22 patients were evacuated in the first two weeks of January.", "22", "2025-01-14"),
+    ("2025-08-01", "Some 300 trucks entered in the first 10 days of March.", "Some 300", "2025-03-10"),
+    ("2025-08-01", "About 40 patients left in the last week of December.", "About 40", "2024-12-31"),
+    ("2025-08-01", "About 40 patients left in the second week of February 2024.", "About 40", "2024-02-14"),
+    ("2025-08-01", "About 40 patients left in the second half of February 2024.", "About 40", "2024-02-29"),
     // "climbed to X on Monday from Y on Sunday": the value a change started from keeps its day.
     ("2025-12-17", "The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "45,028", "2025-12-15"),
     ("2025-12-17", "The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "44,976", "2025-12-14"),

@@ -17,6 +17,9 @@ struct DateMention {
     /// the sentence names before it ("said on Monday, up from 44,976 a day earlier": Sunday),
     /// or, with no `anchor`, from publication.
     indirect case daysFromAnother(Int, anchor: Kind?)
+    /// "the first two weeks of January" (14), "the last week of December" (0: its last day):
+    /// the day a part of the month `of` runs to.
+    indirect case dayOfMonth(Int, of: Kind)
   }
   /// What the date is to the figures around it.
   enum Role {
@@ -74,7 +77,10 @@ struct DateFinder {
               && i > sentence.lowerBound)
             || (t.word == v.w.the && theDayBefore(i, end: end) && i > sentence.lowerBound)
             || (t.word == v.w.the && (v.isWord(i + 1, v.w.weekend) || startOfTheYearOrMonth(i) || sameMonthLastYear(i)))))
-      if canStart, let m = mention(at: i, end: end) {
+      if let m = partOfMonth(at: i, end: end) {
+        out.append(m)
+        i = m.end
+      } else if canStart, let m = mention(at: i, end: end) {
         out.append(m)
         i = m.end
       } else {
@@ -205,6 +211,44 @@ struct DateFinder {
       }
     }
     return false
+  }
+
+  /// "the first two weeks of January", "the first 10 days of March", "the second week of May",
+  /// "the last week of December": a part of a month, dated by the day it runs to (a range's
+  /// end, codebook section 5, rule 1), so that "last week" there is no relative date.
+  private func partOfMonth(at i: Int, end: Int) -> DateMention? {
+    let v = view
+    guard v.isWord(i, v.w.the) else { return nil }
+    var j = i + 1
+    let first = v.isWord(j, v.w.first)
+    let last = v.isWord(j, v.w.last)
+    let ordinal =
+      v.isWord(j, in: v.w.ordinals) ? NamedWords.ordinalWords.firstIndex(of: v.text(j).lowercased()).map { $0 + 2 } : nil
+    guard first || last || ordinal != nil else { return nil }
+    j += 1
+    var n = 1
+    if let c = v.count(j, within: 1...31), first || last {
+      n = c
+      j += 1
+    }
+    let unit: Int
+    if v.isWord(j, v.w.day) || v.isWord(j, v.w.days) {
+      unit = 1
+    } else if v.isWord(j, v.w.week) || v.isWord(j, v.w.weeks) {
+      unit = 7
+    } else if v.isWord(j, v.w.half), n == 1, ordinal ?? 2 == 2 {
+      unit = 15
+    } else {
+      return nil
+    }
+    guard v.isWord(j + 1, v.w.of), isMonth(j + 2) != nil, let month = mention(at: j + 2, end: end) else { return nil }
+    switch month.kind {
+    case .calendar(_, _, nil), .calendarYearsFromPublication(_, _, nil): break
+    default: return nil
+    }
+    // ("the second half of May" runs to its end, as "the last week" does.)
+    let day = last || (unit == 15 && ordinal != nil) ? 0 : first ? min(31, n * unit) : (ordinal ?? 1) * unit
+    return DateMention(start: i, end: month.end, kind: .dayOfMonth(day, of: month.kind), role: .point)
   }
 
   /// Whether "the day before" (or "the previous day") at `i` ends its phrase: not "the day
@@ -507,6 +551,12 @@ struct DateResolver {
       return (weekday(wd, direction: direction, lookAhead: lookAhead).map { ReportedDate($0) }, nil)
     case .daysFromPublication(let n):
       return (published.map { ReportedDate($0.adding(days: n)) }, nil)
+    case .dayOfMonth(let n, let month):
+      let base = resolve(DateMention(start: m.start, end: m.end, kind: month, role: .point), lookAhead: lookAhead)
+      guard let d = base.date, d.precision == .month else { return (nil, nil) }
+      let days = CivilDate.daysIn(month: d.day.month, year: d.day.year)
+      let day = n == 0 ? days : min(n, days)
+      return (CivilDate(year: d.day.year, month: d.day.month, day: day).map { ReportedDate($0) }, nil)
     case .daysFromAnother(let n, let anchor):
       guard let anchor else { return (published.map { ReportedDate($0.adding(days: n)) }, nil) }
       let base = resolve(DateMention(start: m.start, end: m.end, kind: anchor, role: .point), lookAhead: lookAhead)
