@@ -94,7 +94,7 @@ struct DateTests {
     ("2025-10-14", "Israel freed 1,968 Palestinians on Monday. Of them, 12 remain in hospital.", "12", "2025-10-14"),
     // ... or, in any tense, a later clause with a pronoun subject of its own.
     ("2025-08-22", "The agency said 30 trucks were unloaded, and it expects 200 more by the end of September.", "30", "2025-08-22"),
-    ("2025-08-22", "The agency said 30 trucks were unloaded, and it expects 200 more by the end of September.", "200", "2025-09"),
+    ("2025-08-22", "The agency said 30 trucks were unloaded, and it expects 200 more by the end of September.", "200", "2025-09-30"),
     ("2025-06-02", "About 300 patients left Gaza in May last year.", "About 300", "2024-05"),
     // The end of a range of months, with "late" or "early" before either end.
     ("2025-07-20", "The office recorded 875 killings between late May and July 13.", "875", "2025-07-13"),
@@ -117,6 +117,9 @@ struct DateTests {
     ("2025-08-01", "About 40 patients left in the last week of December.", "About 40", "2024-12-31"),
     ("2025-08-01", "About 40 patients left in the second week of February 2024.", "About 40", "2024-02-14"),
     ("2025-08-01", "About 40 patients left in the second half of February 2024.", "About 40", "2024-02-29"),
+    ("2025-08-01", "About 40 patients had left by the end of January.", "About 40", "2025-01-31"),
+    ("2025-08-01", "About 40 patients left at the end of last month.", "About 40", "2025-07-31"),
+    ("2025-08-01", "About 40 patients left at the end of 2024.", "About 40", "2024-12-31"),
     // "climbed to X on Monday from Y on Sunday": the value a change started from keeps its day.
     ("2025-12-17", "The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "45,028", "2025-12-15"),
     ("2025-12-17", "The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "44,976", "2025-12-14"),

@@ -214,11 +214,34 @@ struct DateFinder {
   }
 
   /// "the first two weeks of January", "the first 10 days of March", "the second week of May",
-  /// "the last week of December": a part of a month, dated by the day it runs to (a range's
-  /// end, codebook section 5, rule 1), so that "last week" there is no relative date.
+  /// "the last week of December", "the end of January": a part of a month (or "the end of" a
+  /// year), dated by the day it runs to (a range's end, codebook section 5, rule 1), so that
+  /// "last week" there is no relative date.
   private func partOfMonth(at i: Int, end: Int) -> DateMention? {
     let v = view
     guard v.isWord(i, v.w.the) else { return nil }
+    // "by the end of January", "the end of last month", "the end of 2024": its last day.
+    if v.isWord(i + 1, v.w.end), v.isWord(i + 2, v.w.of), i + 3 < end {
+      let period: DateMention?
+      if isMonth(i + 3) != nil || v.isWord(i + 3, v.w.last) || v.isWord(i + 3, v.w.this) {
+        period = mention(at: i + 3, end: end)
+      } else if v.tokens[i + 3].kind == .number {
+        period = mention(at: i + 3, end: end)
+      } else {
+        period = nil
+      }
+      switch period?.kind {
+      case .calendar(_, _, nil)?, .calendarYearsFromPublication(_, _, nil)?, .monthsFromPublication?:
+        return DateMention(start: i, end: period!.end, kind: .dayOfMonth(0, of: period!.kind), role: .point)
+      case .year(let y)?:
+        return DateMention(start: i, end: period!.end, kind: .dayOfMonth(0, of: .calendar(year: y, month: 12, day: nil)), role: .point)
+      case .yearsFromPublication(let n)?:
+        return DateMention(
+          start: i, end: period!.end, kind: .dayOfMonth(0, of: .calendarYearsFromPublication(n, month: 12, day: nil)), role: .point)
+      default:
+        return nil
+      }
+    }
     var j = i + 1
     let first = v.isWord(j, v.w.first)
     let last = v.isWord(j, v.w.last)

@@ -380,7 +380,7 @@ final class NamedWords: Sendable {
     + [
       "going", "set", "due", "life", "long", "lengthy", "compared", "estimated", "adding", "called", "short", "not",
       "never", "have", "has", "following", "hours", "within", "such", "meant", "still", "back", "same", "period",
-      "respectively", "time",
+      "respectively", "time", "end",
     ]
 
   let presentVerbs, reportingParticiples, afterParticiple, figureNouns, calls, countingVerbs, statusVerbs, puts,
@@ -390,7 +390,7 @@ final class NamedWords: Sendable {
     includes, triggers, changes: WordSet
   /// `denominatorWords` by lexicon id.
   private let denominators: [(id: Int32, value: Double, plural: Bool)]
-  let going, compared, estimated, set_, meant, still, back, due, adding, called, short, held, not, never, have, has, following, hours, within, such: Int32
+  let going, compared, estimated, set_, meant, still, back, due, adding, called, short, held, not, never, have, has, following, hours, within, such, end: Int32
 
   let of, and, or, the, a, an, in_, every, to, from, between, since, after, before, as_, on, by,
     until, through, till, early, late, mid, last, this, next, yesterday, today, tonight, ago,
@@ -472,6 +472,7 @@ final class NamedWords: Sendable {
     puts = set(NamedWords.putWords)
     beForms = set(NamedWords.beWords)
     going = id("going")
+    end = id("end")
     compared = id("compared")
     estimated = id("estimated")
     set_ = id("set")
