@@ -259,6 +259,8 @@ struct IndicatorTests {
     // (The value a change started from counts what the value it reached counts.)
     ("The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "44,976", .killed),
     ("The number of patients waiting rose to 18,500 from 16,000 in May.", "16,000", .medevacNeeded),
+    // (A part of a whole no indicator counts, with no cue of its own, is no indicator's either.)
+    ("Five more people died of hunger, the ministry said, raising the toll of hunger deaths to 175, among them 93 children.", "93", .other),
     ("Nasser Hospital received the bodies of 15 Palestinians returned by Israel on Tuesday.", "15", .remainsReturned),
     ("The hospital said it had received the bodies of 15 Palestinians handed over by Israel.", "15", .remainsReturned),
     ("Israel on Thursday received the remains of four hostages.", "four", .remainsReturned),

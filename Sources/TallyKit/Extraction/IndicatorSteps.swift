@@ -1075,9 +1075,9 @@ extension DocumentRun {
     if including {
       // "Among them were 445 men ...": the whole is the figure before, here or in the
       // sentence before.
-      if let whole = k > 0 ? codedHere[k - 1].indicator : output.last?.indicator, whole != .other {
-        return whole
-      }
+      // (A whole no indicator counts has parts none counts: "raising the toll of hunger
+      // deaths to 175, among them 93 children".)
+      if let whole = k > 0 ? codedHere[k - 1].indicator : output.last?.indicator { return whole }
     }
     // "Israel released 1,968 prisoners for the last 20 hostages. Of those freed, 250 were
     // serving long sentences": an opening that tells what happened to its whole is of the last
