@@ -450,6 +450,8 @@ struct IndicatorTests {
     ("Italy has offered to take 100 more children.", "100", .medevacCompleted),
     // A time after the counted noun ends its phrase: the prisoners are counted, not hours.
     ("Hamas freed three hostages, and Israel freed 369 Palestinian prisoners hours later.", "369", .prisonersReleased),
+    // (A time ends the phrase of a bare number too: the 13 count no hours.)
+    ("Hamas freed the hostages in two groups, seven in the morning and 13 a few hours later.", "13", .hostagesReleased),
     // A breakdown set off by dashes, like one set off by commas, leaves the predicate after it.
     ("Only 41 left, leaving more than 16,500 people - including 4,000 children - on a waiting list.", "16,500", .medevacNeeded),
     // An infinitive completes the participle's phrase ("waiting to be evacuated").

@@ -138,9 +138,9 @@ struct NounPhraseReader {
       if t.word == v.w.s { break }
       let info = v.info(k)
       let flags = info?.flags ?? []
-      // A time after the counted noun ends the phrase: "freed 369 prisoners hours later" counts
-      // prisoners, not hours.
-      if lastNoun != nil, flags.contains(.timeUnit) { break }
+      // A time ends the phrase: "freed 369 prisoners hours later" counts prisoners, not hours,
+      // and "seven in the morning and 13 a few hours later" no hours.
+      if flags.contains(.timeUnit) { break }
       // After the counted noun only "and"/"or" and more nouns go on: "people holding
       // referrals" counts people.
       if lastNoun != nil, (info?.nounClass ?? NounClass.unknown) == .unknown, !flags.contains(.conjunction),
