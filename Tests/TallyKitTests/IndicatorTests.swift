@@ -1055,6 +1055,13 @@ struct IndicatorTests {
     let required = "On the first day, 630 trucks entered, more than the 600 a day the deal requires."
     #expect(try #require(figure(required, "600")).modality == .planned)
     #expect(try #require(figure(required, "630")).modality == .actual)
+    // The plan after a part's whole ("154 of the 250 were expected to") is the part's; the
+    // whole, naming an earlier figure again, is what that figure was.
+    let exile = "Of those freed, 250 had been serving life sentences. Some 154 of the 250 were expected to be sent into exile."
+    #expect(try #require(figure(exile, "Some 154")).modality == .planned)
+    #expect(try #require(figure(exile, "Some 154")).indicator == .deported)
+    let whole = try #require(figures(exile).last)
+    #expect(whole.value == 250 && whole.indicator == .prisonersReleased && whole.modality == .actual)
     let provided = "Some 145 trucks a day entered, far fewer than the 600 a day the agreement provides for."
     #expect(try #require(figure(provided, "600")).modality == .planned)
     #expect(try #require(figure(provided, "145")).modality == .actual)

@@ -811,6 +811,14 @@ struct DocumentRun {
     k = q.spanEnd
     steps = 0
     let end = sentence.upperBound
+    // ("Some 154 of the 250 were expected to be sent into exile": on past the whole, whose
+    // own plan the words after it do not tell.)
+    if view.isWord(k, w.of) {
+      let n = view.flags(k + 1).contains(.determiner) ? k + 2 : k + 1
+      if n < end, view.isNumeral(n) { k = n + 1 }
+    }
+    let of = view.flags(q.spanStart - 1).contains(.determiner) ? q.spanStart - 2 : q.spanStart - 1
+    if view.isWord(of, w.of), view.isNumeral(of - 1) { steps = 10 }
     // ("Forty-five patients and 90 companions were due to leave": on past the list's items,
     // when the figure opens its clause, so that the verb after the list is its own.)
     // (Also after a verb of saying or "that": "officials saying 50 sick Palestinians and 100

@@ -178,8 +178,8 @@ extension DocumentRun {
       return (step1CueBefore(q, k, s) ?? describingParticiple(q, s, mainVerbAfter: !shareIsObject) ?? .other, false)
     }
     var indicator =
-      step0FrontedWholeReferringBack(q, k, s) ?? step1CueBefore(q, k, s) ?? step2SharedVerb(q, k, s, links)
-      ?? step3Predicate(q, k, s) ?? step4ClausePredicate(q, k, s)
+      wholeOfAPartReferringBack(q, k, s) ?? step0FrontedWholeReferringBack(q, k, s) ?? step1CueBefore(q, k, s)
+      ?? step2SharedVerb(q, k, s, links) ?? step3Predicate(q, k, s) ?? step4ClausePredicate(q, k, s)
     // The end of step 4: a part of a release, or an item listed after one, told by how its
     // people came to be held ("Of the prisoners freed, 111 had been detained in Gaza", "free
     // 250 prisoners plus 1,700 Gazans detained after October 7"): released, like the whole.
@@ -308,6 +308,18 @@ extension DocumentRun {
       j += 1
     }
     return false
+  }
+
+  /// "250 had been serving sentences ... Some 154 of the 250 were expected to be sent into
+  /// exile": the whole after a part's "of (the)" that names an earlier figure again takes its
+  /// indicator; the predicate after it is the part's.
+  private func wholeOfAPartReferringBack(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
+    guard k > 0 else { return nil }
+    let of = s.quantities[k - 1].spanEnd
+    guard view.isWord(of, w.of),
+      of + 1 == q.spanStart || (view.flags(of + 1).contains(.determiner) && of + 2 == q.spanStart)
+    else { return nil }
+    return referredIndicator(q)
   }
 
   /// 0. "Israel freed 369 prisoners. Of the 369, 333 had been detained in Gaza": a sentence
