@@ -1049,6 +1049,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Palestinian prisoners released: 1,950", "1,950")).modality == .actual)
     // The plan after the noun is read past an age limit.
     #expect(try #require(figure("About 640,000 children under 10 are to be reached.", "About 640,000")).modality == .planned)
+    // A call on someone to act plans what they are to do.
+    let call = "Thousands rallied, calling on the government to secure the release of the 73 hostages still held in Gaza."
+    #expect(try #require(figure(call, "73")).modality == .planned)
     // A deadline to act plans: "72 hours to free".
     #expect(try #require(figure("The deal gives Hamas 72 hours to free the 20 living hostages.", "20")).modality == .planned)
     // A number an agreement sets is a target.

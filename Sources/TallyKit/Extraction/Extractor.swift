@@ -775,9 +775,13 @@ struct DocumentRun {
       if id == w.to, k > 0, view.flags(k - 1).contains(.intent) {
         planned = true  // "officials hope to evacuate up to 50"
       }
-      // "The plan calls for Hamas to release all 48": a call for someone to act.
+      // "The plan calls for Hamas to release all 48", "calling on the government to secure
+      // the release of the 73": a call for someone to act.
       if id == w.to, view.isWord(k - 2, w.for_) && view.isWord(k - 3, in: w.calls)
         || view.isWord(k - 3, w.for_) && view.isWord(k - 4, in: w.calls)
+        || (max(sentence.lowerBound, k - 5)..<k).contains(where: { j in
+          view.isWord(j, in: w.calls) && view.isWord(j + 1, w.on)
+        })
       {
         planned = true
       }
