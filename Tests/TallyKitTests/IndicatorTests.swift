@@ -256,6 +256,7 @@ struct IndicatorTests {
     // (Also with words between the hospital and "received"; but the dead it takes in from a
     // handover told right after them are remains returned.)
     ("A hospital in Deir al-Balah said it had received the bodies of 25 people, 11 of them from one family.", "25", .killed),
+    ("Al-Aqsa Martyrs Hospital said it had counted 44 bodies by nightfall.", "44", .killed),
     // (The value a change started from counts what the value it reached counts.)
     ("The death toll climbed to 45,028 on Monday from 44,976 on Sunday.", "44,976", .killed),
     ("The number of patients waiting rose to 18,500 from 16,000 in May.", "16,000", .medevacNeeded),

@@ -271,6 +271,8 @@ enum IndicatorRules {
       // bodies of 25 people": the dead a hospital receives are deaths (not the remains a
       // country receives in a handover).
       "hospital|hospitals|morgue|morgues ~6 received|receive|receives",
+      // "The hospital said it had counted 44 bodies by nightfall".
+      "hospital|hospitals|morgue|morgues ~6 counted|recorded|registered|counts|records",
       // "Nasser Hospital in Khan Younis said it took in another 14 bodies".
       "hospital|hospitals|morgue|morgues ~6 took|take|takes|taking in",
       // "Doctors said they had received at least 50 bodies"
