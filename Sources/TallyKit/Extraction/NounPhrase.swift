@@ -103,10 +103,20 @@ struct NounPhraseReader {
           {
             e += 1
           }
-          // (Or the end of the clause: "it now controls about 40 per cent of Gaza City.")
-          if e > k, v.isWord(e, v.w.is_) || v.isWord(e, v.w.was) || e >= sentence.upperBound || v.tokens[e].kind == .punct {
+          // (Or the end of the clause: "it now controls about 40 per cent of Gaza City"; or a
+          // place it lies in: "86 per cent of the Gaza Strip within militarized zones".)
+          if e > k,
+            v.isWord(e, v.w.is_) || v.isWord(e, v.w.was) || v.isWord(e, v.w.within) || v.isWord(e, v.w.under)
+              || e >= sentence.upperBound || v.tokens[e].kind == .punct
+          {
             q.noun = .things
             q.phraseEnd = e
+            return
+          }
+          // ("86% of Gaza's territory": a share of land.)
+          if v.isWord(k, in: v.w.places), !v.isWord(k + 1, v.w.s) {
+            q.noun = .things
+            q.phraseEnd = k + 1
             return
           }
         }

@@ -509,6 +509,8 @@ struct QuantityFinder {
       if v.isPunct(i - 1, "-"), v.glued(i - 1), v.glued(i), v.tokens[i - 2].kind == .word {
         return true
       }
+      // A number after "#": "Situation Update #312", "#2".
+      if v.isPunct(i - 1, "#"), v.glued(i) { return true }
       // Money: $50, €3 million, £2 (non-ASCII signs such as € and £ have the stand-in 0x80)
       if i > sentence.lowerBound, v.tokens[i - 1].kind == .punct, v.glued(i) {
         let p = v.tokens[i - 1].punct
