@@ -19,6 +19,10 @@ struct IndicatorTests {
     ("The ministry said 50 Palestinian patients have left through the crossing.", "50", .medevacCompleted),
     ("Five patients crossed, accompanied by 10 relatives.", "10", .medevacCompanions),
     ("About 100,000 Palestinians crossed into Egypt.", "100,000", .crossedOut),
+    // (The wounded named right after the number who cross are evacuated patients.)
+    ("Some 21 wounded crossed into Egypt on Friday.", "Some 21", .medevacCompleted),
+    ("By Friday, 21 wounded had crossed, officials said.", "21", .medevacCompleted),
+    ("Some 40 wounded left the hospital.", "Some 40", .injured),
     ("Only 12 Palestinians were allowed back into Gaza.", "12", .crossedIn),
     ("Around 150 people are expected to cross back on the first day.", "Around 150", .crossedIn),
     ("In all, 27 people moved through the crossing in both directions.", "27", .crossings),

@@ -458,6 +458,15 @@ extension DocumentRun {
         if afterAuxiliary && c.event.isSpecific && !infinitive { return ind }
         continue
       }
+      // "Some 21 wounded crossed into Egypt", "21 wounded had crossed": the wounded named right
+      // after the number who then cross are patients, evacuated.
+      if describedAtPhraseEnd, first == .injured, c.event == .exit, view.text(c.start).lowercased().hasPrefix("cross"),
+        c.start == firstStart + 1 || (c.start == firstStart + 2 && afterAuxiliary)
+      {
+        var patients = q
+        patients.noun = .patients
+        return decide(c, for: patients, s) ?? ind
+      }
       // "All 20 living hostages held in Gaza were returned to Israel": after a participle
       // right after the noun phrase (not a verb of its own, "remain"), a verb after an
       // auxiliary is the predicate.
