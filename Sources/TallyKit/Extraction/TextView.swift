@@ -580,7 +580,7 @@ extension TextView {
   /// 45,028 on Monday from 44,976" ("rose from 44,976 to 45,028" compares nothing: the change
   /// runs forward).
   func fromAfterAChange(_ k: Int) -> Bool {
-    (max(1, k - 6)..<k).contains { j in isWord(j, w.to) && isNumeral(j + 1) && isWord(j - 1, in: w.changes) }
+    (max(1, k - 6)..<max(1, k)).contains { j in isWord(j, w.to) && isNumeral(j + 1) && isWord(j - 1, in: w.changes) }
   }
 
   /// "half the number", "a third of the total": a share of a measure, which compares (after
