@@ -222,25 +222,17 @@ struct DateFinder {
     guard v.isWord(i, v.w.the) else { return nil }
     // "by the end of January", "the end of last month", "the end of 2024": its last day.
     if v.isWord(i + 1, v.w.end), v.isWord(i + 2, v.w.of), i + 3 < end {
-      let period: DateMention?
-      if isMonth(i + 3) != nil || v.isWord(i + 3, v.w.last) || v.isWord(i + 3, v.w.this) {
-        period = mention(at: i + 3, end: end)
-      } else if v.tokens[i + 3].kind == .number {
-        period = mention(at: i + 3, end: end)
-      } else {
-        period = nil
+      let named =
+        isMonth(i + 3) != nil || v.isWord(i + 3, v.w.last) || v.isWord(i + 3, v.w.this) || v.tokens[i + 3].kind == .number
+      guard named, let period = mention(at: i + 3, end: end) else { return nil }
+      let month: DateMention.Kind
+      switch period.kind {
+      case .calendar(_, _, nil), .calendarYearsFromPublication(_, _, nil), .monthsFromPublication: month = period.kind
+      case .year(let y): month = .calendar(year: y, month: 12, day: nil)
+      case .yearsFromPublication(let n): month = .calendarYearsFromPublication(n, month: 12, day: nil)
+      default: return nil
       }
-      switch period?.kind {
-      case .calendar(_, _, nil)?, .calendarYearsFromPublication(_, _, nil)?, .monthsFromPublication?:
-        return DateMention(start: i, end: period!.end, kind: .dayOfMonth(0, of: period!.kind), role: .point)
-      case .year(let y)?:
-        return DateMention(start: i, end: period!.end, kind: .dayOfMonth(0, of: .calendar(year: y, month: 12, day: nil)), role: .point)
-      case .yearsFromPublication(let n)?:
-        return DateMention(
-          start: i, end: period!.end, kind: .dayOfMonth(0, of: .calendarYearsFromPublication(n, month: 12, day: nil)), role: .point)
-      default:
-        return nil
-      }
+      return DateMention(start: i, end: period.end, kind: .dayOfMonth(0, of: month), role: .point)
     }
     var j = i + 1
     let first = v.isWord(j, v.w.first)
