@@ -632,6 +632,18 @@ struct IndicatorTests {
 
   /// Items joined by "and" share the plan and the rate that close their clause, also after a
   /// verb of saying; a bare number counts what the next counts.
+  /// Bare numbers count the people their own sentence names before them (with no figure that
+  /// names what it counts between), not an earlier sentence's figure.
+  @Test func bareNumbersCountThePeopleTheirSentenceNames() {
+    let text =
+      "Israel freed 1,968 Palestinian prisoners. The Red Cross said it had facilitated the release of the hostages in two groups, seven in the morning and 13 a few hours later."
+    let found = figures(text)
+    #expect(found.map(\.indicator) == [.prisonersReleased, .hostagesReleased, .hostagesReleased])
+    // (With no people named in their sentence, they still count the figure before.)
+    let before = figures("Israel freed 1,968 Palestinian prisoners. Buses took 700 to Ramallah and 300 to Gaza.")
+    #expect(before.map(\.indicator) == [.prisonersReleased, .prisonersReleased, .prisonersReleased])
+  }
+
   @Test func listItemsShareTheirClausesPlanAndRate() {
     let text = "Officials saying 50 sick Palestinians and 100 relatives would be allowed out each day."
     let found = figures(text)

@@ -86,7 +86,15 @@ extension DocumentRun {
     // over 171,000"); otherwise the group is left to the indicator ("A further 38 failed ..."
     // counts people).
     if q.noun == .unknown {
-      let antecedent = q.partitive ? partitiveAntecedent(q, k, s) : lastCounted(k, s.quantities)
+      var antecedent = q.partitive ? partitiveAntecedent(q, k, s) : lastCounted(k, s.quantities)
+      // ("... facilitated the release of the hostages in two groups, seven in the morning and
+      // 13 a few hours later": people the sentence names before the number, with no figure
+      // between, are nearer than an earlier sentence's figure.)
+      if !q.partitive, antecedent.map({ !$0.1 }) ?? true, let named = peopleNamedBefore(q, k, s) {
+        var a = Quantity(numberStart: named, numberEnd: named, spanStart: named, spanEnd: named, value: 0)
+        if let info = view.info(named) { a.counts(info) }
+        antecedent = (a, true)
+      }
       // A share ("90 per cent of the population") or a fact-box value ("...: 78") counts
       // what its own words say, never the trucks or prisoners of an earlier sentence.
       // Nor does a number whose own verb only people undergo count trucks or convoys ("Some
@@ -1259,6 +1267,24 @@ extension DocumentRun {
   }
 
   /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
+  /// The last noun for people with a determiner before it ("the hostages", "those
+  /// prisoners") in `q`'s sentence before it, when no figure that names what it counts stands
+  /// between (bare numbers may: "seven in the morning and 13 a few hours later").
+  private func peopleNamedBefore(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Int? {
+    let from = s.quantities[..<k].last(where: { $0.noun != .unknown })?.phraseEnd ?? s.range.lowerBound
+    var j = q.spanStart - 1
+    while j > from {
+      let c = view.nounClass(j)
+      if view.flags(j - 1).contains(.determiner), !view.isPunct(j + 1, "'"), !view.isWord(j + 1, w.s),
+        [.hostages, .prisoners, .patients, .companions, .children, .journalists, .soldiers].contains(c)
+      {
+        return j
+      }
+      j -= 1
+    }
+    return nil
+  }
+
   private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
     // ("Fifty sick children and 61 companions left ... A further 50 are due to leave on
     // Sunday": more of those who travel are more patients; companions go with them.)
