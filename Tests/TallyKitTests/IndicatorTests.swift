@@ -22,6 +22,7 @@ struct IndicatorTests {
     // (The wounded named right after the number who cross are evacuated patients.)
     ("Some 21 wounded crossed into Egypt on Friday.", "Some 21", .medevacCompleted),
     ("By Friday, 21 wounded had crossed, officials said.", "21", .medevacCompleted),
+    ("By Friday, 21 more wounded had crossed, officials said.", "21", .medevacCompleted),
     ("Some 40 wounded left the hospital.", "Some 40", .injured),
     ("Only 12 Palestinians were allowed back into Gaza.", "12", .crossedIn),
     ("Around 150 people are expected to cross back on the first day.", "Around 150", .crossedIn),

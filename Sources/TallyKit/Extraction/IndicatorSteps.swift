@@ -466,9 +466,10 @@ extension DocumentRun {
         if afterAuxiliary && c.event.isSpecific && !infinitive { return ind }
         continue
       }
-      // "Some 21 wounded crossed into Egypt", "21 wounded had crossed": the wounded named right
-      // after the number who then cross are patients, evacuated.
-      if describedAtPhraseEnd, first == .injured, c.event == .exit, view.text(c.start).lowercased().hasPrefix("cross"),
+      // "Some 21 wounded crossed into Egypt", "21 more wounded had crossed": the wounded named
+      // right after the number (and "more") who then cross are patients, evacuated.
+      let wounded = describedAtPhraseEnd || (firstStart == phraseEnd + 1 && view.isWord(phraseEnd, w.more))
+      if wounded, first == .injured, c.event == .exit, view.text(c.start).lowercased().hasPrefix("cross"),
         c.start == firstStart + 1 || (c.start == firstStart + 2 && afterAuxiliary)
       {
         var patients = q
