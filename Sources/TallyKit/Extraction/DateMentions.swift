@@ -277,6 +277,16 @@ struct DateFinder {
     return phrase && (i + 3 >= end || v.tokens[i + 3].kind == .punct)
   }
 
+  /// The days "two days", "a week" or "3 weeks" at `i` count, when the word `word` ("ago",
+  /// "earlier") follows them.
+  private func days(at i: Int, end: Int, before word: Int32) -> Int? {
+    let v = view
+    guard i + 2 < end, v.isWord(i + 2, word), let n = smallCount(i) else { return nil }
+    if v.isWord(i + 1, v.w.day) || v.isWord(i + 1, v.w.days) { return n }
+    if v.isWord(i + 1, v.w.week) || v.isWord(i + 1, v.w.weeks) { return 7 * n }
+    return nil
+  }
+
   /// A small count that can say how long ago: 1-60 in digits or words, or "a"/"an".
   private func smallCount(_ i: Int) -> Int? {
     let v = view
@@ -382,25 +392,15 @@ struct DateFinder {
       return nil
     }
     // "a day earlier", "two weeks earlier", "the day before"
-    if i + 2 < end, v.isWord(i + 2, v.w.earlier), let n = smallCount(i) {
-      if v.isWord(i + 1, v.w.day) || v.isWord(i + 1, v.w.days) {
-        return DateMention(start: i, end: i + 3, kind: .daysFromAnother(-n, anchor: nil), role: .point)
-      }
-      if v.isWord(i + 1, v.w.week) || v.isWord(i + 1, v.w.weeks) {
-        return DateMention(start: i, end: i + 3, kind: .daysFromAnother(-7 * n, anchor: nil), role: .point)
-      }
+    if let n = days(at: i, end: end, before: v.w.earlier) {
+      return DateMention(start: i, end: i + 3, kind: .daysFromAnother(-n, anchor: nil), role: .point)
     }
     if theDayBefore(i, end: end) {
       return DateMention(start: i, end: i + 3, kind: .daysFromAnother(-1, anchor: nil), role: .point)
     }
     // "two days ago", "3 weeks ago", "a week ago"
-    if i + 2 < end, v.isWord(i + 2, v.w.ago), let n = smallCount(i) {
-      if v.isWord(i + 1, v.w.day) || v.isWord(i + 1, v.w.days) {
-        return DateMention(start: i, end: i + 3, kind: .daysFromPublication(-n), role: .point)
-      }
-      if v.isWord(i + 1, v.w.week) || v.isWord(i + 1, v.w.weeks) {
-        return DateMention(start: i, end: i + 3, kind: .daysFromPublication(-7 * n), role: .point)
-      }
+    if let n = days(at: i, end: end, before: v.w.ago) {
+      return DateMention(start: i, end: i + 3, kind: .daysFromPublication(-n), role: .point)
     }
     guard v.tokens[i].kind == .word else { return nil }
     // "the same month last year": the publication's month, a year back.

@@ -227,11 +227,7 @@ struct DocumentRun {
       where quantities[k].elliptical
         || (quantities[k].noun == .unknown && quantities[k].phraseEnd == quantities[k + 1].spanStart)
       {
-        var j = quantities[k].spanEnd
-        guard view.isWord(j, w.of) else { continue }
-        j += 1
-        if view.flags(j).contains(.determiner) { j += 1 }
-        guard j == quantities[k + 1].spanStart else { continue }
+        guard view.afterOf(quantities[k].spanEnd) == quantities[k + 1].spanStart else { continue }
         quantities[k].countsLike(quantities[k + 1])
       }
       // "registered 11,000 requests ... and had resolved about 4,000 of them": a part "of them"
@@ -817,10 +813,7 @@ struct DocumentRun {
     let end = sentence.upperBound
     // ("Some 154 of the 250 were expected to be sent into exile": on past the whole, whose
     // own plan the words after it do not tell.)
-    if view.isWord(k, w.of) {
-      let n = view.flags(k + 1).contains(.determiner) ? k + 2 : k + 1
-      if n < end, view.isNumeral(n) { k = n + 1 }
-    }
+    if let n = view.afterOf(k), n < end, view.isNumeral(n) { k = n + 1 }
     let of = view.flags(q.spanStart - 1).contains(.determiner) ? q.spanStart - 2 : q.spanStart - 1
     if view.isWord(of, w.of), view.isNumeral(of - 1) { steps = 10 }
     // ("Forty-five patients and 90 companions were due to leave": on past the list's items,

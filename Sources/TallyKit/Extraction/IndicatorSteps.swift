@@ -322,11 +322,7 @@ extension DocumentRun {
   /// exile": the whole after a part's "of (the)" that names an earlier figure again takes its
   /// indicator; the predicate after it is the part's.
   private func wholeOfAPartReferringBack(_ q: Quantity, _ k: Int, _ s: SentenceCues) -> Indicator? {
-    guard k > 0 else { return nil }
-    let of = s.quantities[k - 1].spanEnd
-    guard view.isWord(of, w.of),
-      of + 1 == q.spanStart || (view.flags(of + 1).contains(.determiner) && of + 2 == q.spanStart)
-    else { return nil }
+    guard k > 0, view.afterOf(s.quantities[k - 1].spanEnd) == q.spanStart else { return nil }
     return referredIndicator(q)
   }
 
@@ -1402,8 +1398,7 @@ extension DocumentRun {
   private func comparedWith(_ q: Quantity) -> Bool {
     let k = q.spanStart
     guard q.elliptical else { return false }
-    return (view.isWord(k - 1, w.from)
-      && (view.isWord(k - 2, w.down) || view.isWord(k - 2, w.up) || view.fromAfterAChange(k - 1)))
+    return view.comparingFrom(at: k - 1)
       || (view.isWord(k - 1, w.the) && view.isWord(k - 2, w.than) && view.isWord(k - 3, in: w.comparatives))
       || ((view.isWord(k - 1, w.with) || view.isWord(k - 1, w.to)) && view.isWord(k - 2, w.compared))
   }

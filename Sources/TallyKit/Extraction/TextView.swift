@@ -566,7 +566,7 @@ extension TextView {
   /// "up from", "down from", "compared with", "compared to", "short of", "than the", "than in": words at
   /// `k` that bring in a value a figure is compared with (not the qualifier "more than 40").
   func comparesWith(at k: Int) -> Bool {
-    (isWord(k, w.from) && (isWord(k - 1, w.up) || isWord(k - 1, w.down) || fromAfterAChange(k)))
+    comparingFrom(at: k)
       || (isWord(k, w.compared) && (isWord(k + 1, w.with) || isWord(k + 1, w.to)))
       || (isWord(k, w.of) && isWord(k - 1, w.short))
       // ("well below the 600 trucks a day promised")
@@ -576,11 +576,21 @@ extension TextView {
           || isWord(k + 1, w.before) || isWord(k + 1, w.during) || sharesAMeasure(from: k + 1)))
   }
 
-  /// Whether the "from" at `k` follows a change to a number within six words: "climbed to
-  /// 45,028 on Monday from 44,976" ("rose from 44,976 to 45,028" compares nothing: the change
-  /// runs forward).
-  func fromAfterAChange(_ k: Int) -> Bool {
-    (max(1, k - 6)..<max(1, k)).contains { j in isWord(j, w.to) && isNumeral(j + 1) && isWord(j - 1, in: w.changes) }
+  /// Whether `k` is a "from" that brings in the value a figure is compared with: "up from",
+  /// "down from", or after a change to a number within six words, "climbed to 45,028 on
+  /// Monday from 44,976" ("rose from 44,976 to 45,028" compares nothing: the change runs
+  /// forward).
+  func comparingFrom(at k: Int) -> Bool {
+    guard isWord(k, w.from) else { return false }
+    return isWord(k - 1, w.up) || isWord(k - 1, w.down)
+      || (max(1, k - 6)..<max(1, k)).contains { j in isWord(j, w.to) && isNumeral(j + 1) && isWord(j - 1, in: w.changes) }
+  }
+
+  /// Where the whole of "N of (the) M" starts when `k` is its "of": past the determiner, if
+  /// any ("22 of the 36 hospitals", "eight of 33"); nil when `k` is no "of".
+  func afterOf(_ k: Int) -> Int? {
+    guard isWord(k, w.of) else { return nil }
+    return flags(k + 1).contains(.determiner) ? k + 2 : k + 1
   }
 
   /// "half the number", "a third of the total": a share of a measure, which compares (after
