@@ -1083,6 +1083,9 @@ struct IndicatorTests {
     #expect(try #require(figure(exile, "Some 154")).indicator == .deported)
     let whole = try #require(figures(exile).last)
     #expect(whole.value == 250 && whole.indicator == .prisonersReleased && whole.modality == .actual)
+    // A day of a month between the noun and the verb does not stop the look for a plan.
+    let freed = "Officials estimate that about 1,000 prisoners held since October 7 will be among those freed."
+    #expect(try #require(figure(freed, "about 1,000")).modality == .planned)
     let provided = "Some 145 trucks a day entered, far fewer than the 600 a day the agreement provides for."
     #expect(try #require(figure(provided, "600")).modality == .planned)
     #expect(try #require(figure(provided, "145")).modality == .actual)

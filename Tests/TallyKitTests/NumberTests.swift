@@ -158,6 +158,9 @@ struct NumberTests {
     // ... and so is "each day at first" or "each day from Monday".
     #expect(try #require(figure("Up to 50 patients would be allowed out each day at first.", "Up to 50")).per == "day")
     #expect(try #require(figure("About 40 trucks entered each day from Monday.", "About 40")).per == "day")
+    // ... also ten words after the number ("of humanitarian aid" before the verb).
+    let far = "Some 600 trucks of humanitarian aid will be allowed into Gaza every day, officials said."
+    #expect(try #require(figure(far, "Some 600")).per == "day")
     // ... and "each day on average".
     #expect(try #require(figure("Only 31 trucks of aid entered Gaza each day on average in October.", "31")).per == "day")
   }

@@ -829,6 +829,10 @@ struct DocumentRun {
         // ("640,000 children under 10 are to be reached": past an age limit.)
         || (view.tokens[k].kind == .number
           && (view.isWord(k - 1, w.under) || view.isWord(k - 1, w.over) || view.isWord(k - 1, w.aged)))
+        // ("1,000 prisoners held since October 7 will be among those freed": past a day of a
+        // month.)
+        || (view.tokens[k].kind == .number && view.flags(k - 1).contains(.month)
+          && view.tokens[k - 1].flags.contains(.capitalized))
     {
       // "400 Palestinians, including the wounded, would be allowed to leave": past the
       // breakdown to the verb.

@@ -357,12 +357,12 @@ struct NounPhraseReader {
 
   /// A rate that ends the clause after the noun phrase ("entered Gaza daily", "crossed each
   /// day."), or stands before its time phrase ("came in daily during the last week"), within
-  /// eight words and before any punctuation; "daily strikes" or "a day of strikes", which go
-  /// on, are not rates.
+  /// ten words ("trucks of humanitarian aid will be allowed into Gaza every day") and before
+  /// any punctuation; "daily strikes" or "a day of strikes", which go on, are not rates.
   private func closingRate(after k: Int, end: Int) -> Rate? {
     let v = view
     var j = k
-    while j < min(end, k + 8), v.tokens[j].kind != .punct {
+    while j < min(end, k + 10), v.tokens[j].kind != .punct {
       if let (r, words) = view.rate(at: j, end: end) {
         let after = j + words
         // ("each day of the pause" is a rate; "in a day of strikes" is not.)
