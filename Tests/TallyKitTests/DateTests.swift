@@ -341,6 +341,9 @@ struct DateTests {
     ("2025-11-24", "About 500,000 people have returned to Gaza City since Friday, and 1.9 million people remain displaced.", "1.9 million", nil),
     ("2025-11-24", "The ministry said 67,000 were killed and wounded since October 7, and that about 7,000 are missing.", "7,000", "2023-10-07"),
     ("2025-11-24", "Since the war began, 67,000 have been killed, and 170,000 have been wounded.", "170,000", "2023-10-07"),
+    // A "since" in a second thing said (", and that ...") is that clause's figure's.
+    ("2025-03-12", "WHO said 12,000 people were still waiting to be evacuated, and that at least 560 patients had died since July while on the waiting list.", "12,000", nil),
+    ("2025-03-12", "WHO said 12,000 people were still waiting to be evacuated, and that at least 560 patients had died since July while on the waiting list.", "at least 560", "2024-07"),
     // A period after "despite" or "amid" is the setting, not the period counted.
     ("2025-10-29", "The toll passed 68,000 as strikes continued despite the truce.", "68,000", nil),
     // An ordinal after "the" compares, as "first" does; a share ("a fifth of") does not.

@@ -472,6 +472,9 @@ struct IndicatorTests {
     ("Under the deal, a cap of 50 patients a day applies at the crossing.", "50", .medevacCompleted),
     ("Israel set a limit of 600 trucks a day.", "600", .aidTrucks),
     ("At least 12 patients died before their turn came, the ministry said.", "At least 12", .diedAwaitingEvacuation),
+    ("WHO said 560 patients had died since July while on the waiting list.", "560", .diedAwaitingEvacuation),
+    // A receiving side that expects patients takes them in.
+    ("The ministry said it expected to receive 50 patients a day under the agreement.", "50", .medevacCompleted),
     // Deaths "of malnutrition-related causes" are no killing.
     ("At least 460 people have died of malnutrition-related causes since the war began.", "460", .other),
     // Another's estimate of the figure before comes before a cue to its left.
@@ -714,6 +717,7 @@ struct IndicatorTests {
     "Buses carrying the freed prisoners arrived in Ramallah, where crowds of about 2,000 people had gathered.",
     "Thousands gathered in Tel Aviv to demand a deal for the hostages.",
     "The rally for the hostages was attended by some 100,000 people.",
+    "Thousands of people gathered in Ramallah and Khan Younis to welcome the freed prisoners.",
   ])
   func aCrowdIsNoIndicators(_ sentence: String) {
     #expect(figures(sentence).map(\.indicator) == [.other])

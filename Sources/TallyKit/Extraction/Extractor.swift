@@ -1413,10 +1413,12 @@ struct DocumentRun {
       // compared with is not counted over the period.
       if i < q.spanStart, comparedBetween(q, from: i, to: i) { return true }
       if i >= q.spanEnd {
-        // (", of whom 243 have been killed since the war began": the part's clause too.)
+        // (", of whom 243 have been killed since the war began": the part's clause too; so is
+        // a second thing said, ", and that at least 560 patients had died since July".)
         return (q.spanEnd..<i).contains {
           view.opensClause(at: $0, w.clauseOpeners) || view.opensClause(at: $0, w.relativeOpeners)
             || (view.isPunct($0, ",") && view.isWord($0 + 1, w.of) && (view.isWord($0 + 2, w.whom) || view.isWord($0 + 2, w.which)))
+            || (view.isPunct($0, ",") && view.isWord($0 + 1, w.and) && view.isWord($0 + 2, w.that))
         }
       }
       return (i..<q.spanStart).contains {

@@ -78,6 +78,8 @@ enum IndicatorRules {
       "death* ~3 await*|waiting", "died before ~3 evacuat*|departure|transfer|leaving|travelling|traveling",
       "died ~2 waiting",
       "died|die|dying ~8 while|whilst await*|waiting",
+      // "560 patients had died since July while on the waiting list".
+      "died|die|dying ~8 while|whilst on ~2 list|lists|waitlist*",
       // "12 patients died before their turn came".
       "died|die|dying ~3 before their|his|her turn",
       // "patients on the evacuation list have died"
@@ -123,6 +125,8 @@ enum IndicatorRules {
       "ready to receive|admit|take|host|accept",
       // "Italy has offered to take 100 more children".
       "offered|offers|offer|offering|agreed|pledged to receive|admit|take|host|accept|treat",
+      // "it expected to receive 50 patients a day under the agreement".
+      "expected|expects|expect|expecting to receive|admit|host|accept|treat",
       // "Egypt had prepared to receive 200 patients" (the Red Cross "preparing to receive 20
       // living hostages" is a release).
       "prepared|preparing|prepares|prepare to receive|admit|take|host|accept ~4 patients|children|wounded|sick|injured",

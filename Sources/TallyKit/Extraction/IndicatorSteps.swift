@@ -478,6 +478,9 @@ extension DocumentRun {
       if describedAtPhraseEnd, c.start > firstStart, afterAuxiliary, !view.flags(firstStart).contains(.auxiliary) {
         return ind
       }
+      // "Thousands of people gathered in Ramallah to welcome the freed prisoners": a crowd
+      // that gathers is the people's verb, whatever the clause then tells of others.
+      if first == nil, c.event == .gather { return ind }
       if c.event.isSpecific {
         if c.start > phraseEnd { return ind }
         participle = ind
