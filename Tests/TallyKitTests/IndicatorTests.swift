@@ -1171,6 +1171,16 @@ struct IndicatorTests {
 
   @Test func attributionNamesWhoGaveTheFigure() throws {
     #expect(try #require(figure("The Gaza health ministry said 45 people were killed.", "45")).attribution == "Gaza health ministry")
+    // A day told between the subject and its verb, or before the subject, is no part of it.
+    for told in [
+      "The ministry on Sunday said 45 people were killed.", "The ministry late on Sunday evening said 45 people were killed.",
+      "The ministry on Sunday also said 45 people were killed.", "On Sunday the ministry said 45 people were killed.",
+    ] {
+      #expect(try #require(figure(told, "45")).attribution == "ministry")
+    }
+    // A speech word that a verb in "-ing" takes as its object names no source.
+    let object = "CPJ said it was investigating reports of dozens more killings."
+    #expect(try #require(figure(object, "dozens")).attribution == "CPJ")
     // A live blog's time stamp, set apart by a spaced dash, is no part of the name.
     let live = "10:45 GMT - The Red Cross says it has received the remains of two more deceased hostages."
     #expect(try #require(figure(live, "two")).attribution == "Red Cross")

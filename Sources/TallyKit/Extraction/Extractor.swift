@@ -1632,6 +1632,35 @@ struct DocumentRun {
   // MARK: Attribution
 
   /// A source named in a sentence: where, who, and how it was introduced.
+  /// Where the subject before a verb at `b` ends, past a day told between them ("on Sunday",
+  /// "late on Sunday evening", "on Sunday also"); `b` when there is none.
+  private func subjectEnd(before b: Int, sentenceStart s: Int) -> Int {
+    var k = b - 1
+    while k > s, view.flags(k).contains(.adverb) { k -= 1 }
+    guard k > s, view.isWord(k, w.morning) || view.isWord(k, w.evening) || view.isWord(k, w.night)
+      || view.isWord(k, w.afternoon) || view.flags(k).contains(.weekday)
+    else { return b }
+    if !view.flags(k).contains(.weekday) { k -= 1 }
+    guard k > s + 1, view.flags(k).contains(.weekday), view.isWord(k - 1, w.on) else { return b }
+    k -= 1
+    if view.isWord(k - 1, w.late) || view.isWord(k - 1, w.early) { k -= 1 }
+    return k > s ? k : b
+  }
+
+  /// "CPJ said it was investigating reports of dozens more killings": a speech word right
+  /// after a verb in "-ing" (after an auxiliary) is that verb's object, a noun; it names no
+  /// source before it.
+  private func objectOfProgressive(_ i: Int) -> Bool {
+    let k = i - 1
+    guard k >= 0, view.tokens[k].kind == .word, !view.tokens[k].flags.contains(.capitalized),
+      !view.flags(k).contains(.speech),
+      // (After an auxiliary: "The UN's displacement tracking put the number at" is a noun.)
+      view.flags(k - 1).contains(.auxiliary) || view.isWord(k - 1, w.been)
+    else { return false }
+    let before = view.text(k)
+    return before.count > 5 && before.hasSuffix("ing")
+  }
+
   struct Source {
     var position: Int
     var name: String
@@ -1680,7 +1709,7 @@ struct DocumentRun {
     }
     for i in sentence
     where (v.flags(i).contains(.speech) || putsAFigure(i) || estimatedAfterName(i)) && !v.isWord(i, w.according)
-      && !cues.contains(where: { $0.start == i }) && !isParticiple(i)
+      && !cues.contains(where: { $0.start == i }) && !isParticiple(i) && !objectOfProgressive(i)
     {
       // The subject before the verb, skipping adverbs and auxiliaries ("It also said", "The
       // ministry has said") and an appositive: "Mohammed Zaqout, the Director of hospitals
@@ -1691,6 +1720,9 @@ struct DocumentRun {
         b -= 1
         if v.isWord(b, in: w.beForms) { passive = true }
       }
+      // "The ministry on Sunday said", "... late on Sunday evening said": the day between the
+      // subject and its verb is no part of the subject's name.
+      b = subjectEnd(before: b, sentenceStart: s)
       // "Seven more deaths from malnutrition were recorded overnight": a passive names no
       // source before it; its agent, if any, follows "by" ("a programme announced by King
       // Abdullah, who pledged to take in 2,000 sick children").
@@ -1749,8 +1781,10 @@ struct DocumentRun {
         let titleWord =
           a < b && a - 2 >= s && v.tokens[a - 1].flags.contains(.capitalized) && v.tokens[a].flags.contains(.capitalized)
           && v.tokens[a - 2].kind == .word && v.tokens[a - 2].flags.contains(.capitalized)
+        // ("On Sunday the ministry said": no name holds a weekday.)
         if !inName && !titleWord
-          && (f.contains(.speech) || (f.contains(.phraseEnd) && !acronym) || v.tokens[a - 1].word == w.and)
+          && (f.contains(.speech) || (f.contains(.phraseEnd) && !acronym) || v.tokens[a - 1].word == w.and
+            || f.contains(.weekday))
         {
           break
         }
