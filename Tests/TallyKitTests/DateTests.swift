@@ -32,6 +32,8 @@ struct DateTests {
     // A present state in a clause after ", and" is not dated by the first days before it.
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "10,000", "2025-01-22"),
     ("2025-01-22", "Teams recovered 120 bodies in the first three days of the ceasefire, and say another 10,000 people are still missing.", "120", "2025-01-21"),
+    // A present need is not dated by a clause after a comma that opens with a number of its own.
+    ("2024-05-07", "The WHO estimates that roughly 14,000 people need to leave Gaza for care, half a million fewer procedures having been carried out this year than last.", "roughly 14,000", "2024-05-07"),
     // A date after a share of a measure compared with ("fewer than half the number") is
     // that measure's.
     ("2025-09-05", "Since the start of the year, 1,200 patients have been evacuated, fewer than half the number who left in 2024, the WHO said.", "1,200", "2025-09-05"),

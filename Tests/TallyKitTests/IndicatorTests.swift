@@ -158,6 +158,9 @@ struct IndicatorTests {
     ("Israel freed 620 prisoners. Of them, 97 were deported and 445 had been detained in Gaza.", "445", .prisonersReleased),
     ("Israel freed 620 prisoners. Of those freed, 97 were deported, while 445 were detained in Gaza.", "445", .prisonersReleased),
     ("Israel freed 620 prisoners. Of those freed, 97 were deported, while 445 were detained in Gaza.", "97", .deported),
+    // "the released" with no noun refers back as "those released" does, to a figure large
+    // enough to hold the part (not the three hostages told last).
+    ("Israel released 369 prisoners on Saturday, hours after three hostages were freed. Among the released, 36 had been serving life terms.", "36", .prisonersReleased),
     // The people handed over between the verb and the Red Cross.
     ("Militants handed three Thai farm workers to the Red Cross in Khan Younis.", "three", .hostagesReleased),
     ("It completed the handover of 33 captives, eight of them dead.", "eight", .remainsReturned),

@@ -1020,6 +1020,16 @@ struct DocumentRun {
       {
         continue
       }
+      // "roughly 14,000 people need to leave Gaza for care, half a million fewer procedures
+      // having been carried out this year": nor does a date in a clause that opens with a
+      // number of its own after a comma date a present state told before it.
+      if m.start >= q.spanEnd, presentTense(after: q),
+        (q.spanEnd..<m.start).contains(where: { j in
+          view.isPunct(j, ",") && (view.isNumeral(j + 1) || view.isWord(j + 1, w.half))
+        })
+      {
+        continue
+      }
       // "COGAT said an average of 4,200 trucks a week had been cleared, and that 1,050 entered
       // on Sunday alone": nor does a date in a second reported clause with a figure of its own.
       if m.start >= q.spanEnd,

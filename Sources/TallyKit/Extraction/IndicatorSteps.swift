@@ -1150,7 +1150,9 @@ extension DocumentRun {
   /// gives it, if the opening holds a cue and a figure fits.
   private func wholeOfOpeningCue(of q: Quantity, _ s: SentenceCues) -> Int? {
     let a = s.range.lowerBound
-    guard view.isWord(a, w.of) || view.isWord(a, w.among), view.isWord(a + 1, w.those),
+    // ("Among the released, 36 ...": "the" and a participle with no noun, as "those released".)
+    guard view.isWord(a, w.of) || view.isWord(a, w.among),
+      view.isWord(a + 1, w.those) || (view.isWord(a + 1, w.the) && q.partOfOpening && q.openingNoun == .unknown),
       let first = s.quantities.first,
       let cue = s.cues.first(where: { $0.start > a + 1 && $0.end <= first.spanStart })
     else { return nil }

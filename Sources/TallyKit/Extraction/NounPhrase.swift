@@ -437,12 +437,20 @@ struct NounPhraseReader {
       return v.isPunct(q.spanStart - 1, ",") || afterReportingClause(q.spanStart, from: k) ? .number : nil
     }
     // A few words and a comma, with a counted noun among them and no number.
+    let first = k
     var noun: Int? = nil
     while k < q.spanStart, k - s <= 6, v.tokens[k].kind == .word, !v.isNumber(k) {
       if v.nounClass(k) != .unknown { noun = k }
       k += 1
     }
-    guard let noun, k < q.spanStart, v.isPunct(k, ",") else { return nil }
+    guard k < q.spanStart, v.isPunct(k, ",") else { return nil }
+    guard let noun else {
+      // "Among the released, 36 had been serving life terms": people named by what befell
+      // them refer back, as "Of those released" does.
+      let participle =
+        k - first <= 3 && !v.tokens[first].flags.contains(.capitalized) && v.text(first).hasSuffix("ed")
+      return participle ? .pronoun : nil
+    }
     return .noun(noun)
   }
 

@@ -247,7 +247,11 @@ struct WordSet: Sendable {
 /// views and finders that carry it stay small to copy.
 final class NamedWords: Sendable {
   /// "120 hostages remain", "the toll stands at": verbs of a present state after a figure.
-  static let presentVerbWords = ["remain", "remains", "has", "have", "still", "stand", "stands"]
+  static let presentVerbWords = [
+    "remain", "remains", "has", "have", "still", "stand", "stands",
+    // ("14,000 people need to leave": a need is a present state.)
+    "need", "needs",
+  ]
   /// "34,500 deaths reported in that period": participles that describe figures, not a source.
   static let reportingParticipleWords = ["reported", "recorded", "counted", "documented", "confirmed", "registered"]
   /// The prepositions after such a participle.
