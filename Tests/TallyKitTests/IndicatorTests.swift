@@ -118,6 +118,7 @@ struct IndicatorTests {
     // ("150 wounded") shares no verb with the list and borrows no noun from it.
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "at least 50", .killed),
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "150", .injured),
+    ("At Nasser hospital in Khan Younis, staff said they had received the bodies of 19 people.", "19", .killed),
     // Companions in an aside ("accompanied by 31 companions") are not what a later number
     // counts: the patients are.
     ("Sixteen patients, accompanied by 31 companions, left for Jordan. A further 23 are scheduled to leave on Wednesday.", "23", .medevacCompleted),

@@ -279,8 +279,9 @@ enum IndicatorRules {
       "hospital|hospitals|morgue|morgues ~6 counted|recorded|registered|counts|records",
       // "Nasser Hospital in Khan Younis said it took in another 14 bodies".
       "hospital|hospitals|morgue|morgues ~6 took|take|takes|taking in",
-      // "Doctors said they had received at least 50 bodies"
-      "doctors|medics|paramedics ~4 received|receive|receives",
+      // "Doctors said they had received at least 50 bodies", "At Nasser hospital, staff said
+      // they had received the bodies of 19 people" (only bodies or the dead: see `decide`).
+      "doctors|medics|paramedics|nurses|staff ~4 received|receive|receives",
     ]),
     (.otherDeath, [
       "died|die|dies|dying|death|deaths ~2 of|from malnutrition|starvation|hunger|famine|dehydration|hypothermia|cold|disease|diseases|illness|exposure",
