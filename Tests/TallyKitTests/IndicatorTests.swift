@@ -119,6 +119,9 @@ struct IndicatorTests {
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "at least 50", .killed),
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "150", .injured),
     ("At Nasser hospital in Khan Younis, staff said they had received the bodies of 19 people.", "19", .killed),
+    // People who "left" no place named, right after a displacement, left where it was.
+    ("Up to 450,000 people have fled Rafah in the past week. The agency said roughly 100,000 had left in the first two days.", "roughly 100,000", .displaced),
+    ("Up to 450,000 people have fled Rafah in the past week. Separately, 300 patients left through the crossing.", "300", .medevacCompleted),
     // Companions in an aside ("accompanied by 31 companions") are not what a later number
     // counts: the patients are.
     ("Sixteen patients, accompanied by 31 companions, left for Jordan. A further 23 are scheduled to leave on Wednesday.", "23", .medevacCompleted),

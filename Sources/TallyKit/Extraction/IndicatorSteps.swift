@@ -281,6 +281,12 @@ extension DocumentRun {
     // people's own words may still code it: "displaced Palestinians have returned to northern
     // Gaza" are displaced).
     if found == .crossedIn, returnsInsideTheStrip(after: q, s) { found = .other }
+    // "Up to 450,000 people have fled Rafah ... The agency said roughly 100,000 had left in the
+    // first two days": people who "left" no place named, right after displacement was told,
+    // left where the displacement was, not Gaza.
+    if found == .crossedOut, leavesNoPlace(q, s), let last = output.last, last.indicator == .displaced {
+      found = .displaced
+    }
     // "A further 33 are to be freed, eight of whom are dead": a dead part of a hostage figure
     // is left to its whole, as in "33 hostages ..., eight of whom are dead" (`decide`), also
     // when the whole names no hostages itself.
@@ -302,6 +308,19 @@ extension DocumentRun {
     // companions is a crossing total, however it is told.
     if found == .medevacCompleted, q.patientsAndCompanions { return (.crossedOut, joinsRelease) }
     return (found, joinsRelease)
+  }
+
+  /// Whether `q`, which names no people of its own ("100,000", "100,000 people"), "left" (or
+  /// "fled") right after its noun phrase with no place after the verb: punctuation, the end or
+  /// a time ("in the first two days") follows it.
+  private func leavesNoPlace(_ q: Quantity, _ s: SentenceCues) -> Bool {
+    guard q.noun == .unknown || q.noun == .people,
+      let c = s.cues.first(where: { $0.event == .exit && $0.start >= q.phraseEnd && $0.start <= q.phraseEnd + 2 }),
+      c.end == c.start + 1, view.text(c.start).lowercased() == "left" || view.text(c.start).lowercased() == "fled"
+    else { return false }
+    let next = c.end
+    return next >= s.range.upperBound || view.tokens[next].kind == .punct || view.isWord(next, w.in_)
+      || view.isWord(next, w.during) || view.isWord(next, w.over) || view.isWord(next, w.since)
   }
 
   /// Whether the predicate after `q` returns its people inside the Strip: "back" or a verb of
