@@ -65,6 +65,9 @@ struct DateTests {
     // "the first week of the ceasefire": the data runs to its seventh day.
     ("2025-02-05", "Around 600 trucks a day crossed during the first week of the ceasefire.", "Around 600", "2025-01-25"),
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
+    // The time before a named period runs to the day before it began.
+    ("2025-01-27", "In the three months before the truce, an average of 76 trucks a day had entered.", "76", "2025-01-18"),
+    ("2025-01-27", "In the two weeks before the ceasefire began, 76 trucks a day entered.", "76", "2025-01-18"),
     ("2025-02-05", "In the first ten days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-28"),
     ("2025-02-05", "Three weeks ago, 40 people were killed.", "40", "2025-01-15"),
     ("2024-10-02", "Israeli forces have killed more than 700 Palestinians in the West Bank since October 7 last year.", "700", "2024-10-02"),
@@ -222,6 +225,8 @@ struct DateTests {
     // ... however far the superlative stands before the "since" that names the period.
     ("2024-01-22", "Twenty-one soldiers were killed on Monday, the deadliest day for its forces since the ground offensive began.", "Twenty-one", nil),
     ("2025-02-05", "In the first 10 days of the ceasefire, 600 trucks entered Gaza.", "600", "2025-01-19"),
+    ("2025-01-27", "In the three months before the truce, an average of 76 trucks a day had entered.", "76", "2024-10-19"),
+    ("2025-01-27", "In the two weeks before the ceasefire began, 76 trucks a day entered.", "76", "2025-01-05"),
     // The words of a running total raised by the next figure are that total's.
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "Three", nil),
     ("2024-12-30", "Three Israeli soldiers were killed on Sunday, the military said, bringing the number of troops killed since the ground offensive began to 390.", "390", "2023-10-07"),

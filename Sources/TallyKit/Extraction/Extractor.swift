@@ -551,9 +551,11 @@ struct DocumentRun {
       && periods.contains { p in
         p.index < q.spanStart && (p.index..<q.spanStart).contains { view.isPunct($0, ",") && view.isWord($0 + 1, w.and) }
       }
-    if date == nil || statementDay, !presentLater, let first = firstPart(of: periods, in: sentence) {
-      date = ReportedDate(first.end)
-      periodStart = ReportedDate(first.start)
+    if date == nil || statementDay, !presentLater,
+      let part = firstPart(of: periods, in: sentence) ?? timeBefore(periods, in: sentence)
+    {
+      date = ReportedDate(part.end)
+      periodStart = ReportedDate(part.start)
     }
     // "11 people were killed on Thursday. Another 30 were wounded": more of the event the
     // sentence before dated, with no date of its own, happened on its day.
@@ -1639,9 +1641,51 @@ struct DocumentRun {
     return nil
   }
 
+  /// "In the three months before the truce", "in the week before the ceasefire began": the
+  /// data run to the day before the period's last start not after publication, from that many
+  /// days, weeks or months before it.
+  private func timeBefore(
+    _ periods: [(index: Int, kind: String)], in sentence: Range<Int>
+  ) -> (start: CivilDate, end: CivilDate)? {
+    guard let published = document.published else { return nil }
+    for (i, kind) in periods {
+      var k = i - 1
+      if view.flags(k).contains(.determiner) { k -= 1 }
+      guard k > sentence.lowerBound + 2, view.isWord(k, w.before) else { continue }
+      let unit = k - 1
+      let plural = view.isWord(unit, w.days) || view.isWord(unit, w.weeks) || view.isWord(unit, w.months)
+      guard plural || view.isWord(unit, w.day) || view.isWord(unit, w.week) || view.isWord(unit, w.month) else {
+        continue
+      }
+      var count = 1
+      var f = unit - 1
+      if view.isNumeral(f) {
+        guard let n = view.count(f, within: 1...366) else { continue }
+        count = n
+        f -= 1
+      } else if plural {
+        continue  // "in the months before the war" names no number of them.
+      }
+      guard view.isWord(f, w.the), view.isWord(f - 1, w.in_) || view.isWord(f - 1, w.during) || view.isWord(f - 1, w.over),
+        let begun = extractor.periodStarts[kind]?.last(where: { $0 <= published })
+      else { continue }
+      let end = begun.adding(days: -1)
+      if view.isWord(unit, w.month) || view.isWord(unit, w.months) {
+        let months = begun.year * 12 + (begun.month - 1) - count
+        let year = months / 12
+        let month = months % 12 + 1
+        let day = min(begun.day, CivilDate.daysIn(month: month, year: year))
+        guard let start = CivilDate(year: year, month: month, day: day) else { continue }
+        return (start, end)
+      }
+      let days = view.isWord(unit, w.day) || view.isWord(unit, w.days) ? 1 : 7
+      return (begun.adding(days: -count * days), end)
+    }
+    return nil
+  }
+
   // MARK: Attribution
 
-  /// A source named in a sentence: where, who, and how it was introduced.
   /// Where the subject before a verb at `b` ends, past a day told between them ("on Sunday",
   /// "late on Sunday evening", "on Sunday also"); `b` when there is none.
   private func subjectEnd(before b: Int, sentenceStart s: Int) -> Int {
@@ -1671,6 +1715,7 @@ struct DocumentRun {
     return before.count > 5 && before.hasSuffix("ing")
   }
 
+  /// A source named in a sentence: where, who, and how it was introduced.
   struct Source {
     var position: Int
     var name: String

@@ -407,7 +407,7 @@ final class NamedWords: Sendable {
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
-    below, another, for_, days, weeks, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
+    below, another, for_, days, weeks, months, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
     ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners, others, they, same, period, respectively, time: Int32
 
   init(_ v: Vocabulary) {
@@ -452,7 +452,7 @@ final class NamedWords: Sendable {
     presumed = id("presumed"); likely = id("likely"); exchange = id("exchange")
     registered = id("registered"); number = id("number")
     tally = id("tally"); count = id("count"); below = id("below")
-    another = id("another"); for_ = id("for"); days = id("days"); weeks = id("weeks")
+    another = id("another"); for_ = id("for"); days = id("days"); weeks = id("weeks"); months = id("months")
     weekend = id("weekend"); first = id("first"); past = id("past"); previous = id("previous"); yet = id("yet")
     further = id("further"); additional = id("additional")
     ceasefire = id("ceasefire")
