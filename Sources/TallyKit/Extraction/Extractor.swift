@@ -1611,31 +1611,11 @@ struct DocumentRun {
     for (i, kind) in periods {
       var k = i - 1
       if view.flags(k).contains(.determiner) { k -= 1 }
-      guard k > sentence.lowerBound + 1, view.isWord(k, w.of) else { continue }
-      let unit = k - 1
-      let days: Int
-      // "in the first weeks of the war" names no number of them: no date.
-      let plural = view.isWord(unit, w.days) || view.isWord(unit, w.weeks)
-      if view.isWord(unit, w.day) || view.isWord(unit, w.days) {
-        days = 1
-      } else if view.isWord(unit, w.week) || view.isWord(unit, w.weeks) {
-        days = 7
-      } else {
-        continue
-      }
-      var count = 1
-      var f = unit - 1
-      if f > sentence.lowerBound, view.isNumeral(f) {
-        guard let n = view.count(f, within: 1...366) else { continue }
-        count = n
-        f -= 1
-      } else if plural {
-        continue
-      }
-      guard view.isWord(f, w.first),
+      guard k > sentence.lowerBound + 1, view.isWord(k, w.of),
+        let span = timeSpan(unitAt: k - 1, in: sentence), let days = span.days, view.isWord(span.before, w.first),
         let start = extractor.periodStarts[kind]?.last(where: { $0 <= published })
       else { continue }
-      let end = start.adding(days: count * days - 1)
+      let end = start.adding(days: span.count * days - 1)
       return (start, min(end, published))
     }
     return nil
@@ -1651,37 +1631,47 @@ struct DocumentRun {
     for (i, kind) in periods {
       var k = i - 1
       if view.flags(k).contains(.determiner) { k -= 1 }
-      guard k > sentence.lowerBound + 2, view.isWord(k, w.before) else { continue }
-      let unit = k - 1
-      let plural = view.isWord(unit, w.days) || view.isWord(unit, w.weeks) || view.isWord(unit, w.months)
-      guard plural || view.isWord(unit, w.day) || view.isWord(unit, w.week) || view.isWord(unit, w.month) else {
-        continue
-      }
-      var count = 1
-      var f = unit - 1
-      if view.isNumeral(f) {
-        guard let n = view.count(f, within: 1...366) else { continue }
-        count = n
-        f -= 1
-      } else if plural {
-        continue  // "in the months before the war" names no number of them.
-      }
-      guard view.isWord(f, w.the), view.isWord(f - 1, w.in_) || view.isWord(f - 1, w.during) || view.isWord(f - 1, w.over),
+      guard k > sentence.lowerBound + 2, view.isWord(k, w.before), let span = timeSpan(unitAt: k - 1, in: sentence),
+        view.isWord(span.before, w.the),
+        view.isWord(span.before - 1, w.in_) || view.isWord(span.before - 1, w.during) || view.isWord(span.before - 1, w.over),
         let begun = extractor.periodStarts[kind]?.last(where: { $0 <= published })
       else { continue }
       let end = begun.adding(days: -1)
-      if view.isWord(unit, w.month) || view.isWord(unit, w.months) {
-        let months = begun.year * 12 + (begun.month - 1) - count
+      guard let days = span.days else {
+        let months = begun.year * 12 + (begun.month - 1) - span.count
         let year = months / 12
         let month = months % 12 + 1
         let day = min(begun.day, CivilDate.daysIn(month: month, year: year))
         guard let start = CivilDate(year: year, month: month, day: day) else { continue }
         return (start, end)
       }
-      let days = view.isWord(unit, w.day) || view.isWord(unit, w.days) ? 1 : 7
-      return (begun.adding(days: -count * days), end)
+      return (begun.adding(days: -span.count * days), end)
     }
     return nil
+  }
+
+  /// The span of time whose unit word is token `unit` ("10 days", "the week", "three
+  /// months"): how many units, the days in one (nil for a month), and the token before the
+  /// span. Nil for any other word, or for a plural with no number ("the first weeks", "the
+  /// months before the war" name no number of them).
+  private func timeSpan(unitAt unit: Int, in sentence: Range<Int>) -> (count: Int, days: Int?, before: Int)? {
+    let days: Int?
+    if view.isWord(unit, w.day) || view.isWord(unit, w.days) {
+      days = 1
+    } else if view.isWord(unit, w.week) || view.isWord(unit, w.weeks) {
+      days = 7
+    } else if view.isWord(unit, w.month) || view.isWord(unit, w.months) {
+      days = nil
+    } else {
+      return nil
+    }
+    let plural = view.isWord(unit, w.days) || view.isWord(unit, w.weeks) || view.isWord(unit, w.months)
+    let f = unit - 1
+    if f > sentence.lowerBound, view.isNumeral(f) {
+      guard let n = view.count(f, within: 1...366) else { return nil }
+      return (n, days, f - 1)
+    }
+    return plural ? nil : (1, days, f)
   }
 
   // MARK: Attribution
