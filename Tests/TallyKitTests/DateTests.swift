@@ -175,6 +175,8 @@ struct DateTests {
     // A sentence that opens by counting days from the event the sentence before dated is that
     // many days from it (not past publication).
     ("2025-10-15", "Hamas freed three hostages on Saturday. Two days later, Israel released 90 prisoners.", "90", "2025-10-13"),
+    ("2025-01-31", "Hamas freed two women on Thursday. Hours later, Israel released 110 prisoners.", "110", "2025-01-30"),
+    ("2025-01-31", "Hamas freed two women on Thursday. A few hours later, Israel released 110 prisoners.", "110", "2025-01-30"),
     ("2025-10-15", "Israel released 90 prisoners on Monday. A day earlier, Hamas freed three hostages.", "three", "2025-10-12"),
     ("2025-10-15", "Fifty patients left on Sunday. The following day, 40 more patients left.", "40", "2025-10-13"),
     ("2025-10-15", "Fifty patients left on Sunday. Days later, 40 more patients left.", "40", "2025-10-15"),

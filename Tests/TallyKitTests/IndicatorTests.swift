@@ -360,6 +360,12 @@ struct IndicatorTests {
     ("Seventeen children from Gaza arrived in Rome on Tuesday night, together with 38 relatives.", "Seventeen", .medevacCompleted),
     ("Italy has now received more than 170 young patients since the start of the war.", "170", .medevacCompleted),
     ("Italy has taken in around 180 Gazan children since the start of the war.", "around 180", .medevacCompleted),
+    ("Norway said it would receive 15 patients next week, while Spain has accepted 31.", "15", .medevacCompleted),
+    ("Norway said it would receive 15 patients next week, while Spain has accepted 31.", "31", .medevacCompleted),
+    ("A plane carrying 17 sick children and 38 relatives landed in Rome on Wednesday.", "17", .medevacCompleted),
+    ("A plane carrying 17 sick children and 38 relatives landed in Rome on Wednesday.", "38", .medevacCompanions),
+    ("About 3,000 patients have been treated in European hospitals, the commission said.", "About 3,000", .medevacCompleted),
+    ("About 3,000 patients have been treated in hospitals abroad.", "About 3,000", .medevacCompleted),
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "24", .medevacCompanions),
     ("Jordan received 17 children and their 24 family members on Wednesday, bringing the number of children it has treated this year to 130.", "130", .medevacCompleted),
     ("His release leaves 58 hostages in Gaza.", "58", .hostagesHeld),
@@ -538,6 +544,9 @@ struct IndicatorTests {
     // Also when the whole borrows its hostages from the sentence before.
     let further = "Hamas has freed 16 hostages. A further 33 are to be freed, eight of whom are dead."
     #expect(try #require(figure(further, "eight")).indicator == .hostagesReleased)
+    // The dead among "the remaining" hostages are still held, whatever the figure before.
+    let remaining = "Under the truce, 15 hostages have now been released, and Israel says eight of the remaining 18 are dead."
+    #expect(try #require(figure(remaining, "eight")).indicator == .hostagesHeld)
     // People killed, told as a part of others, are killed.
     let killed = "Strikes hit 40 homes, and 12 people were killed, three of whom were children."
     #expect(try #require(figure(killed, "three")).indicator == .killed)

@@ -1230,7 +1230,7 @@ struct DocumentRun {
 
   /// The days a sentence's opening counts from the event before it: "Two days later," (2),
   /// "A day earlier," (-1), "The following day," or "The next day," (1), "The day before,"
-  /// (-1); nil for any other opening.
+  /// (-1), "Hours later," or "Later that day," (0); nil for any other opening.
   private func daysFromTheEventBefore(_ sentence: Range<Int>) -> Int? {
     let a = sentence.lowerBound
     if view.isWord(a, w.the), view.isWord(a + 2, w.day), view.isWord(a + 1, w.following) || view.isWord(a + 1, w.next) {
@@ -1241,6 +1241,12 @@ struct DocumentRun {
       if view.isWord(a + 2, w.before) { return -1 }
     }
     if view.isWord(a, w.the), view.isWord(a + 1, w.previous), view.isWord(a + 2, w.day) { return -1 }
+    // "Hours later," "A few hours later," "Later that day,": the same day.
+    var h = a
+    if view.isWord(h, w.a) { h += 1 }
+    if view.isWord(h, in: w.quantifiers) || view.isWord(h, w.few) || view.isNumeral(h) { h += 1 }
+    if view.isWord(h, w.hours), view.isWord(h + 1, w.later) { return 0 }
+    if view.isWord(a, w.later), view.isWord(a + 1, w.that), view.isWord(a + 2, w.day) { return 0 }
     let n = view.isWord(a, w.a) ? 1 : view.count(a, within: 1...30)
     guard let n, view.isWord(a + 1, w.day) || view.isWord(a + 1, w.days) else { return nil }
     if view.isWord(a + 2, w.later) { return n }

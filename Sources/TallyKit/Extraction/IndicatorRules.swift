@@ -138,6 +138,12 @@ enum IndicatorRules {
       "left|leave|leaves|leaving|departed|travelled|traveled for ~1 treatment|care",
       "reached ~2 egypt|al-arish|el-arish|arish|jordan|amman|abroad",
       "arrived|arriving|arrive|arrives in|at ~2 \(receivingPlaces)|\(receivingCities)",
+      // "A plane carrying 17 sick children and 38 relatives landed in Rome".
+      "landed|landing|land|lands in|at ~2 \(receivingPlaces)|\(receivingCities)",
+      // "about 3,000 patients have been treated in European hospitals".
+      "treated in ~1 european|foreign|overseas hospital|hospitals",
+      "treated in ~1 hospital|hospitals abroad",
+      "treated in ~1 hospital|hospitals in \(receivingPlaces)|\(receivingCities)",
       // "Ambulances carried another 140 patients out on Sunday".
       "ambulance|ambulances ~2 carried|carry|carries|took|take|takes|ferried|brought|transported ~8 out|across|through",
       // "Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi".
@@ -146,8 +152,10 @@ enum IndicatorRules {
       "carried|carrying|flew|flown|took|taken|transported|transferred ~8 to hospitals|hospital in \(receivingPlaces)|\(receivingCities)",
       // The receiving country as the subject: "Italy has now received more than 170 young
       // patients" (not "the hospital received 50 wounded", a count of injuries).
-      "\(receivingPlaces) ~3 received|admitted|treated|hosted|welcomed",
+      "\(receivingPlaces) ~3 received|admitted|treated|hosted|welcomed|accepted",
       "\(receivingPlaces) ~3 taken|took|takes|taking in",
+      // "Norway said it would receive 15 patients next week" (a plan, by "would").
+      "\(receivingPlaces) ~4 receive|admit|accept|host|treat", "\(receivingPlaces) ~4 take in",
       // ... or countries not named: "The EU says member states have received 3,500 patients".
       "countries|states|nations ~2 received|admitted|hosted|welcomed",
     ]),

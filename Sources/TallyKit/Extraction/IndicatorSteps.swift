@@ -295,7 +295,10 @@ extension DocumentRun {
         c.event == .kill && c.start >= q.phraseEnd && c.start <= q.phraseEnd + 4 && view.flags(c.start).contains(.dead)
       })
     {
-      found = p
+      // ("15 have been released, and eight of the remaining 18 are dead": the dead among the
+      // hostages who remain are still held, whatever the figure before was.)
+      let ofTheRemaining = view.afterOf(q.spanEnd).map { n in view.isFormOfRemain(n - 1) && view.isNumeral(n) } ?? false
+      found = ofTheRemaining ? .hostagesHeld : p
     }
     // "16 people had died of malnutrition ..., bringing the toll since the war began to 197":
     // a total that deaths which are no killing raise counts such deaths.

@@ -407,7 +407,7 @@ final class NamedWords: Sendable {
     force, signed, erupted, broke, launched, went, beginning, currently, second, toll, prison,
     prisons, jail, jails, detention, ready, need, needs, needed, waiting, eligible, believed, thought,
     feared, said, reported, known, presumed, likely, exchange, registered, number, tally, count,
-    below, another, for_, days, weeks, months, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
+    below, another, for_, days, weeks, months, few, weekend, first, past, previous, yet, further, additional, ceasefire, truce,
     ceaseFire, deal, agreement, down, up, along, together, but, family, members, sentences, terms, life, long, lengthy, prisoners, others, they, same, period, respectively, time: Int32
 
   init(_ v: Vocabulary) {
@@ -453,6 +453,7 @@ final class NamedWords: Sendable {
     registered = id("registered"); number = id("number")
     tally = id("tally"); count = id("count"); below = id("below")
     another = id("another"); for_ = id("for"); days = id("days"); weeks = id("weeks"); months = id("months")
+    few = id("few")
     weekend = id("weekend"); first = id("first"); past = id("past"); previous = id("previous"); yet = id("yet")
     further = id("further"); additional = id("additional")
     ceasefire = id("ceasefire")
@@ -594,7 +595,9 @@ extension TextView {
   /// any ("22 of the 36 hospitals", "eight of 33"); nil when `k` is no "of".
   func afterOf(_ k: Int) -> Int? {
     guard isWord(k, w.of) else { return nil }
-    return flags(k + 1).contains(.determiner) ? k + 2 : k + 1
+    guard flags(k + 1).contains(.determiner) else { return k + 1 }
+    // ("eight of the remaining 18")
+    return isFormOfRemain(k + 2) ? k + 3 : k + 2
   }
 
   /// "half the number", "a third of the total": a share of a measure, which compares (after

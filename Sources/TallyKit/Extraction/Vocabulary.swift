@@ -570,5 +570,6 @@ final class Vocabulary: @unchecked Sendable {
     "believed", "thought", "feared", "reported", "known", "presumed", "likely", "exchange",
     "registered", "number", "tally", "count", "below", "another", "for", "weekend", "first",
     "past", "previous", "yet", "further", "additional", "deal", "agreement", "down", "up", "along", "together",
+    "few",
   ]
 }
