@@ -108,6 +108,7 @@ struct IndicatorTests {
     ("UNICEF says 132,000 children are at risk of death from acute malnutrition.", "132,000", .other),
     // A quantifier before an opening "of them" still makes the parts after it parts.
     ("Israel released 1,968 Palestinians. Most of them, 1,718, had been detained in Gaza.", "1,718", .prisonersReleased),
+    ("The number of UN staff killed has reached 280. Most of them - around 260 - worked for UNRWA.", "around 260", .killed),
     // Ambulances that carry patients out evacuate them.
     ("Ambulances carried another 140 patients out on Sunday.", "140", .medevacCompleted),
     // Another's estimate of the figure before is what that figure was.

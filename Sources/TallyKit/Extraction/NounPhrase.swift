@@ -421,7 +421,10 @@ struct NounPhraseReader {
     }
     guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }
     var k = s + 1
-    if v.flags(k).contains(.pronoun), v.isPunct(k + 1, ","), k + 1 < q.spanStart { return .pronoun }
+    // ("Most of them - around 260 - worked for UNRWA": a dash may set the number apart.)
+    if v.flags(k).contains(.pronoun), v.isPunct(k + 1, ",") || v.isPunct(k + 1, "-"), k + 1 < q.spanStart {
+      return .pronoun
+    }
     // "Of those freed, 97 were deported", "Of those released on Saturday, 40 ...": a pronoun
     // and a few words that tell what happened to them, with no number. (Not "Of those who
     // left,", which names its people by a clause of their own, read as the noun phrase's.)
