@@ -176,6 +176,9 @@ struct DateTests {
     // many days from it (not past publication).
     ("2025-10-15", "Hamas freed three hostages on Saturday. Two days later, Israel released 90 prisoners.", "90", "2025-10-13"),
     ("2025-01-31", "Hamas freed two women on Thursday. Hours later, Israel released 110 prisoners.", "110", "2025-01-30"),
+    // "A week later," is seven days on, for every figure of its sentence.
+    ("2025-02-20", "On January 19, Hamas freed three women. A week later, four Israeli soldiers were exchanged for 200 prisoners.", "four", "2025-01-26"),
+    ("2025-02-20", "On January 19, Hamas freed three women. A week later, four Israeli soldiers were exchanged for 200 prisoners.", "200", "2025-01-26"),
     ("2025-01-31", "Hamas freed two women on Thursday. A few hours later, Israel released 110 prisoners.", "110", "2025-01-30"),
     ("2025-10-15", "Israel released 90 prisoners on Monday. A day earlier, Hamas freed three hostages.", "three", "2025-10-12"),
     ("2025-10-15", "Fifty patients left on Sunday. The following day, 40 more patients left.", "40", "2025-10-13"),

@@ -364,6 +364,8 @@ struct IndicatorTests {
     ("Norway said it would receive 15 patients next week, while Spain has accepted 31.", "15", .medevacCompleted),
     ("Norway said it would receive 15 patients next week, while Spain has accepted 31.", "31", .medevacCompleted),
     ("A plane carrying 17 sick children and 38 relatives landed in Rome on Wednesday.", "17", .medevacCompleted),
+    // A verb after the auxiliary is the figure's, even when the next number claims it too.
+    ("Four Israeli soldiers were exchanged for 200 prisoners.", "Four", .hostagesReleased),
     ("A plane carrying 17 sick children and 38 relatives landed in Rome on Wednesday.", "38", .medevacCompanions),
     ("About 3,000 patients have been treated in European hospitals, the commission said.", "About 3,000", .medevacCompleted),
     ("About 3,000 patients have been treated in hospitals abroad.", "About 3,000", .medevacCompleted),

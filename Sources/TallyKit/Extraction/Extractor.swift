@@ -144,6 +144,9 @@ struct DocumentRun {
   /// ("11 people were killed on Thursday"), and the index of that sentence: "Another 30 were
   /// wounded" right after it adds to the same event.
   var lastEventDay: (sentence: Int, date: ReportedDate)? = nil
+  /// The day a sentence's opening counted from the event before it ("A week later,"), for
+  /// every figure of that sentence.
+  var openedDay: (sentence: Int, date: ReportedDate)? = nil
   /// The sentence being coded.
   var sentenceIndex = 0
 
@@ -568,13 +571,19 @@ struct DocumentRun {
     // "Hamas freed three hostages on Saturday. Two days later, Israel released 90 prisoners": a
     // sentence that opens by counting days from the event the sentence before dated is that
     // many days from it.
-    if date == nil, dates.isEmpty, !lookAhead, let last = lastEventDay, last.sentence == sentenceIndex - 1,
+    // (Every figure of the sentence: "A week later, four soldiers were exchanged for 200
+    // prisoners".)
+    if date == nil, dates.isEmpty, !lookAhead, let opened = openedDay, opened.sentence == sentenceIndex {
+      date = opened.date
+      eventDay = true
+    } else if date == nil, dates.isEmpty, !lookAhead, let last = lastEventDay, last.sentence == sentenceIndex - 1,
       let days = daysFromTheEventBefore(sentence)
     {
       // (Not past publication: a report tells no day to come as done.)
       let day = last.date.day.adding(days: days)
       date = ReportedDate(document.published.map { min(day, $0) } ?? day)
       eventDay = true
+      openedDay = date.map { (sentenceIndex, $0) }
     }
     // "In all, 1,150 trucks crossed during the month", "COGAT gave 1,810 trucks for the same
     // period": a time that refers back is the time of the first figure of the sentence before
@@ -1230,7 +1239,8 @@ struct DocumentRun {
 
   /// The days a sentence's opening counts from the event before it: "Two days later," (2),
   /// "A day earlier," (-1), "The following day," or "The next day," (1), "The day before,"
-  /// (-1), "Hours later," or "Later that day," (0); nil for any other opening.
+  /// (-1), "Hours later," or "Later that day," (0), "A week later," (7); nil for any other
+  /// opening.
   private func daysFromTheEventBefore(_ sentence: Range<Int>) -> Int? {
     let a = sentence.lowerBound
     if view.isWord(a, w.the), view.isWord(a + 2, w.day), view.isWord(a + 1, w.following) || view.isWord(a + 1, w.next) {
@@ -1247,10 +1257,14 @@ struct DocumentRun {
     if view.isWord(h, in: w.quantifiers) || view.isWord(h, w.few) || view.isNumeral(h) { h += 1 }
     if view.isWord(h, w.hours), view.isWord(h + 1, w.later) { return 0 }
     if view.isWord(a, w.later), view.isWord(a + 1, w.that), view.isWord(a + 2, w.day) { return 0 }
+    // ("A week later," is seven days.)
     let n = view.isWord(a, w.a) ? 1 : view.count(a, within: 1...30)
-    guard let n, view.isWord(a + 1, w.day) || view.isWord(a + 1, w.days) else { return nil }
-    if view.isWord(a + 2, w.later) { return n }
-    if view.isWord(a + 2, w.earlier) { return -n }
+    let unit =
+      view.isWord(a + 1, w.day) || view.isWord(a + 1, w.days) ? 1
+      : view.isWord(a + 1, w.week) || view.isWord(a + 1, w.weeks) ? 7 : 0
+    guard let n, unit > 0 else { return nil }
+    if view.isWord(a + 2, w.later) { return n * unit }
+    if view.isWord(a + 2, w.earlier) { return -n * unit }
     return nil
   }
 

@@ -456,10 +456,12 @@ extension DocumentRun {
       view.isWord(j, w.who) && !view.tokens[j].flags.contains(.allCaps)
     }
     var firstStart = -1
-    // A cue right after the noun phrase is its verb even when the next number claims it too:
-    // "5 patients left with 10 companions".
+    // A cue right after the noun phrase (or its auxiliary) is its verb even when the next
+    // number claims it too: "5 patients left with 10 companions", "four soldiers were
+    // exchanged for 200 prisoners".
+    let verbStart = view.flags(phraseEnd).contains(.auxiliary) ? phraseEnd + 1 : phraseEnd
     for (ci, c) in s.cues.enumerated()
-    where c.start >= phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == phraseEnd)
+    where c.start >= phraseEnd && c.start < stop && (!s.claimed[ci] || c.start == phraseEnd || c.start == verbStart)
       && !inBreakdown(c)
     {
       // "67 people were killed in strikes that accompanied the operation": a cue of a relative
