@@ -582,6 +582,12 @@ struct IndicatorTests {
     #expect(found.map { $0.date?.description } == ["2025-06-10", "2025-06-10", "2025-06-10"])
     let crossing = figures("Egypt let 118 people cross into Egypt on Thursday. Among them were 20 children.", published: "2025-06-15")
     #expect(crossing.map(\.indicator) == [.crossedOut, .crossedOut])
+    // So does a subject that names the people, then "who included".
+    let who = figures(
+      "The WHO evacuated 155 patients and 216 companions on Wednesday. "
+        + "The patients, who included 47 children, were taken to hospitals in Jordan.", published: "2025-06-05")
+    #expect(who.map(\.indicator) == [.medevacCompleted, .medevacCompanions, .medevacCompleted])
+    #expect(who.last?.date?.description == "2025-06-04")
     // Other openings are no reference back.
     let own = figures("Egypt let 118 people cross into Egypt on Thursday. They said 20 children were wounded.")
     #expect(own.last?.indicator == .injured)

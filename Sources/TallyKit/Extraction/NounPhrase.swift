@@ -416,7 +416,9 @@ struct NounPhraseReader {
     // "Among them were 20 children", "They included 45 foreign nationals and 38 students".
     if let lead = v.partsOfTheWholeBefore(sentence), lead <= q.spanStart {
       // ("Among the patients were 23 children": the opening names the whole's people.)
-      let named = v.isWord(s, v.w.among) ? (s + 1..<lead).last { v.nounClass($0) != .unknown } : nil
+      // ("The patients, who included 47 children,": so does the subject before "who".)
+      let named =
+        v.isWord(s, v.w.among) || v.isWord(s, v.w.the) ? (s + 1..<lead).last { v.nounClass($0) != .unknown } : nil
       return named.map { .noun($0) } ?? .pronoun
     }
     guard v.isWord(s, v.w.of) || v.isWord(s, v.w.among) else { return nil }

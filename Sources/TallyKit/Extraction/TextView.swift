@@ -64,11 +64,20 @@ struct TextView {
   /// Where the words that open sentence `r` as a list of the parts of a whole told before end,
   /// when a number comes right after them: "Among them were 20 children", "Among those
   /// killed were", "They included 45 foreign nationals", "Those evacuated included more than
-  /// 20". Nil when the sentence opens otherwise, or no number comes within four words.
+  /// 20", "The patients, who included 47 children". Nil when the sentence opens otherwise, or
+  /// no number comes within four words.
   func partsOfTheWholeBefore(_ r: Range<Int>) -> Int? {
-    let a = r.lowerBound
+    var a = r.lowerBound
+    // ("The patients, who included 47 children, were taken to ...": the subject names them.)
+    if isWord(a, w.the), nounClass(a + 1) != .unknown, nounClass(a + 1) != .things, isPunct(a + 2, ","),
+      isWord(a + 3, w.who), isWord(a + 4, in: w.includes)
+    {
+      a += 3
+    }
     let opensAmong = isWord(a, w.among)
-    guard opensAmong || isWord(a, w.they) || isWord(a, w.those) || isWord(a, w.these) else { return nil }
+    guard opensAmong || isWord(a, w.they) || isWord(a, w.those) || isWord(a, w.these) || isWord(a, w.who) else {
+      return nil
+    }
     var j = a + 1
     while j < min(r.upperBound, a + 6), tokens[j].kind == .word {
       let verb =
