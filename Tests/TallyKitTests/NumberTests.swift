@@ -158,6 +158,8 @@ struct NumberTests {
     // ... and so is "each day at first" or "each day from Monday".
     #expect(try #require(figure("Up to 50 patients would be allowed out each day at first.", "Up to 50")).per == "day")
     #expect(try #require(figure("About 40 trucks entered each day from Monday.", "About 40")).per == "day")
+    // ... and right after what trucks carry ("trucks of aid a day").
+    #expect(try #require(figure("Israel will allow up to 600 trucks of aid a day into Gaza.", "up to 600")).per == "day")
     // ... also ten words after the number ("of humanitarian aid" before the verb).
     let far = "Some 600 trucks of humanitarian aid will be allowed into Gaza every day, officials said."
     #expect(try #require(figure(far, "Some 600")).per == "day")

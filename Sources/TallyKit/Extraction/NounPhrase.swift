@@ -323,6 +323,16 @@ struct NounPhraseReader {
       }
     }
     if q.per == nil { q.per = view.rate(at: k, end: end)?.rate }
+    // "600 trucks of aid a day", "120 trucks of humanitarian aid a day": past what the trucks
+    // carry (up to two words after "of").
+    if q.per == nil, q.noun == .trucks || q.noun == .convoys, view.isWord(k, view.w.of) {
+      for j in (k + 2)...(k + 3) where j < end && !(k + 1..<j).contains(where: { view.tokens[$0].kind != .word }) {
+        if let r = view.rate(at: j, end: end) {
+          q.per = r.rate
+          break
+        }
+      }
+    }
     // A rate closing the predicate: "some 500 trucks entered Gaza daily", "... each day".
     if q.per == nil { q.per = closingRate(after: k, end: end) }
     // A fact-box line's label may give the rate: "Aid trucks entering daily (average): 600+".
