@@ -601,7 +601,8 @@ extension TextView {
   }
 
   /// Where the whole of "N of (the) M" starts when `k` is its "of": past the determiner, if
-  /// any ("22 of the 36 hospitals", "eight of 33"); nil when `k` is no "of".
+  /// any, and a "remaining" after it ("22 of the 36 hospitals", "eight of 33", "eight of the
+  /// remaining 18"); nil when `k` is no "of".
   func afterOf(_ k: Int) -> Int? {
     guard isWord(k, w.of) else { return nil }
     guard flags(k + 1).contains(.determiner) else { return k + 1 }
