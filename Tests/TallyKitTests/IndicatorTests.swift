@@ -120,6 +120,9 @@ struct IndicatorTests {
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "at least 50", .killed),
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "150", .injured),
     ("At Nasser hospital in Khan Younis, staff said they had received the bodies of 19 people.", "19", .killed),
+    // A toll that bodies recovered raise counts the dead.
+    ("The ministry said 152 bodies had been recovered since Sunday, raising the death toll to 47,283.", "47,283", .killed),
+    ("The ministry said 152 bodies had been recovered since Sunday, raising the war's toll to 47,283.", "47,283", .killed),
     // People who "left" no place named, right after a displacement, left where it was.
     ("Up to 450,000 people have fled Rafah in the past week. The agency said roughly 100,000 had left in the first two days.", "roughly 100,000", .displaced),
     ("Up to 450,000 people have fled Rafah in the past week. Separately, 300 patients left through the crossing.", "300", .medevacCompleted),
@@ -1112,6 +1115,9 @@ struct IndicatorTests {
     #expect(try #require(figure(exile, "Some 154")).indicator == .deported)
     let whole = try #require(figures(exile).last)
     #expect(whole.value == 250 && whole.indicator == .prisonersReleased && whole.modality == .actual)
+    // The first item of a list after "A further" shares the plan told after the list.
+    let further = "Hamas has freed 10 hostages. A further three hostages and 110 prisoners are due to be exchanged on Thursday."
+    #expect(try #require(figure(further, "three")).modality == .planned)
     // A day of a month between the noun and the verb does not stop the look for a plan.
     let freed = "Officials estimate that about 1,000 prisoners held since October 7 will be among those freed."
     #expect(try #require(figure(freed, "about 1,000")).modality == .planned)

@@ -831,9 +831,19 @@ struct DocumentRun {
     // when the figure opens its clause, so that the verb after the list is its own.)
     // (Also after a verb of saying or "that": "officials saying 50 sick Palestinians and 100
     // relatives would be allowed out".)
+    // ("A further three hostages and 110 prisoners are due to be exchanged": past "a further",
+    // "an additional" or "another".)
+    var lead = q.spanStart
+    if lead - 1 >= sentence.lowerBound, view.isWord(lead - 1, w.another) {
+      lead -= 1
+    } else if lead - 2 >= sentence.lowerBound, view.isWord(lead - 1, w.further) || view.isWord(lead - 1, w.additional),
+      view.isWord(lead - 2, w.a) || view.isWord(lead - 2, w.an)
+    {
+      lead -= 2
+    }
     let opensClause =
-      q.spanStart == sentence.lowerBound || view.tokens[q.spanStart - 1].kind == .punct
-      || view.flags(q.spanStart - 1).contains(.speech) || view.isWord(q.spanStart - 1, w.that)
+      lead == sentence.lowerBound || view.tokens[lead - 1].kind == .punct
+      || view.flags(lead - 1).contains(.speech) || view.isWord(lead - 1, w.that)
     while k < end, steps < 10,
       view.tokens[k].kind == .word || breakdownComma(k, end)
         || (opensClause && view.tokens[k].kind == .number && view.isWord(k - 1, w.and))

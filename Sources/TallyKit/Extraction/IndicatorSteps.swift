@@ -630,10 +630,16 @@ extension DocumentRun {
     if q.per == nil, compared { q.per = s.quantities[k - 1].per }
     // "arrested 30 people, bringing the number held without charge to more than 2,800": a cue
     // among the total's own words says what it counts.
-    if let r = raising,
-      let c = s.cues.first(where: { $0.start > r && $0.end <= q.spanStart }), let own = decide(c, for: q, s)
-    {
-      return own
+    if let r = raising, let c = s.cues.first(where: { $0.start > r && $0.end <= q.spanStart }) {
+      if let own = decide(c, for: q, s) { return own }
+      // ("152 bodies had been recovered ..., raising the death toll to 47,283": a toll counts
+      // the dead, whatever noun the total borrowed from the figure that raises it.)
+      if c.event == .kill, q.elliptical || q.noun == .bodies {
+        var dead = q
+        dead.noun = .unknown
+        dead.dead = false
+        if let own = decide(c, for: dead, s) { return own }
+      }
     }
     // "214 patients and 301 companions left, bringing the total to 388 patients" (or "the
     // number of children ... to 130"): the total of the item that counts what it names.
