@@ -281,6 +281,14 @@ extension DocumentRun {
     // people's own words may still code it: "displaced Palestinians have returned to northern
     // Gaza" are displaced).
     if found == .crossedIn, returnsInsideTheStrip(after: q, s) { found = .other }
+    // "handed over in two groups, the first seven at around 8am and the remaining 13 a few
+    // hours later": the rest of a release told in parts is released too, not held.
+    if found == .hostagesHeld || found == .prisonersHeld, k > 0, view.isFormOfRemain(q.spanStart - 1),
+      view.isWord(q.spanStart - 2, w.the), view.isWord(q.spanStart - 3, w.and),
+      let last = coded.last?.indicator, last == .hostagesReleased || last == .prisonersReleased
+    {
+      found = last
+    }
     // "Up to 450,000 people have fled Rafah ... The agency said roughly 100,000 had left in the
     // first two days": people who "left" no place named, right after displacement was told,
     // left where the displacement was, not Gaza.
