@@ -120,6 +120,8 @@ struct IndicatorTests {
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "at least 50", .killed),
     ("Doctors said they had received at least 50 bodies and 150 wounded.", "150", .injured),
     ("At Nasser hospital in Khan Younis, staff said they had received the bodies of 19 people.", "19", .killed),
+    // A bare number after things, with a verb only people undergo, counts people.
+    ("Strikes destroyed 40 homes, and 12 were killed.", "12", .killed),
     // The rest of a release told in parts is released.
     ("All 20 living hostages were handed over in two groups, the first seven at 8am and the remaining 13 a few hours later.", "13", .hostagesReleased),
     // A toll that bodies recovered raise counts the dead.

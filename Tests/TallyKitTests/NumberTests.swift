@@ -191,6 +191,8 @@ struct NonFigureTests {
     "The youngest living hostage is 21.",
     "Jordan carried out 11 airdrops.",
     "The Red Cross registered 11,000 requests and resolved about 4,000 of them.",
+    "COGAT said 79 requests were approved, and 12 were rejected.",
+    "UN agencies said that of 91 planned aid missions, 41 were denied, 18 were impeded and only 32 were facilitated.",
     "The second phase begins now.",
     "Trump's 20-point plan was discussed.",
     "The 7th round of talks ended.",

@@ -241,6 +241,31 @@ struct DocumentRun {
       {
         quantities[k].noun = .things
       }
+      // "79 requests were approved, and 12 were rejected", "of 91 planned missions ..., 41 were
+      // denied, 18 were impeded and only 32 were facilitated": a bare number listed right
+      // after things counts those things too, unless a verb other than a refusal follows it
+      // ("40 homes were destroyed, and 12 were killed" are people).
+      let sentenceCues = cues(of: index)
+      // (Only a number that is the subject of a verb of its own, after an auxiliary: in "in two
+      // groups, seven in the morning and 13 later" the seven are the hostages.)
+      for k in quantities.indices.dropFirst()
+      where quantities[k - 1].noun == .things && quantities[k].noun == .unknown
+        && quantities[k].phraseEnd == quantities[k].spanEnd && view.flags(quantities[k].phraseEnd).contains(.auxiliary)
+      {
+        // (Past one lower-case word: "and only 32".)
+        var before = quantities[k].spanStart - 1
+        if !view.isWord(before, w.and), !view.isPunct(before, ","), view.tokens[before].kind == .word,
+          !view.tokens[before].flags.contains(.capitalized)
+        {
+          before -= 1
+        }
+        guard view.isWord(before, w.and) || view.isPunct(before, ",") else { continue }
+        let end = quantities[k].phraseEnd
+        if let verb = sentenceCues.first(where: { $0.start >= end && $0.start <= end + 2 }), verb.event != .denied {
+          continue
+        }
+        quantities[k].noun = .things
+      }
       quantities.removeAll { $0.noun == .things }
       if quantities.isEmpty { continue }
       codeSentence(index, sentence, quantities, dates)
