@@ -247,10 +247,8 @@ struct DateFinder {
       j += 1
     }
     let unit: Int
-    if v.isWord(j, v.w.day) || v.isWord(j, v.w.days) {
-      unit = 1
-    } else if v.isWord(j, v.w.week) || v.isWord(j, v.w.weeks) {
-      unit = 7
+    if let days = v.daysPerUnit(at: j) {
+      unit = days
     } else if v.isWord(j, v.w.half), n == 1, ordinal ?? 2 == 2 {
       unit = 15
     } else {
@@ -281,10 +279,10 @@ struct DateFinder {
   /// "earlier") follows them.
   private func days(at i: Int, end: Int, before word: Int32) -> Int? {
     let v = view
-    guard i + 2 < end, v.isWord(i + 2, word), let n = smallCount(i) else { return nil }
-    if v.isWord(i + 1, v.w.day) || v.isWord(i + 1, v.w.days) { return n }
-    if v.isWord(i + 1, v.w.week) || v.isWord(i + 1, v.w.weeks) { return 7 * n }
-    return nil
+    guard i + 2 < end, v.isWord(i + 2, word), let n = smallCount(i), let unit = v.daysPerUnit(at: i + 1) else {
+      return nil
+    }
+    return n * unit
   }
 
   /// A small count that can say how long ago: 1-60 in digits or words, or "a"/"an".

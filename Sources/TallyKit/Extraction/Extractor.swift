@@ -245,7 +245,6 @@ struct DocumentRun {
       // denied, 18 were impeded and only 32 were facilitated": a bare number listed right
       // after things counts those things too, unless a verb other than a refusal follows it
       // ("40 homes were destroyed, and 12 were killed" are people).
-      let sentenceCues = cues(of: index)
       // (Only a number that is the subject of a verb of its own, after an auxiliary: in "in two
       // groups, seven in the morning and 13 later" the seven are the hostages.)
       for k in quantities.indices.dropFirst()
@@ -261,7 +260,7 @@ struct DocumentRun {
         }
         guard view.isWord(before, w.and) || view.isPunct(before, ",") else { continue }
         let end = quantities[k].phraseEnd
-        if let verb = sentenceCues.first(where: { $0.start >= end && $0.start <= end + 2 }), verb.event != .denied {
+        if let verb = cues(of: index).first(where: { $0.start >= end && $0.start <= end + 2 }), verb.event != .denied {
           continue
         }
         quantities[k].noun = .things
@@ -1294,10 +1293,7 @@ struct DocumentRun {
     if view.isWord(a, w.later), view.isWord(a + 1, w.that), view.isWord(a + 2, w.day) { return 0 }
     // ("A week later," is seven days.)
     let n = view.isWord(a, w.a) ? 1 : view.count(a, within: 1...30)
-    let unit =
-      view.isWord(a + 1, w.day) || view.isWord(a + 1, w.days) ? 1
-      : view.isWord(a + 1, w.week) || view.isWord(a + 1, w.weeks) ? 7 : 0
-    guard let n, unit > 0 else { return nil }
+    guard let n, let unit = view.daysPerUnit(at: a + 1) else { return nil }
     if view.isWord(a + 2, w.later) { return n * unit }
     if view.isWord(a + 2, w.earlier) { return -n * unit }
     return nil
@@ -1711,10 +1707,8 @@ struct DocumentRun {
   /// months before the war" name no number of them).
   private func timeSpan(unitAt unit: Int, in sentence: Range<Int>) -> (count: Int, days: Int?, before: Int)? {
     let days: Int?
-    if view.isWord(unit, w.day) || view.isWord(unit, w.days) {
-      days = 1
-    } else if view.isWord(unit, w.week) || view.isWord(unit, w.weeks) {
-      days = 7
+    if let d = view.daysPerUnit(at: unit) {
+      days = d
     } else if view.isWord(unit, w.month) || view.isWord(unit, w.months) {
       days = nil
     } else {

@@ -1306,7 +1306,6 @@ extension DocumentRun {
     return named
   }
 
-  /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
   /// The last noun for people with a determiner before it ("the hostages", "those
   /// prisoners") in `q`'s sentence before it, when no figure that names what it counts stands
   /// between (bare numbers may: "seven in the morning and 13 a few hours later").
@@ -1325,6 +1324,7 @@ extension DocumentRun {
     return nil
   }
 
+  /// The nearest earlier figure that names what it counts, and whether it is in this sentence.
   private func lastCounted(_ k: Int, _ qs: [Quantity]) -> (Quantity, Bool)? {
     // ("Fifty sick children and 61 companions left ... A further 50 are due to leave on
     // Sunday": more of those who travel are more patients; companions go with them.)

@@ -600,6 +600,14 @@ extension TextView {
       || (max(1, k - 6)..<max(1, k)).contains { j in isWord(j, w.to) && isNumeral(j + 1) && isWord(j - 1, in: w.changes) }
   }
 
+  /// The days one unit of time at `i` lasts: 1 for "day" or "days", 7 for "week" or "weeks";
+  /// nil for any other word.
+  func daysPerUnit(at i: Int) -> Int? {
+    if isWord(i, w.day) || isWord(i, w.days) { return 1 }
+    if isWord(i, w.week) || isWord(i, w.weeks) { return 7 }
+    return nil
+  }
+
   /// Where the whole of "N of (the) M" starts when `k` is its "of": past the determiner, if
   /// any, and a "remaining" after it ("22 of the 36 hospitals", "eight of 33", "eight of the
   /// remaining 18"); nil when `k` is no "of".
