@@ -79,6 +79,9 @@ struct IndicatorTests {
     // Freed prisoners sent to Egypt go into exile; they are not patients.
     ("Seven of the freed prisoners were transferred to Egypt.", "Seven", .deported),
     ("Hamas returned the bodies of four hostages, bringing to eight the number of deceased captives handed back.", "eight", .remainsReturned),
+    // The same total named before its number: "deceased" still makes the returned remains.
+    ("The number of deceased hostages returned since the truce began rose to 17, officials said.", "17", .remainsReturned),
+    ("The number of hostages released since the truce began rose to 20, officials said.", "20", .hostagesReleased),
     // A release after the noun wins over a nearer participle that describes the people.
     ("Three Israeli women held in Gaza for 471 days were handed to the Red Cross on Sunday.", "Three", .hostagesReleased),
     // "crossing to" a receiving country leaves (the crossing alone is a place).
@@ -158,6 +161,14 @@ struct IndicatorTests {
     // The side that releases tells who its people are when their noun does not.
     ("Hamas is to free 20 more women and children, and Israel 60 Palestinian prisoners.", "20", .hostagesReleased),
     ("Israel has released them in batches, the latest group of 14 on Wednesday.", "14", .prisonersReleased),
+    // ... and so does the agent of a passive release.
+    ("Hamas freed three hostages, and 90 women and children were released by Israel.", "90", .prisonersReleased),
+    // People of no side released beside a count of one side told by its noun are the other
+    // side; not a part of that count, and not when another word names their side.
+    ("Three men were freed on Saturday, and 183 prisoners were released.", "Three", .hostagesReleased),
+    ("Three hostages were freed on Saturday, and 183 people were released.", "183", .prisonersReleased),
+    ("Israel released 183 prisoners, including 18 men serving life sentences.", "18", .prisonersReleased),
+    ("Three men were freed from prison on Saturday, and 183 prisoners were released.", "Three", .prisonersReleased),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.
     ("Officials said 50 people a day who left during the war will be allowed back in.", "50", .crossedIn),
     ("Twelve people who were injured in the strike later died in hospital.", "Twelve", .killed),

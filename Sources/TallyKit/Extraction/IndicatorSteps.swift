@@ -992,6 +992,13 @@ extension DocumentRun {
       let side = releasingSide(before: c, s)
     {
       found = side
+    } else if c.event == .release, q.nationality == nil, !q.dead, !q.partitive, !q.elliptical,
+      q.noun == .people || q.noun == .children, let other = otherSideOfExchange(q, s)
+    {
+      // "Three men were freed on Saturday, and 183 prisoners were released": people no word
+      // assigns to a side, released beside a count of the other side told by its own noun,
+      // are this side (the sentence's word for prisoners is that figure's, not theirs).
+      found = other
     }
     // "The remains of the last two hostages have still not been returned": a release denied
     // leaves its people held.
@@ -1004,6 +1011,30 @@ extension DocumentRun {
       return found == .prisonersReleased ? .prisonersHeld : nil
     }
     return found
+  }
+
+  /// The side of an exchange that `q` (people of no side) is on, when another figure of the
+  /// sentence counts prisoners or hostages by that noun and every word of the sentence that
+  /// hints at a side lies in such a figure's noun phrase: hostages beside prisoners, prisoners
+  /// beside hostages. Nil when `q` is part of that figure ("183 prisoners, including 18 men")
+  /// or the sentence names a side elsewhere ("freed from prison").
+  private func otherSideOfExchange(_ q: Quantity, _ s: SentenceCues) -> Indicator? {
+    var side: Indicator? = nil
+    var phrases: [Range<Int>] = []
+    for other in s.quantities where other.spanStart != q.spanStart {
+      guard other.noun == .prisoners || other.noun == .hostages, !other.dead else { continue }
+      let mine: Indicator = other.noun == .prisoners ? .hostagesReleased : .prisonersReleased
+      if side != nil && side != mine { return nil }
+      // (A part told after its whole: "183 prisoners, including 18 men".)
+      if other.spanStart < q.spanStart, q.spanStart - other.phraseEnd <= 2 { return nil }
+      side = mine
+      phrases.append(other.spanStart..<other.phraseEnd)
+    }
+    guard let side else { return nil }
+    for j in s.range where !view.flags(j).isDisjoint(with: [.prisonerHint, .hostageHint]) {
+      if !phrases.contains(where: { $0.contains(j) }) { return nil }
+    }
+    return side
   }
 
   /// Whether the sentence speaks of medical treatment or evacuation, or of the sick, or a
@@ -1036,8 +1067,9 @@ extension DocumentRun {
       || t.hasPrefix("hospital")
   }
 
-  /// The side named right before a release verb (up to four words back, within its clause):
-  /// Hamas, Islamic Jihad or militants free hostages, Israel frees prisoners.
+  /// The side named right before a release verb (up to four words back, within its clause),
+  /// or right after it as the agent ("released by Israel"): Hamas, Islamic Jihad or militants
+  /// free hostages, Israel frees prisoners.
   private func releasingSide(before c: CueMatch, _ s: SentenceCues) -> Indicator? {
     var j = c.start - 1
     while j >= s.range.lowerBound, c.start - j <= 4, view.tokens[j].kind == .word, !view.isNumber(j) {
@@ -1045,6 +1077,14 @@ extension DocumentRun {
       case "Hamas", "Jihad", "militants", "captors": return .hostagesReleased
       case "Israel": return .prisonersReleased
       default: j -= 1
+      }
+    }
+    // The agent of a passive release: "90 women and children were released by Israel".
+    if view.isWord(c.end, w.by), c.end + 1 < s.range.upperBound {
+      switch view.text(c.end + 1) {
+      case "Hamas", "militants", "captors": return .hostagesReleased
+      case "Israel": return .prisonersReleased
+      default: break
       }
     }
     return nil

@@ -260,10 +260,12 @@ struct NounPhraseReader {
         // "Half a dozen hospitals still function, out of 36 before the war": the whole counts
         // what its part counted.
         q.counts(info)
-      } else if let n = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
+      } else if let (n, dead) = totalNoun(before: q.spanStart, sentence: sentence), let info = v.info(n) {
         // "The number of journalists killed in the war has reached 200": the total named
-        // before the number says what it counts.
+        // before the number says what it counts ("the number of deceased hostages returned
+        // ... to 17": and whether they are dead).
         q.counts(info)
+        if dead { q.dead = true }
       } else if let n = subjectNoun(before: q, sentence: sentence), let info = v.info(n) {
         q.counts(info)
       }
@@ -481,8 +483,9 @@ struct NounPhraseReader {
 
   /// The counted noun of "the number|total of X" (or "the toll|tally|number among X": "The
   /// death toll among journalists stood at 211") within the twelve words before `start`, with
-  /// no other number between.
-  private func totalNoun(before start: Int, sentence: Range<Int>) -> Int? {
+  /// no other number between, and whether a word before it describes the dead ("the number of
+  /// deceased hostages").
+  private func totalNoun(before start: Int, sentence: Range<Int>) -> (noun: Int, dead: Bool)? {
     let v = view
     var j = start - 1
     // (A year between is a date's: "The number of journalists killed in Gaza since October
@@ -493,7 +496,7 @@ struct NounPhraseReader {
         || (v.isWord(j, v.w.among) && (v.isWord(j - 1, v.w.toll) || v.isWord(j - 1, v.w.tally) || v.isWord(j - 1, v.w.number)))
       {
         for n in j + 1..<min(start, j + 4) where v.nounClass(n) != .unknown && v.nounClass(n) != .things {
-          return n
+          return (n, (j + 1..<n).contains { v.flags($0).contains(.dead) })
         }
         return nil
       }
