@@ -93,6 +93,11 @@ struct DateTests {
     ("2026-01-15", "From 1 to 14 January, 312 patients left.", "312", "2026-01-14"),
     // "Over 2024," dates to the year; "Over 2000 people" is a number.
     ("2024-12-31", "Over 2024, at least 23,000 people were killed.", "at least 23,000", "2024"),
+    // A year that is its clause's subject or complement dates the clause; an amount does not.
+    ("2025-08-20", "The group said 2024 was the deadliest year for journalists, with 124 killed worldwide.", "124", "2024"),
+    ("2025-08-20", "2024 saw 124 journalists killed worldwide, the group said.", "124", "2024"),
+    ("2025-08-20", "The deadliest year was 2024, when 124 journalists were killed.", "124", "2024"),
+    ("2025-08-20", "Some 2024 was spent on aid, and 50 people were killed.", "50", "2025-08-20"),
     ("2024-12-31", "Over 2000 people were killed.", "Over 2000", "2024-12-31"),
     // A part after an opening whole, told in the past, is as of the whole; a present one is not.
     ("2025-10-14", "Israel freed 1,968 Palestinians on Monday. Of them, 1,718 had been detained in Gaza.", "1,718", "2025-10-13"),

@@ -387,6 +387,20 @@ struct DateFinder {
       if v.isWord(before, v.w.over) || v.isWord(before, v.w.throughout), i + 1 >= end || v.tokens[i + 1].kind == .punct {
         return DateMention(start: i, end: i + 1, kind: .year(y), role: .point)
       }
+      // A year that is the clause's subject or its complement: "2024 was the deadliest year
+      // ..., with 124 killed", "2024 saw 124 journalists killed", "The deadliest year was
+      // 2024, when 124 ... were killed".
+      // (Opening its clause: after a sentence's start, a mark or a verb of saying; "some 2024
+      // was spent" is an amount.)
+      let opensClause =
+        before < 0 || v.tokens[before].kind == .punct || v.flags(before).contains(.speech) || v.text(before) == "that"
+      let subject = opensClause && i + 1 < end && (v.isWord(i + 1, v.w.was) || v.text(i + 1) == "saw")
+      let complement =
+        (v.isWord(before, v.w.was) || v.isWord(before, v.w.is_))
+        && i + 2 < end && v.isPunct(i + 1, ",") && v.text(i + 2) == "when"
+      if subject || complement {
+        return DateMention(start: i, end: i + 1, kind: .year(y), role: .point)
+      }
       return nil
     }
     // "a day earlier", "two weeks earlier", "the day before"
