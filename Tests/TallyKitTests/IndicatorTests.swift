@@ -169,6 +169,8 @@ struct IndicatorTests {
     ("Three hostages were freed on Saturday, and 183 people were released.", "183", .prisonersReleased),
     ("Israel released 183 prisoners, including 18 men serving life sentences.", "18", .prisonersReleased),
     ("Three men were freed from prison on Saturday, and 183 prisoners were released.", "Three", .prisonersReleased),
+    // Papers held are no people held.
+    ("Some 200 Palestinians holding foreign passports left Gaza on Monday.", "Some 200", .crossedOut),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.
     ("Officials said 50 people a day who left during the war will be allowed back in.", "50", .crossedIn),
     ("Twelve people who were injured in the strike later died in hospital.", "Twelve", .killed),
@@ -1097,6 +1099,8 @@ struct IndicatorTests {
     #expect(try #require(figure("Some 60,000 more have registered with the Palestinian embassy in Cairo to go back.", "Some 60,000")).modality == .planned)
     // "may exit" permits.
     #expect(try #require(figure("Israel has said up to 50 people a day may exit in the first phase.", "up to 50")).modality == .planned)
+    // "a further" leaves the reach of the plan before it as it was.
+    #expect(try #require(figure("Jordan expects to receive a further 300 next week.", "300")).modality == .planned)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
     // "meant to" plans; "meant" alone tells what followed.
     #expect(try #require(figure("Up to 600 aid trucks are meant to enter each day.", "600")).modality == .planned)

@@ -25,6 +25,10 @@ struct NumberTests {
     Case(sentence: "In the past 24 hours, 50 people were killed.", text: "50", value: 50, low: 50, high: 50, qualifier: .exact),
     Case(sentence: "As many as 9,900 people have been killed.", text: "As many as 9,900", value: 9900, low: nil, high: 9900, qualifier: .atMost),
     Case(sentence: "Up to 300 patients could leave.", text: "Up to 300", value: 300, low: nil, high: 300, qualifier: .atMost),
+    // After a verb of revising, "up" is its particle and "to" gives the new value.
+    Case(sentence: "The ministry revised the overnight figure up to 109.", text: "109", value: 109, low: 109, high: 109, qualifier: .exact),
+    Case(sentence: "Officials raised the toll up to 60.", text: "60", value: 60, low: 60, high: 60, qualifier: .exact),
+    Case(sentence: "Strikes killed up to 50 people.", text: "up to 50", value: 50, low: nil, high: 50, qualifier: .atMost),
     Case(sentence: "Fewer than 50 aid trucks entered.", text: "Fewer than 50", value: 50, low: nil, high: 50, qualifier: .fewerThan),
     Case(sentence: "About 150 people were expected to leave.", text: "About 150", value: 150, low: nil, high: nil, qualifier: .approximately),
     Case(sentence: "There are an estimated 4,500 prisoners held.", text: "an estimated 4,500", value: 4500, low: nil, high: nil, qualifier: .approximately),

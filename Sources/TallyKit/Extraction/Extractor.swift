@@ -830,7 +830,11 @@ struct DocumentRun {
       }
       if id == w.was || id == w.were || id == w.had || id == w.would { past = true }
       k -= 1
-      steps += 1
+      // ("expects to receive a further 300": "a further", "an additional" and "another" say
+      // more of the same, and leave the verb's reach as it was.)
+      let more = id == w.further || id == w.additional || id == w.another
+        || ((id == w.a || id == w.an) && (view.isWord(k + 2, w.further) || view.isWord(k + 2, w.additional)))
+      if !more { steps += 1 }
     }
     // "it would halve the number of aid trucks allowed in to 300 a day": a number a total is
     // to be brought to shares the plan of the verb before "the number".

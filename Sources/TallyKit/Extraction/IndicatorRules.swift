@@ -329,6 +329,8 @@ enum IndicatorRules {
       // "A UN analysis found that ..." concludes; it recovers nothing.
       "found|finds|find that",
       "held|holds|holding talks", "held a meeting", "held meetings", "held a news|press conference",
+      // "200 Palestinians holding foreign passports left": papers held, no one.
+      "holding|hold|holds|held ~1 passports|passport|permits|permit|visas|visa|citizenship|nationality|papers|documents|tickets|residency",
       // "families held a rally in Tel Aviv attended by thousands": an event held, no one.
       "held|holds|holding a|an ~1 rally|rallies|protest|protests|vigil|demonstration|march|funeral|ceremony|memorial|briefing|vote|summit",
       "remain closed|open|shut|unclear|unknown|intact", "remained closed|open|shut",

@@ -621,6 +621,33 @@ struct QuantityFinder {
     end == start + 1 && view.isWord(start, view.w.over) && view.flags(start - 1).contains(.takesOver)
   }
 
+  /// "revised the overnight figure up to 109", "raised the toll up to 60": after a verb of
+  /// revising (right before "up", or before a figure noun that is), "up" is the verb's
+  /// particle and "to" names the new value; "up to" bounds nothing here.
+  private func isRevisedUpTo(_ start: Int) -> Bool {
+    let v = view
+    guard v.isWord(start, v.w.up), v.isWord(start + 1, v.w.to) else { return false }
+    func revises(_ j: Int) -> Bool {
+      guard v.tokens[j].kind == .word else { return false }
+      let t = v.text(j).lowercased()
+      return t.hasPrefix("revis") || t.hasPrefix("raise") || t.hasPrefix("raising") || t.hasPrefix("push")
+        || t.hasPrefix("bump") || t.hasPrefix("ratchet")
+    }
+    var j = start - 1
+    if v.isWord(j, in: v.w.figureNouns) || v.isWord(j, v.w.number) || v.isWord(j, v.w.total)
+      || v.isWord(j, in: v.w.estimates)
+    {
+      // Back past the figure's determiner and describing words.
+      var steps = 0
+      j -= 1
+      while j >= 0, steps < 3, v.tokens[j].kind == .word, !revises(j) {
+        j -= 1
+        steps += 1
+      }
+    }
+    return j >= 0 && revises(j)
+  }
+
   /// The qualifier phrase that ends right before the number, if any (codebook section 3), and
   /// the "or more" / "or so" (or a glued "+") that may follow it.
   private func attachQualifier(_ q: inout Quantity, sentence: Range<Int>) {
@@ -629,7 +656,7 @@ struct QuantityFinder {
     var k = max(sentence.lowerBound, q.numberStart - 4)
     while k < q.numberStart {
       if let m = v.vocabulary.qualifiers.longestMatch(in: v.tokens, at: k, limit: q.numberStart),
-        m.end == q.numberStart, !isParticle(k, m.end),
+        m.end == q.numberStart, !isParticle(k, m.end), !isRevisedUpTo(k),
         // "in the past 24 hours", "its past two reports": a time, not a bound.
         !(v.isWord(k, v.w.past) && v.flags(k - 1).contains(.determiner))
       {
