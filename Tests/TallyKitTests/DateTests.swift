@@ -93,6 +93,12 @@ struct DateTests {
     ("2026-01-15", "From 1 to 14 January, 312 patients left.", "312", "2026-01-14"),
     // "Over 2024," dates to the year; "Over 2000 people" is a number.
     ("2024-12-31", "Over 2024, at least 23,000 people were killed.", "at least 23,000", "2024"),
+    // A day in a clause a semicolon closes does not date a running total after it; a figure
+    // of that clause's kind shares it, and a later clause's own date is its figure's.
+    ("2025-07-09", "About 1,200 were killed on October 7, 2023; 380 soldiers have been killed in the ground operation.", "380", "2025-07-09"),
+    ("2025-07-09", "Israeli strikes on Monday killed 50 people in Rafah; another 20 died in Khan Younis.", "20", "2025-07-07"),
+    ("2025-07-09", "50 people were killed in Rafah; 20 more died on Tuesday.", "50", "2025-07-09"),
+    ("2025-07-09", "50 people were killed in Rafah; 20 more died on Tuesday.", "20", "2025-07-08"),
     // A year that is its clause's subject or complement dates the clause; an amount does not.
     ("2025-08-20", "The group said 2024 was the deadliest year for journalists, with 124 killed worldwide.", "124", "2024"),
     ("2025-08-20", "2024 saw 124 journalists killed worldwide, the group said.", "124", "2024"),

@@ -1115,6 +1115,22 @@ struct DocumentRun {
       {
         continue
       }
+      // "About 1,200 were killed on October 7, 2023; 380 soldiers have been killed in the
+      // ground operation": a date in a clause a semicolon closes (unless it opens the
+      // sentence) does not date a state or a running total told after it ("...; another 20
+      // died" shares the day); nor does a date in a clause after a semicolon, with a figure of
+      // its own before the date, date a figure before it.
+      if m.end <= q.spanStart, m.start > sentence.lowerBound + 2,
+        (m.end..<q.spanStart).contains(where: { view.isPunct($0, ";") }),
+        presentTense(after: q) || view.isWord(q.phraseEnd, w.have) || view.isWord(q.phraseEnd, w.has)
+      {
+        continue
+      }
+      if m.start >= q.spanEnd, let semicolon = (q.spanEnd..<m.start).last(where: { view.isPunct($0, ";") }),
+        (semicolon + 1..<m.start).contains(where: view.isNumeral)
+      {
+        continue
+      }
       // "250,000 have left, up from 190,000 a week ago": a date after a compared value is
       // that value's; and one before the value compared with is the figure's it is compared
       // with ("159 trucks a day entered in February, down from 500 before the war").
