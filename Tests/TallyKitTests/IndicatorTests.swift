@@ -169,6 +169,17 @@ struct IndicatorTests {
     ("Three hostages were freed on Saturday, and 183 people were released.", "183", .prisonersReleased),
     ("Israel released 183 prisoners, including 18 men serving life sentences.", "18", .prisonersReleased),
     ("Three men were freed from prison on Saturday, and 183 prisoners were released.", "Three", .prisonersReleased),
+    // A need told right after the noun phrase describes people an evacuation moves; a need
+    // that is its own predicate, or an evacuation denied, stays a need.
+    ("A plane carrying 17 children in need of treatment landed in Rome on Thursday.", "17", .medevacCompleted),
+    ("A navy ship docked in La Spezia carrying 18 children in need of treatment and 35 family members.", "18", .medevacCompleted),
+    ("A navy ship docked in La Spezia carrying 18 children in need of treatment and 35 family members.", "35", .medevacCompanions),
+    ("About 4,000 children in need of evacuation remain in Gaza.", "About 4,000", .medevacNeeded),
+    ("Some 12,000 patients needing treatment abroad have not been evacuated.", "Some 12,000", .medevacNeeded),
+    // People taken on October 7 or into Gaza were abducted; people taken to hospital were not.
+    ("Of the 251 people taken on October 7, 2023, 117 were Israeli civilians.", "251", .hostagesHeld),
+    ("Of the 251 people taken on October 7, 2023, 117 were Israeli civilians.", "117", .hostagesHeld),
+    ("Some 40 people were taken to hospital in October.", "Some 40", .other),
     // Papers held are no people held.
     ("Some 200 Palestinians holding foreign passports left Gaza on Monday.", "Some 200", .crossedOut),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.
@@ -212,6 +223,7 @@ struct IndicatorTests {
     // More of the figure before, with no verb of its own, are what it was (a verb of its own
     // keeps it from being read so).
     ("Twelve children with cancer were flown to Jordan. A further 29 are expected next week.", "29", .medevacCompleted),
+    ("Italy has taken in 181 children from Gaza since January. Another 40 are due to arrive by plane next month.", "40", .medevacCompleted),
     // Parts of a release after "in two groups" are released (the groups count no one).
     ("All 20 living hostages were handed to the Red Cross in two groups, seven in the morning and 13 later.", "13", .hostagesReleased),
     // "One" before a name and a counted noun counts.

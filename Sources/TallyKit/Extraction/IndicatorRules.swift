@@ -55,6 +55,8 @@ enum IndicatorRules {
   /// Cities that receive patients from Gaza.
   static let receivingCities =
     "rome|milan|cairo|amman|doha|ankara|istanbul|london|paris|berlin|oslo|brussels|dublin|madrid|athens|valletta|tirana|bucharest|al-arish|el-arish|arish"
+    // Ports where ships carrying patients have docked.
+    + "|naples|genoa|spezia|ancona|brindisi|livorno|civitavecchia|piraeus|marseille|toulon"
 
   static let cues: [(Event, [String])] = [
     (.kill, [
@@ -140,6 +142,8 @@ enum IndicatorRules {
       "arrived|arriving|arrive|arrives in|at ~2 \(receivingPlaces)|\(receivingCities)",
       // "A plane carrying 17 sick children and 38 relatives landed in Rome".
       "landed|landing|land|lands in|at ~2 \(receivingPlaces)|\(receivingCities)",
+      // "An Italian navy ship docked in La Spezia carrying 18 children".
+      "docked|docking|dock|docks in|at ~2 \(receivingPlaces)|\(receivingCities)",
       // "about 3,000 patients have been treated in European hospitals".
       "treated in ~1 european|foreign|overseas hospital|hospitals",
       "treated in ~1 hospital|hospitals abroad",
@@ -250,6 +254,8 @@ enum IndicatorRules {
       "taken hostage|captive", "abducted", "kidnapped", "seized as hostages", "taken captive",
       // Around the number: "took 251 hostage", "took more than 240 people captive".
       "took|take|takes|taking ~4 hostage|captive",
+      // "the 251 people taken on October 7, 2023", "taken into Gaza".
+      "taken|seized|dragged into gaza", "taken|seized|dragged on|during|in ~2 october|oct",
     ]),
     (.arrest, ["arrest*", "detained", "detains", "detaining", "rounded up", "taken into custody", "seized"]),
     (.deport, ["deport*", "exiled", "expelled", "banished", "sent into exile", "sent abroad"]),

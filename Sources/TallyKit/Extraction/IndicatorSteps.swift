@@ -964,6 +964,22 @@ extension DocumentRun {
     if c.event == .needMedevac, q.noun == .hostages, !q.elliptical, let n = q.nounToken, n >= q.spanEnd, n < q.phraseEnd {
       return .other
     }
+    // "A plane carrying 17 children in need of treatment landed in Rome": a need told right
+    // after the noun phrase with no verb of its own ("in need", "needing", "requiring")
+    // describes the people an evacuation in the same sentence moves; that evacuation says
+    // what they are.
+    // (So for a list item after it: "carrying 18 children in need of treatment and 35 family
+    // members".)
+    if c.event == .needMedevac, describesNeed(c),
+      c.start == q.phraseEnd || s.quantities.contains(where: { $0.phraseEnd == c.start && $0.spanStart < q.spanStart }),
+      s.cues.contains(where: { e in
+        // (Not the need's own object: "in need of evacuation".)
+        e.event == .evacuate && (e.start >= c.end + 2 || e.end <= q.spanStart) && !view.text(e.start).hasSuffix("ion")
+          && !view.text(e.start).hasSuffix("ions")
+      })
+    {
+      return nil
+    }
     var found = IndicatorRules.decide(c.event, noun: q.noun, dead: q.dead, nationality: q.nationality, hints: s.hints)
     // "Around 7,000 foreigners are waiting to leave": foreigners waiting to go home are no
     // patients (those who "need medical evacuation" are).
@@ -1001,12 +1017,13 @@ extension DocumentRun {
       found = other
     }
     // "The remains of the last two hostages have still not been returned": a release denied
-    // leaves its people held.
-    if let found, [.hostagesReleased, .remainsReturned, .prisonersReleased].contains(found),
+    // leaves its people held; "12,000 patients ... have not been evacuated" still need it.
+    if let found, [.hostagesReleased, .remainsReturned, .prisonersReleased, .medevacCompleted].contains(found),
       (max(s.range.lowerBound, c.start - 3)..<max(s.range.lowerBound, c.start)).contains(where: {
         view.isWord($0, w.not) || view.isWord($0, w.never)
       })
     {
+      if found == .medevacCompleted { return .medevacNeeded }
       if q.noun == .hostages { return .hostagesHeld }
       return found == .prisonersReleased ? .prisonersHeld : nil
     }
@@ -1035,6 +1052,13 @@ extension DocumentRun {
       if !phrases.contains(where: { $0.contains(j) }) { return nil }
     }
     return side
+  }
+
+  /// Whether a need cue is a description, not a verb: "in need of", "needing", "requiring".
+  private func describesNeed(_ c: CueMatch) -> Bool {
+    if view.isWord(c.start, w.in_) { return true }
+    let t = view.text(c.start).lowercased()
+    return t == "needing" || t == "requiring"
   }
 
   /// Whether the sentence speaks of medical treatment or evacuation, or of the sick, or a

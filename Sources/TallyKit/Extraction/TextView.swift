@@ -367,7 +367,11 @@ final class NamedWords: Sendable {
   /// "beginning with three on Sunday": the participles that open the first part of a plan.
   static let beginningWords = ["beginning", "starting"]
   /// "another 37 were expected to follow": verbs that say only that people do as those before.
-  static let followWords = ["follow", "follows", "followed"]
+  static let followWords = [
+    "follow", "follows", "followed",
+    // "A further 40 are due to arrive next month": arriving repeats the movement before.
+    "arrive", "arrives", "arrived", "arriving",
+  ]
   /// "walked north ... after Israel allowed them to return": words of going back home.
   static let returnWords = ["return", "returns", "returned", "returning"]
   /// "walked north", "forced south": the directions of a movement inside the Strip.
