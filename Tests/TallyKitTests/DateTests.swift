@@ -93,6 +93,12 @@ struct DateTests {
     ("2026-01-15", "From 1 to 14 January, 312 patients left.", "312", "2026-01-14"),
     // "Over 2024," dates to the year; "Over 2000 people" is a number.
     ("2024-12-31", "Over 2024, at least 23,000 people were killed.", "at least 23,000", "2024"),
+    // "A week earlier," counts from the last event day, past a part dated by its whole and
+    // across a paragraph break.
+    ("2025-11-13", "Forty-one patients left Gaza on Wednesday. Among the patients were 22 children.\n\nA week earlier, 17 patients had been evacuated to Turkey.", "17", "2025-11-05"),
+    // A date past a later figure of the clause is that figure's, not a running total's.
+    ("2025-10-26", "Israeli fire has killed 93 Palestinians since the truce took effect, including 44 on a single day, October 19.", "93", "2025-10-26"),
+    ("2025-10-26", "Israeli fire has killed 93 Palestinians since the truce took effect, including 44 on a single day, October 19.", "44", "2025-10-19"),
     // A day in a clause a semicolon closes does not date a running total after it; a figure
     // of that clause's kind shares it, and a later clause's own date is its figure's.
     ("2025-07-09", "About 1,200 were killed on October 7, 2023; 380 soldiers have been killed in the ground operation.", "380", "2025-07-09"),

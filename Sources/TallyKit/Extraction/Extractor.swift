@@ -144,6 +144,9 @@ struct DocumentRun {
   /// ("11 people were killed on Thursday"), and the index of that sentence: "Another 30 were
   /// wounded" right after it adds to the same event.
   var lastEventDay: (sentence: Int, date: ReportedDate)? = nil
+  /// `lastEventDay` as it was when a paragraph began, which only an opening that counts days
+  /// from the event before ("A week earlier,") reaches across the break.
+  var eventDayBeforeParagraph: (sentence: Int, date: ReportedDate)? = nil
   /// The day a sentence's opening counted from the event before it ("A week later,"), for
   /// every figure of that sentence.
   var openedDay: (sentence: Int, date: ReportedDate)? = nil
@@ -170,6 +173,7 @@ struct DocumentRun {
       sentenceIndex = index
       if view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore) {
         carriedAsOf = nil
+        eventDayBeforeParagraph = lastEventDay
         lastEventDay = nil
       }
       var quantities = finder.find(in: sentence)
@@ -416,6 +420,9 @@ struct DocumentRun {
       // 70 remain in Gaza") is as of publication.
       if q.partOfOpening, !q.partOfFirst, dates.isEmpty, !presentTense(after: q), let whole = wholeBeforeSentence(q, k) {
         date = output[whole].date
+        // (The part happened on the whole's day, which the sentence after may count from:
+        // "Among the patients were 22 children. A week earlier, ...".)
+        if let d = date, d.precision == .day { lastEventDay = (sentenceIndex, d) }
       }
 
       // Group, unit, bounds.
@@ -600,9 +607,11 @@ struct DocumentRun {
     if date == nil, dates.isEmpty, !lookAhead, let opened = openedDay, opened.sentence == sentenceIndex {
       date = opened.date
       eventDay = true
-    } else if date == nil, dates.isEmpty, !lookAhead, let last = lastEventDay, last.sentence == sentenceIndex - 1,
-      let days = daysFromTheEventBefore(sentence)
+    } else if date == nil, dates.isEmpty, !lookAhead, let last = lastEventDay ?? eventDayBeforeParagraph,
+      last.sentence == sentenceIndex - 1, let days = daysFromTheEventBefore(sentence)
     {
+      // (Across a paragraph break too: "... left on Wednesday. ¶ A week earlier, 17 had been
+      // evacuated".)
       // (Not past publication: a report tells no day to come as done.)
       let day = last.date.day.adding(days: days)
       date = ReportedDate(document.published.map { min(day, $0) } ?? day)
@@ -1056,6 +1065,14 @@ struct DocumentRun {
       // date a total told in the present perfect before it.
       if m.start >= q.spanEnd, let j = (q.spanEnd..<m.start).last(where: opensLaterClause),
         (j + 2..<max(j + 2, m.start)).contains(where: view.isNumeral), presentPerfect(before: q, sentence)
+      {
+        continue
+      }
+      // "Israeli fire has killed 93 Palestinians since it took effect, including 44 on a single
+      // day, October 19": nor does a date past a later figure date a running total told in the
+      // present perfect before it.
+      if m.start >= q.spanEnd, presentPerfect(before: q, sentence),
+        (q.spanEnd..<m.start).contains(where: view.isNumeral)
       {
         continue
       }
