@@ -180,6 +180,11 @@ struct IndicatorTests {
     ("Of the 251 people taken on October 7, 2023, 117 were Israeli civilians.", "251", .hostagesHeld),
     ("Of the 251 people taken on October 7, 2023, 117 were Israeli civilians.", "117", .hostagesHeld),
     ("Some 40 people were taken to hospital in October.", "Some 40", .other),
+    // "Gazans" are Palestinians, and people "detained" hint at prisoners.
+    ("Some 1,700 Gazans detained during the war without charge will be released.", "Some 1,700", .prisonersReleased),
+    // A relative clause on a later list item is that item's verb alone.
+    ("Israel will free 250 prisoners on Monday. The list includes 15 prisoners from East Jerusalem and 100 who will be deported.", "15", .prisonersReleased),
+    ("Israel will free 250 prisoners on Monday. The list includes 15 prisoners from East Jerusalem and 100 who will be deported.", "100", .deported),
     // Papers held are no people held.
     ("Some 200 Palestinians holding foreign passports left Gaza on Monday.", "Some 200", .crossedOut),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.

@@ -196,6 +196,7 @@ struct NonFigureTests {
     "Jordan carried out 11 airdrops.",
     "The Red Cross registered 11,000 requests and resolved about 4,000 of them.",
     "COGAT said 79 requests were approved, and 12 were rejected.",
+    "Aid agencies said some 300,000 tents were needed, but only 40,000 had been allowed in.",
     "UN agencies said that of 91 planned aid missions, 41 were denied, 18 were impeded and only 32 were facilitated.",
     "The second phase begins now.",
     "Trump's 20-point plan was discussed.",

@@ -255,16 +255,19 @@ struct DocumentRun {
       where quantities[k - 1].noun == .things && quantities[k].noun == .unknown
         && quantities[k].phraseEnd == quantities[k].spanEnd && view.flags(quantities[k].phraseEnd).contains(.auxiliary)
       {
-        // (Past one lower-case word: "and only 32".)
+        // (Past one lower-case word: "and only 32"; after "but" too: "300,000 tents were
+        // needed, but only 40,000 had been allowed in".)
+        func joins(_ j: Int) -> Bool { view.isWord(j, w.and) || view.isWord(j, w.but) || view.isPunct(j, ",") }
         var before = quantities[k].spanStart - 1
-        if !view.isWord(before, w.and), !view.isPunct(before, ","), view.tokens[before].kind == .word,
-          !view.tokens[before].flags.contains(.capitalized)
-        {
+        if !joins(before), view.tokens[before].kind == .word, !view.tokens[before].flags.contains(.capitalized) {
           before -= 1
         }
-        guard view.isWord(before, w.and) || view.isPunct(before, ",") else { continue }
+        guard joins(before) else { continue }
+        // (A verb things can do, like being let in or turned back, keeps them things.)
         let end = quantities[k].phraseEnd
-        if let verb = cues(of: index).first(where: { $0.start >= end && $0.start <= end + 2 }), verb.event != .denied {
+        if let verb = cues(of: index).first(where: { $0.start >= end && $0.start <= end + 2 }),
+          ![.denied, .enter, .exit, .bothWays].contains(verb.event)
+        {
           continue
         }
         quantities[k].noun = .things

@@ -378,7 +378,7 @@ enum IndicatorRules {
   /// not ("183 were released": released from where?).
   static let prisonerHints =
     "prisoner|prisoners|detainee|detainees|prison|prisons|jail|jails|jailed|detention|inmates|sentences|sentence"
-    + "|arrested|arrests"
+    + "|arrested|arrests|detained"
   static let hostageHints =
     "hostage|hostages|captive|captives|abductee|abductees|captivity|abducted|kidnapped"
 

@@ -598,6 +598,7 @@ extension DocumentRun {
     if last > k, lastItem.elliptical, s.cues.contains(where: { $0.start == lastItem.phraseEnd && $0.start == lastItem.spanEnd }) {
       return nil
     }
+
     return last > k ? predicate(after: last, for: q, s) : nil
   }
 
@@ -891,6 +892,8 @@ extension DocumentRun {
     {
       from = close + 1
     }
+    // ("and 100 who will be deported": the verb of a relative clause on the figure is its own.)
+    if view.isWord(from, w.who) { from += 1 }
     return pastAuxiliaries(from: from, before: c.start, passingStates: true) == c.start
   }
 

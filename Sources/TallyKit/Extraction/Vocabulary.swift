@@ -538,7 +538,8 @@ final class Vocabulary: @unchecked Sendable {
         let id = word(String(w))
         info[Int(id)].flags.insert(.hostageHint)
       }
-      for w in ["palestinian", "palestinians"] { info[Int(word(w))].flags.insert(.palestinianHint) }
+      // ("Gazans" are Palestinians of Gaza: "1,700 Gazans held during the war will be released".)
+      for w in ["palestinian", "palestinians", "gazan", "gazans"] { info[Int(word(w))].flags.insert(.palestinianHint) }
       // Words the extractor refers to by name.
       for w in Vocabulary.namedWords + NamedWords.groupWords { _ = word(w) }
       while info.count < table.words.count { info.append(WordInfo()) }
