@@ -105,6 +105,8 @@ struct DateTests {
     ("2025-07-09", "Israeli strikes on Monday killed 50 people in Rafah; another 20 died in Khan Younis.", "20", "2025-07-07"),
     ("2025-07-09", "50 people were killed in Rafah; 20 more died on Tuesday.", "50", "2025-07-09"),
     ("2025-07-09", "50 people were killed in Rafah; 20 more died on Tuesday.", "20", "2025-07-08"),
+    // A planned figure takes the next such month.
+    ("2026-02-10", "Officials expect daily numbers to rise to 100 in each direction by March.", "100", "2026-03"),
     // A year that is its clause's subject or complement dates the clause; an amount does not.
     ("2025-08-20", "The group said 2024 was the deadliest year for journalists, with 124 killed worldwide.", "124", "2024"),
     ("2025-08-20", "2024 saw 124 journalists killed worldwide, the group said.", "124", "2024"),

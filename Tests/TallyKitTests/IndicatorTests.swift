@@ -1118,6 +1118,9 @@ struct IndicatorTests {
     #expect(try #require(figure("Israel has said up to 50 people a day may exit in the first phase.", "up to 50")).modality == .planned)
     // "a further" leaves the reach of the plan before it as it was.
     #expect(try #require(figure("Jordan expects to receive a further 300 next week.", "300")).modality == .planned)
+    // A total expected to rise to a number shares the expectation ("numbers", described).
+    #expect(try #require(figure("Officials expect daily numbers to rise to 100 by March.", "100")).modality == .planned)
+    #expect(try #require(figure("The numbers rose to 100 in March.", "100")).modality == .actual)
     #expect(try #require(figure("Around 600 trucks a day are supposed to enter.", "600")).modality == .planned)
     // "meant to" plans; "meant" alone tells what followed.
     #expect(try #require(figure("Up to 600 aid trucks are meant to enter each day.", "600")).modality == .planned)

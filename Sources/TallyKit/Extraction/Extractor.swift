@@ -849,12 +849,14 @@ struct DocumentRun {
       if !more { steps += 1 }
     }
     // "it would halve the number of aid trucks allowed in to 300 a day": a number a total is
-    // to be brought to shares the plan of the verb before "the number".
+    // to be brought to shares the plan of the verb before "the number" ("Officials expect
+    // daily numbers to rise to 100": or "numbers", past a word that describes them).
     if q.spanStart - 1 > sentence.lowerBound, view.isWord(q.spanStart - 1, w.to),
       let total = (max(sentence.lowerBound, q.spanStart - 12)..<(q.spanStart - 1)).last(where: {
-        view.isWord($0, w.number) || view.isWord($0, w.total)
+        view.isWord($0, w.number) || view.isWord($0, w.total) || view.text($0) == "numbers"
       }),
-      total - 1 > sentence.lowerBound, view.flags(total - 1).contains(.determiner),
+      total - 1 > sentence.lowerBound,
+      view.flags(total - 1).contains(.determiner) || view.flags(total - 2).contains(.future),
       (max(sentence.lowerBound, total - 4)..<(total - 1)).contains(where: { view.flags($0).contains(.future) })
     {
       planned = true
