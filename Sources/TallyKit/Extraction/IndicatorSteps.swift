@@ -598,7 +598,6 @@ extension DocumentRun {
     if last > k, lastItem.elliptical, s.cues.contains(where: { $0.start == lastItem.phraseEnd && $0.start == lastItem.spanEnd }) {
       return nil
     }
-
     return last > k ? predicate(after: last, for: q, s) : nil
   }
 
