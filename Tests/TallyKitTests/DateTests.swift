@@ -105,6 +105,9 @@ struct DateTests {
     ("2025-07-09", "Israeli strikes on Monday killed 50 people in Rafah; another 20 died in Khan Younis.", "20", "2025-07-07"),
     ("2025-07-09", "50 people were killed in Rafah; 20 more died on Tuesday.", "50", "2025-07-09"),
     ("2025-07-09", "50 people were killed in Rafah; 20 more died on Tuesday.", "20", "2025-07-08"),
+    // A date past a later, planned figure after a comma is that figure's.
+    ("2025-08-22", "It said 514,000 people faced famine conditions, a number expected to reach 641,000 by the end of September.", "514,000", "2025-08-22"),
+    ("2025-08-22", "It said 514,000 people faced famine conditions, a number expected to reach 641,000 by the end of September.", "641,000", "2025-09-30"),
     // A planned figure takes the next such month.
     ("2026-02-10", "Officials expect daily numbers to rise to 100 in each direction by March.", "100", "2026-03"),
     // A year that is its clause's subject or complement dates the clause; an amount does not.

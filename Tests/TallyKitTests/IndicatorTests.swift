@@ -185,6 +185,9 @@ struct IndicatorTests {
     // A relative clause on a later list item is that item's verb alone.
     ("Israel will free 250 prisoners on Monday. The list includes 15 prisoners from East Jerusalem and 100 who will be deported.", "15", .prisonersReleased),
     ("Israel will free 250 prisoners on Monday. The list includes 15 prisoners from East Jerusalem and 100 who will be deported.", "100", .deported),
+    // Drowning is no violent death; people held "without charge" are prisoners.
+    ("At least 27 people drowned when an overloaded boat capsized off Libya.", "At least 27", .other),
+    ("Israel is believed to be holding at least 1,500 people from Gaza without charge.", "at least 1,500", .prisonersHeld),
     // Papers held are no people held.
     ("Some 200 Palestinians holding foreign passports left Gaza on Monday.", "Some 200", .crossedOut),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.

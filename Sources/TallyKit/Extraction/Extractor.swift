@@ -1065,6 +1065,15 @@ struct DocumentRun {
       {
         continue
       }
+      // "514,000 people faced famine conditions, a number expected to reach 641,000 by the end
+      // of September": nor does a date past a later figure that a plan after a comma counts
+      // date a figure told as done before it.
+      if m.start >= q.spanEnd, let comma = (q.spanEnd..<m.start).last(where: { view.isPunct($0, ",") }),
+        let n = (comma + 1..<m.start).first(where: view.isNumeral), (comma + 1..<n).contains(where: plansAhead),
+        modality(q, sentence: sentence).0 == .actual
+      {
+        continue
+      }
       // "Militants have returned the remains of 21 hostages, while all 20 living hostages were
       // released on October 13": nor does a date in a later clause with a figure of its own
       // date a total told in the present perfect before it.

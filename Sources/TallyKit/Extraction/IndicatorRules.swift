@@ -308,6 +308,8 @@ enum IndicatorRules {
       "died|die|dies|dying|death|deaths ~2 of|from the cold|heat|hunger|famine|flooding|floods",
       "starved to death", "starvation|malnutrition|hunger|famine|winter|cold|hypothermia|flood deaths",
       "hunger-related|malnutrition-related|starvation-related|famine-related deaths",
+      // "At least 27 people drowned when an overloaded boat capsized": no violence.
+      "drowned", "drowning",
     ]),
     (.gather, [
       "gathered", "gather", "gathers", "gathering", "rallied", "rally", "rallies", "protested", "protest",
@@ -378,7 +380,7 @@ enum IndicatorRules {
   /// not ("183 were released": released from where?).
   static let prisonerHints =
     "prisoner|prisoners|detainee|detainees|prison|prisons|jail|jails|jailed|detention|inmates|sentences|sentence"
-    + "|arrested|arrests|detained"
+    + "|arrested|arrests|detained|charge"
   static let hostageHints =
     "hostage|hostages|captive|captives|abductee|abductees|captivity|abducted|kidnapped"
 
