@@ -221,6 +221,9 @@ struct IndicatorTests {
     ("The EU says member states have received 3,500 patients since October 2023.", "3,500", .medevacCompleted),
     // Carried to hospitals in a receiving city is an evacuation; to hospitals in Gaza is not.
     ("Ambulances carried 38 patients from the Rafah terminal to hospitals in Cairo on Sunday.", "38", .medevacCompleted),
+    // (A longer reach between the verb and the hospitals: the wounded carried are evacuated.)
+    ("Egyptian ambulances carried 45 wounded Palestinians and 60 companions from the Rafah crossing to hospitals in al-Arish on Sunday.", "45", .medevacCompleted),
+    ("Egyptian ambulances carried 45 wounded Palestinians and 60 companions from the Rafah crossing to hospitals in al-Arish on Sunday.", "60", .medevacCompanions),
     ("Ambulances took 12 wounded people to hospitals in Khan Younis.", "12", .injured),
     // A total that mixes patients and companions crosses, however it is told.
     ("Egypt received 389 patients and companions during the week.", "389", .crossedOut),

@@ -153,7 +153,7 @@ enum IndicatorRules {
       // "Two flights carried 180 patients and 260 companions from Ramon airport to Abu Dhabi".
       "carried|carrying|flew|flown ~8 to ~1 \(receivingPlaces)|\(receivingCities)|dhabi",
       // "carried 38 patients from the Rafah terminal to hospitals in Cairo and al-Arish".
-      "carried|carrying|flew|flown|took|taken|transported|transferred ~8 to hospitals|hospital in \(receivingPlaces)|\(receivingCities)",
+      "carried|carrying|flew|flown|took|taken|transported|transferred ~12 to hospitals|hospital in \(receivingPlaces)|\(receivingCities)",
       // The receiving country as the subject: "Italy has now received more than 170 young
       // patients" (not "the hospital received 50 wounded", a count of injuries).
       "\(receivingPlaces) ~3 received|admitted|treated|hosted|welcomed|accepted",
