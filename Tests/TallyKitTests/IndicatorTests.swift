@@ -188,6 +188,12 @@ struct IndicatorTests {
     // Drowning is no violent death; people held "without charge" are prisoners.
     ("At least 27 people drowned when an overloaded boat capsized off Libya.", "At least 27", .other),
     ("Israel is believed to be holding at least 1,500 people from Gaza without charge.", "at least 1,500", .prisonersHeld),
+    // Trucks waiting to enter have not entered; trucks waiting to be collected inside have.
+    ("More than 6,000 trucks loaded with aid are waiting in Egypt to enter Gaza.", "More than 6,000", .other),
+    ("Hundreds of trucks are waiting to be collected on the Gaza side.", "Hundreds", .aidTrucks),
+    ("About 600 trucks entered after waiting for days.", "About 600", .aidTrucks),
+    // Returnees go in, whatever a crossing cue says of its direction.
+    ("Officials said the daily cap of 50 returnees would be lifted next month.", "50", .crossedIn),
     // Papers held are no people held.
     ("Some 200 Palestinians holding foreign passports left Gaza on Monday.", "Some 200", .crossedOut),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.

@@ -315,10 +315,34 @@ extension DocumentRun {
     {
       found = .other
     }
+    // "More than 6,000 trucks loaded with aid are waiting in Egypt to enter Gaza": trucks that
+    // wait, queue or are stuck have not entered, and fit no indicator.
+    if found == .aidTrucks, waits(after: q, s) { found = .other }
     // "Egypt received 389 patients and companions": a total that mixes patients and their
     // companions is a crossing total, however it is told.
     if found == .medevacCompleted, q.patientsAndCompanions { return (.crossedOut, joinsRelease) }
     return (found, joinsRelease)
+  }
+
+  /// Whether a word of waiting ("waiting", "queued", "stuck", "stranded") comes within six
+  /// words after `q`'s noun phrase, in its clause, before any verb of entering or leaving,
+  /// and not for what happens once trucks are in ("waiting to be collected on the Gaza side",
+  /// unloaded, distributed, picked up).
+  private func waits(after q: Quantity, _ s: SentenceCues) -> Bool {
+    let end = min(s.range.upperBound, q.phraseEnd + 6)
+    var j = q.phraseEnd
+    var waiting = false
+    while j < min(s.range.upperBound, q.phraseEnd + 10), view.tokens[j].kind == .word {
+      // ("waiting ... to enter": a verb of entering after the waiting is what they wait for.)
+      if !waiting, s.cues.contains(where: { $0.start == j && [.enter, .exit, .bothWays].contains($0.event) }) {
+        return false
+      }
+      let t = view.text(j).lowercased()
+      if t.hasPrefix("collect") || t.hasPrefix("unload") || t.hasPrefix("distribut") || t == "picked" { return false }
+      if j < end, t.hasPrefix("wait") || t.hasPrefix("queu") || t == "stuck" || t == "stranded" { waiting = true }
+      j += 1
+    }
+    return waiting
   }
 
   /// Whether `q`, which names no people of its own ("100,000", "100,000 people"), "left" (or
@@ -966,6 +990,9 @@ extension DocumentRun {
     if c.event == .needMedevac, q.noun == .hostages, !q.elliptical, let n = q.nounToken, n >= q.spanEnd, n < q.phraseEnd {
       return .other
     }
+    // "the daily cap of 50 returnees": people named as returning cross into Gaza, whatever
+    // the cue of a crossing says of its direction.
+    if c.event == .exit, let n = q.nounToken, view.text(n).lowercased().hasPrefix("returnee") { return .crossedIn }
     // "A plane carrying 17 children in need of treatment landed in Rome": a need told right
     // after the noun phrase with no verb of its own ("in need", "needing", "requiring")
     // describes the people an evacuation in the same sentence moves; that evacuation says
