@@ -325,9 +325,9 @@ extension DocumentRun {
   }
 
   /// Whether a word of waiting ("waiting", "queued", "stuck", "stranded") comes within six
-  /// words after `q`'s noun phrase, in its clause, before any verb of entering or leaving,
-  /// and not for what happens once trucks are in ("waiting to be collected on the Gaza side",
-  /// unloaded, distributed, picked up).
+  /// words after `q`'s noun phrase, in its clause, with no verb of entering or leaving before
+  /// it, and no word within ten of what happens once trucks are in ("waiting to be collected
+  /// on the Gaza side", unloaded, distributed, picked up).
   private func waits(after q: Quantity, _ s: SentenceCues) -> Bool {
     let end = min(s.range.upperBound, q.phraseEnd + 6)
     var j = q.phraseEnd
