@@ -108,6 +108,9 @@ struct DateTests {
     // A date past a later, planned figure after a comma is that figure's.
     ("2025-08-22", "It said 514,000 people faced famine conditions, a number expected to reach 641,000 by the end of September.", "514,000", "2025-08-22"),
     ("2025-08-22", "It said 514,000 people faced famine conditions, a number expected to reach 641,000 by the end of September.", "641,000", "2025-09-30"),
+    // "They were accompanied by 17 relatives" adds to the event the sentence before dated.
+    ("2024-12-17", "Twelve patients crossed into Egypt on Monday. They were accompanied by 17 relatives.", "17", "2024-12-16"),
+    ("2024-12-17", "Twelve patients crossed into Egypt on Monday. They were among 14,000 patients still waiting.", "14,000", "2024-12-17"),
     // A planned figure takes the next such month.
     ("2026-02-10", "Officials expect daily numbers to rise to 100 in each direction by March.", "100", "2026-03"),
     // A year that is its clause's subject or complement dates the clause; an amount does not.

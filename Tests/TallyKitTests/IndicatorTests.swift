@@ -194,6 +194,8 @@ struct IndicatorTests {
     ("About 600 trucks entered after waiting for days.", "About 600", .aidTrucks),
     // Returnees go in, whatever a crossing cue says of its direction.
     ("Officials said the daily cap of 50 returnees would be lifted next month.", "50", .crossedIn),
+    // "requiring" is a need as "require" is.
+    ("Officials said the WHO had a list of 2,500 children requiring urgent evacuation.", "2,500", .medevacNeeded),
     // Papers held are no people held.
     ("Some 200 Palestinians holding foreign passports left Gaza on Monday.", "Some 200", .crossedOut),
     // Past a relative clause right after the noun phrase, the next verb is the predicate.

@@ -1418,6 +1418,14 @@ struct DocumentRun {
   /// hurt": a figure opening its sentence as more of what the sentence before counted, its verb
   /// in the past tense (not a state: "Another 15,000 are still waiting").
   private func addsToTheEventBefore(_ q: Quantity, _ sentence: Range<Int>) -> Bool {
+    // "They were accompanied by 17 relatives": the people of the event before, in the past,
+    // with the figure as the agent of their verb.
+    let a = sentence.lowerBound
+    if view.text(a) == "They", view.isWord(a + 1, w.were), view.text(a + 2).hasSuffix("ed"),
+      view.isWord(a + 3, w.by) || view.isWord(a + 3, w.with), q.spanStart >= a + 4, q.spanStart <= a + 6
+    {
+      return true
+    }
     let more = view.moreOfWords(before: q.spanStart)
     let others = q.nounToken.map { view.isWord($0, w.others) } ?? false
     guard q.spanStart - more == sentence.lowerBound, more > 0 || others || view.isWord(q.phraseEnd, w.more) else {

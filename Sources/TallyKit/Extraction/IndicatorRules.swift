@@ -99,7 +99,7 @@ enum IndicatorRules {
       "asked|ask|asking|applied|apply|applying|requested|request|registered|register to be evacuated",
       // "at least 10,000 more are still waiting"
       "still waiting|awaiting",
-      "register* ~3 evacuat*|treatment", "referr*", "require* ~3 evacuat*|treatment|care",
+      "register* ~3 evacuat*|treatment", "referr*", "requir* ~3 evacuat*|treatment|care",
       "seek|seeks|seeking ~2 treatment|evacuat*|care", "urgent need", "critically ill",
       "eligible for evacuation", "list* for evacuation", "approved for evacuation",
       "on ~3 list|lists|waitlist", "on the waiting list",
