@@ -143,10 +143,9 @@ struct DocumentRun {
   /// The day the last figure of the sentence before happened on, when its own clause named it
   /// ("11 people were killed on Thursday"), and the index of that sentence: "Another 30 were
   /// wounded" right after it adds to the same event.
+  /// (Only an opening that counts days from that event, "A week earlier,", reaches it across a
+  /// paragraph break.)
   var lastEventDay: (sentence: Int, date: ReportedDate)? = nil
-  /// `lastEventDay` as it was when a paragraph began, which only an opening that counts days
-  /// from the event before ("A week earlier,") reaches across the break.
-  var eventDayBeforeParagraph: (sentence: Int, date: ReportedDate)? = nil
   /// The day a sentence's opening counted from the event before it ("A week later,"), for
   /// every figure of that sentence.
   var openedDay: (sentence: Int, date: ReportedDate)? = nil
@@ -173,8 +172,6 @@ struct DocumentRun {
       sentenceIndex = index
       if view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore) {
         carriedAsOf = nil
-        eventDayBeforeParagraph = lastEventDay
-        lastEventDay = nil
       }
       var quantities = finder.find(in: sentence)
       let dates = anchoredToTheCalendar(DateFinder(view: view).find(in: sentence), in: sentence)
@@ -597,7 +594,8 @@ struct DocumentRun {
     // "11 people were killed on Thursday. Another 30 were wounded": more of the event the
     // sentence before dated, with no date of its own, happened on its day.
     if date == nil, dates.isEmpty, periods.isEmpty, !lookAhead, let last = lastEventDay,
-      last.sentence == sentenceIndex - 1, addsToTheEventBefore(q, sentence)
+      last.sentence == sentenceIndex - 1, !view.tokens[sentence.lowerBound].flags.contains(.paragraphBefore),
+      addsToTheEventBefore(q, sentence)
     {
       date = last.date
       eventDay = true
@@ -610,7 +608,7 @@ struct DocumentRun {
     if date == nil, dates.isEmpty, !lookAhead, let opened = openedDay, opened.sentence == sentenceIndex {
       date = opened.date
       eventDay = true
-    } else if date == nil, dates.isEmpty, !lookAhead, let last = lastEventDay ?? eventDayBeforeParagraph,
+    } else if date == nil, dates.isEmpty, !lookAhead, let last = lastEventDay,
       last.sentence == sentenceIndex - 1, let days = daysFromTheEventBefore(sentence)
     {
       // (Across a paragraph break too: "... left on Wednesday. ¶ A week earlier, 17 had been

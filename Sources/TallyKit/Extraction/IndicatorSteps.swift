@@ -1124,22 +1124,20 @@ extension DocumentRun {
   /// or right after it as the agent ("released by Israel"): Hamas, Islamic Jihad or militants
   /// free hostages, Israel frees prisoners.
   private func releasingSide(before c: CueMatch, _ s: SentenceCues) -> Indicator? {
-    var j = c.start - 1
-    while j >= s.range.lowerBound, c.start - j <= 4, view.tokens[j].kind == .word, !view.isNumber(j) {
+    func side(named j: Int) -> Indicator? {
       switch view.text(j) {
       case "Hamas", "Jihad", "militants", "captors": return .hostagesReleased
       case "Israel": return .prisonersReleased
-      default: j -= 1
+      default: return nil
       }
+    }
+    var j = c.start - 1
+    while j >= s.range.lowerBound, c.start - j <= 4, view.tokens[j].kind == .word, !view.isNumber(j) {
+      if let found = side(named: j) { return found }
+      j -= 1
     }
     // The agent of a passive release: "90 women and children were released by Israel".
-    if view.isWord(c.end, w.by), c.end + 1 < s.range.upperBound {
-      switch view.text(c.end + 1) {
-      case "Hamas", "militants", "captors": return .hostagesReleased
-      case "Israel": return .prisonersReleased
-      default: break
-      }
-    }
+    if view.isWord(c.end, w.by), c.end + 1 < s.range.upperBound { return side(named: c.end + 1) }
     return nil
   }
 
